@@ -1,0 +1,265 @@
+//! JSON for upload: the versioned envelope an assessment is exported in, and the import that
+//! checks a file completely before anything is stored. The published JSON Schema
+//! (`public/schema/`) describes exactly what [`export_json`] writes.
+
+pub mod errors;
+pub mod migrate;
+
+pub use errors::ImportError;
+pub use migrate::SCHEMA_VERSION;
+
+use crate::model::Assessment;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::collections::HashSet;
+
+/// The `format` value of every export.
+pub const FORMAT: &str = "assessment-workbench/assessment";
+/// The largest file import accepts, in bytes.
+pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+/// The published schema's location, relative to the app.
+pub const SCHEMA_PATH: &str = "schema/assessment-v1.schema.json";
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EnvelopeOut<'a> {
+    format: &'static str,
+    schema_version: u32,
+    exported_at: DateTime<Utc>,
+    app_version: &'a str,
+    assessment: &'a Assessment,
+}
+
+/// An assessment read from a file, with what the envelope said about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    pub assessment: Assessment,
+    /// The schema version the file was written in (before migration).
+    pub schema_version: u32,
+    pub exported_at: Option<String>,
+    pub app_version: Option<String>,
+}
+
+/// Writes one assessment as an export file (pretty JSON, ending in a newline).
+pub fn export_json(a: &Assessment, exported_at: DateTime<Utc>, app_version: &str) -> String {
+    let env = EnvelopeOut {
+        format: FORMAT,
+        schema_version: SCHEMA_VERSION,
+        exported_at,
+        app_version,
+        assessment: a,
+    };
+    let mut s = serde_json::to_string_pretty(&env).expect("an assessment always serialises");
+    s.push('\n');
+    s
+}
+
+/// The file name an export is offered under.
+pub fn export_file_name(a: &Assessment) -> String {
+    let day = a.updated_at.format("%Y-%m-%d");
+    format!("assessment-{}-{day}.json", a.id)
+}
+
+/// Reads an export file; every check runs before the caller stores anything.
+pub fn import_json(
+    text: &str,
+    known_profile: impl Fn(&str) -> bool,
+) -> Result<Imported, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes: text.len(),
+            limit: MAX_IMPORT_BYTES,
+        });
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        reason: plain_json_reason(&e),
+    })?;
+    let Value::Object(mut env) = value else {
+        return Err(ImportError::NotAnEnvelope);
+    };
+    if !env.contains_key("format") && !env.contains_key("assessment") {
+        return Err(ImportError::NotAnEnvelope);
+    }
+    match env.get("format") {
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(other) => {
+            return Err(ImportError::WrongFormat {
+                found: other
+                    .as_str()
+                    .map_or_else(|| other.to_string(), str::to_owned),
+            })
+        }
+        None => {
+            return Err(ImportError::MissingField {
+                path: "format".into(),
+            })
+        }
+    }
+    let version = migrate::read_version(env.get("schemaVersion"))?;
+    let exported_at = optional_string(&env, "exportedAt")?;
+    let app_version = optional_string(&env, "appVersion")?;
+    for key in env.keys() {
+        if ![
+            "format",
+            "schemaVersion",
+            "exportedAt",
+            "appVersion",
+            "assessment",
+        ]
+        .contains(&key.as_str())
+        {
+            return Err(ImportError::InvalidField {
+                path: key.clone(),
+                reason: "this field is not part of the format".into(),
+            });
+        }
+    }
+    let doc = env.remove("assessment").ok_or(ImportError::MissingField {
+        path: "assessment".into(),
+    })?;
+    let assessment = restore(doc, version, "assessment", known_profile)?;
+    Ok(Imported {
+        assessment,
+        schema_version: version,
+        exported_at,
+        app_version,
+    })
+}
+
+fn optional_string(env: &Map<String, Value>, key: &str) -> Result<Option<String>, ImportError> {
+    match env.get(key) {
+        None => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(ImportError::InvalidField {
+            path: key.into(),
+            reason: "expected text".into(),
+        }),
+    }
+}
+
+fn plain_json_reason(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    // serde_json appends " at line X column Y"; we say that ourselves.
+    match full.rfind(" at line ") {
+        Some(i) => full[..i].to_owned(),
+        None => full,
+    }
+}
+
+/// Turns a stored or imported assessment document of schema `version` into an [`Assessment`],
+/// migrating it first. `prefix` names where the document sits, for error paths.
+pub fn restore(
+    doc: Value,
+    version: u32,
+    prefix: &str,
+    known_profile: impl Fn(&str) -> bool,
+) -> Result<Assessment, ImportError> {
+    let doc = migrate::migrate(doc, version)?;
+    let at = |p: &str| {
+        if p.is_empty() || p == "." {
+            prefix.to_owned()
+        } else {
+            format!("{prefix}.{p}")
+        }
+    };
+    let assessment: Assessment = serde_path_to_error::deserialize(&doc).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner().to_string();
+        match inner.strip_prefix("missing field `") {
+            Some(rest) => ImportError::MissingField {
+                path: at(&format!(
+                    "{}{}",
+                    if path == "." {
+                        String::new()
+                    } else {
+                        format!("{path}.")
+                    },
+                    rest.trim_end_matches('`')
+                )),
+            },
+            None => ImportError::InvalidField {
+                path: at(&path),
+                reason: inner.replace('`', "\""),
+            },
+        }
+    })?;
+    // Optional fields must still be written (as null): compare with the canonical form.
+    let canonical = serde_json::to_value(&assessment).expect("serialisable");
+    if let Some(missing) = first_missing_key(&doc, &canonical, "") {
+        return Err(ImportError::MissingField { path: at(&missing) });
+    }
+    check_rules(&assessment, &known_profile).map_err(|e| match e {
+        ImportError::InvalidField { path, reason } => ImportError::InvalidField {
+            path: at(&path),
+            reason,
+        },
+        other => other,
+    })?;
+    Ok(assessment)
+}
+
+/// The first key that the canonical form has and the input lacks, as a dotted path.
+fn first_missing_key(input: &Value, canonical: &Value, path: &str) -> Option<String> {
+    let join = |k: &str| {
+        if path.is_empty() {
+            k.to_owned()
+        } else {
+            format!("{path}.{k}")
+        }
+    };
+    match (input, canonical) {
+        (Value::Object(i), Value::Object(c)) => c.iter().find_map(|(k, cv)| match i.get(k) {
+            None => Some(join(k)),
+            Some(iv) => first_missing_key(iv, cv, &join(k)),
+        }),
+        (Value::Array(i), Value::Array(c)) => i
+            .iter()
+            .zip(c)
+            .enumerate()
+            .find_map(|(n, (iv, cv))| first_missing_key(iv, cv, &format!("{path}[{n}]"))),
+        _ => None,
+    }
+}
+
+/// Rules the types alone do not enforce: id forms, unique people, a known profile.
+fn check_rules(a: &Assessment, known_profile: &impl Fn(&str) -> bool) -> Result<(), ImportError> {
+    use crate::model::{AssessmentId, PersonId};
+    if AssessmentId::parse(a.id.as_str()).is_none() {
+        return Err(ImportError::InvalidField {
+            path: "id".into(),
+            reason: format!(
+                "\"{}\" is not an assessment id (a- followed by hex digits)",
+                a.id
+            ),
+        });
+    }
+    if !known_profile(&a.profile) {
+        return Err(ImportError::UnknownProfile {
+            id: a.profile.clone(),
+        });
+    }
+    let mut seen = HashSet::new();
+    for (i, p) in a.people.iter().enumerate() {
+        if PersonId::parse(p.id.as_str()).is_none() {
+            return Err(ImportError::InvalidField {
+                path: format!("people[{i}].id"),
+                reason: format!(
+                    "\"{}\" is not a person id (p- followed by hex digits)",
+                    p.id
+                ),
+            });
+        }
+        if !seen.insert(p.id.as_str()) {
+            return Err(ImportError::DuplicatePersonId {
+                id: p.id.to_string(),
+            });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

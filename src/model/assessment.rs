@@ -1,0 +1,233 @@
+//! The assessment record: who it is about, under which procedure, its dates and its people.
+//! Pure data with small helpers; no browser types.
+
+use super::ids::{AssessmentId, PersonId};
+use super::person::{Person, PersonRole};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// The statutory basis of the assessment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", tag = "kind", deny_unknown_fields)]
+pub enum AssessmentType {
+    /// Child in Need assessment (section 17, Children Act 1989).
+    Section17,
+    /// Assessment as part of section 47 child protection enquiries.
+    Section47,
+    /// Pre-birth assessment: to be completed at least 4 weeks before the expected delivery date.
+    #[serde(rename_all = "camelCase")]
+    PreBirth {
+        expected_delivery_date: Option<NaiveDate>,
+    },
+}
+
+impl AssessmentType {
+    /// Short label used in lists.
+    pub fn label(self) -> &'static str {
+        match self {
+            AssessmentType::Section17 => "Section 17 (child in need)",
+            AssessmentType::Section47 => "Section 47 (child protection enquiry)",
+            AssessmentType::PreBirth { .. } => "Pre-birth",
+        }
+    }
+    /// The value used in forms.
+    pub fn code(self) -> &'static str {
+        match self {
+            AssessmentType::Section17 => "section17",
+            AssessmentType::Section47 => "section47",
+            AssessmentType::PreBirth { .. } => "preBirth",
+        }
+    }
+    /// The type for a form value, keeping `edd` for a pre-birth assessment.
+    pub fn from_code(code: &str, edd: Option<NaiveDate>) -> Option<Self> {
+        match code {
+            "section17" => Some(AssessmentType::Section17),
+            "section47" => Some(AssessmentType::Section47),
+            "preBirth" => Some(AssessmentType::PreBirth {
+                expected_delivery_date: edd,
+            }),
+            _ => None,
+        }
+    }
+    /// The expected delivery date, for a pre-birth assessment.
+    pub fn expected_delivery_date(self) -> Option<NaiveDate> {
+        match self {
+            AssessmentType::PreBirth {
+                expected_delivery_date,
+            } => expected_delivery_date,
+            _ => None,
+        }
+    }
+}
+
+/// One Child and Family Assessment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Assessment {
+    pub id: AssessmentId,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// The id of the procedure profile this assessment follows.
+    pub profile: String,
+    pub assessment_type: AssessmentType,
+    pub referral_date: Option<NaiveDate>,
+    /// The date the assessment commenced (recorded on the system).
+    pub start_date: Option<NaiveDate>,
+    /// The qualified social worker leading the assessment.
+    pub lead_worker: String,
+    /// The social work manager supervising it.
+    pub team_manager: String,
+    /// The people register: children, family, significant others and professionals.
+    pub people: Vec<Person>,
+    /// Sections the worker has marked as completed.
+    pub completed_sections: BTreeSet<String>,
+}
+
+impl Assessment {
+    /// A new assessment, created `now`, following `profile`.
+    pub fn new(
+        id: AssessmentId,
+        now: DateTime<Utc>,
+        profile: &str,
+        assessment_type: AssessmentType,
+    ) -> Self {
+        Self {
+            id,
+            created_at: now,
+            updated_at: now,
+            profile: profile.to_owned(),
+            assessment_type,
+            referral_date: None,
+            start_date: None,
+            lead_worker: String::new(),
+            team_manager: String::new(),
+            people: Vec::new(),
+            completed_sections: BTreeSet::new(),
+        }
+    }
+
+    /// The children this assessment is about, in register order.
+    pub fn children(&self) -> impl Iterator<Item = &Person> {
+        self.people
+            .iter()
+            .filter(|p| p.role == PersonRole::SubjectChild)
+    }
+
+    /// Everyone else in the register, in register order.
+    pub fn others(&self) -> impl Iterator<Item = &Person> {
+        self.people
+            .iter()
+            .filter(|p| p.role != PersonRole::SubjectChild)
+    }
+
+    /// The person with this id.
+    pub fn person(&self, id: &PersonId) -> Option<&Person> {
+        self.people.iter().find(|p| &p.id == id)
+    }
+
+    /// The person with this id, to change.
+    pub fn person_mut(&mut self, id: &PersonId) -> Option<&mut Person> {
+        self.people.iter_mut().find(|p| &p.id == id)
+    }
+
+    /// Removes a person from the register; returns the record removed.
+    pub fn remove_person(&mut self, id: &PersonId) -> Option<Person> {
+        let i = self.people.iter().position(|p| &p.id == id)?;
+        Some(self.people.remove(i))
+    }
+
+    /// The title of the assessment in lists: the children's names.
+    pub fn title(&self) -> String {
+        let names: Vec<String> = self.children().map(Person::display_name).collect();
+        if names.is_empty() {
+            "No child added yet".to_owned()
+        } else {
+            names.join(", ")
+        }
+    }
+
+    /// A person id not yet used in this assessment, from a source of random bytes.
+    pub fn fresh_person_id(&self, mut random: impl FnMut() -> [u8; 4]) -> PersonId {
+        loop {
+            let id = PersonId::from_random(random());
+            if self.person(&id).is_none() {
+                return id;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::model::person::Gender;
+
+    pub fn sample() -> Assessment {
+        let now = DateTime::parse_from_rfc3339("2026-11-02T09:30:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let mut a = Assessment::new(
+            AssessmentId::from_random([1, 2, 3, 4, 5, 6, 7, 8]),
+            now,
+            "signs-of-safety-2020",
+            AssessmentType::Section17,
+        );
+        a.referral_date = NaiveDate::from_ymd_opt(2026, 10, 30);
+        let mut child = Person::new(PersonId::from_random([9; 4]), PersonRole::SubjectChild);
+        child.given_name = "Ava".into();
+        child.family_name = "Example".into();
+        child.gender = Gender::Female;
+        a.people.push(child);
+        let mut mum = Person::new(PersonId::from_random([7; 4]), PersonRole::FamilyMember);
+        mum.given_name = "Jo".into();
+        mum.relationship = "Mother".into();
+        a.people.push(mum);
+        a
+    }
+
+    #[test]
+    fn children_and_others_split_the_register() {
+        let a = sample();
+        assert_eq!(a.children().count(), 1);
+        assert_eq!(a.others().count(), 1);
+        assert_eq!(a.title(), "Ava Example");
+    }
+
+    #[test]
+    fn title_lists_siblings_and_says_when_none() {
+        let mut a = sample();
+        let mut sib = Person::new(PersonId::from_random([3; 4]), PersonRole::SubjectChild);
+        sib.given_name = "Ben".into();
+        a.people.push(sib);
+        assert_eq!(a.title(), "Ava Example, Ben");
+        a.people.retain(|p| p.role != PersonRole::SubjectChild);
+        assert_eq!(a.title(), "No child added yet");
+    }
+
+    #[test]
+    fn fresh_person_id_skips_ids_in_use() {
+        let a = sample();
+        let mut seq = vec![[9u8; 4], [7; 4], [5; 4]].into_iter();
+        let id = a.fresh_person_id(|| seq.next().unwrap());
+        assert_eq!(id, PersonId::from_random([5; 4]));
+    }
+
+    #[test]
+    fn remove_person_returns_the_record() {
+        let mut a = sample();
+        let id = PersonId::from_random([7; 4]);
+        assert_eq!(a.remove_person(&id).unwrap().given_name, "Jo");
+        assert!(a.person(&id).is_none());
+        assert!(a.remove_person(&id).is_none());
+    }
+
+    #[test]
+    fn pre_birth_keeps_its_expected_delivery_date() {
+        let edd = NaiveDate::from_ymd_opt(2027, 2, 1);
+        let t = AssessmentType::from_code("preBirth", edd).unwrap();
+        assert_eq!(t.expected_delivery_date(), edd);
+        assert_eq!(AssessmentType::Section47.expected_delivery_date(), None);
+        assert_eq!(AssessmentType::from_code("s99", None), None);
+    }
+}

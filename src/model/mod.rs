@@ -1,0 +1,11 @@
+//! The pure domain model: assessments, the people register and section progress.
+//! No browser types live here; everything is tested natively with `cargo test`.
+
+pub mod assessment;
+pub mod ids;
+pub mod person;
+pub mod progress;
+
+pub use assessment::{Assessment, AssessmentType};
+pub use ids::{AssessmentId, PersonId};
+pub use person::{Gender, Person, PersonRole};

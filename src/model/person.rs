@@ -1,0 +1,188 @@
+//! The people register: one record per person, shared by every part of an assessment
+//! (children, family, professionals; later the genogram, network map and scale raters).
+
+use super::ids::PersonId;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// How a person takes part in the assessment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PersonRole {
+    /// A child this assessment is about; each is assessed individually.
+    SubjectChild,
+    /// A parent, carer, sibling or relative (fathers and mothers' partners included).
+    FamilyMember,
+    /// Someone significant to the child who is not family: friend, neighbour, community contact.
+    OtherSignificant,
+    /// A professional from an agency involved with the child and family.
+    Professional,
+}
+
+impl PersonRole {
+    /// Every role, in the order they are offered.
+    pub const ALL: [PersonRole; 4] = [
+        PersonRole::SubjectChild,
+        PersonRole::FamilyMember,
+        PersonRole::OtherSignificant,
+        PersonRole::Professional,
+    ];
+    /// Plain-English label.
+    pub fn label(self) -> &'static str {
+        match self {
+            PersonRole::SubjectChild => "Child being assessed",
+            PersonRole::FamilyMember => "Family member",
+            PersonRole::OtherSignificant => "Other significant person",
+            PersonRole::Professional => "Professional",
+        }
+    }
+    /// The value used in forms and files.
+    pub fn code(self) -> &'static str {
+        match self {
+            PersonRole::SubjectChild => "subjectChild",
+            PersonRole::FamilyMember => "familyMember",
+            PersonRole::OtherSignificant => "otherSignificant",
+            PersonRole::Professional => "professional",
+        }
+    }
+    /// The role for a form value.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
+/// Sex or gender as a genogram draws it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Gender {
+    Male,
+    Female,
+    Other,
+    #[default]
+    Unknown,
+}
+
+impl Gender {
+    /// Every value, in the order they are offered.
+    pub const ALL: [Gender; 4] = [Gender::Female, Gender::Male, Gender::Other, Gender::Unknown];
+    /// Plain-English label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Gender::Male => "Male",
+            Gender::Female => "Female",
+            Gender::Other => "Other",
+            Gender::Unknown => "Not known",
+        }
+    }
+    /// The value used in forms and files.
+    pub fn code(self) -> &'static str {
+        match self {
+            Gender::Male => "male",
+            Gender::Female => "female",
+            Gender::Other => "other",
+            Gender::Unknown => "unknown",
+        }
+    }
+    /// The value for a form code.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|g| g.code() == code)
+    }
+}
+
+/// One person in the register.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Person {
+    pub id: PersonId,
+    pub role: PersonRole,
+    pub given_name: String,
+    pub family_name: String,
+    pub gender: Gender,
+    pub date_of_birth: Option<NaiveDate>,
+    /// Relationship to the child or children, in the worker's words ("Mother", "Maternal grandfather").
+    pub relationship: String,
+    /// Lives in the child's household.
+    pub lives_in_household: bool,
+    /// Agency and job title, for professionals.
+    pub organisation: String,
+    pub notes: String,
+}
+
+impl Person {
+    /// A new, empty record with the given id and role.
+    pub fn new(id: PersonId, role: PersonRole) -> Self {
+        Self {
+            id,
+            role,
+            given_name: String::new(),
+            family_name: String::new(),
+            gender: Gender::Unknown,
+            date_of_birth: None,
+            relationship: String::new(),
+            lives_in_household: role == PersonRole::SubjectChild,
+            organisation: String::new(),
+            notes: String::new(),
+        }
+    }
+
+    /// The name to show, or a description when no name has been typed yet.
+    pub fn display_name(&self) -> String {
+        let full = format!("{} {}", self.given_name.trim(), self.family_name.trim());
+        let full = full.trim();
+        if full.is_empty() {
+            match self.role {
+                PersonRole::SubjectChild => "Unnamed child".to_owned(),
+                _ => "Unnamed person".to_owned(),
+            }
+        } else {
+            full.to_owned()
+        }
+    }
+
+    /// Age in whole years on `on`, when the date of birth is known and not after `on`.
+    pub fn age_on(&self, on: NaiveDate) -> Option<u32> {
+        self.date_of_birth.and_then(|dob| on.years_since(dob))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn display_name_falls_back_by_role() {
+        let mut p = Person::new(PersonId::from_random([0; 4]), PersonRole::SubjectChild);
+        assert_eq!(p.display_name(), "Unnamed child");
+        p.given_name = "  Ava ".into();
+        assert_eq!(p.display_name(), "Ava");
+        p.family_name = "Example".into();
+        assert_eq!(p.display_name(), "Ava Example");
+        let q = Person::new(PersonId::from_random([1; 4]), PersonRole::Professional);
+        assert_eq!(q.display_name(), "Unnamed person");
+    }
+
+    #[test]
+    fn age_is_whole_years_and_unknown_before_birth() {
+        let mut p = Person::new(PersonId::from_random([0; 4]), PersonRole::SubjectChild);
+        assert_eq!(p.age_on(d(2026, 1, 1)), None);
+        p.date_of_birth = Some(d(2019, 3, 15));
+        assert_eq!(p.age_on(d(2026, 3, 14)), Some(6));
+        assert_eq!(p.age_on(d(2026, 3, 15)), Some(7));
+        assert_eq!(p.age_on(d(2018, 1, 1)), None);
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for r in PersonRole::ALL {
+            assert_eq!(PersonRole::from_code(r.code()), Some(r));
+        }
+        for g in Gender::ALL {
+            assert_eq!(Gender::from_code(g.code()), Some(g));
+        }
+        assert_eq!(PersonRole::from_code("parent"), None);
+    }
+}

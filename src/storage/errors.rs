@@ -1,0 +1,69 @@
+//! Storage failures, each with plain words for the "Not saved" status and error pages.
+
+use std::fmt;
+
+/// Why the store could not do what was asked. Nothing was changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// The browser refused the write for lack of space (IndexedDB quota).
+    QuotaExceeded,
+    /// The database could not be opened: private browsing, storage turned off, or an upgrade
+    /// blocked by another tab.
+    Unavailable(String),
+    /// A stored record could not be read back.
+    Corrupt { id: String, reason: String },
+    /// Anything else the browser reported.
+    Failed(String),
+}
+
+impl StorageError {
+    /// Classifies a browser error message.
+    pub fn from_browser_message(msg: &str) -> Self {
+        let lower = msg.to_ascii_lowercase();
+        if lower.contains("quota") {
+            StorageError::QuotaExceeded
+        } else {
+            StorageError::Failed(msg.to_owned())
+        }
+    }
+}
+
+impl fmt::Display for StorageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StorageError::QuotaExceeded => f.write_str(
+                "this device has run out of storage space for the app. Free some space (for example, empty the bin or delete exported assessments), then try again",
+            ),
+            StorageError::Unavailable(why) => write!(
+                f,
+                "the browser's storage cannot be opened ({why}). Private browsing, turning off site data, or the app being open in another tab during an update can cause this"
+            ),
+            StorageError::Corrupt { id, reason } => {
+                write!(f, "the stored assessment {id} could not be read: {reason}")
+            }
+            StorageError::Failed(why) => write!(f, "the browser reported an error: {why}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quota_errors_are_recognised_in_browser_messages() {
+        assert_eq!(
+            StorageError::from_browser_message(
+                "DOMException: QuotaExceededError: The quota has been exceeded."
+            ),
+            StorageError::QuotaExceeded
+        );
+        assert!(matches!(
+            StorageError::from_browser_message("AbortError"),
+            StorageError::Failed(_)
+        ));
+        assert!(StorageError::QuotaExceeded
+            .to_string()
+            .contains("run out of storage space"));
+    }
+}

@@ -1,0 +1,53 @@
+//! Where assessments are kept. A narrow [`RecordStore`] trait stores opaque records (the
+//! assessment's JSON as text), so encryption at rest can wrap it later; [`Repository`] turns
+//! records into assessments and back, with the bin for undoable deletes.
+
+pub mod contract;
+pub mod errors;
+pub mod indexeddb;
+pub mod memory;
+pub mod prefs;
+pub mod repository;
+
+pub use errors::StorageError;
+pub use repository::{Listing, Repository};
+
+/// The two areas of the store: live assessments, and the bin of deleted ones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Area {
+    Active,
+    Bin,
+}
+
+/// One stored record: an assessment document as JSON text, with the schema version it was
+/// written in and, in the bin, when it was deleted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredRecord {
+    pub id: String,
+    pub schema_version: u32,
+    pub data: String,
+    /// RFC 3339 time of deletion, for records in the bin.
+    pub deleted_at: Option<String>,
+}
+
+/// A key-value store of records in two areas. Every method either completes or changes nothing.
+#[allow(async_fn_in_trait)] // used from one thread only (the browser's main thread)
+pub trait RecordStore {
+    /// Every record in an area.
+    async fn all(&self, area: Area) -> Result<Vec<StoredRecord>, StorageError>;
+    /// One record, if present.
+    async fn get(&self, area: Area, id: &str) -> Result<Option<StoredRecord>, StorageError>;
+    /// Writes a record, replacing any with the same id.
+    async fn put(&self, area: Area, record: &StoredRecord) -> Result<(), StorageError>;
+    /// Writes `record` to `to` and removes its id from `from`, in one transaction.
+    async fn transfer(
+        &self,
+        from: Area,
+        to: Area,
+        record: &StoredRecord,
+    ) -> Result<(), StorageError>;
+    /// Removes a record; removing a missing id is not an error.
+    async fn remove(&self, area: Area, id: &str) -> Result<(), StorageError>;
+}
+#[cfg(test)]
+mod tests;

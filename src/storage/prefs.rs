@@ -1,0 +1,15 @@
+//! Small preferences kept in localStorage through gloo-storage (never assessment content).
+
+use gloo_storage::{LocalStorage, Storage};
+
+const LAST_PROFILE: &str = "assessment-workbench.last-profile";
+
+/// The procedure profile chosen for the last new assessment, if any.
+pub fn last_profile() -> Option<String> {
+    LocalStorage::get(LAST_PROFILE).ok()
+}
+
+/// Remembers the profile chosen for a new assessment. Failure to remember is harmless.
+pub fn set_last_profile(id: &str) {
+    let _ = LocalStorage::set(LAST_PROFILE, id);
+}

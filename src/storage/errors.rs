@@ -10,6 +10,9 @@ pub enum StorageError {
     /// The database could not be opened: private browsing, storage turned off, or an upgrade
     /// blocked by another tab.
     Unavailable(String),
+    /// The browser cancelled the write without saying why (IndexedDB reports a full disk at
+    /// commit time as an abort whose reason rexie does not pass on).
+    WriteAborted,
     /// A stored record could not be read back.
     Corrupt { id: String, reason: String },
     /// Anything else the browser reported.
@@ -37,6 +40,9 @@ impl fmt::Display for StorageError {
             StorageError::Unavailable(why) => write!(
                 f,
                 "the browser's storage cannot be opened ({why}). Private browsing, turning off site data, or the app being open in another tab during an update can cause this"
+            ),
+            StorageError::WriteAborted => f.write_str(
+                "the browser cancelled the write, most often because this device is out of storage space for the app. Free some space (for example, empty the bin), then try again",
             ),
             StorageError::Corrupt { id, reason } => {
                 write!(f, "the stored assessment {id} could not be read: {reason}")

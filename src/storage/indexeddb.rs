@@ -100,9 +100,7 @@ impl IndexedDbStore {
         op(&tx).await?;
         match tx.done().await.map_err(err)? {
             r if r.is_committed() => Ok(()),
-            _ => Err(StorageError::Failed(
-                "the write was cancelled by the browser".into(),
-            )),
+            _ => Err(StorageError::WriteAborted),
         }
     }
 }

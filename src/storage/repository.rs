@@ -10,7 +10,7 @@ use chrono::{DateTime, Duration, Utc};
 pub const BIN_DAYS: i64 = 30;
 
 /// Every live assessment, newest change first, and any record that could not be read.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Listing {
     pub assessments: Vec<Assessment>,
     pub unreadable: Vec<StorageError>,

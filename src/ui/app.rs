@@ -1,6 +1,53 @@
+//! The app shell: header, routes and footer.
+
+use super::pages::{
+    bin::BinPage, children::ChildrenPage, delete::DeletePage, details::DetailsPage,
+    import::ImportPage, list::ListPage, new::NewAssessmentPage, not_found::NotFound,
+    overview::OverviewPage, people::PeoplePage, person::PersonPage, shell::AssessmentShell,
+};
 use leptos::prelude::*;
-/// The app.
+use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
+use leptos_router::path;
+
+/// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <p>"hi"</p> }
+    view! {
+        <Router>
+            <a href="#main-content" class="skip-link">"Skip to main content"</a>
+            <header class="header" role="banner">
+                <div class="header__container width-container">
+                    <A href="/" attr:class="header__service">"Assessment Workbench"</A>
+                    <nav aria-label="Main" class="header__nav">
+                        <A href="/" attr:class="header__link" exact=true>"Assessments"</A>
+                        <A href="/bin" attr:class="header__link">"Bin"</A>
+                    </nav>
+                </div>
+            </header>
+            <div class="width-container">
+                <main class="main" id="main-content" tabindex="-1">
+                    <Routes fallback=|| view! { <NotFound/> }>
+                        <Route path=path!("/") view=ListPage/>
+                        <Route path=path!("/new") view=NewAssessmentPage/>
+                        <Route path=path!("/import") view=ImportPage/>
+                        <Route path=path!("/bin") view=BinPage/>
+                        <ParentRoute path=path!("/assessments/:id") view=AssessmentShell>
+                            <Route path=path!("") view=OverviewPage/>
+                            <Route path=path!("details") view=DetailsPage/>
+                            <Route path=path!("children") view=ChildrenPage/>
+                            <Route path=path!("people") view=PeoplePage/>
+                            <Route path=path!("person/:pid") view=PersonPage/>
+                            <Route path=path!("delete") view=DeletePage/>
+                        </ParentRoute>
+                    </Routes>
+                </main>
+            </div>
+            <footer class="footer" role="contentinfo">
+                <div class="width-container">
+                    <p>"Assessment Workbench keeps everything on this device. Nothing is sent anywhere unless you export it."</p>
+                    <p>"Use only in line with your council's information governance."</p>
+                </div>
+            </footer>
+        </Router>
+    }
 }

@@ -1,1 +1,8 @@
+//! The user interface: components render the model and dispatch edits; no business rules here.
+
 pub mod app;
+pub mod load;
+pub mod pages;
+pub mod platform;
+pub mod session;
+pub mod widgets;

@@ -1,0 +1,98 @@
+//! "About the assessment": procedure, type, dates and the workers responsible.
+
+use crate::model::progress::DETAILS;
+use crate::model::AssessmentType;
+use crate::procedure;
+use crate::ui::session::use_session;
+use crate::ui::widgets::fields::{Choice, DateField, RadioGroup, TextField};
+use crate::ui::widgets::section_footer::SectionFooter;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The page at `/assessments/:id/details`.
+#[component]
+pub fn DetailsPage() -> impl IntoView {
+    let s = use_session();
+    let doc = s.doc;
+    let back = move || format!("/assessments/{}", doc.read().id);
+    let profiles: Vec<Choice> = procedure::built_in()
+        .iter()
+        .map(|p| Choice::with_hint(&p.id, &p.name, &p.summary))
+        .collect();
+    let kinds = vec![
+        Choice::new("section17", "Section 17 (child in need)"),
+        Choice::new("section47", "Section 47 (child protection enquiry)"),
+        Choice::new("preBirth", "Pre-birth"),
+    ];
+    let text = move |f: fn(&mut crate::model::Assessment, String)| {
+        Callback::new(move |v: String| s.edit(|a| f(a, v)))
+    };
+    let date = move |f: fn(&mut crate::model::Assessment, Option<NaiveDate>)| {
+        Callback::new(move |v: Option<NaiveDate>| s.edit(|a| f(a, v)))
+    };
+    view! {
+        <A href=back attr:class="back-link">"Back to overview"</A>
+        <h1 class="heading-xl">"About the assessment"</h1>
+        <RadioGroup
+            name="profile"
+            legend="Which procedure does this assessment follow?"
+            choices=profiles
+            value=Signal::derive(move || doc.read().profile.clone())
+            on_change=text(|a, v| a.profile = v)
+        />
+        <RadioGroup
+            name="kind"
+            legend="What type of assessment is it?"
+            choices=kinds
+            value=Signal::derive(move || doc.read().assessment_type.code().to_owned())
+            on_change=text(|a, v| {
+                let edd = a.assessment_type.expected_delivery_date();
+                if let Some(t) = AssessmentType::from_code(&v, edd) {
+                    a.assessment_type = t;
+                }
+            })
+        />
+        <Show when=move || matches!(doc.read().assessment_type, AssessmentType::PreBirth { .. })>
+            <div class="conditional">
+                <DateField
+                    id="edd"
+                    label="Expected delivery date"
+                    hint="The assessment should be completed at least 4 weeks before this date."
+                    value=Signal::derive(move || doc.read().assessment_type.expected_delivery_date())
+                    on_change=date(|a, v| a.assessment_type = AssessmentType::PreBirth { expected_delivery_date: v })
+                />
+            </div>
+        </Show>
+        <DateField
+            id="referral-date"
+            label="Referral date"
+            hint="Timescales are counted in working days from this day."
+            value=Signal::derive(move || doc.read().referral_date)
+            on_change=date(|a, v| a.referral_date = v)
+        />
+        <DateField
+            id="start-date"
+            label="Date the assessment started"
+            value=Signal::derive(move || doc.read().start_date)
+            on_change=date(|a, v| a.start_date = v)
+        />
+        <TextField
+            id="lead-worker"
+            label="Lead social worker"
+            hint="The qualified social worker leading the assessment."
+            value=Signal::derive(move || doc.read().lead_worker.clone())
+            on_change=text(|a, v| a.lead_worker = v)
+            width_class="input--w20"
+        />
+        <TextField
+            id="team-manager"
+            label="Team manager or practice supervisor"
+            hint="The qualified social work manager who supervises and approves the assessment."
+            value=Signal::derive(move || doc.read().team_manager.clone())
+            on_change=text(|a, v| a.team_manager = v)
+            width_class="input--w20"
+        />
+        <SectionFooter section=DETAILS/>
+    }
+}

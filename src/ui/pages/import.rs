@@ -1,0 +1,151 @@
+//! Importing an assessment from an export file. The file is checked completely before
+//! anything is stored; an id that already exists asks whether to replace or keep both.
+
+use crate::exchange::{import_json, ImportError, MAX_IMPORT_BYTES};
+use crate::model::{Assessment, AssessmentId};
+use crate::procedure;
+use crate::ui::platform::{long_time, random_bytes, repo};
+use crate::ui::widgets::fields::{Choice, RadioGroup};
+use crate::ui::widgets::messages::ErrorSummary;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// An imported assessment whose id is already on this device.
+#[derive(Clone)]
+struct Clash {
+    incoming: Assessment,
+    existing: Assessment,
+}
+
+async fn read_file(input: &web_sys::HtmlInputElement) -> Result<String, String> {
+    let file = input
+        .files()
+        .and_then(|f| f.get(0))
+        .ok_or_else(|| "Select a file to import.".to_owned())?;
+    if file.size() > MAX_IMPORT_BYTES as f64 {
+        return Err(ImportError::TooLarge {
+            bytes: file.size() as usize,
+            limit: MAX_IMPORT_BYTES,
+        }
+        .to_string());
+    }
+    let text = JsFuture::from(file.text()).await.map_err(|_| {
+        "The file could not be read. Check it is still there and try again.".to_owned()
+    })?;
+    text.as_string()
+        .ok_or_else(|| "The file could not be read as text.".to_owned())
+}
+
+/// The page at `/import`.
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    let clash = RwSignal::new(None::<Clash>);
+    let choice = RwSignal::new(String::new());
+    let input = NodeRef::<leptos::html::Input>::new();
+    let navigate = use_navigate();
+
+    let store = move |a: Assessment| {
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match async { repo().await?.save(&a).await }.await {
+                Ok(()) => navigate(&format!("/assessments/{}", a.id), Default::default()),
+                Err(e) => error.set(Some(format!(
+                    "The assessment could not be stored: {e}. Nothing was changed."
+                ))),
+            }
+        });
+    };
+
+    let store_checked = store.clone();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        clash.set(None);
+        let Some(el) = input.get_untracked() else {
+            return;
+        };
+        let el: web_sys::HtmlInputElement = el.unchecked_into();
+        let store = store_checked.clone();
+        spawn_local(async move {
+            let text = match read_file(&el).await {
+                Ok(t) => t,
+                Err(m) => return error.set(Some(m)),
+            };
+            let imported = match import_json(&text, |p| procedure::find(p).is_some()) {
+                Ok(i) => i,
+                Err(e) => return error.set(Some(e.to_string())),
+            };
+            let a = imported.assessment;
+            match async { repo().await?.load(&a.id).await }.await {
+                Ok(Some(existing)) => clash.set(Some(Clash {
+                    incoming: a,
+                    existing,
+                })),
+                Ok(None) => store(a),
+                Err(e) => error.set(Some(format!("Your assessments cannot be opened: {e}."))),
+            }
+        });
+    };
+
+    let on_resolve = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(c) = clash.get_untracked() else {
+            return;
+        };
+        match choice.get_untracked().as_str() {
+            "replace" => store(c.incoming),
+            "copy" => {
+                let mut a = c.incoming;
+                a.id = AssessmentId::from_random(random_bytes());
+                store(a)
+            }
+            _ => error.set(Some(
+                "Select whether to replace the assessment or keep both.".into(),
+            )),
+        }
+    };
+
+    view! {
+        <A href="/" attr:class="back-link">"Back"</A>
+        <h1 class="heading-xl">"Import an assessment"</h1>
+        {move || error.get().map(|m| view! { <ErrorSummary title="The file cannot be imported" messages=vec![m]/> })}
+        {move || match clash.get() {
+            None => view! {
+                <p class="body">"Choose an assessment exported from Assessment Workbench (a .json file). It is checked before anything is stored."</p>
+                <form novalidate on:submit=on_submit.clone()>
+                    <div class="form-group">
+                        <label class="label" for="import-file">"Upload a file"</label>
+                        <div class="hint" id="import-file-hint">{format!("A .json file of up to {} MB", MAX_IMPORT_BYTES / 1024 / 1024)}</div>
+                        <input class="file-upload" id="import-file" name="import-file" type="file"
+                            accept=".json,application/json" aria-describedby="import-file-hint" node_ref=input/>
+                    </div>
+                    <button class="button" type="submit">"Import"</button>
+                </form>
+            }.into_any(),
+            Some(c) => view! {
+                <form novalidate on:submit=on_resolve.clone()>
+                    <p class="body" data-testid="clash">{format!(
+                        "This device already has this assessment ({}, last changed {}). The file's copy was last changed {}.",
+                        c.existing.title(), long_time(c.existing.updated_at), long_time(c.incoming.updated_at)
+                    )}</p>
+                    <RadioGroup
+                        name="clash"
+                        legend="What do you want to do?"
+                        choices=vec![
+                            Choice::with_hint("replace", "Replace the assessment on this device", "The copy on this device is overwritten by the file."),
+                            Choice::with_hint("copy", "Keep both", "The file is imported as a separate copy with a new id."),
+                        ]
+                        value=choice
+                        on_change=Callback::new(move |v| choice.set(v))
+                    />
+                    <button class="button" type="submit">"Continue"</button>
+                </form>
+            }.into_any(),
+        }}
+    }
+}

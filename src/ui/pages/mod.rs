@@ -1,0 +1,14 @@
+//! One component per screen.
+
+pub mod bin;
+pub mod children;
+pub mod delete;
+pub mod details;
+pub mod import;
+pub mod list;
+pub mod new;
+pub mod not_found;
+pub mod overview;
+pub mod people;
+pub mod person;
+pub mod shell;

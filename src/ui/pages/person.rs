@@ -1,0 +1,110 @@
+//! One person's record in the register: every field saves as it is typed.
+
+use crate::model::{Gender, Person, PersonId, PersonRole};
+use crate::ui::session::use_session;
+use crate::ui::widgets::fields::{Checkbox, Choice, DateField, RadioGroup, TextArea, TextField};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::not_found::NotFound;
+
+/// The page at `/assessments/:id/person/:pid`.
+#[component]
+pub fn PersonPage() -> impl IntoView {
+    let s = use_session();
+    let params = use_params_map();
+    let pid = Memo::new(move |_| params.read().get("pid").and_then(|p| PersonId::parse(&p)));
+    let exists = move || {
+        pid.get()
+            .is_some_and(|id| s.doc.read().person(&id).is_some())
+    };
+
+    move || {
+        if !exists() {
+            return view! { <NotFound/> }.into_any();
+        }
+        let id = pid.get_untracked().expect("checked above");
+        view! { <PersonForm id=id/> }.into_any()
+    }
+}
+
+#[component]
+fn PersonForm(id: PersonId) -> impl IntoView {
+    let s = use_session();
+    let id = StoredValue::new(id);
+    let read = move |f: fn(&Person) -> String| {
+        Signal::derive(move || {
+            s.doc
+                .read()
+                .person(&id.get_value())
+                .map(f)
+                .unwrap_or_default()
+        })
+    };
+    let write = move |f: fn(&mut Person, String)| {
+        Callback::new(move |v: String| {
+            s.edit(|a| {
+                if let Some(p) = a.person_mut(&id.get_value()) {
+                    f(p, v)
+                }
+            })
+        })
+    };
+    let role = Memo::new(move |_| s.doc.read().person(&id.get_value()).map(|p| p.role));
+    let is_prof = move || role.get() == Some(PersonRole::Professional);
+    let back_section = move || match role.get() {
+        Some(PersonRole::SubjectChild) => "children",
+        _ => "people",
+    };
+    let back = move || format!("/assessments/{}/{}", s.doc.read().id, back_section());
+    let heading = move || {
+        s.doc
+            .read()
+            .person(&id.get_value())
+            .map(Person::display_name)
+            .unwrap_or_default()
+    };
+    let roles: Vec<Choice> = PersonRole::ALL
+        .iter()
+        .map(|r| Choice::new(r.code(), r.label()))
+        .collect();
+    let genders: Vec<Choice> = Gender::ALL
+        .iter()
+        .map(|g| Choice::new(g.code(), g.label()))
+        .collect();
+
+    view! {
+        <A href=back attr:class="back-link">"Back"</A>
+        <span class="caption">"Person"</span>
+        <h1 class="heading-xl" data-testid="person-heading">{heading}</h1>
+        <TextField id="given-name" label="First name" value=read(|p| p.given_name.clone())
+            on_change=write(|p, v| p.given_name = v) width_class="input--w20"/>
+        <TextField id="family-name" label="Last name" value=read(|p| p.family_name.clone())
+            on_change=write(|p, v| p.family_name = v) width_class="input--w20"/>
+        <RadioGroup name="role" legend="How are they part of this assessment?" choices=roles
+            value=read(|p| p.role.code().to_owned())
+            on_change=write(|p, v| if let Some(r) = PersonRole::from_code(&v) { p.role = r })/>
+        <Show when=move || !is_prof()>
+            <RadioGroup name="gender" legend="Sex or gender" choices=genders.clone() inline=true
+                value=read(|p| p.gender.code().to_owned())
+                on_change=write(|p, v| if let Some(g) = Gender::from_code(&v) { p.gender = g })/>
+            <DateField id="date-of-birth" label="Date of birth"
+                value=Signal::derive(move || s.doc.read().person(&id.get_value()).and_then(|p| p.date_of_birth))
+                on_change=Callback::new(move |v: Option<NaiveDate>| s.edit(|a| if let Some(p) = a.person_mut(&id.get_value()) { p.date_of_birth = v }))/>
+            <Checkbox id="lives-in-household" label="Lives in the child's household"
+                checked=Signal::derive(move || s.doc.read().person(&id.get_value()).is_some_and(|p| p.lives_in_household))
+                on_change=Callback::new(move |v: bool| s.edit(|a| if let Some(p) = a.person_mut(&id.get_value()) { p.lives_in_household = v }))/>
+        </Show>
+        <TextField id="relationship" label="Relationship to the child or children"
+            hint="In your words, for example: Mother, Father (lives apart), Mother's partner, Maternal grandmother, Brother of Mia."
+            value=read(|p| p.relationship.clone()) on_change=write(|p, v| p.relationship = v) width_class="input--w30"/>
+        <Show when=is_prof>
+            <TextField id="organisation" label="Agency and role" hint="For example: Class teacher, Fictional Primary School."
+                value=read(|p| p.organisation.clone()) on_change=write(|p, v| p.organisation = v) width_class="input--w30"/>
+        </Show>
+        <TextArea id="notes" label="Notes" value=read(|p| p.notes.clone()) on_change=write(|p, v| p.notes = v)/>
+        <A href=back attr:class="button" attr:role="button" attr:data-testid="person-done">"Save and go back"</A>
+    }
+}

@@ -1,0 +1,84 @@
+//! The frame around every page of one assessment: loads it, shares the [`Session`], shows the
+//! save status and makes sure nothing waiting to be saved is lost when the page is left.
+
+use crate::model::{Assessment, AssessmentId};
+use crate::ui::load::Load;
+use crate::ui::platform::repo;
+use crate::ui::session::Session;
+use crate::ui::widgets::messages::ErrorSummary;
+use crate::ui::widgets::save_status::SaveStatus;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::use_params_map;
+
+use super::not_found::NotFound;
+
+/// Loads the assessment named in the URL and renders the page inside.
+#[component]
+pub fn AssessmentShell() -> impl IntoView {
+    let params = use_params_map();
+    let state = RwSignal::new(Load::<Option<Assessment>>::Loading);
+    // Only a change of assessment reloads; moving between its pages keeps the open session.
+    let raw_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    Effect::new(move || {
+        let raw = raw_id.get();
+        state.set(Load::Loading);
+        spawn_local(async move {
+            let Some(id) = AssessmentId::parse(&raw) else {
+                state.set(Load::Ready(None));
+                return;
+            };
+            let result = async { repo().await?.load(&id).await }.await;
+            state.set(match result {
+                Ok(a) => Load::Ready(a),
+                Err(e) => Load::Failed(format!("This assessment cannot be opened: {e}.")),
+            });
+        });
+    });
+
+    move || match state.get() {
+        Load::Loading => {
+            view! { <p class="body" aria-busy="true">"Opening the assessment…"</p> }.into_any()
+        }
+        Load::Failed(msg) => {
+            view! { <ErrorSummary title="There is a problem" messages=vec![msg]/> }.into_any()
+        }
+        Load::Ready(None) => view! { <NotFound/> }.into_any(),
+        Load::Ready(Some(a)) => {
+            let session = Session::new(a);
+            provide_context(session);
+            guard_unsaved(session);
+            view! {
+                <SaveStatus/>
+                <Outlet/>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Saves at once when the page is hidden or closed, and asks before leaving with unsaved changes.
+fn guard_unsaved(session: Session) {
+    let hide = window_event_listener(leptos::ev::pagehide, move |_| session.flush());
+    let vis = window_event_listener_untyped("visibilitychange", move |_| {
+        let hidden = web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| d.hidden());
+        if hidden {
+            session.flush();
+        }
+    });
+    let leave = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if session.has_unsaved() {
+            session.flush();
+            ev.prevent_default();
+        }
+    });
+    on_cleanup(move || {
+        session.flush();
+        hide.remove();
+        vis.remove();
+        leave.remove();
+    });
+}

@@ -1,0 +1,102 @@
+//! The browser services the UI needs: the repository over IndexedDB, randomness, the clock
+//! and file downloads. Kept in one place so pages stay free of web-sys details.
+
+use crate::storage::indexeddb::{IndexedDbStore, DB_NAME};
+use crate::storage::{Repository, StorageError};
+use chrono::{DateTime, Local, NaiveDate, Utc};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The repository the app uses.
+pub type Repo = Repository<IndexedDbStore>;
+
+thread_local! {
+    static REPO: RefCell<Option<Rc<Repo>>> = const { RefCell::new(None) };
+}
+
+/// The app's repository, opening the database on first use.
+pub async fn repo() -> Result<Rc<Repo>, StorageError> {
+    if let Some(r) = REPO.with(|c| c.borrow().clone()) {
+        return Ok(r);
+    }
+    let store = IndexedDbStore::open(DB_NAME).await?;
+    let r = Rc::new(Repository::new(store));
+    REPO.with(|c| *c.borrow_mut() = Some(r.clone()));
+    Ok(r)
+}
+
+/// `N` cryptographically random bytes.
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut buf = [0u8; N];
+    let crypto = web_sys::window().and_then(|w| w.crypto().ok());
+    match crypto {
+        Some(c) => {
+            let _ = c.get_random_values_with_u8_array(&mut buf);
+        }
+        None => {
+            for b in &mut buf {
+                *b = (js_sys::Math::random() * 256.0) as u8;
+            }
+        }
+    }
+    buf
+}
+
+/// The current time.
+pub fn now() -> DateTime<Utc> {
+    Utc::now()
+}
+
+/// Today's date on this device.
+pub fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+/// Offers `text` to the user as a file download called `name`.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let to_s = |e: JsValue| format!("{e:?}");
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(to_s)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(to_s)?;
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = doc
+        .create_element("a")
+        .map_err(to_s)?
+        .dyn_into()
+        .map_err(|_| "not an anchor".to_owned())?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Formats a date the GOV.UK way: 2 November 2026.
+pub fn long_date(d: NaiveDate) -> String {
+    d.format("%-d %B %Y").to_string()
+}
+
+/// Formats a time of change in local time: 2 November 2026 at 3:04pm.
+pub fn long_time(t: DateTime<Utc>) -> String {
+    let local = t.with_timezone(&Local);
+    format!(
+        "{} at {}",
+        local.format("%-d %B %Y"),
+        local.format("%-I:%M%P")
+    )
+}
+
+/// Downloads an assessment as its JSON export file.
+pub fn export_download(a: &crate::model::Assessment) -> Result<(), String> {
+    let text = crate::exchange::export_json(a, now(), crate::APP_VERSION);
+    download(
+        &crate::exchange::export_file_name(a),
+        "application/json",
+        &text,
+    )
+}

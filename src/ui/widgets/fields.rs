@@ -1,0 +1,200 @@
+//! GOV.UK-style labelled form fields. Each takes its current value as a signal and reports
+//! every change through a callback, so the page decides what an edit means.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+/// A single-line text input with label and optional hint.
+#[component]
+pub fn TextField(
+    id: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: &'static str,
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] on_change: Callback<String>,
+    #[prop(optional)] autocomplete: &'static str,
+    #[prop(optional)] width_class: &'static str,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let has_hint = !hint.is_empty();
+    view! {
+        <div class="form-group">
+            <label class="label" for=id>{label}</label>
+            {has_hint.then(|| view! { <div class="hint" id=hint_id.clone()>{hint}</div> })}
+            <input
+                class=format!("input {width_class}")
+                id=id
+                name=id
+                type="text"
+                autocomplete=if autocomplete.is_empty() { "off" } else { autocomplete }
+                spellcheck="false"
+                aria-describedby=has_hint.then(|| hint_id.clone())
+                prop:value=move || value.get()
+                on:input=move |ev| on_change.run(event_target_value(&ev))
+            />
+        </div>
+    }
+}
+
+/// A multi-line text input.
+#[component]
+pub fn TextArea(
+    id: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: &'static str,
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] on_change: Callback<String>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let has_hint = !hint.is_empty();
+    view! {
+        <div class="form-group">
+            <label class="label" for=id>{label}</label>
+            {has_hint.then(|| view! { <div class="hint" id=hint_id.clone()>{hint}</div> })}
+            <textarea
+                class="textarea"
+                id=id
+                name=id
+                rows="4"
+                aria-describedby=has_hint.then(|| hint_id.clone())
+                prop:value=move || value.get()
+                on:input=move |ev| on_change.run(event_target_value(&ev))
+            ></textarea>
+        </div>
+    }
+}
+
+/// A date input; an empty or partial date reports `None`.
+#[component]
+pub fn DateField(
+    id: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: &'static str,
+    #[prop(into)] value: Signal<Option<NaiveDate>>,
+    #[prop(into)] on_change: Callback<Option<NaiveDate>>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let has_hint = !hint.is_empty();
+    view! {
+        <div class="form-group">
+            <label class="label" for=id>{label}</label>
+            {has_hint.then(|| view! { <div class="hint" id=hint_id.clone()>{hint}</div> })}
+            <input
+                class="input input--date"
+                id=id
+                name=id
+                type="date"
+                min="1900-01-01"
+                max="2100-12-31"
+                aria-describedby=has_hint.then(|| hint_id.clone())
+                prop:value=move || value.get().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    on_change.run(NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok())
+                }
+            />
+        </div>
+    }
+}
+
+/// One choice in a radio group: value and label, with an optional hint.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub hint: String,
+}
+
+impl Choice {
+    /// A choice without a hint.
+    pub fn new(value: &str, label: &str) -> Self {
+        Self {
+            value: value.to_owned(),
+            label: label.to_owned(),
+            hint: String::new(),
+        }
+    }
+    /// A choice with a hint under its label.
+    pub fn with_hint(value: &str, label: &str, hint: &str) -> Self {
+        Self {
+            hint: hint.to_owned(),
+            ..Self::new(value, label)
+        }
+    }
+}
+
+/// A fieldset of radio buttons with a legend.
+#[component]
+pub fn RadioGroup(
+    name: &'static str,
+    legend: &'static str,
+    #[prop(optional)] hint: &'static str,
+    choices: Vec<Choice>,
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] on_change: Callback<String>,
+    #[prop(optional)] inline: bool,
+) -> impl IntoView {
+    let hint_id = format!("{name}-hint");
+    let has_hint = !hint.is_empty();
+    let items = choices
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let input_id = format!("{name}-{i}");
+            let item_hint_id = format!("{input_id}-hint");
+            let has_item_hint = !c.hint.is_empty();
+            let v = c.value.clone();
+            let v2 = c.value.clone();
+            view! {
+                <div class="radios__item">
+                    <input
+                        class="radios__input"
+                        id=input_id.clone()
+                        name=name
+                        type="radio"
+                        value=c.value.clone()
+                        aria-describedby=has_item_hint.then(|| item_hint_id.clone())
+                        prop:checked=move || value.get() == v
+                        on:change=move |_| on_change.run(v2.clone())
+                    />
+                    <label class="radios__label" for=input_id>{c.label}</label>
+                    {has_item_hint.then(|| view! { <div class="hint radios__hint" id=item_hint_id>{c.hint}</div> })}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="form-group">
+            <fieldset class="fieldset" aria-describedby=has_hint.then(|| hint_id.clone())>
+                <legend class="fieldset__legend">{legend}</legend>
+                {has_hint.then(|| view! { <div class="hint" id=hint_id.clone()>{hint}</div> })}
+                <div class=if inline { "radios radios--inline" } else { "radios" }>{items}</div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// A single checkbox with its label.
+#[component]
+pub fn Checkbox(
+    id: &'static str,
+    label: &'static str,
+    #[prop(into)] checked: Signal<bool>,
+    #[prop(into)] on_change: Callback<bool>,
+) -> impl IntoView {
+    view! {
+        <div class="form-group">
+            <div class="checkboxes__item">
+                <input
+                    class="checkboxes__input"
+                    id=id
+                    name=id
+                    type="checkbox"
+                    prop:checked=move || checked.get()
+                    on:change=move |ev| on_change.run(event_target_checked(&ev))
+                />
+                <label class="checkboxes__label" for=id>{label}</label>
+            </div>
+        </div>
+    }
+}

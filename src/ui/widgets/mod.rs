@@ -1,0 +1,7 @@
+//! Small reusable pieces: form fields, the save status, the error summary, status tags.
+
+pub mod fields;
+pub mod messages;
+pub mod people_list;
+pub mod save_status;
+pub mod section_footer;

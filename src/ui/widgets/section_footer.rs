@@ -1,0 +1,40 @@
+//! The end of every section page: "Have you completed this section?" and the way back.
+
+use crate::ui::session::use_session;
+use crate::ui::widgets::fields::{Choice, RadioGroup};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Marks a section completed or not, then offers the way back to the overview.
+#[component]
+pub fn SectionFooter(section: &'static str) -> impl IntoView {
+    let session = use_session();
+    let value = Signal::derive(move || {
+        if session.doc.read().completed_sections.contains(section) {
+            "yes".to_owned()
+        } else {
+            "no".to_owned()
+        }
+    });
+    let on_change = Callback::new(move |v: String| {
+        session.edit(|a| {
+            if v == "yes" {
+                a.completed_sections.insert(section.to_owned());
+            } else {
+                a.completed_sections.remove(section);
+            }
+        })
+    });
+    let overview = move || format!("/assessments/{}", session.doc.read().id);
+    view! {
+        <RadioGroup
+            name="section-completed"
+            legend="Have you completed this section?"
+            hint="You can come back and change it at any time. Everything is saved as you type."
+            choices=vec![Choice::new("yes", "Yes, I've completed this section"), Choice::new("no", "No, I'll come back to it later")]
+            value=value
+            on_change=on_change
+        />
+        <A href=overview attr:class="button" attr:role="button" attr:data-testid="return-to-overview">"Save and return to overview"</A>
+    }
+}

@@ -1,0 +1,125 @@
+import { test, expect } from '@playwright/test';
+import { createAssessment, expectSaved, exportVia, fixture, importText, validateWithSchema, watchErrors } from './helpers';
+
+const withoutTime = (text: string) => {
+  const doc = JSON.parse(text);
+  delete doc.exportedAt;
+  return doc;
+};
+
+test('export validates against the published schema, and imports into a fresh browser the same', async ({ page, browser }) => {
+  const errors = watchErrors(page);
+  await createAssessment(page, { referral: '2026-11-09', start: '2026-11-10', given: 'Mia', family: 'Sample' });
+  await page.getByRole('link', { name: 'Family, network and professionals' }).click();
+  await page.getByRole('button', { name: 'Add a professional' }).click();
+  await page.getByLabel('First name').fill('Alex <b>Placeholder</b>');
+  await page.getByLabel('Agency and role').fill('Class teacher, Fictional Primary School');
+  await page.getByLabel('Notes').fill('Raised the concern on 9 November.\nSecond line & "quotes".');
+  await expectSaved(page);
+  await page.getByTestId('person-done').click();
+  await page.getByTestId('return-to-overview').click();
+
+  const first = await exportVia(page, () => page.getByRole('button', { name: 'Export as JSON' }).click());
+  expect(first.name).toMatch(/^assessment-a-[0-9a-f]{16}-\d{4}-\d{2}-\d{2}\.json$/);
+  const doc = JSON.parse(first.text);
+  expect(validateWithSchema(doc)).toEqual([]);
+  expect(doc.format).toBe('assessment-workbench/assessment');
+  expect(doc.schemaVersion).toBe(1);
+  expect(doc.assessment.people.map((p: any) => p.givenName)).toEqual(['Mia', 'Alex <b>Placeholder</b>']);
+  // the schema is served with the app, byte for byte the published one
+  const served = await page.request.get('/schema/assessment-v1.schema.json');
+  expect(served.ok()).toBe(true);
+  expect(await served.json()).toEqual(JSON.parse(fixture('../../public/schema/assessment-v1.schema.json')));
+
+  // a fresh profile: a new browser context has its own, empty IndexedDB
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto('/');
+  await expect(other.getByTestId('empty-list')).toBeVisible();
+  await importText(other, first.text, first.name);
+  await expect(other.getByTestId('assessment-title')).toHaveText('Mia Sample');
+  await other.getByRole('link', { name: 'Family, network and professionals' }).click();
+  await expect(other.getByTestId('people-professional')).toContainText('Alex <b>Placeholder</b>');
+  await other.getByRole('link', { name: 'Back to overview' }).click();
+  const second = await exportVia(other, () => other.getByRole('button', { name: 'Export as JSON' }).click());
+  expect(withoutTime(second.text)).toEqual(withoutTime(first.text));
+  // byte-identical apart from the export time line
+  expect(second.text.replace(/"exportedAt": "[^"]+"/, '')).toBe(first.text.replace(/"exportedAt": "[^"]+"/, ''));
+  await fresh.close();
+  errors.check();
+});
+
+test('export from the list gives the same document as from the overview', async ({ page }) => {
+  await createAssessment(page, { given: 'Ava', family: 'Example' });
+  const fromOverview = await exportVia(page, () => page.getByRole('button', { name: 'Export as JSON' }).click());
+  await page.goto('/');
+  const fromList = await exportVia(page, () => page.getByRole('button', { name: 'Export Ava Example as JSON' }).click());
+  expect(withoutTime(fromList.text)).toEqual(withoutTime(fromOverview.text));
+});
+
+test('the checked-in fixture passes the schema and imports', async ({ page }) => {
+  const text = fixture('assessment-v1.json');
+  expect(validateWithSchema(JSON.parse(text))).toEqual([]);
+  await importText(page, text);
+  await expect(page.getByTestId('assessment-title')).toHaveText('Mia Sample, Leo Sample');
+  await expect(page.getByTestId('task-details')).toContainText('Completed');
+});
+
+const bad: Array<[string, (doc: any) => string, string]> = [
+  ['plain garbage', () => 'this is not json at all', 'The file is not a valid JSON file'],
+  ['another JSON file', () => JSON.stringify({ name: 'shopping list' }), 'not an Assessment Workbench export'],
+  ['a wrong format', (d) => JSON.stringify({ ...d, format: 'genogram' }), 'The file\'s format is "genogram"'],
+  ['a newer schema version', (d) => JSON.stringify({ ...d, schemaVersion: 2 }), 'schema version 2, which is newer than this app understands'],
+  ['a missing field', (d) => { delete d.assessment.people[2].role; return JSON.stringify(d); }, 'missing the field "assessment.people[2].role"'],
+  ['a mistyped field', (d) => { d.assessment.referralDate = 'last Tuesday'; return JSON.stringify(d); }, 'The field "assessment.referralDate" is not valid'],
+  ['an unknown procedure', (d) => { d.assessment.profile = 'elsewhere-2019'; return JSON.stringify(d); }, 'procedure profile "elsewhere-2019"'],
+];
+
+for (const [what, make, message] of bad) {
+  test(`an import of ${what} is refused with its message and changes nothing`, async ({ page }) => {
+    await importText(page, fixture('assessment-v1.json'));
+    await expect(page.getByTestId('assessment-title')).toHaveText('Mia Sample, Leo Sample');
+    await page.goto('/');
+    const before = (await page.getByTestId('assessment-list').textContent()) ?? '';
+
+    const broken = make(JSON.parse(fixture('assessment-v1.json')));
+    // the independent validator refuses these too (except non-schema rules)
+    await importText(page, broken, 'broken.json');
+    await expect(page.getByTestId('error-summary')).toContainText('The file cannot be imported');
+    await expect(page.getByTestId('error-summary')).toContainText(message);
+    await page.goto('/');
+    await expect(page.getByTestId('assessment-list')).toHaveText(before);
+    await expect(page.getByTestId('assessment-list').locator('tbody tr')).toHaveCount(1);
+  });
+}
+
+test('a file over the size limit is refused before it is read', async ({ page }) => {
+  await importText(page, ' '.repeat(5 * 1024 * 1024 + 10), 'huge.json');
+  await expect(page.getByTestId('error-summary')).toContainText('The file is too large');
+});
+
+test('importing an assessment that is already here asks: replace, or keep both', async ({ page }) => {
+  await importText(page, fixture('assessment-v1.json'));
+  await expect(page.getByTestId('assessment-title')).toHaveText('Mia Sample, Leo Sample');
+  const changed = JSON.parse(fixture('assessment-v1.json'));
+  changed.assessment.leadWorker = 'Jordan Replacement';
+  changed.assessment.updatedAt = '2026-11-21T09:00:00Z';
+
+  await importText(page, JSON.stringify(changed));
+  await expect(page.getByTestId('clash')).toContainText('This device already has this assessment');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByTestId('error-summary')).toContainText('Select whether to replace the assessment or keep both');
+  await page.getByLabel('Keep both').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(/\/assessments\/a-(?!5a4d1120260face1)[0-9a-f]{16}$/);
+  await page.goto('/');
+  await expect(page.getByTestId('assessment-list').locator('tbody tr')).toHaveCount(2);
+
+  await importText(page, JSON.stringify(changed));
+  await page.getByLabel('Replace the assessment on this device').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(/\/assessments\/a-5a4d1120260face1$/);
+  await expect(page.getByTestId('facts')).toContainText('Jordan Replacement');
+  await page.goto('/');
+  await expect(page.getByTestId('assessment-list').locator('tbody tr')).toHaveCount(2);
+});

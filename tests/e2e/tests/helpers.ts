@@ -1,0 +1,80 @@
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const ROOT = join(__dirname, '..', '..', '..');
+
+/** Collects page errors and CSP violations; call `check()` at the end of a test. */
+export function watchErrors(page: Page) {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    const t = m.text();
+    if (m.type() === 'error' && !t.includes('favicon')) problems.push(`console: ${t}`);
+    if (t.includes('Content Security Policy')) problems.push(`csp: ${t}`);
+  });
+  return { check: () => expect(problems).toEqual([]) };
+}
+
+export type NewAssessment = {
+  profile?: string;
+  kind?: string;
+  referral?: string;
+  start?: string;
+  given?: string;
+  family?: string;
+};
+
+/** Creates an assessment through the form and waits for its overview. */
+export async function createAssessment(page: Page, a: NewAssessment = {}) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start a new assessment' }).click();
+  await expect(page.getByRole('heading', { name: 'Start a new assessment' })).toBeVisible();
+  await page.getByLabel(a.profile ?? 'Child and Family Assessment with Signs of Safety (2020 chapter)').check();
+  await page.getByLabel(a.kind ?? 'Section 17 (child in need)').check();
+  if (a.referral) await page.getByLabel('Referral date').fill(a.referral);
+  if (a.start) await page.getByLabel('Date the assessment started').fill(a.start);
+  if (a.given) await page.getByLabel('First name').fill(a.given);
+  if (a.family) await page.getByLabel('Last name').fill(a.family);
+  await page.getByRole('button', { name: 'Create assessment' }).click();
+  await expect(page).toHaveURL(/\/assessments\/a-[0-9a-f]{16}$/);
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+}
+
+/** Waits until the autosave says everything is stored. */
+export async function expectSaved(page: Page) {
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+}
+
+/** Clicks an export control and returns the downloaded file's text and name. */
+export async function exportVia(page: Page, click: () => Promise<void>) {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: readFileSync(path!, 'utf8') };
+}
+
+/** Validates a document against the published schema with ajv (independent of the app). */
+export function validateWithSchema(doc: unknown): string[] {
+  const schema = JSON.parse(readFileSync(join(ROOT, 'public', 'schema', 'assessment-v1.schema.json'), 'utf8'));
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
+  ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T/);
+  const validate = ajv.compile(schema);
+  return validate(doc) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+}
+
+/** Imports a file (given as text) through the import page. */
+export async function importText(page: Page, text: string, name = 'upload.json') {
+  await page.goto('/import');
+  await page.getByLabel('Upload a file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+}
+
+export function fixture(name: string) {
+  return readFileSync(join(ROOT, 'tests', 'fixtures', name), 'utf8');
+}
+
+export function shotPath(info: TestInfo, name: string) {
+  return info.outputPath(name);
+}

@@ -142,7 +142,7 @@ impl<S: RecordStore> Repository<S> {
                 })
             })
             .collect();
-        out.sort_by(|a, b| b.deleted_at.cmp(&a.deleted_at));
+        out.sort_by_key(|e| std::cmp::Reverse(e.deleted_at));
         Ok(out)
     }
 

@@ -6,14 +6,20 @@ use assessment_workbench::exchange::import_json;
 use assessment_workbench::model::AssessmentId;
 use assessment_workbench::storage::contract::record_store_contract;
 use assessment_workbench::storage::indexeddb::IndexedDbStore;
-use assessment_workbench::storage::{prefs, Area, RecordStore, Repository, StorageError, StoredRecord};
+use assessment_workbench::storage::{
+    prefs, Area, RecordStore, Repository, StorageError, StoredRecord,
+};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 async fn fresh(name: &str) -> IndexedDbStore {
-    IndexedDbStore::delete(name).await.expect("delete old test database");
-    IndexedDbStore::open(name).await.expect("open test database")
+    IndexedDbStore::delete(name)
+        .await
+        .expect("delete old test database");
+    IndexedDbStore::open(name)
+        .await
+        .expect("open test database")
 }
 
 fn fixture() -> assessment_workbench::model::Assessment {
@@ -64,8 +70,13 @@ async fn a_damaged_record_is_reported_and_the_rest_still_list() {
     repo.save(&fixture()).await.unwrap();
     let listing = repo.list().await.unwrap();
     assert_eq!(listing.assessments.len(), 1);
-    assert!(matches!(&listing.unreadable[..], [StorageError::Corrupt { id, .. }] if id == "a-00000000000000ff"));
-    assert!(repo.load(&AssessmentId::parse("a-00000000000000ff").unwrap()).await.is_err());
+    assert!(
+        matches!(&listing.unreadable[..], [StorageError::Corrupt { id, .. }] if id == "a-00000000000000ff")
+    );
+    assert!(repo
+        .load(&AssessmentId::parse("a-00000000000000ff").unwrap())
+        .await
+        .is_err());
 }
 
 #[wasm_bindgen_test]
@@ -73,5 +84,8 @@ fn preferences_round_trip_in_local_storage() {
     prefs::set_last_profile("assessments-2024");
     assert_eq!(prefs::last_profile().as_deref(), Some("assessments-2024"));
     prefs::set_last_profile("signs-of-safety-2020");
-    assert_eq!(prefs::last_profile().as_deref(), Some("signs-of-safety-2020"));
+    assert_eq!(
+        prefs::last_profile().as_deref(),
+        Some("signs-of-safety-2020")
+    );
 }

@@ -6,13 +6,26 @@ use super::errors::ImportError;
 use serde_json::Value;
 
 /// The schema version this app writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A step from version `index + 1` to `index + 2`.
 type Step = fn(Value) -> Result<Value, ImportError>;
 
 /// The steps, oldest first: `STEPS[0]` migrates version 1 to 2, and so on.
-const STEPS: [Step; SCHEMA_VERSION as usize - 1] = [];
+const STEPS: [Step; SCHEMA_VERSION as usize - 1] = [v1_to_v2];
+
+/// Version 2 added the answers to the profile's questions and the chronology.
+fn v1_to_v2(mut doc: Value) -> Result<Value, ImportError> {
+    let Value::Object(map) = &mut doc else {
+        return Err(ImportError::InvalidField {
+            path: "assessment".into(),
+            reason: "expected an object".into(),
+        });
+    };
+    map.entry("answers").or_insert_with(|| Value::Object(Default::default()));
+    map.entry("chronology").or_insert_with(|| Value::Array(Vec::new()));
+    Ok(doc)
+}
 
 /// Reads a schema version from a JSON value.
 pub fn read_version(v: Option<&Value>) -> Result<u32, ImportError> {
@@ -47,11 +60,12 @@ mod tests {
     #[test]
     fn versions_are_checked() {
         assert_eq!(read_version(Some(&json!(1))), Ok(1));
+        assert_eq!(read_version(Some(&json!(2))), Ok(2));
         assert_eq!(
-            read_version(Some(&json!(2))),
+            read_version(Some(&json!(3))),
             Err(ImportError::NewerVersion {
-                found: 2,
-                supported: 1
+                found: 3,
+                supported: 2
             })
         );
         assert!(matches!(
@@ -72,6 +86,16 @@ mod tests {
                 path: "schemaVersion".into()
             })
         );
+    }
+
+    #[test]
+    fn version_1_gains_empty_answers_and_chronology() {
+        let doc = json!({"id": "a-0102030405060708"});
+        assert_eq!(
+            migrate(doc, 1).unwrap(),
+            json!({"id": "a-0102030405060708", "answers": {}, "chronology": []})
+        );
+        assert!(migrate(json!([1]), 1).is_err());
     }
 
     #[test]

@@ -38,12 +38,25 @@ fn export_import_export_is_byte_identical() {
 }
 
 #[test]
-fn the_checked_in_fixture_imports() {
+fn a_version_1_file_is_migrated_on_import() {
     let text = include_str!("../../tests/fixtures/assessment-v1.json");
     let got = import(text).unwrap();
+    assert_eq!(got.schema_version, 1);
     assert_eq!(got.assessment.children().count(), 2);
     assert_eq!(got.assessment.title(), "Mia Sample, Leo Sample");
-    // and it is in canonical form: re-exporting with its own time and version gives the same bytes
+    assert!(got.assessment.answers.is_empty());
+    assert!(got.assessment.chronology.is_empty());
+    let again = export_json(&got.assessment, at(), "0.1.0");
+    assert!(again.contains("\"schemaVersion\": 2"));
+}
+
+#[test]
+fn the_version_2_fixture_round_trips_byte_for_byte() {
+    let text = include_str!("../../tests/fixtures/assessment-v2.json");
+    let got = import(text).unwrap();
+    assert_eq!(got.schema_version, 2);
+    assert!(!got.assessment.answers.is_empty());
+    assert_eq!(got.assessment.chronology.len(), 2);
     let at = DateTime::parse_from_rfc3339(got.exported_at.as_deref().unwrap())
         .unwrap()
         .with_timezone(&Utc);
@@ -92,7 +105,7 @@ fn newer_schema_version_is_refused_with_both_versions() {
         e,
         ImportError::NewerVersion {
             found: 7,
-            supported: 1
+            supported: 2
         }
     );
     assert!(e.to_string().contains("schema version 7"));
@@ -230,3 +243,4 @@ fn every_single_byte_truncation_is_refused_not_panicking() {
         assert!(import(&text[..cut]).is_err(), "cut at {cut}");
     }
 }
+

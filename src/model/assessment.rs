@@ -1,11 +1,13 @@
 //! The assessment record: who it is about, under which procedure, its dates and its people.
 //! Pure data with small helpers; no browser types.
 
+use super::answers::Answer;
+use super::chronology::ChronologyEntry;
 use super::ids::{AssessmentId, PersonId};
 use super::person::{Person, PersonRole};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The statutory basis of the assessment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,6 +84,10 @@ pub struct Assessment {
     pub people: Vec<Person>,
     /// Sections the worker has marked as completed.
     pub completed_sections: BTreeSet<String>,
+    /// Answers to the profile's questions (see [`super::answers::answer_key`]).
+    pub answers: BTreeMap<String, Answer>,
+    /// Dated significant events.
+    pub chronology: Vec<ChronologyEntry>,
 }
 
 impl Assessment {
@@ -104,6 +110,8 @@ impl Assessment {
             team_manager: String::new(),
             people: Vec::new(),
             completed_sections: BTreeSet::new(),
+            answers: BTreeMap::new(),
+            chronology: Vec::new(),
         }
     }
 

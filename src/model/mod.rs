@@ -1,11 +1,15 @@
 //! The pure domain model: assessments, the people register and section progress.
 //! No browser types live here; everything is tested natively with `cargo test`.
 
+pub mod answers;
 pub mod assessment;
+pub mod chronology;
 pub mod ids;
 pub mod person;
 pub mod progress;
 
+pub use answers::{answer_key, Answer};
 pub use assessment::{Assessment, AssessmentType};
+pub use chronology::ChronologyEntry;
 pub use ids::{AssessmentId, PersonId};
 pub use person::{Gender, Person, PersonRole};

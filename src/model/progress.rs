@@ -27,8 +27,8 @@ impl SectionStatus {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SectionProgress {
     /// The section's id, also its URL segment.
-    pub id: &'static str,
-    pub title: &'static str,
+    pub id: String,
+    pub title: String,
     pub status: SectionStatus,
     /// Required items not yet recorded, in plain English.
     pub missing: Vec<String>,
@@ -41,7 +41,8 @@ pub const CHILDREN: &str = "children";
 /// The id of the "Family, network and professionals" section.
 pub const PEOPLE: &str = "people";
 
-fn status(a: &Assessment, id: &str, started: bool, missing: &[String]) -> SectionStatus {
+/// The status of section `id` from whether it was started and what is missing.
+pub fn status(a: &Assessment, id: &str, started: bool, missing: &[String]) -> SectionStatus {
     if a.completed_sections.contains(id) && missing.is_empty() {
         SectionStatus::Completed
     } else if started || a.completed_sections.contains(id) {
@@ -76,8 +77,8 @@ fn details(a: &Assessment) -> SectionProgress {
         || !a.lead_worker.trim().is_empty()
         || !a.team_manager.trim().is_empty();
     SectionProgress {
-        id: DETAILS,
-        title: "About the assessment",
+        id: DETAILS.to_owned(),
+        title: "About the assessment".to_owned(),
         status: status(a, DETAILS, started, &missing),
         missing,
     }
@@ -99,8 +100,8 @@ fn children(a: &Assessment) -> SectionProgress {
     }
     let started = a.children().next().is_some();
     SectionProgress {
-        id: CHILDREN,
-        title: "Children",
+        id: CHILDREN.to_owned(),
+        title: "Children".to_owned(),
         status: status(a, CHILDREN, started, &missing),
         missing,
     }
@@ -118,21 +119,20 @@ fn people(a: &Assessment) -> SectionProgress {
     }
     let started = a.others().next().is_some();
     SectionProgress {
-        id: PEOPLE,
-        title: "Family, network and professionals",
+        id: PEOPLE.to_owned(),
+        title: "Family, network and professionals".to_owned(),
         status: status(a, PEOPLE, started, &missing),
         missing,
     }
 }
 
-/// The task list of an assessment, in order.
+/// The sections every assessment has, whatever its profile, in order.
 pub fn sections(a: &Assessment) -> Vec<SectionProgress> {
     vec![details(a), children(a), people(a)]
 }
 
-/// How many sections are completed, out of how many.
-pub fn completed_count(a: &Assessment) -> (usize, usize) {
-    let all = sections(a);
+/// How many of these sections are completed, out of how many.
+pub fn completed_count(all: &[SectionProgress]) -> (usize, usize) {
     let done = all
         .iter()
         .filter(|s| s.status == SectionStatus::Completed)
@@ -178,7 +178,7 @@ mod tests {
         a.lead_worker = "Sam Worker".into();
         a.team_manager = "Pat Manager".into();
         assert_eq!(sections(&a)[0].status, SectionStatus::Completed);
-        assert_eq!(completed_count(&a), (1, 3));
+        assert_eq!(completed_count(&sections(&a)), (1, 3));
     }
 
     #[test]

@@ -1,19 +1,14 @@
-//! Procedure profiles: each local authority's assessment chapter described as data.
-//! The built-in profiles are JSON files compiled into the app and checked by tests,
-//! so a council can add its own without code branches.
+//! Procedure profiles: each local authority's assessment chapter described as data: its
+//! sections, questions, help and timescale rules. The built-in profiles are JSON files compiled
+//! into the app and checked by tests, so a council can add its own without code branches.
 
-use serde::Deserialize;
+pub mod calendar;
+pub mod profile;
+pub mod timescales;
 
-/// A procedure profile's identity and description.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Profile {
-    pub id: String,
-    pub name: String,
-    pub summary: String,
-    /// The chapter the profile was taken from.
-    pub source: String,
-}
+pub use profile::{Profile, ProfileProblem};
+
+use std::sync::OnceLock;
 
 const BUILT_IN: [&str; 2] = [
     include_str!("profiles/signs-of-safety-2020.json"),
@@ -23,62 +18,39 @@ const BUILT_IN: [&str; 2] = [
 /// Why a profile file was refused.
 #[derive(Debug, PartialEq, Eq)]
 pub enum ProfileError {
+    /// Not JSON of the profile's shape.
     Malformed(String),
-    Empty(&'static str),
+    /// The shape is right but the content could not drive the flow.
+    Invalid(Vec<ProfileProblem>),
 }
 
 /// Parses and checks one profile file.
 pub fn parse_profile(text: &str) -> Result<Profile, ProfileError> {
     let p: Profile =
         serde_json::from_str(text).map_err(|e| ProfileError::Malformed(e.to_string()))?;
-    if p.id.trim().is_empty() {
-        return Err(ProfileError::Empty("id"));
+    let problems = profile::check(&p);
+    if problems.is_empty() {
+        Ok(p)
+    } else {
+        Err(ProfileError::Invalid(problems))
     }
-    if p.name.trim().is_empty() {
-        return Err(ProfileError::Empty("name"));
-    }
-    Ok(p)
 }
 
 /// The profiles built into the app, in the order they are offered.
-pub fn built_in() -> Vec<Profile> {
-    BUILT_IN
-        .iter()
-        .map(|t| parse_profile(t).expect("built-in profiles are checked by tests"))
-        .collect()
+pub fn built_in() -> &'static [Profile] {
+    static ALL: OnceLock<Vec<Profile>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        BUILT_IN
+            .iter()
+            .map(|t| parse_profile(t).expect("built-in profiles are checked by tests"))
+            .collect()
+    })
 }
 
 /// The built-in profile with this id.
-pub fn find(id: &str) -> Option<Profile> {
-    built_in().into_iter().find(|p| p.id == id)
+pub fn find(id: &str) -> Option<&'static Profile> {
+    built_in().iter().find(|p| p.id == id)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn both_built_in_profiles_parse_with_distinct_ids() {
-        let all = built_in();
-        assert_eq!(all.len(), 2);
-        assert_ne!(all[0].id, all[1].id);
-        assert!(find("assessments-2024").is_some());
-        assert!(find("nope").is_none());
-    }
-
-    #[test]
-    fn bad_profiles_are_refused_with_a_reason() {
-        assert!(matches!(
-            parse_profile("{"),
-            Err(ProfileError::Malformed(_))
-        ));
-        assert_eq!(
-            parse_profile(r#"{"id":" ","name":"x","summary":"","source":""}"#),
-            Err(ProfileError::Empty("id"))
-        );
-        assert!(matches!(
-            parse_profile(r#"{"id":"x","name":"x","summary":"","source":"","extra":1}"#),
-            Err(ProfileError::Malformed(_))
-        ));
-    }
-}
+mod tests;

@@ -1,7 +1,7 @@
 //! The app shell: header, routes and footer.
 
 use super::pages::{
-    bin::BinPage, children::ChildrenPage, delete::DeletePage, details::DetailsPage,
+    bin::BinPage, children::ChildrenPage, chronology::ChronologyPage, group::GroupPage, section::SectionPage, delete::DeletePage, details::DetailsPage,
     import::ImportPage, list::ListPage, new::NewAssessmentPage, not_found::NotFound,
     overview::OverviewPage, people::PeoplePage, person::PersonPage, shell::AssessmentShell,
 };
@@ -38,6 +38,9 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("people") view=PeoplePage/>
                             <Route path=path!("person/:pid") view=PersonPage/>
                             <Route path=path!("delete") view=DeletePage/>
+                            <Route path=path!("chronology") view=ChronologyPage/>
+                            <Route path=path!("s/:section") view=SectionPage/>
+                            <Route path=path!("s/:section/:group") view=GroupPage/>
                         </ParentRoute>
                     </Routes>
                 </main>

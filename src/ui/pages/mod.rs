@@ -2,8 +2,11 @@
 
 pub mod bin;
 pub mod children;
+pub mod chronology;
 pub mod delete;
 pub mod details;
+pub mod flow_common;
+pub mod group;
 pub mod import;
 pub mod list;
 pub mod new;
@@ -11,4 +14,5 @@ pub mod not_found;
 pub mod overview;
 pub mod people;
 pub mod person;
+pub mod section;
 pub mod shell;

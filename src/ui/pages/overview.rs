@@ -1,13 +1,24 @@
-//! The assessment overview: key facts, the task list of sections with their status, and what
-//! is still missing. Missing items never stop saving.
+//! The assessment overview: key facts, what is due and overdue, and the task list of sections
+//! with their status and what is still missing. Missing items never stop saving.
 
-use crate::model::progress::{completed_count, sections};
-use crate::procedure;
-use crate::ui::platform::{export_download, long_date, long_time};
+use super::flow_common::profile_of;
+use crate::flow::{Flow, CHRONOLOGY};
+use crate::model::progress::{completed_count, CHILDREN, DETAILS, PEOPLE};
+use crate::procedure::timescales::{DueState, overdue_count};
+use crate::ui::platform::{export_download, long_date, long_time, today};
 use crate::ui::session::use_session;
 use crate::ui::widgets::messages::{ErrorSummary, StatusTag};
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+/// Where a task-list entry's page is.
+fn section_href(base: &str, id: &str) -> String {
+    if [DETAILS, CHILDREN, PEOPLE, CHRONOLOGY].contains(&id) {
+        format!("{base}/{id}")
+    } else {
+        format!("{base}/s/{id}")
+    }
+}
 
 /// The page at `/assessments/:id`.
 #[component]
@@ -19,16 +30,9 @@ pub fn OverviewPage() -> impl IntoView {
 
     let facts = move || {
         let a = doc.read();
-        let date = |d: Option<chrono::NaiveDate>| {
-            d.map(long_date).unwrap_or_else(|| "Not recorded".into())
-        };
+        let date = |d: Option<chrono::NaiveDate>| d.map(long_date).unwrap_or_else(|| "Not recorded".into());
         let mut rows = vec![
-            (
-                "Procedure",
-                procedure::find(&a.profile)
-                    .map(|p| p.name)
-                    .unwrap_or_else(|| a.profile.clone()),
-            ),
+            ("Procedure", profile_of(session).name.clone()),
             ("Type", a.assessment_type.label().to_owned()),
             ("Referral date", date(a.referral_date)),
             ("Start date", date(a.start_date)),
@@ -36,48 +40,88 @@ pub fn OverviewPage() -> impl IntoView {
         if let Some(edd) = a.assessment_type.expected_delivery_date() {
             rows.push(("Expected delivery date", long_date(edd)));
         }
-        rows.push((
-            "Lead social worker",
-            if a.lead_worker.is_empty() {
-                "Not recorded".into()
-            } else {
-                a.lead_worker.clone()
-            },
-        ));
-        rows.push((
-            "Team manager",
-            if a.team_manager.is_empty() {
-                "Not recorded".into()
-            } else {
-                a.team_manager.clone()
-            },
-        ));
+        rows.push(("Lead social worker", if a.lead_worker.is_empty() { "Not recorded".into() } else { a.lead_worker.clone() }));
+        rows.push(("Team manager", if a.team_manager.is_empty() { "Not recorded".into() } else { a.team_manager.clone() }));
         rows.push(("Last changed", long_time(a.updated_at)));
         rows.into_iter()
             .map(|(k, v)| view! { <div class="summary-list__row"><dt class="summary-list__key">{k}</dt><dd class="summary-list__value">{v}</dd></div> })
             .collect_view()
     };
 
-    let tasks = move || {
+    let timescales = move || {
         let a = doc.read();
-        let base = format!("/assessments/{}", a.id);
-        sections(&a)
+        let flow = Flow::new(&a, profile_of(session), today());
+        let list = flow.deadlines();
+        if list.is_empty() {
+            return view! { <p class="body">"Record the referral and start dates to see what is due."</p> }.into_any();
+        }
+        let overdue = overdue_count(&list);
+        let rows = list
+            .into_iter()
+            .map(|d| {
+                let (tag_class, words) = match d.state {
+                    DueState::Done { on, late: false } => ("tag tag--green", format!("Done {}", long_date(on))),
+                    DueState::Done { on, late: true } => ("tag tag--yellow", format!("Done late, {}", long_date(on))),
+                    DueState::Overdue => ("tag tag--red", "Overdue".to_owned()),
+                    DueState::DueToday => ("tag tag--yellow", "Due today".to_owned()),
+                    DueState::Upcoming => ("tag tag--grey", "Upcoming".to_owned()),
+                };
+                view! {
+                    <tr>
+                        <td data-label="Due">{long_date(d.due)}</td>
+                        <th scope="row" data-label="What">{d.label}</th>
+                        <td data-label="Status"><strong class=tag_class>{words}</strong></td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            {(overdue > 0).then(|| view! {
+                <div class="warning-text" data-testid="overdue-warning">
+                    <span class="warning-text__icon" aria-hidden="true">"!"</span>
+                    <strong class="warning-text__text">{format!("{overdue} overdue")}</strong>
+                </div>
+            })}
+            {flow.over_max().then(|| view! {
+                <p class="body"><strong>"This assessment has gone past the maximum of "{profile_of(session).timescales.max_working_days}" working days. "</strong>
+                <A href=format!("/assessments/{}/s/outcome", a.id)>"Record the reason in the outcome section"</A></p>
+            })}
+            <table class="table" data-testid="timescales">
+                <caption class="visually-hidden">"Timescales, in working days (England and Wales bank holidays excluded)"</caption>
+                <thead><tr><th scope="col">"Due"</th><th scope="col">"What"</th><th scope="col">"Status"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+        .into_any()
+    };
+
+    let tasks_and_progress = Memo::new(move |_| {
+        let a = doc.read();
+        Flow::new(&a, profile_of(session), today()).task_list()
+    });
+
+    let tasks = move || {
+        let b = base();
+        tasks_and_progress
+            .get()
             .into_iter()
             .map(|s| {
-                let href = format!("{base}/{}", s.id);
+                let href = section_href(&b, &s.id);
                 let missing_id = format!("missing-{}", s.id);
+                let status_id = format!("status-{}", s.id);
                 let has_missing = !s.missing.is_empty();
+                let described = if has_missing { format!("{status_id} {missing_id}") } else { status_id.clone() };
                 view! {
                     <li class="task-list__item" data-testid=format!("task-{}", s.id)>
                         <div class="task-list__name">
-                            <A href=href attr:class="task-list__link" attr:aria-describedby=format!("status-{} {}", s.id, if has_missing { missing_id.clone() } else { String::new() })>{s.title}</A>
+                            <A href=href attr:class="task-list__link" attr:aria-describedby=described>{s.title}</A>
                             {has_missing.then(|| view! {
                                 <div class="task-list__missing hint" id=missing_id.clone()>
                                     "Still needed: " {s.missing.join("; ")}
                                 </div>
                             })}
                         </div>
-                        <div class="task-list__status" id=format!("status-{}", s.id)><StatusTag status=s.status/></div>
+                        <div class="task-list__status" id=status_id><StatusTag status=s.status/></div>
                     </li>
                 }
             })
@@ -85,7 +129,7 @@ pub fn OverviewPage() -> impl IntoView {
     };
 
     let progress = move || {
-        let (done, all) = completed_count(&doc.read());
+        let (done, all) = completed_count(&tasks_and_progress.get());
         format!("You have completed {done} of {all} sections.")
     };
 
@@ -95,6 +139,9 @@ pub fn OverviewPage() -> impl IntoView {
         <h1 class="heading-xl" data-testid="assessment-title">{move || doc.read().title()}</h1>
         {move || export_error.get().map(|m| view! { <ErrorSummary title="There is a problem" messages=vec![m]/> })}
         <dl class="summary-list" data-testid="facts">{facts}</dl>
+        <h2 class="heading-l">"Timescales"</h2>
+        <p class="hint">"Counted in working days: the referral or start day is day 0; weekends and England and Wales bank holidays are not counted."</p>
+        {timescales}
         <h2 class="heading-l">"Sections"</h2>
         <p class="body" data-testid="progress">{progress}</p>
         <ul class="task-list">{tasks}</ul>

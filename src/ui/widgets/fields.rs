@@ -7,9 +7,9 @@ use leptos::prelude::*;
 /// A single-line text input with label and optional hint.
 #[component]
 pub fn TextField(
-    id: &'static str,
-    label: &'static str,
-    #[prop(optional)] hint: &'static str,
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: String,
     #[prop(into)] value: Signal<String>,
     #[prop(into)] on_change: Callback<String>,
     #[prop(optional)] autocomplete: &'static str,
@@ -19,12 +19,12 @@ pub fn TextField(
     let has_hint = !hint.is_empty();
     view! {
         <div class="form-group">
-            <label class="label" for=id>{label}</label>
+            <label class="label" for=id.clone()>{label}</label>
             {has_hint.then(|| view! { <div class="hint" id=hint_id.clone()>{hint}</div> })}
             <input
                 class=format!("input {width_class}")
-                id=id
-                name=id
+                id=id.clone()
+                name=id.clone()
                 type="text"
                 autocomplete=if autocomplete.is_empty() { "off" } else { autocomplete }
                 spellcheck="false"
@@ -39,9 +39,9 @@ pub fn TextField(
 /// A multi-line text input.
 #[component]
 pub fn TextArea(
-    id: &'static str,
-    label: &'static str,
-    #[prop(optional)] hint: &'static str,
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: String,
     #[prop(into)] value: Signal<String>,
     #[prop(into)] on_change: Callback<String>,
 ) -> impl IntoView {
@@ -49,12 +49,12 @@ pub fn TextArea(
     let has_hint = !hint.is_empty();
     view! {
         <div class="form-group">
-            <label class="label" for=id>{label}</label>
+            <label class="label" for=id.clone()>{label}</label>
             {has_hint.then(|| view! { <div class="hint" id=hint_id.clone()>{hint}</div> })}
             <textarea
                 class="textarea"
-                id=id
-                name=id
+                id=id.clone()
+                name=id.clone()
                 rows="4"
                 aria-describedby=has_hint.then(|| hint_id.clone())
                 prop:value=move || value.get()
@@ -67,9 +67,9 @@ pub fn TextArea(
 /// A date input; an empty or partial date reports `None`.
 #[component]
 pub fn DateField(
-    id: &'static str,
-    label: &'static str,
-    #[prop(optional)] hint: &'static str,
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: String,
     #[prop(into)] value: Signal<Option<NaiveDate>>,
     #[prop(into)] on_change: Callback<Option<NaiveDate>>,
 ) -> impl IntoView {
@@ -77,12 +77,12 @@ pub fn DateField(
     let has_hint = !hint.is_empty();
     view! {
         <div class="form-group">
-            <label class="label" for=id>{label}</label>
+            <label class="label" for=id.clone()>{label}</label>
             {has_hint.then(|| view! { <div class="hint" id=hint_id.clone()>{hint}</div> })}
             <input
                 class="input input--date"
-                id=id
-                name=id
+                id=id.clone()
+                name=id.clone()
                 type="date"
                 min="1900-01-01"
                 max="2100-12-31"
@@ -126,9 +126,9 @@ impl Choice {
 /// A fieldset of radio buttons with a legend.
 #[component]
 pub fn RadioGroup(
-    name: &'static str,
-    legend: &'static str,
-    #[prop(optional)] hint: &'static str,
+    #[prop(into)] name: String,
+    #[prop(into)] legend: String,
+    #[prop(optional, into)] hint: String,
     choices: Vec<Choice>,
     #[prop(into)] value: Signal<String>,
     #[prop(into)] on_change: Callback<String>,
@@ -141,6 +141,7 @@ pub fn RadioGroup(
         .enumerate()
         .map(|(i, c)| {
             let input_id = format!("{name}-{i}");
+            let name = name.clone();
             let item_hint_id = format!("{input_id}-hint");
             let has_item_hint = !c.hint.is_empty();
             let v = c.value.clone();
@@ -150,7 +151,7 @@ pub fn RadioGroup(
                     <input
                         class="radios__input"
                         id=input_id.clone()
-                        name=name
+                        name=name.clone()
                         type="radio"
                         value=c.value.clone()
                         aria-describedby=has_item_hint.then(|| item_hint_id.clone())
@@ -177,8 +178,8 @@ pub fn RadioGroup(
 /// A single checkbox with its label.
 #[component]
 pub fn Checkbox(
-    id: &'static str,
-    label: &'static str,
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
     #[prop(into)] checked: Signal<bool>,
     #[prop(into)] on_change: Callback<bool>,
 ) -> impl IntoView {
@@ -187,14 +188,75 @@ pub fn Checkbox(
             <div class="checkboxes__item">
                 <input
                     class="checkboxes__input"
-                    id=id
-                    name=id
+                    id=id.clone()
+                    name=id.clone()
                     type="checkbox"
                     prop:checked=move || checked.get()
                     on:change=move |ev| on_change.run(event_target_checked(&ev))
                 />
-                <label class="checkboxes__label" for=id>{label}</label>
+                <label class="checkboxes__label" for=id.clone()>{label}</label>
             </div>
+        </div>
+    }
+}
+
+/// A fieldset of checkboxes: any number of choices.
+#[component]
+pub fn CheckboxGroup(
+    #[prop(into)] name: String,
+    #[prop(into)] legend: String,
+    #[prop(optional, into)] hint: String,
+    choices: Vec<Choice>,
+    #[prop(into)] value: Signal<Vec<String>>,
+    #[prop(into)] on_change: Callback<Vec<String>>,
+) -> impl IntoView {
+    let hint_id = format!("{name}-hint");
+    let has_hint = !hint.is_empty();
+    let order: Vec<String> = choices.iter().map(|c| c.value.clone()).collect();
+    let items = choices
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let input_id = format!("{name}-{i}");
+            let item_hint_id = format!("{input_id}-hint");
+            let has_item_hint = !c.hint.is_empty();
+            let (v, v2) = (c.value.clone(), c.value.clone());
+            let order = order.clone();
+            view! {
+                <div class="checkboxes__item">
+                    <input
+                        class="checkboxes__input"
+                        id=input_id.clone()
+                        name=name.clone()
+                        type="checkbox"
+                        value=c.value.clone()
+                        aria-describedby=has_item_hint.then(|| item_hint_id.clone())
+                        prop:checked=move || value.get().contains(&v)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            let mut now = value.get_untracked();
+                            now.retain(|x| x != &v2);
+                            if on {
+                                now.push(v2.clone());
+                            }
+                            // keep the profile's order, so exports are stable
+                            now.sort_by_key(|x| order.iter().position(|o| o == x));
+                            on_change.run(now);
+                        }
+                    />
+                    <label class="checkboxes__label" for=input_id>{c.label}</label>
+                    {has_item_hint.then(|| view! { <div class="hint checkboxes__hint" id=item_hint_id>{c.hint}</div> })}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="form-group">
+            <fieldset class="fieldset" aria-describedby=has_hint.then(|| hint_id.clone())>
+                <legend class="fieldset__legend">{legend}</legend>
+                {has_hint.then(|| view! { <div class="hint" id=hint_id.clone()>{hint}</div> })}
+                <div class="checkboxes">{items}</div>
+            </fieldset>
         </div>
     }
 }

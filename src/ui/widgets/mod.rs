@@ -3,5 +3,6 @@
 pub mod fields;
 pub mod messages;
 pub mod people_list;
+pub mod question;
 pub mod save_status;
 pub mod section_footer;

@@ -7,10 +7,11 @@ use leptos_router::components::A;
 
 /// Marks a section completed or not, then offers the way back to the overview.
 #[component]
-pub fn SectionFooter(section: &'static str) -> impl IntoView {
+pub fn SectionFooter(#[prop(into)] section: String) -> impl IntoView {
+    let section = StoredValue::new(section);
     let session = use_session();
     let value = Signal::derive(move || {
-        if session.doc.read().completed_sections.contains(section) {
+        if session.doc.read().completed_sections.contains(&section.get_value()) {
             "yes".to_owned()
         } else {
             "no".to_owned()
@@ -19,9 +20,9 @@ pub fn SectionFooter(section: &'static str) -> impl IntoView {
     let on_change = Callback::new(move |v: String| {
         session.edit(|a| {
             if v == "yes" {
-                a.completed_sections.insert(section.to_owned());
+                a.completed_sections.insert(section.get_value());
             } else {
-                a.completed_sections.remove(section);
+                a.completed_sections.remove(&section.get_value());
             }
         })
     });

@@ -1,0 +1,285 @@
+//! The shape of a procedure profile: sections of question groups, each question with its answer
+//! type, help (with the procedure's section number), whether it is required, and when it shows.
+//! Profiles are JSON files; [`check`] refuses a profile that could not drive the flow.
+
+use super::timescales::TimescaleRules;
+use serde::Deserialize;
+use std::collections::HashSet;
+
+/// One local authority's assessment procedure, as data.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Profile {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    /// The chapter the profile was taken from.
+    pub source: String,
+    pub timescales: TimescaleRules,
+    pub sections: Vec<SectionDef>,
+}
+
+/// A section of the task list.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SectionDef {
+    pub id: String,
+    pub title: String,
+    /// The procedure's section number(s), e.g. "§5".
+    #[serde(default)]
+    pub reference: String,
+    #[serde(default)]
+    pub intro: String,
+    /// Answered once for each child in the assessment.
+    #[serde(default)]
+    pub per_child: bool,
+    pub groups: Vec<GroupDef>,
+}
+
+/// One page of questions.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GroupDef {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub reference: String,
+    #[serde(default)]
+    pub help: String,
+    pub questions: Vec<QuestionDef>,
+}
+
+/// The kinds of answer a question takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum QuestionKind {
+    Text,
+    LongText,
+    YesNo,
+    Choice,
+    Multi,
+    Date,
+    /// A repeating item ("add another"), each with the question's `fields`.
+    List,
+}
+
+/// A choice offered by a `choice` or `multi` question.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct OptionDef {
+    pub value: String,
+    pub label: String,
+    #[serde(default)]
+    pub hint: String,
+}
+
+/// When a question is asked.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub enum Condition {
+    /// An earlier question in the same section has one of these values.
+    #[serde(rename_all = "camelCase")]
+    Answer {
+        question: String,
+        is_one_of: Vec<String>,
+    },
+    /// The assessment has gone past the profile's maximum working days.
+    OverMaxWorkingDays,
+}
+
+/// One question.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct QuestionDef {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub hint: String,
+    pub kind: QuestionKind,
+    #[serde(default)]
+    pub required: bool,
+    #[serde(default)]
+    pub show_if: Option<Condition>,
+    #[serde(default)]
+    pub options: Vec<OptionDef>,
+    /// For `list` questions: the fields of each item.
+    #[serde(default)]
+    pub fields: Vec<QuestionDef>,
+}
+
+impl QuestionDef {
+    /// The values this question can take, for choice-like questions.
+    pub fn values(&self) -> Vec<String> {
+        match self.kind {
+            QuestionKind::YesNo => vec!["yes".into(), "no".into()],
+            _ => self.options.iter().map(|o| o.value.clone()).collect(),
+        }
+    }
+    /// The words shown for a stored value.
+    pub fn value_label(&self, value: &str) -> String {
+        match self.kind {
+            QuestionKind::YesNo => match value {
+                "yes" => "Yes".into(),
+                "no" => "No".into(),
+                other => other.into(),
+            },
+            _ => self
+                .options
+                .iter()
+                .find(|o| o.value == value)
+                .map_or_else(|| value.to_owned(), |o| o.label.clone()),
+        }
+    }
+}
+
+impl Profile {
+    /// The section with this id.
+    pub fn section(&self, id: &str) -> Option<&SectionDef> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+}
+
+impl SectionDef {
+    /// The group with this id.
+    pub fn group(&self, id: &str) -> Option<&GroupDef> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+    /// Every question of the section, in order.
+    pub fn questions(&self) -> impl Iterator<Item = &QuestionDef> {
+        self.groups.iter().flat_map(|g| g.questions.iter())
+    }
+}
+
+/// Section ids the app uses for its own pages.
+pub const RESERVED_SECTION_IDS: [&str; 5] = ["details", "children", "people", "chronology", "delete"];
+
+/// Why a profile was refused: where, and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProfileProblem {
+    pub at: String,
+    pub problem: String,
+}
+
+fn id_ok(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && id.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+}
+
+/// Checks everything the flow relies on; returns every problem found.
+pub fn check(p: &Profile) -> Vec<ProfileProblem> {
+    let mut out = Vec::new();
+    let mut bad = |at: String, problem: &str| {
+        out.push(ProfileProblem {
+            at,
+            problem: problem.to_owned(),
+        })
+    };
+    if !id_ok(&p.id) {
+        bad("id".into(), "must be letters, digits and dashes, starting with a letter");
+    }
+    if p.name.trim().is_empty() {
+        bad("name".into(), "must not be empty");
+    }
+    if p.timescales.max_working_days == 0 {
+        bad("timescales.maxWorkingDays".into(), "must be more than 0");
+    }
+    let mut section_ids = HashSet::new();
+    let mut question_ids = HashSet::new();
+    for s in &p.sections {
+        let at = format!("sections.{}", s.id);
+        if !id_ok(&s.id) {
+            bad(at.clone(), "section id must be letters, digits and dashes");
+        }
+        if RESERVED_SECTION_IDS.contains(&s.id.as_str()) {
+            bad(at.clone(), "this section id is used by the app itself");
+        }
+        if !section_ids.insert(s.id.as_str()) {
+            bad(at.clone(), "section id is used twice");
+        }
+        if s.groups.is_empty() {
+            bad(at.clone(), "a section needs at least one group of questions");
+        }
+        let mut group_ids = HashSet::new();
+        let mut earlier: Vec<&QuestionDef> = Vec::new();
+        for g in &s.groups {
+            let gat = format!("{at}.{}", g.id);
+            if !id_ok(&g.id) || !group_ids.insert(g.id.as_str()) {
+                bad(gat.clone(), "group id must be unique in its section, letters, digits and dashes");
+            }
+            if g.questions.is_empty() {
+                bad(gat.clone(), "a group needs at least one question");
+            }
+            for q in &g.questions {
+                let qat = format!("{gat}.{}", q.id);
+                if !id_ok(&q.id) || !question_ids.insert(q.id.as_str()) {
+                    bad(qat.clone(), "question id must be unique in the profile, letters, digits and dashes");
+                }
+                check_question(q, &qat, &mut bad);
+                if let Some(Condition::Answer { question, is_one_of }) = &q.show_if {
+                    match earlier.iter().find(|e| &e.id == question) {
+                        None => bad(qat.clone(), "showIf names a question that is not earlier in this section"),
+                        Some(e) => {
+                            let values = e.values();
+                            if values.is_empty() {
+                                bad(qat.clone(), "showIf must name a yes/no or choice question");
+                            } else if is_one_of.is_empty() || is_one_of.iter().any(|v| !values.contains(v)) {
+                                bad(qat.clone(), "showIf lists a value the question does not offer");
+                            }
+                        }
+                    }
+                }
+                earlier.push(q);
+            }
+        }
+    }
+    for (what, id) in p.timescales.answer_ids() {
+        if !question_ids.contains(id) {
+            out.push(ProfileProblem {
+                at: format!("timescales.{what}"),
+                problem: format!("names the question \"{id}\", which the profile does not have"),
+            });
+        }
+    }
+    out
+}
+
+fn check_question(q: &QuestionDef, at: &str, bad: &mut impl FnMut(String, &str)) {
+    if q.label.trim().is_empty() {
+        bad(at.to_owned(), "a question needs a label");
+    }
+    match q.kind {
+        QuestionKind::Choice | QuestionKind::Multi => {
+            let mut seen = HashSet::new();
+            if q.options.len() < 2 {
+                bad(at.to_owned(), "a choice needs at least two options");
+            }
+            if q.options.iter().any(|o| o.value.is_empty() || !seen.insert(o.value.as_str())) {
+                bad(at.to_owned(), "option values must be unique and not empty");
+            }
+        }
+        _ if !q.options.is_empty() => bad(at.to_owned(), "only choice questions have options"),
+        _ => {}
+    }
+    match q.kind {
+        QuestionKind::List => {
+            if q.fields.is_empty() {
+                bad(at.to_owned(), "a list needs fields");
+            }
+            let mut seen = HashSet::new();
+            for f in &q.fields {
+                let fat = format!("{at}.{}", f.id);
+                if !id_ok(&f.id) || !seen.insert(f.id.as_str()) {
+                    bad(fat.clone(), "field ids must be unique in the list");
+                }
+                if f.kind == QuestionKind::List || f.kind == QuestionKind::Multi || f.show_if.is_some() {
+                    bad(fat.clone(), "list fields are single answers without conditions");
+                }
+                check_question(f, &fat, bad);
+            }
+        }
+        _ if !q.fields.is_empty() => bad(at.to_owned(), "only list questions have fields"),
+        _ => {}
+    }
+}

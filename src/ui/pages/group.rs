@@ -1,0 +1,102 @@
+//! One page of the guided flow: a group of questions (for one child when the section is per
+//! child), with its help and procedure reference, and "Save and continue".
+
+use super::flow_common::{page_url, parse_child, profile_of, section_url};
+use super::not_found::NotFound;
+use crate::flow::{Flow, Page};
+use crate::model::PersonId;
+use crate::procedure::profile::{GroupDef, SectionDef};
+use crate::ui::platform::today;
+use crate::ui::session::use_session;
+use crate::ui::widgets::question::Question;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// The page at `/assessments/:id/s/:section/:group` (with `?child=` for per-child sections).
+#[component]
+pub fn GroupPage() -> impl IntoView {
+    let s = use_session();
+    let params = use_params_map();
+    let query = use_query_map();
+    let target = Memo::new(move |_| {
+        let p = params.read();
+        (
+            p.get("section").unwrap_or_default(),
+            p.get("group").unwrap_or_default(),
+            parse_child(query.read().get("child")),
+        )
+    });
+    move || {
+        let (section_id, group_id, child) = target.get();
+        let profile = profile_of(s);
+        let found = profile.section(&section_id).and_then(|sec| sec.group(&group_id).map(|g| (sec, g)));
+        let child_ok = match (&found, &child) {
+            (Some((sec, _)), Some(c)) => sec.per_child && s.doc.read_untracked().person(c).is_some(),
+            (Some((sec, _)), None) => !sec.per_child,
+            _ => false,
+        };
+        match found {
+            Some((section, group)) if child_ok => view! { <GroupForm section=section group=group child=child/> }.into_any(),
+            _ => view! { <NotFound/> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn GroupForm(section: &'static SectionDef, group: &'static GroupDef, child: Option<PersonId>) -> impl IntoView {
+    let s = use_session();
+    let page = Page { group: group.id.clone(), child: child.clone() };
+    let (position, total, next) = {
+        let a = s.doc.read_untracked();
+        let flow = Flow::new(&a, profile_of(s), today());
+        let pages = flow.pages(section);
+        let i = pages.iter().position(|p| p == &page).unwrap_or(0);
+        (i + 1, pages.len(), flow.next_page(section, &page))
+    };
+    let next_url = match &next {
+        Some(p) => page_url(s, &section.id, p),
+        None => section_url(s, &section.id),
+    };
+    let child_name = child
+        .as_ref()
+        .and_then(|c| s.doc.read_untracked().person(c).map(|p| p.display_name()));
+    let caption = match &child_name {
+        Some(n) => format!("{} · {n}", section.title),
+        None => section.title.clone(),
+    };
+    let questions = group
+        .questions
+        .iter()
+        .map(|q| {
+            let child_vis = child.clone();
+            let visible = move || {
+                let a = s.doc.read();
+                Flow::new(&a, profile_of(s), today()).is_visible(section, q, child_vis.as_ref())
+            };
+            let child = child.clone();
+            view! {
+                <Show when=visible>
+                    <div class="conditional-wrap" class:conditional=q.show_if.is_some()>
+                        <Question q=q child=child.clone()/>
+                    </div>
+                </Show>
+            }
+        })
+        .collect_view();
+    let reference = if group.reference.is_empty() { section.reference.clone() } else { group.reference.clone() };
+    view! {
+        <A href=section_url(s, &section.id) attr:class="back-link">"Back to check your answers"</A>
+        <span class="caption" data-testid="page-caption">{caption}</span>
+        <h1 class="heading-xl">{group.title.clone()}</h1>
+        <p class="hint" data-testid="page-progress">{format!("Page {position} of {total}")}</p>
+        {(!group.help.is_empty() || !reference.is_empty()).then(|| view! {
+            <div class="inset-text">
+                {(!group.help.is_empty()).then(|| view! { <p class="body">{group.help.clone()}</p> })}
+                {(!reference.is_empty()).then(|| view! { <p class="hint">{format!("Procedure {reference}")}</p> })}
+            </div>
+        })}
+        {questions}
+        <A href=next_url attr:class="button" attr:role="button" attr:data-testid="save-and-continue">"Save and continue"</A>
+    }
+}

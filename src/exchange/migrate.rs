@@ -22,8 +22,10 @@ fn v1_to_v2(mut doc: Value) -> Result<Value, ImportError> {
             reason: "expected an object".into(),
         });
     };
-    map.entry("answers").or_insert_with(|| Value::Object(Default::default()));
-    map.entry("chronology").or_insert_with(|| Value::Array(Vec::new()));
+    map.entry("answers")
+        .or_insert_with(|| Value::Object(Default::default()));
+    map.entry("chronology")
+        .or_insert_with(|| Value::Array(Vec::new()));
     Ok(doc)
 }
 

@@ -243,4 +243,3 @@ fn every_single_byte_truncation_is_refused_not_panicking() {
         assert!(import(&text[..cut]).is_err(), "cut at {cut}");
     }
 }
-

@@ -85,11 +85,19 @@ impl<'a> Flow<'a> {
     }
 
     /// Whether a question is asked, given the answers so far.
-    pub fn is_visible(&self, section: &SectionDef, q: &QuestionDef, child: Option<&PersonId>) -> bool {
+    pub fn is_visible(
+        &self,
+        section: &SectionDef,
+        q: &QuestionDef,
+        child: Option<&PersonId>,
+    ) -> bool {
         match &q.show_if {
             None => true,
             Some(Condition::OverMaxWorkingDays) => self.over_max(),
-            Some(Condition::Answer { question, is_one_of }) => {
+            Some(Condition::Answer {
+                question,
+                is_one_of,
+            }) => {
                 let Some(parent) = section.questions().find(|p| &p.id == question) else {
                     return false;
                 };
@@ -128,7 +136,10 @@ impl<'a> Flow<'a> {
                 if !q.required || !self.is_visible(section, q, child.as_ref()) {
                     continue;
                 }
-                if !self.answer(&q.id, child.as_ref()).is_some_and(Answer::is_given) {
+                if !self
+                    .answer(&q.id, child.as_ref())
+                    .is_some_and(Answer::is_given)
+                {
                     out.push(match &child {
                         Some(c) => format!("{} ({})", q.label, self.child_name(c)),
                         None => q.label.clone(),
@@ -145,9 +156,10 @@ impl<'a> Flow<'a> {
     /// Whether anything in the section has been answered.
     pub fn started(&self, section: &SectionDef) -> bool {
         self.passes(section).iter().any(|child| {
-            section
-                .questions()
-                .any(|q| self.answer(&q.id, child.as_ref()).is_some_and(Answer::is_given))
+            section.questions().any(|q| {
+                self.answer(&q.id, child.as_ref())
+                    .is_some_and(Answer::is_given)
+            })
         })
     }
 

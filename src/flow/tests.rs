@@ -19,7 +19,8 @@ fn two_children() -> Assessment {
 }
 
 fn set(a: &mut Assessment, q: &str, child: Option<&PersonId>, v: &str) {
-    a.answers.insert(answer_key(q, child), Answer::Text(v.into()));
+    a.answers
+        .insert(answer_key(q, child), Answer::Text(v.into()));
 }
 
 #[test]
@@ -41,8 +42,13 @@ fn follow_ups_appear_only_for_the_answer_that_needs_them_and_per_child() {
     assert!(f.is_visible(child, q("notSeenAloneReason"), Some(&mia)));
     assert!(!f.is_visible(child, q("notSeenAloneReason"), Some(&leo)));
     let missing = f.missing(child);
-    assert!(missing.contains(&"Why the child was not seen alone (Ava Example)".to_owned()), "{missing:?}");
-    assert!(!missing.iter().any(|m| m.starts_with("Why the child was not seen alone (Leo")));
+    assert!(
+        missing.contains(&"Why the child was not seen alone (Ava Example)".to_owned()),
+        "{missing:?}"
+    );
+    assert!(!missing
+        .iter()
+        .any(|m| m.starts_with("Why the child was not seen alone (Leo")));
     // a hidden parent hides its follow-ups too
     set(&mut a, "childSeen", Some(&mia), "no");
     let f = Flow::new(&a, p, d("2026-11-10"));
@@ -59,10 +65,13 @@ fn interpreter_declined_needs_the_managers_approval() {
     set(&mut a, "interpreterUsed", None, "no");
     let f = Flow::new(&a, p, d("2026-11-10"));
     let missing = f.missing(p.section("communication").unwrap());
-    assert_eq!(missing, vec![
-        "Team Manager who approved not using an interpreter".to_owned(),
-        "Why no interpreter was used (as approved and recorded)".to_owned(),
-    ]);
+    assert_eq!(
+        missing,
+        vec![
+            "Team Manager who approved not using an interpreter".to_owned(),
+            "Why no interpreter was used (as approved and recorded)".to_owned(),
+        ]
+    );
 }
 
 #[test]
@@ -70,9 +79,15 @@ fn multi_choice_conditions_match_any_selected_value() {
     let p = find("assessments-2024").unwrap();
     let mut a = sample();
     let s = p.section("extra-familial").unwrap();
-    let q = s.questions().find(|q| q.id == "extraFamilialWhere").unwrap();
+    let q = s
+        .questions()
+        .find(|q| q.id == "extraFamilialWhere")
+        .unwrap();
     assert!(!Flow::new(&a, p, d("2026-11-10")).is_visible(s, q, None));
-    a.answers.insert("extraFamilialConcerns".into(), Answer::Choices(vec!["online".into()]));
+    a.answers.insert(
+        "extraFamilialConcerns".into(),
+        Answer::Choices(vec!["online".into()]),
+    );
     assert!(Flow::new(&a, p, d("2026-11-10")).is_visible(s, q, None));
 }
 
@@ -81,16 +96,27 @@ fn section_status_moves_from_not_started_to_completed() {
     let p = find("signs-of-safety-2020").unwrap();
     let mut a = sample();
     let s = p.section("diversity").unwrap();
-    assert_eq!(Flow::new(&a, p, d("2026-11-10")).progress(s).status, SectionStatus::NotStarted);
+    assert_eq!(
+        Flow::new(&a, p, d("2026-11-10")).progress(s).status,
+        SectionStatus::NotStarted
+    );
     set(&mut a, "culture", None, "Family observes Ramadan.");
-    assert_eq!(Flow::new(&a, p, d("2026-11-10")).progress(s).status, SectionStatus::InProgress);
+    assert_eq!(
+        Flow::new(&a, p, d("2026-11-10")).progress(s).status,
+        SectionStatus::InProgress
+    );
     a.completed_sections.insert("diversity".into());
-    assert_eq!(Flow::new(&a, p, d("2026-11-10")).progress(s).status, SectionStatus::Completed);
+    assert_eq!(
+        Flow::new(&a, p, d("2026-11-10")).progress(s).status,
+        SectionStatus::Completed
+    );
     // marked complete with required items missing stays in progress
     a.completed_sections.insert("outcome".into());
     let outcome = Flow::new(&a, p, d("2026-11-10")).progress(p.section("outcome").unwrap());
     assert_eq!(outcome.status, SectionStatus::InProgress);
-    assert!(outcome.missing.contains(&"Is this a child in need? (section 17)".to_owned()));
+    assert!(outcome
+        .missing
+        .contains(&"Is this a child in need? (section 17)".to_owned()));
 }
 
 #[test]
@@ -101,10 +127,16 @@ fn going_past_45_working_days_asks_for_the_reason() {
     let mut a = sample();
     let outcome = p.section("outcome").unwrap();
     let reason = "Why the assessment took longer than 45 working days".to_owned();
-    assert!(!Flow::new(&a, p, d("2027-01-06")).missing(outcome).contains(&reason));
-    assert!(Flow::new(&a, p, d("2027-01-07")).missing(outcome).contains(&reason));
+    assert!(!Flow::new(&a, p, d("2027-01-06"))
+        .missing(outcome)
+        .contains(&reason));
+    assert!(Flow::new(&a, p, d("2027-01-07"))
+        .missing(outcome)
+        .contains(&reason));
     set(&mut a, "dateCompleted", None, "2026-12-18");
-    assert!(!Flow::new(&a, p, d("2027-02-01")).missing(outcome).contains(&reason));
+    assert!(!Flow::new(&a, p, d("2027-02-01"))
+        .missing(outcome)
+        .contains(&reason));
 }
 
 #[test]
@@ -113,8 +145,16 @@ fn facts_come_from_the_answers_the_profile_names() {
     let mut a = sample();
     a.start_date = Some(d("2026-11-02"));
     set(&mut a, "dateFirstVisited", None, "2026-11-03");
-    let item = |date: &str| BTreeMap::from([("date".to_owned(), date.to_owned()), ("by".to_owned(), "Pat".to_owned())]);
-    a.answers.insert("reviewsHeld".into(), Answer::Items(vec![item("2026-12-07"), item("2026-11-16"), item("")]));
+    let item = |date: &str| {
+        BTreeMap::from([
+            ("date".to_owned(), date.to_owned()),
+            ("by".to_owned(), "Pat".to_owned()),
+        ])
+    };
+    a.answers.insert(
+        "reviewsHeld".into(),
+        Answer::Items(vec![item("2026-12-07"), item("2026-11-16"), item("")]),
+    );
     let f = Flow::new(&a, p, d("2026-12-08"));
     let facts = f.facts();
     assert_eq!(facts.first_visit, Some(d("2026-11-03")));
@@ -132,8 +172,20 @@ fn pages_go_group_by_group_for_each_child_in_turn() {
     let child = p.section("child").unwrap();
     let pages = f.pages(child);
     assert_eq!(pages.len(), 4);
-    assert_eq!(pages[1], Page { group: "voice".into(), child: Some(a.people[0].id.clone()) });
-    assert_eq!(f.next_page(child, &pages[1]), Some(Page { group: "seen".into(), child: Some(a.people[2].id.clone()) }));
+    assert_eq!(
+        pages[1],
+        Page {
+            group: "voice".into(),
+            child: Some(a.people[0].id.clone())
+        }
+    );
+    assert_eq!(
+        f.next_page(child, &pages[1]),
+        Some(Page {
+            group: "seen".into(),
+            child: Some(a.people[2].id.clone())
+        })
+    );
     assert_eq!(f.next_page(child, &pages[3]), None);
     let planning = p.section("planning").unwrap();
     assert!(f.pages(planning).iter().all(|pg| pg.child.is_none()));

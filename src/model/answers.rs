@@ -70,7 +70,10 @@ mod tests {
         let p = PersonId::from_random([1, 2, 3, 4]);
         assert_eq!(answer_key("seenAlone", Some(&p)), "seenAlone@p-01020304");
         assert_eq!(answer_key("consent", None), "consent");
-        assert_eq!(Answer::Text("2026-11-09".into()).date(), NaiveDate::from_ymd_opt(2026, 11, 9));
+        assert_eq!(
+            Answer::Text("2026-11-09".into()).date(),
+            NaiveDate::from_ymd_opt(2026, 11, 9)
+        );
         assert_eq!(Answer::Text("9/11/2026".into()).date(), None);
     }
 }

@@ -33,8 +33,9 @@ impl Calendar {
     pub fn england_and_wales() -> &'static Calendar {
         static CAL: OnceLock<Calendar> = OnceLock::new();
         CAL.get_or_init(|| {
-            let t: Table = serde_json::from_str(include_str!("data/bank-holidays-england-wales.json"))
-                .expect("the bank holiday table is checked by tests");
+            let t: Table =
+                serde_json::from_str(include_str!("data/bank-holidays-england-wales.json"))
+                    .expect("the bank holiday table is checked by tests");
             Calendar {
                 holidays: t.dates.into_iter().collect(),
                 years: (t.from, t.to),
@@ -123,10 +124,21 @@ mod tests {
         for y in 2024..=2030 {
             let in_year: Vec<_> = cal.bank_holidays().filter(|h| h.year() == y).collect();
             assert_eq!(in_year.len(), 8, "{y}");
-            assert!(in_year.iter().all(|h| !matches!(h.weekday(), Weekday::Sat | Weekday::Sun)), "{y}");
+            assert!(
+                in_year
+                    .iter()
+                    .all(|h| !matches!(h.weekday(), Weekday::Sat | Weekday::Sun)),
+                "{y}"
+            );
             let e = easter(y);
-            assert!(cal.is_bank_holiday(e - chrono::Duration::days(2)), "Good Friday {y}");
-            assert!(cal.is_bank_holiday(e + chrono::Duration::days(1)), "Easter Monday {y}");
+            assert!(
+                cal.is_bank_holiday(e - chrono::Duration::days(2)),
+                "Good Friday {y}"
+            );
+            assert!(
+                cal.is_bank_holiday(e + chrono::Duration::days(1)),
+                "Easter Monday {y}"
+            );
         }
     }
 
@@ -142,29 +154,56 @@ mod tests {
     #[test]
     fn day_zero_is_the_day_itself() {
         let cal = Calendar::england_and_wales();
-        assert_eq!(cal.add_working_days(d("2026-11-25"), WorkingDays(0)), d("2026-11-25"));
-        assert_eq!(cal.add_working_days(d("2026-11-28"), WorkingDays(1)), d("2026-11-30")); // from a Saturday
-        assert_eq!(cal.working_days_between(d("2026-11-25"), d("2026-11-25")), WorkingDays(0));
-        assert_eq!(cal.working_days_between(d("2026-11-27"), d("2026-11-30")), WorkingDays(1));
+        assert_eq!(
+            cal.add_working_days(d("2026-11-25"), WorkingDays(0)),
+            d("2026-11-25")
+        );
+        assert_eq!(
+            cal.add_working_days(d("2026-11-28"), WorkingDays(1)),
+            d("2026-11-30")
+        ); // from a Saturday
+        assert_eq!(
+            cal.working_days_between(d("2026-11-25"), d("2026-11-25")),
+            WorkingDays(0)
+        );
+        assert_eq!(
+            cal.working_days_between(d("2026-11-27"), d("2026-11-30")),
+            WorkingDays(1)
+        );
     }
 
     #[test]
     fn counting_crosses_christmas_with_a_substitute_day() {
         let cal = Calendar::england_and_wales();
         // Thu 24 Dec 2026 + 1 = Tue 29 Dec (25 Fri, 26-27 weekend, 28 substitute).
-        assert_eq!(cal.add_working_days(d("2026-12-24"), WorkingDays(1)), d("2026-12-29"));
+        assert_eq!(
+            cal.add_working_days(d("2026-12-24"), WorkingDays(1)),
+            d("2026-12-29")
+        );
         // Fri 24 Dec 2027 + 1 = Wed 29 Dec (27 and 28 both substitutes).
-        assert_eq!(cal.add_working_days(d("2027-12-24"), WorkingDays(1)), d("2027-12-29"));
+        assert_eq!(
+            cal.add_working_days(d("2027-12-24"), WorkingDays(1)),
+            d("2027-12-29")
+        );
         // Thu 30 Dec 2027 + 2 = Tue 4 Jan 2028 (31 Fri, then 3 Jan substitute).
-        assert_eq!(cal.add_working_days(d("2027-12-30"), WorkingDays(2)), d("2028-01-04"));
+        assert_eq!(
+            cal.add_working_days(d("2027-12-30"), WorkingDays(2)),
+            d("2028-01-04")
+        );
     }
 
     #[test]
     fn counting_crosses_easter() {
         let cal = Calendar::england_and_wales();
         // Thu 2 Apr 2026 + 1 = Tue 7 Apr (Good Friday 3rd, Easter Monday 6th).
-        assert_eq!(cal.add_working_days(d("2026-04-02"), WorkingDays(1)), d("2026-04-07"));
-        assert_eq!(cal.working_days_between(d("2026-04-02"), d("2026-04-07")), WorkingDays(1));
+        assert_eq!(
+            cal.add_working_days(d("2026-04-02"), WorkingDays(1)),
+            d("2026-04-07")
+        );
+        assert_eq!(
+            cal.working_days_between(d("2026-04-02"), d("2026-04-07")),
+            WorkingDays(1)
+        );
     }
 
     #[test]

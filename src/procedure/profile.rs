@@ -105,6 +105,9 @@ pub struct QuestionDef {
     /// For `list` questions: the fields of each item.
     #[serde(default)]
     pub fields: Vec<QuestionDef>,
+    /// For `list` questions: what one item is called ("Worry", "Review").
+    #[serde(default)]
+    pub item_label: String,
 }
 
 impl QuestionDef {
@@ -151,7 +154,8 @@ impl SectionDef {
 }
 
 /// Section ids the app uses for its own pages.
-pub const RESERVED_SECTION_IDS: [&str; 5] = ["details", "children", "people", "chronology", "delete"];
+pub const RESERVED_SECTION_IDS: [&str; 5] =
+    ["details", "children", "people", "chronology", "delete"];
 
 /// Why a profile was refused: where, and what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -177,7 +181,10 @@ pub fn check(p: &Profile) -> Vec<ProfileProblem> {
         })
     };
     if !id_ok(&p.id) {
-        bad("id".into(), "must be letters, digits and dashes, starting with a letter");
+        bad(
+            "id".into(),
+            "must be letters, digits and dashes, starting with a letter",
+        );
     }
     if p.name.trim().is_empty() {
         bad("name".into(), "must not be empty");
@@ -199,14 +206,20 @@ pub fn check(p: &Profile) -> Vec<ProfileProblem> {
             bad(at.clone(), "section id is used twice");
         }
         if s.groups.is_empty() {
-            bad(at.clone(), "a section needs at least one group of questions");
+            bad(
+                at.clone(),
+                "a section needs at least one group of questions",
+            );
         }
         let mut group_ids = HashSet::new();
         let mut earlier: Vec<&QuestionDef> = Vec::new();
         for g in &s.groups {
             let gat = format!("{at}.{}", g.id);
             if !id_ok(&g.id) || !group_ids.insert(g.id.as_str()) {
-                bad(gat.clone(), "group id must be unique in its section, letters, digits and dashes");
+                bad(
+                    gat.clone(),
+                    "group id must be unique in its section, letters, digits and dashes",
+                );
             }
             if g.questions.is_empty() {
                 bad(gat.clone(), "a group needs at least one question");
@@ -214,18 +227,33 @@ pub fn check(p: &Profile) -> Vec<ProfileProblem> {
             for q in &g.questions {
                 let qat = format!("{gat}.{}", q.id);
                 if !id_ok(&q.id) || !question_ids.insert(q.id.as_str()) {
-                    bad(qat.clone(), "question id must be unique in the profile, letters, digits and dashes");
+                    bad(
+                        qat.clone(),
+                        "question id must be unique in the profile, letters, digits and dashes",
+                    );
                 }
                 check_question(q, &qat, &mut bad);
-                if let Some(Condition::Answer { question, is_one_of }) = &q.show_if {
+                if let Some(Condition::Answer {
+                    question,
+                    is_one_of,
+                }) = &q.show_if
+                {
                     match earlier.iter().find(|e| &e.id == question) {
-                        None => bad(qat.clone(), "showIf names a question that is not earlier in this section"),
+                        None => bad(
+                            qat.clone(),
+                            "showIf names a question that is not earlier in this section",
+                        ),
                         Some(e) => {
                             let values = e.values();
                             if values.is_empty() {
                                 bad(qat.clone(), "showIf must name a yes/no or choice question");
-                            } else if is_one_of.is_empty() || is_one_of.iter().any(|v| !values.contains(v)) {
-                                bad(qat.clone(), "showIf lists a value the question does not offer");
+                            } else if is_one_of.is_empty()
+                                || is_one_of.iter().any(|v| !values.contains(v))
+                            {
+                                bad(
+                                    qat.clone(),
+                                    "showIf lists a value the question does not offer",
+                                );
                             }
                         }
                     }
@@ -255,7 +283,10 @@ fn check_question(q: &QuestionDef, at: &str, bad: &mut impl FnMut(String, &str))
             if q.options.len() < 2 {
                 bad(at.to_owned(), "a choice needs at least two options");
             }
-            if q.options.iter().any(|o| o.value.is_empty() || !seen.insert(o.value.as_str())) {
+            if q.options
+                .iter()
+                .any(|o| o.value.is_empty() || !seen.insert(o.value.as_str()))
+            {
                 bad(at.to_owned(), "option values must be unique and not empty");
             }
         }
@@ -267,14 +298,23 @@ fn check_question(q: &QuestionDef, at: &str, bad: &mut impl FnMut(String, &str))
             if q.fields.is_empty() {
                 bad(at.to_owned(), "a list needs fields");
             }
+            if q.item_label.trim().is_empty() {
+                bad(at.to_owned(), "a list needs an itemLabel");
+            }
             let mut seen = HashSet::new();
             for f in &q.fields {
                 let fat = format!("{at}.{}", f.id);
                 if !id_ok(&f.id) || !seen.insert(f.id.as_str()) {
                     bad(fat.clone(), "field ids must be unique in the list");
                 }
-                if f.kind == QuestionKind::List || f.kind == QuestionKind::Multi || f.show_if.is_some() {
-                    bad(fat.clone(), "list fields are single answers without conditions");
+                if f.kind == QuestionKind::List
+                    || f.kind == QuestionKind::Multi
+                    || f.show_if.is_some()
+                {
+                    bad(
+                        fat.clone(),
+                        "list fields are single answers without conditions",
+                    );
                 }
                 check_question(f, &fat, bad);
             }

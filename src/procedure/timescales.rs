@@ -92,7 +92,10 @@ pub enum DeadlineKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DueState {
     /// Done on this date (which may have been late).
-    Done { on: NaiveDate, late: bool },
+    Done {
+        on: NaiveDate,
+        late: bool,
+    },
     Overdue,
     DueToday,
     Upcoming,
@@ -137,7 +140,10 @@ pub fn deadlines(rules: &TimescaleRules, f: &Facts, today: NaiveDate) -> Vec<Dea
         if let Some(n) = days {
             push(
                 DeadlineKind::FirstVisit,
-                format!("Visit the child or children (within {n} working day{} of referral)", if n == 1 { "" } else { "s" }),
+                format!(
+                    "Visit the child or children (within {n} working day{} of referral)",
+                    if n == 1 { "" } else { "s" }
+                ),
                 cal.add_working_days(referral, WorkingDays(n)),
                 f.first_visit,
             );
@@ -169,9 +175,15 @@ pub fn deadlines(rules: &TimescaleRules, f: &Facts, today: NaiveDate) -> Vec<Dea
             push(
                 DeadlineKind::Review(n),
                 match n {
-                    1 => format!("First review of progress ({} working days from the start)", r.first),
+                    1 => format!(
+                        "First review of progress ({} working days from the start)",
+                        r.first
+                    ),
                     2 => format!("Second review ({} working days from the start)", r.second),
-                    _ => format!("Review {n} (every {} working days after the second)", r.then_every),
+                    _ => format!(
+                        "Review {n} (every {} working days after the second)",
+                        r.then_every
+                    ),
                 },
                 due,
                 held,
@@ -186,12 +198,21 @@ pub fn deadlines(rules: &TimescaleRules, f: &Facts, today: NaiveDate) -> Vec<Dea
     if let Some(referral) = f.referral {
         push(
             DeadlineKind::Completion,
-            format!("Assessment concluded (within {} working days of referral)", rules.max_working_days),
+            format!(
+                "Assessment concluded (within {} working days of referral)",
+                rules.max_working_days
+            ),
             cal.add_working_days(referral, WorkingDays(rules.max_working_days)),
             f.completed,
         );
     }
-    if let (Basis::PreBirth { due_date: Some(edd) }, Some(weeks)) = (f.basis, rules.pre_birth_weeks_before_due_date) {
+    if let (
+        Basis::PreBirth {
+            due_date: Some(edd),
+        },
+        Some(weeks),
+    ) = (f.basis, rules.pre_birth_weeks_before_due_date)
+    {
         push(
             DeadlineKind::PreBirthCompletion,
             format!("Pre-birth assessment completed (at least {weeks} weeks before the expected delivery date)"),
@@ -208,13 +229,15 @@ pub fn over_max(rules: &TimescaleRules, f: &Facts, today: NaiveDate) -> bool {
     let Some(referral) = f.referral else {
         return false;
     };
-    let limit = Calendar::england_and_wales().add_working_days(referral, WorkingDays(rules.max_working_days));
+    let limit = Calendar::england_and_wales()
+        .add_working_days(referral, WorkingDays(rules.max_working_days));
     f.completed.unwrap_or(today) > limit
 }
 
 /// The first deadline not yet done, if any.
 pub fn next_due(list: &[Deadline]) -> Option<&Deadline> {
-    list.iter().find(|d| !matches!(d.state, DueState::Done { .. }))
+    list.iter()
+        .find(|d| !matches!(d.state, DueState::Done { .. }))
 }
 
 /// How many deadlines are overdue.

@@ -13,3 +13,15 @@ pub fn last_profile() -> Option<String> {
 pub fn set_last_profile(id: &str) {
     let _ = LocalStorage::set(LAST_PROFILE, id);
 }
+
+const LIST_SORT: &str = "assessment-workbench.list-sort";
+
+/// How the assessment list is sorted: `"changed"` (default) or `"due"`.
+pub fn list_sort() -> String {
+    LocalStorage::get(LIST_SORT).unwrap_or_else(|_| "changed".to_owned())
+}
+
+/// Remembers how the assessment list is sorted.
+pub fn set_list_sort(v: &str) {
+    let _ = LocalStorage::set(LIST_SORT, v);
+}

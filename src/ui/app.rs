@@ -1,9 +1,10 @@
 //! The app shell: header, routes and footer.
 
 use super::pages::{
-    bin::BinPage, children::ChildrenPage, chronology::ChronologyPage, group::GroupPage, section::SectionPage, delete::DeletePage, details::DetailsPage,
-    import::ImportPage, list::ListPage, new::NewAssessmentPage, not_found::NotFound,
-    overview::OverviewPage, people::PeoplePage, person::PersonPage, shell::AssessmentShell,
+    bin::BinPage, children::ChildrenPage, chronology::ChronologyPage, delete::DeletePage,
+    details::DetailsPage, group::GroupPage, import::ImportPage, list::ListPage,
+    new::NewAssessmentPage, not_found::NotFound, overview::OverviewPage, people::PeoplePage,
+    person::PersonPage, section::SectionPage, shell::AssessmentShell,
 };
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes, A};

@@ -5,7 +5,9 @@ use crate::model::chronology::sorted;
 use crate::model::{ChronologyEntry, PersonId};
 use crate::ui::platform::{long_date, random_bytes};
 use crate::ui::session::use_session;
-use crate::ui::widgets::fields::{CheckboxGroup, Choice, DateField, RadioGroup, TextArea, TextField};
+use crate::ui::widgets::fields::{
+    CheckboxGroup, Choice, DateField, RadioGroup, TextArea, TextField,
+};
 use crate::ui::widgets::section_footer::SectionFooter;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -20,11 +22,22 @@ pub fn ChronologyPage() -> impl IntoView {
     let overview = move || format!("/assessments/{}", s.doc.read().id);
     let filter_choices = move || {
         let mut c = vec![Choice::new("all", "All children")];
-        c.extend(s.doc.read().children().map(|p| Choice::new(p.id.as_str(), &p.display_name())));
+        c.extend(
+            s.doc
+                .read()
+                .children()
+                .map(|p| Choice::new(p.id.as_str(), &p.display_name())),
+        );
         c
     };
     let add = move |_| {
-        let id = format!("e-{}", random_bytes::<4>().iter().map(|b| format!("{b:02x}")).collect::<String>());
+        let id = format!(
+            "e-{}",
+            random_bytes::<4>()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+        );
         let new = ChronologyEntry {
             id: id.clone(),
             date: None,
@@ -99,12 +112,31 @@ fn EntryForm(id: String, on_done: Callback<()>) -> impl IntoView {
     let s = use_session();
     let id = StoredValue::new(id);
     let get = move |f: fn(&ChronologyEntry) -> String| {
-        Signal::derive(move || s.doc.read().chronology.iter().find(|e| e.id == id.get_value()).map(f).unwrap_or_default())
+        Signal::derive(move || {
+            s.doc
+                .read()
+                .chronology
+                .iter()
+                .find(|e| e.id == id.get_value())
+                .map(f)
+                .unwrap_or_default()
+        })
     };
     let set = move |f: fn(&mut ChronologyEntry, String)| {
-        Callback::new(move |v: String| s.edit(|a| if let Some(e) = a.chronology.iter_mut().find(|e| e.id == id.get_value()) { f(e, v) }))
+        Callback::new(move |v: String| {
+            s.edit(|a| {
+                if let Some(e) = a.chronology.iter_mut().find(|e| e.id == id.get_value()) {
+                    f(e, v)
+                }
+            })
+        })
     };
-    let children: Vec<Choice> = s.doc.read_untracked().children().map(|p| Choice::new(p.id.as_str(), &p.display_name())).collect();
+    let children: Vec<Choice> = s
+        .doc
+        .read_untracked()
+        .children()
+        .map(|p| Choice::new(p.id.as_str(), &p.display_name()))
+        .collect();
     view! {
         <div class="panel" data-testid="chronology-form">
             <h2 class="heading-m">"Event"</h2>

@@ -18,7 +18,10 @@ pub fn profile_of(s: Session) -> &'static Profile {
 
 /// The URL of a section's summary ("check your answers") page.
 pub fn section_url(s: Session, section: &str) -> String {
-    format!("/assessments/{}/s/{section}", s.doc.with_untracked(|a| a.id.clone()))
+    format!(
+        "/assessments/{}/s/{section}",
+        s.doc.with_untracked(|a| a.id.clone())
+    )
 }
 
 /// The URL of one page of the flow.
@@ -54,9 +57,21 @@ pub fn answer_words(q: &QuestionDef, a: &Answer) -> Vec<String> {
                 let parts: Vec<String> = q
                     .fields
                     .iter()
-                    .filter_map(|f| m.get(&f.id).filter(|v| !v.trim().is_empty()).map(|v| format!("{}: {}", f.label, field_words(f, v))))
+                    .filter_map(|f| {
+                        m.get(&f.id)
+                            .filter(|v| !v.trim().is_empty())
+                            .map(|v| format!("{}: {}", f.label, field_words(f, v)))
+                    })
                     .collect();
-                format!("{}. {}", i + 1, if parts.is_empty() { "(empty)".to_owned() } else { parts.join("; ") })
+                format!(
+                    "{}. {}",
+                    i + 1,
+                    if parts.is_empty() {
+                        "(empty)".to_owned()
+                    } else {
+                        parts.join("; ")
+                    }
+                )
             })
             .collect(),
     }

@@ -30,23 +30,36 @@ pub fn GroupPage() -> impl IntoView {
     move || {
         let (section_id, group_id, child) = target.get();
         let profile = profile_of(s);
-        let found = profile.section(&section_id).and_then(|sec| sec.group(&group_id).map(|g| (sec, g)));
+        let found = profile
+            .section(&section_id)
+            .and_then(|sec| sec.group(&group_id).map(|g| (sec, g)));
         let child_ok = match (&found, &child) {
-            (Some((sec, _)), Some(c)) => sec.per_child && s.doc.read_untracked().person(c).is_some(),
+            (Some((sec, _)), Some(c)) => {
+                sec.per_child && s.doc.read_untracked().person(c).is_some()
+            }
             (Some((sec, _)), None) => !sec.per_child,
             _ => false,
         };
         match found {
-            Some((section, group)) if child_ok => view! { <GroupForm section=section group=group child=child/> }.into_any(),
+            Some((section, group)) if child_ok => {
+                view! { <GroupForm section=section group=group child=child/> }.into_any()
+            }
             _ => view! { <NotFound/> }.into_any(),
         }
     }
 }
 
 #[component]
-fn GroupForm(section: &'static SectionDef, group: &'static GroupDef, child: Option<PersonId>) -> impl IntoView {
+fn GroupForm(
+    section: &'static SectionDef,
+    group: &'static GroupDef,
+    child: Option<PersonId>,
+) -> impl IntoView {
     let s = use_session();
-    let page = Page { group: group.id.clone(), child: child.clone() };
+    let page = Page {
+        group: group.id.clone(),
+        child: child.clone(),
+    };
     let (position, total, next) = {
         let a = s.doc.read_untracked();
         let flow = Flow::new(&a, profile_of(s), today());
@@ -61,10 +74,18 @@ fn GroupForm(section: &'static SectionDef, group: &'static GroupDef, child: Opti
     let child_name = child
         .as_ref()
         .and_then(|c| s.doc.read_untracked().person(c).map(|p| p.display_name()));
-    let caption = match &child_name {
-        Some(n) => format!("{} · {n}", section.title),
-        None => section.title.clone(),
+    let reference = if group.reference.is_empty() {
+        section.reference.clone()
+    } else {
+        group.reference.clone()
     };
+    let mut caption = section.title.clone();
+    if let Some(n) = &child_name {
+        caption = format!("{caption} · {n}");
+    }
+    if !reference.is_empty() {
+        caption = format!("{caption} · Procedure {reference}");
+    }
     let questions = group
         .questions
         .iter()
@@ -84,18 +105,12 @@ fn GroupForm(section: &'static SectionDef, group: &'static GroupDef, child: Opti
             }
         })
         .collect_view();
-    let reference = if group.reference.is_empty() { section.reference.clone() } else { group.reference.clone() };
     view! {
         <A href=section_url(s, &section.id) attr:class="back-link">"Back to check your answers"</A>
         <span class="caption" data-testid="page-caption">{caption}</span>
         <h1 class="heading-xl">{group.title.clone()}</h1>
         <p class="hint" data-testid="page-progress">{format!("Page {position} of {total}")}</p>
-        {(!group.help.is_empty() || !reference.is_empty()).then(|| view! {
-            <div class="inset-text">
-                {(!group.help.is_empty()).then(|| view! { <p class="body">{group.help.clone()}</p> })}
-                {(!reference.is_empty()).then(|| view! { <p class="hint">{format!("Procedure {reference}")}</p> })}
-            </div>
-        })}
+        {(!group.help.is_empty()).then(|| view! { <div class="inset-text"><p class="body">{group.help.clone()}</p></div> })}
         {questions}
         <A href=next_url attr:class="button" attr:role="button" attr:data-testid="save-and-continue">"Save and continue"</A>
     }

@@ -1,9 +1,11 @@
 //! The list of assessments: create, open, import, export and delete.
 
+use crate::flow::Flow;
 use crate::model::{Assessment, AssessmentId};
-use crate::storage::Listing;
+use crate::procedure::{self, timescales};
+use crate::storage::{prefs, Listing};
 use crate::ui::load::Load;
-use crate::ui::platform::{export_download, long_date, long_time, now, repo};
+use crate::ui::platform::{export_download, long_date, long_time, now, repo, today};
 use crate::ui::widgets::messages::{Banner, ErrorSummary};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -84,12 +86,48 @@ pub fn ListPage() -> impl IntoView {
     }
 }
 
+/// The next deadline of an assessment and whether anything is overdue.
+fn next_due(a: &Assessment) -> (Option<timescales::Deadline>, usize) {
+    let Some(p) = procedure::find(&a.profile) else {
+        return (None, 0);
+    };
+    let list = Flow::new(a, p, today()).deadlines();
+    (
+        timescales::next_due(&list).cloned(),
+        timescales::overdue_count(&list),
+    )
+}
+
 #[component]
 fn ListingTable(listing: Listing) -> impl IntoView {
+    let export_error = RwSignal::new(None::<String>);
+    let sort = RwSignal::new(prefs::list_sort());
+    let all = StoredValue::new(listing.assessments.clone());
+    let rows = move || {
+        let mut list: Vec<(Assessment, Option<timescales::Deadline>, usize)> = all
+            .get_value()
+            .into_iter()
+            .map(|a| {
+                let (next, overdue) = next_due(&a);
+                (a, next, overdue)
+            })
+            .collect();
+        if sort.get() == "due" {
+            list.sort_by_key(|(_, next, _)| (next.is_none(), next.as_ref().map(|d| d.due)));
+        }
+        list.into_iter()
+            .map(|(a, next, overdue)| view! { <Row a=a next=next overdue=overdue export_error=export_error/> })
+            .collect_view()
+    };
+    let sort_link = move |value: &'static str, label: &'static str| {
+        view! {
+            <button type="button" class="link-button" aria-pressed=move || (sort.get() == value).to_string()
+                on:click=move |_| { prefs::set_list_sort(value); sort.set(value.to_owned()); }>{label}</button>
+        }
+    };
     let unreadable: Vec<String> = listing.unreadable.iter().map(|e| format!("{e}.")).collect();
     let has_unreadable = !unreadable.is_empty();
     let empty = listing.assessments.is_empty();
-    let export_error = RwSignal::new(None::<String>);
     view! {
         {has_unreadable.then(|| view! {
             <ErrorSummary title="Some stored assessments cannot be read" messages=unreadable/>
@@ -101,6 +139,7 @@ fn ListingTable(listing: Listing) -> impl IntoView {
             }.into_any()
         } else {
             view! {
+                <p class="sort-links" data-testid="sort">"Sort by " {sort_link("changed", "last changed")} {sort_link("due", "next due date")}</p>
                 <table class="table" data-testid="assessment-list">
                     <caption class="visually-hidden">"Assessments on this device, most recently changed first"</caption>
                     <thead>
@@ -108,12 +147,13 @@ fn ListingTable(listing: Listing) -> impl IntoView {
                             <th scope="col">"Child or children"</th>
                             <th scope="col">"Type"</th>
                             <th scope="col">"Referral date"</th>
+                            <th scope="col">"Next due"</th>
                             <th scope="col">"Last changed"</th>
                             <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                         </tr>
                     </thead>
                     <tbody>
-                        {listing.assessments.into_iter().map(|a| view! { <Row a=a export_error=export_error/> }).collect_view()}
+                        {rows}
                     </tbody>
                 </table>
             }.into_any()
@@ -122,7 +162,21 @@ fn ListingTable(listing: Listing) -> impl IntoView {
 }
 
 #[component]
-fn Row(a: Assessment, export_error: RwSignal<Option<String>>) -> impl IntoView {
+fn Row(
+    a: Assessment,
+    next: Option<timescales::Deadline>,
+    overdue: usize,
+    export_error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let due = match next {
+        Some(d) => view! {
+            <span>{long_date(d.due)}</span>
+            <span class="visually-hidden">{format!(": {}", d.label)}</span>
+            {(overdue > 0).then(|| view! { " " <strong class="tag tag--red">{format!("{overdue} overdue")}</strong> })}
+        }
+        .into_any(),
+        None => view! { <span class="secondary-text">"Nothing due"</span> }.into_any(),
+    };
     let title = a.title();
     let href = format!("/assessments/{}", a.id);
     let delete_href = format!("/assessments/{}/delete", a.id);
@@ -139,6 +193,7 @@ fn Row(a: Assessment, export_error: RwSignal<Option<String>>) -> impl IntoView {
             <th scope="row" data-label="Child or children"><A href=href attr:class="link-strong">{title.clone()}</A></th>
             <td data-label="Type">{kind}</td>
             <td data-label="Referral date">{referral}</td>
+            <td data-label="Next due">{due}</td>
             <td data-label="Last changed">{changed}</td>
             <td class="table__actions">
                 <button class="link-button" type="button" aria-label=export_label

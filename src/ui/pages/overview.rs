@@ -4,7 +4,7 @@
 use super::flow_common::profile_of;
 use crate::flow::{Flow, CHRONOLOGY};
 use crate::model::progress::{completed_count, CHILDREN, DETAILS, PEOPLE};
-use crate::procedure::timescales::{DueState, overdue_count};
+use crate::procedure::timescales::{overdue_count, DueState};
 use crate::ui::platform::{export_download, long_date, long_time, today};
 use crate::ui::session::use_session;
 use crate::ui::widgets::messages::{ErrorSummary, StatusTag};
@@ -20,6 +20,15 @@ fn section_href(base: &str, id: &str) -> String {
     }
 }
 
+/// "Still needed: …", naming at most three items.
+fn missing_words(missing: &[String]) -> String {
+    let shown: Vec<&str> = missing.iter().take(3).map(String::as_str).collect();
+    match missing.len() {
+        n if n > 3 => format!("Still needed: {}; and {} more", shown.join("; "), n - 3),
+        _ => format!("Still needed: {}", shown.join("; ")),
+    }
+}
+
 /// The page at `/assessments/:id`.
 #[component]
 pub fn OverviewPage() -> impl IntoView {
@@ -30,7 +39,9 @@ pub fn OverviewPage() -> impl IntoView {
 
     let facts = move || {
         let a = doc.read();
-        let date = |d: Option<chrono::NaiveDate>| d.map(long_date).unwrap_or_else(|| "Not recorded".into());
+        let date = |d: Option<chrono::NaiveDate>| {
+            d.map(long_date).unwrap_or_else(|| "Not recorded".into())
+        };
         let mut rows = vec![
             ("Procedure", profile_of(session).name.clone()),
             ("Type", a.assessment_type.label().to_owned()),
@@ -40,8 +51,22 @@ pub fn OverviewPage() -> impl IntoView {
         if let Some(edd) = a.assessment_type.expected_delivery_date() {
             rows.push(("Expected delivery date", long_date(edd)));
         }
-        rows.push(("Lead social worker", if a.lead_worker.is_empty() { "Not recorded".into() } else { a.lead_worker.clone() }));
-        rows.push(("Team manager", if a.team_manager.is_empty() { "Not recorded".into() } else { a.team_manager.clone() }));
+        rows.push((
+            "Lead social worker",
+            if a.lead_worker.is_empty() {
+                "Not recorded".into()
+            } else {
+                a.lead_worker.clone()
+            },
+        ));
+        rows.push((
+            "Team manager",
+            if a.team_manager.is_empty() {
+                "Not recorded".into()
+            } else {
+                a.team_manager.clone()
+            },
+        ));
         rows.push(("Last changed", long_time(a.updated_at)));
         rows.into_iter()
             .map(|(k, v)| view! { <div class="summary-list__row"><dt class="summary-list__key">{k}</dt><dd class="summary-list__value">{v}</dd></div> })
@@ -60,8 +85,12 @@ pub fn OverviewPage() -> impl IntoView {
             .into_iter()
             .map(|d| {
                 let (tag_class, words) = match d.state {
-                    DueState::Done { on, late: false } => ("tag tag--green", format!("Done {}", long_date(on))),
-                    DueState::Done { on, late: true } => ("tag tag--yellow", format!("Done late, {}", long_date(on))),
+                    DueState::Done { on, late: false } => {
+                        ("tag tag--green", format!("Done {}", long_date(on)))
+                    }
+                    DueState::Done { on, late: true } => {
+                        ("tag tag--yellow", format!("Done late, {}", long_date(on)))
+                    }
                     DueState::Overdue => ("tag tag--red", "Overdue".to_owned()),
                     DueState::DueToday => ("tag tag--yellow", "Due today".to_owned()),
                     DueState::Upcoming => ("tag tag--grey", "Upcoming".to_owned()),
@@ -117,7 +146,7 @@ pub fn OverviewPage() -> impl IntoView {
                             <A href=href attr:class="task-list__link" attr:aria-describedby=described>{s.title}</A>
                             {has_missing.then(|| view! {
                                 <div class="task-list__missing hint" id=missing_id.clone()>
-                                    "Still needed: " {s.missing.join("; ")}
+                                    {missing_words(&s.missing)}
                                 </div>
                             })}
                         </div>

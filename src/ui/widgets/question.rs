@@ -4,7 +4,9 @@
 use crate::model::{answer_key, Answer, PersonId};
 use crate::procedure::profile::{QuestionDef, QuestionKind};
 use crate::ui::session::{use_session, Session};
-use crate::ui::widgets::fields::{CheckboxGroup, Choice, DateField, RadioGroup, TextArea, TextField};
+use crate::ui::widgets::fields::{
+    CheckboxGroup, Choice, DateField, RadioGroup, TextArea, TextField,
+};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -115,7 +117,7 @@ fn ListQuestion(q: &'static QuestionDef, key: String) -> impl IntoView {
         })
     };
     let write_add = write.clone();
-    let item_label = q.fields.first().map(|f| f.label.clone()).unwrap_or_default();
+    let item_label = q.item_label.clone();
     view! {
         <div class="form-group list-question">
             <fieldset class="fieldset">

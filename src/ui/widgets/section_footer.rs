@@ -11,7 +11,12 @@ pub fn SectionFooter(#[prop(into)] section: String) -> impl IntoView {
     let section = StoredValue::new(section);
     let session = use_session();
     let value = Signal::derive(move || {
-        if session.doc.read().completed_sections.contains(&section.get_value()) {
+        if session
+            .doc
+            .read()
+            .completed_sections
+            .contains(&section.get_value())
+        {
             "yes".to_owned()
         } else {
             "no".to_owned()

@@ -24,12 +24,14 @@ test('export validates against the published schema, and imports into a fresh br
   const doc = JSON.parse(first.text);
   expect(validateWithSchema(doc)).toEqual([]);
   expect(doc.format).toBe('assessment-workbench/assessment');
-  expect(doc.schemaVersion).toBe(1);
+  expect(doc.schemaVersion).toBe(2);
   expect(doc.assessment.people.map((p: any) => p.givenName)).toEqual(['Mia', 'Alex <b>Placeholder</b>']);
   // the schema is served with the app, byte for byte the published one
-  const served = await page.request.get('/schema/assessment-v1.schema.json');
-  expect(served.ok()).toBe(true);
-  expect(await served.json()).toEqual(JSON.parse(fixture('../../public/schema/assessment-v1.schema.json')));
+  for (const v of [1, 2]) {
+    const served = await page.request.get(`/schema/assessment-v${v}.schema.json`);
+    expect(served.ok()).toBe(true);
+    expect(await served.json()).toEqual(JSON.parse(fixture(`../../public/schema/assessment-v${v}.schema.json`)));
+  }
 
   // a fresh profile: a new browser context has its own, empty IndexedDB
   const fresh = await browser.newContext();
@@ -57,19 +59,27 @@ test('export from the list gives the same document as from the overview', async 
   expect(withoutTime(fromList.text)).toEqual(withoutTime(fromOverview.text));
 });
 
-test('the checked-in fixture passes the schema and imports', async ({ page }) => {
-  const text = fixture('assessment-v1.json');
-  expect(validateWithSchema(JSON.parse(text))).toEqual([]);
-  await importText(page, text);
+test('the checked-in fixtures pass their schemas; a version 1 file is migrated on import', async ({ page }) => {
+  const v1 = fixture('assessment-v1.json');
+  expect(validateWithSchema(JSON.parse(v1), 1)).toEqual([]);
+  expect(validateWithSchema(JSON.parse(v1), 2)).not.toEqual([]);
+  const v2 = fixture('assessment-v2.json');
+  expect(validateWithSchema(JSON.parse(v2), 2)).toEqual([]);
+  await importText(page, v1);
   await expect(page.getByTestId('assessment-title')).toHaveText('Mia Sample, Leo Sample');
   await expect(page.getByTestId('task-details')).toContainText('Completed');
+  const migrated = await exportVia(page, () => page.getByRole('button', { name: 'Export as JSON' }).click());
+  const doc = JSON.parse(migrated.text);
+  expect(doc.schemaVersion).toBe(2);
+  expect(doc.assessment.answers).toEqual({});
+  expect(validateWithSchema(doc)).toEqual([]);
 });
 
 const bad: Array<[string, (doc: any) => string, string]> = [
   ['plain garbage', () => 'this is not json at all', 'The file is not a valid JSON file'],
   ['another JSON file', () => JSON.stringify({ name: 'shopping list' }), 'not an Assessment Workbench export'],
   ['a wrong format', (d) => JSON.stringify({ ...d, format: 'genogram' }), 'The file\'s format is "genogram"'],
-  ['a newer schema version', (d) => JSON.stringify({ ...d, schemaVersion: 2 }), 'schema version 2, which is newer than this app understands'],
+  ['a newer schema version', (d) => JSON.stringify({ ...d, schemaVersion: 3 }), 'schema version 3, which is newer than this app understands'],
   ['a missing field', (d) => { delete d.assessment.people[2].role; return JSON.stringify(d); }, 'missing the field "assessment.people[2].role"'],
   ['a mistyped field', (d) => { d.assessment.referralDate = 'last Tuesday'; return JSON.stringify(d); }, 'The field "assessment.referralDate" is not valid'],
   ['an unknown procedure', (d) => { d.assessment.profile = 'elsewhere-2019'; return JSON.stringify(d); }, 'procedure profile "elsewhere-2019"'],

@@ -31,14 +31,15 @@ async function smallTargets(page: Page) {
 for (const size of sizes) {
   test(`no serious axe findings and 44px targets on every page (${size.name})`, async ({ page }) => {
     await page.setViewportSize(size);
-    await importText(page, fixture('assessment-v1.json'));
+    await importText(page, fixture('assessment-v2.json'));
     await expect(page.getByTestId('assessment-title')).toHaveText('Mia Sample, Leo Sample');
     const base = page.url();
     const personHref = await (async () => {
       await page.goto(`${base}/people`);
       return page.getByRole('link', { name: 'Change Dana Sample' }).getAttribute('href');
     })();
-    const pages = ['/', '/new', '/import', '/bin', base, `${base}/details`, `${base}/children`, `${base}/people`, personHref!, `${base}/delete`];
+    const pages = ['/', '/new', '/import', '/bin', base, `${base}/details`, `${base}/children`, `${base}/people`, personHref!, `${base}/delete`,
+      `${base}/s/child`, `${base}/s/communication/language`, `${base}/s/analysis/worries`, `${base}/s/outcome/decision`, `${base}/chronology`];
     for (const path of pages) {
       await page.goto(path);
       await expect(page.locator('main h1')).toBeVisible();

@@ -52,7 +52,7 @@ test('create an assessment, type details, reload and find every word', async ({ 
   await expect(page.getByTestId('facts')).toContainText('Sam Fictional');
   await expect(page.getByTestId('task-details')).toContainText('Completed');
   await expect(page.getByTestId('task-children')).toContainText('Date of birth of Mia Sample');
-  await expect(page.getByTestId('progress')).toHaveText('You have completed 1 of 3 sections.');
+  await expect(page.getByTestId('progress')).toHaveText('You have completed 1 of 16 sections.');
 
   // the list shows it, and it survives a fresh load of the list
   await page.goto('/');

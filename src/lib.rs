@@ -3,6 +3,7 @@
 //! The pure core (`model`, `procedure`, `exchange`) has no browser dependency and is tested
 //! natively; `storage` adapts it to IndexedDB behind a small trait; `ui` renders and dispatches.
 
+pub mod demo;
 pub mod exchange;
 pub mod flow;
 pub mod model;

@@ -6,13 +6,13 @@ use super::errors::ImportError;
 use serde_json::Value;
 
 /// The schema version this app writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A step from version `index + 1` to `index + 2`.
 type Step = fn(Value) -> Result<Value, ImportError>;
 
 /// The steps, oldest first: `STEPS[0]` migrates version 1 to 2, and so on.
-const STEPS: [Step; SCHEMA_VERSION as usize - 1] = [v1_to_v2];
+const STEPS: [Step; SCHEMA_VERSION as usize - 1] = [v1_to_v2, v2_to_v3];
 
 /// Version 2 added the answers to the profile's questions and the chronology.
 fn v1_to_v2(mut doc: Value) -> Result<Value, ImportError> {
@@ -26,6 +26,18 @@ fn v1_to_v2(mut doc: Value) -> Result<Value, ImportError> {
         .or_insert_with(|| Value::Object(Default::default()));
     map.entry("chronology")
         .or_insert_with(|| Value::Array(Vec::new()));
+    Ok(doc)
+}
+
+/// Version 3 added the scaling questions.
+fn v2_to_v3(mut doc: Value) -> Result<Value, ImportError> {
+    let Value::Object(map) = &mut doc else {
+        return Err(ImportError::InvalidField {
+            path: "assessment".into(),
+            reason: "expected an object".into(),
+        });
+    };
+    map.entry("scales").or_insert_with(|| Value::Array(Vec::new()));
     Ok(doc)
 }
 
@@ -63,11 +75,12 @@ mod tests {
     fn versions_are_checked() {
         assert_eq!(read_version(Some(&json!(1))), Ok(1));
         assert_eq!(read_version(Some(&json!(2))), Ok(2));
+        assert_eq!(read_version(Some(&json!(3))), Ok(3));
         assert_eq!(
-            read_version(Some(&json!(3))),
+            read_version(Some(&json!(4))),
             Err(ImportError::NewerVersion {
-                found: 3,
-                supported: 2
+                found: 4,
+                supported: 3
             })
         );
         assert!(matches!(
@@ -95,9 +108,10 @@ mod tests {
         let doc = json!({"id": "a-0102030405060708"});
         assert_eq!(
             migrate(doc, 1).unwrap(),
-            json!({"id": "a-0102030405060708", "answers": {}, "chronology": []})
+            json!({"id": "a-0102030405060708", "answers": {}, "chronology": [], "scales": []})
         );
         assert!(migrate(json!([1]), 1).is_err());
+        assert!(migrate(json!("x"), 2).is_err());
     }
 
     #[test]

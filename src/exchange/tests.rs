@@ -47,16 +47,24 @@ fn a_version_1_file_is_migrated_on_import() {
     assert!(got.assessment.answers.is_empty());
     assert!(got.assessment.chronology.is_empty());
     let again = export_json(&got.assessment, at(), "0.1.0");
-    assert!(again.contains("\"schemaVersion\": 2"));
+    assert!(again.contains(&format!("\"schemaVersion\": {SCHEMA_VERSION}")));
 }
 
 #[test]
-fn the_version_2_fixture_round_trips_byte_for_byte() {
-    let text = include_str!("../../tests/fixtures/assessment-v2.json");
-    let got = import(text).unwrap();
+fn a_version_2_file_keeps_its_answers_and_chronology() {
+    let got = import(include_str!("../../tests/fixtures/assessment-v2.json")).unwrap();
     assert_eq!(got.schema_version, 2);
     assert!(!got.assessment.answers.is_empty());
     assert_eq!(got.assessment.chronology.len(), 2);
+    assert!(got.assessment.scales.is_empty());
+}
+
+#[test]
+fn the_current_fixture_round_trips_byte_for_byte() {
+    let text = include_str!("../../tests/fixtures/assessment-v3.json");
+    let got = import(text).unwrap();
+    assert_eq!(got.schema_version, SCHEMA_VERSION);
+    assert_eq!(got.assessment.scales.len(), 1);
     let at = DateTime::parse_from_rfc3339(got.exported_at.as_deref().unwrap())
         .unwrap()
         .with_timezone(&Utc);
@@ -105,7 +113,7 @@ fn newer_schema_version_is_refused_with_both_versions() {
         e,
         ImportError::NewerVersion {
             found: 7,
-            supported: 2
+            supported: SCHEMA_VERSION
         }
     );
     assert!(e.to_string().contains("schema version 7"));
@@ -243,3 +251,21 @@ fn every_single_byte_truncation_is_refused_not_panicking() {
         assert!(import(&text[..cut]).is_err(), "cut at {cut}");
     }
 }
+
+#[test]
+fn scales_must_name_people_and_children_that_exist() {
+    let base = include_str!("../../tests/fixtures/assessment-v3.json");
+    let mut v: Value = serde_json::from_str(base).unwrap();
+    v["assessment"]["scales"][0]["markers"][0]["rater"]["person"] = json!("p-99999999");
+    let e = import(&v.to_string()).unwrap_err();
+    assert!(matches!(&e, ImportError::InvalidField { path, .. } if path == "assessment.scales[0].markers[0].rater.person"), "{e:?}");
+    let mut v: Value = serde_json::from_str(base).unwrap();
+    v["assessment"]["scales"][0]["kind"]["child"] = json!("p-13131313"); // the mother, not a child
+    let e = import(&v.to_string()).unwrap_err();
+    assert!(matches!(&e, ImportError::InvalidField { path, .. } if path == "assessment.scales[0].kind.child"), "{e:?}");
+    let mut v: Value = serde_json::from_str(base).unwrap();
+    v["assessment"]["scales"][0]["markers"][1]["value"] = json!(10.5);
+    let e = import(&v.to_string()).unwrap_err();
+    assert!(e.to_string().contains("not a point from 0 to 10"), "{e}");
+}
+

@@ -4,6 +4,7 @@
 use super::answers::Answer;
 use super::chronology::ChronologyEntry;
 use super::ids::{AssessmentId, PersonId};
+use super::scales::Scale;
 use super::person::{Person, PersonRole};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -88,6 +89,8 @@ pub struct Assessment {
     pub answers: BTreeMap<String, Answer>,
     /// Dated significant events.
     pub chronology: Vec<ChronologyEntry>,
+    /// Scaling questions: the safety scale for each child, and any the worker adds.
+    pub scales: Vec<Scale>,
 }
 
 impl Assessment {
@@ -112,6 +115,7 @@ impl Assessment {
             completed_sections: BTreeSet::new(),
             answers: BTreeMap::new(),
             chronology: Vec::new(),
+            scales: Vec::new(),
         }
     }
 

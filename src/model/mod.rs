@@ -7,9 +7,13 @@ pub mod chronology;
 pub mod ids;
 pub mod person;
 pub mod progress;
+pub mod scale_chart;
+pub mod scale_edits;
+pub mod scales;
 
 pub use answers::{answer_key, Answer};
 pub use assessment::{Assessment, AssessmentType};
 pub use chronology::ChronologyEntry;
 pub use ids::{AssessmentId, PersonId};
 pub use person::{Gender, Person, PersonRole};
+pub use scales::{Marker, Rater, Scale, ScaleKind, ScaleValue, Step};

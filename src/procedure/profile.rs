@@ -16,7 +16,18 @@ pub struct Profile {
     /// The chapter the profile was taken from.
     pub source: String,
     pub timescales: TimescaleRules,
+    /// The default wording of the safety scale.
+    pub safety_scale: ScaleWording,
     pub sections: Vec<SectionDef>,
+}
+
+/// A scale's question and what each end means.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ScaleWording {
+    pub question: String,
+    pub low_anchor: String,
+    pub high_anchor: String,
 }
 
 /// A section of the task list.
@@ -188,6 +199,9 @@ pub fn check(p: &Profile) -> Vec<ProfileProblem> {
     }
     if p.name.trim().is_empty() {
         bad("name".into(), "must not be empty");
+    }
+    if p.safety_scale.question.trim().is_empty() || p.safety_scale.low_anchor.trim().is_empty() || p.safety_scale.high_anchor.trim().is_empty() {
+        bad("safetyScale".into(), "needs a question and both anchors");
     }
     if p.timescales.max_working_days == 0 {
         bad("timescales.maxWorkingDays".into(), "must be more than 0");

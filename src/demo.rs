@@ -3,11 +3,22 @@
 //! started. Every name is invented.
 
 use crate::model::scales::{Rater, ScaleKind, ScaleValue};
-use crate::model::{answer_key, Answer, Assessment, AssessmentId, AssessmentType, Gender, Person, PersonId, PersonRole};
+use crate::model::{
+    answer_key, Answer, Assessment, AssessmentId, AssessmentType, Gender, Person, PersonId,
+    PersonRole,
+};
 use crate::procedure;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-fn person(id: u8, role: PersonRole, given: &str, family: &str, gender: Gender, dob: Option<NaiveDate>, rel: &str, home: bool) -> Person {
+fn person(
+    id: u8,
+    role: PersonRole,
+    (given, family): (&str, &str),
+    gender: Gender,
+    dob: Option<NaiveDate>,
+    rel: &str,
+    home: bool,
+) -> Person {
     let mut p = Person::new(PersonId::from_random([0xd0, 0xd0, 0xd0, id]), role);
     p.given_name = given.into();
     p.family_name = family.into();
@@ -28,12 +39,60 @@ pub fn training_case(id: AssessmentId, now: DateTime<Utc>, today: NaiveDate) -> 
     a.team_manager = "Pat Example (demonstration)".into();
     let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
     a.people = vec![
-        person(1, PersonRole::SubjectChild, "Rowan", "Demo", Gender::Female, ymd(2018, 5, 14), "", true),
-        person(2, PersonRole::SubjectChild, "Skye", "Demo", Gender::Male, ymd(2022, 2, 3), "Brother of Rowan", true),
-        person(3, PersonRole::FamilyMember, "Jordan", "Demo", Gender::Female, ymd(1993, 8, 21), "Mother", true),
-        person(4, PersonRole::FamilyMember, "Casey", "Sampleton", Gender::Male, ymd(1990, 11, 2), "Father (lives apart)", false),
-        person(5, PersonRole::FamilyMember, "Morgan", "Demo", Gender::Female, ymd(1965, 3, 9), "Maternal grandmother", false),
-        person(6, PersonRole::Professional, "Alex", "Placeholder", Gender::Unknown, None, "", false),
+        person(
+            1,
+            PersonRole::SubjectChild,
+            ("Rowan", "Demo"),
+            Gender::Female,
+            ymd(2018, 5, 14),
+            "",
+            true,
+        ),
+        person(
+            2,
+            PersonRole::SubjectChild,
+            ("Skye", "Demo"),
+            Gender::Male,
+            ymd(2022, 2, 3),
+            "Brother of Rowan",
+            true,
+        ),
+        person(
+            3,
+            PersonRole::FamilyMember,
+            ("Jordan", "Demo"),
+            Gender::Female,
+            ymd(1993, 8, 21),
+            "Mother",
+            true,
+        ),
+        person(
+            4,
+            PersonRole::FamilyMember,
+            ("Casey", "Sampleton"),
+            Gender::Male,
+            ymd(1990, 11, 2),
+            "Father (lives apart)",
+            false,
+        ),
+        person(
+            5,
+            PersonRole::FamilyMember,
+            ("Morgan", "Demo"),
+            Gender::Female,
+            ymd(1965, 3, 9),
+            "Maternal grandmother",
+            false,
+        ),
+        person(
+            6,
+            PersonRole::Professional,
+            ("Alex", "Placeholder"),
+            Gender::Unknown,
+            None,
+            "",
+            false,
+        ),
     ];
     a.people[5].organisation = "Class teacher, Fictional Primary School".into();
     let t = |s: &str| Answer::Text(s.into());
@@ -61,14 +120,39 @@ pub fn training_case(id: AssessmentId, now: DateTime<Utc>, today: NaiveDate) -> 
     // (first review, second review, now, reason) for each rater, per child
     let values: [[(f64, f64, f64, &str); 5]; 2] = [
         [
-            (3.0, 4.0, 5.0, "The visits with Morgan there have gone well, but it is only three weekends."),
-            (3.0, 4.0, 4.0, "I want to see the safety plan written down and working before I move."),
-            (6.0, 7.0, 8.0, "The children are fine; the arguments were about money and that's sorted."),
-            (5.0, 6.0, 8.0, "I'd never hurt the kids. Having Morgan there works for me."),
+            (
+                3.0,
+                4.0,
+                5.0,
+                "The visits with Morgan there have gone well, but it is only three weekends.",
+            ),
+            (
+                3.0,
+                4.0,
+                4.0,
+                "I want to see the safety plan written down and working before I move.",
+            ),
+            (
+                6.0,
+                7.0,
+                8.0,
+                "The children are fine; the arguments were about money and that's sorted.",
+            ),
+            (
+                5.0,
+                6.0,
+                8.0,
+                "I'd never hurt the kids. Having Morgan there works for me.",
+            ),
             (4.0, 4.0, 5.0, "Rowan is more settled in class this month."),
         ],
         [
-            (3.0, 4.0, 5.0, "Skye is too young to tell us; we rely on what the adults show us."),
+            (
+                3.0,
+                4.0,
+                5.0,
+                "Skye is too young to tell us; we rely on what the adults show us.",
+            ),
             (3.0, 4.0, 4.0, "As for Rowan."),
             (6.0, 7.0, 8.0, "Skye sleeps better now."),
             (5.0, 6.0, 7.0, "Skye runs to me when I come."),
@@ -77,7 +161,11 @@ pub fn training_case(id: AssessmentId, now: DateTime<Utc>, today: NaiveDate) -> 
     ];
     for (ci, child_values) in values.iter().enumerate() {
         let child = a.people[ci].id.clone();
-        let sid = a.add_scale(ScaleKind::Safety { child }, &profile.safety_scale, [0xd0, 0xd0, 0x5c, ci as u8]);
+        let sid = a.add_scale(
+            ScaleKind::Safety { child },
+            &profile.safety_scale,
+            [0xd0, 0xd0, 0x5c, ci as u8],
+        );
         let s = a.scale_mut(&sid).expect("just added");
         let ids: Vec<String> = raters
             .iter()
@@ -125,10 +213,16 @@ mod tests {
         for s in &a.scales {
             assert_eq!(s.markers.len(), 5);
             assert_eq!(s.history.len(), 2);
-            assert!(s.markers.iter().all(|m| m.value.is_some() && !m.reason.is_empty()));
+            assert!(s
+                .markers
+                .iter()
+                .all(|m| m.value.is_some() && !m.reason.is_empty()));
             // two people share a value, and the spread is wide enough to talk about
             let values: Vec<_> = s.markers.iter().map(|m| m.value).collect();
-            assert!(values.iter().enumerate().any(|(i, v)| values[..i].contains(v)));
+            assert!(values
+                .iter()
+                .enumerate()
+                .any(|(i, v)| values[..i].contains(v)));
             assert!(spread(&s.markers).unwrap().points() >= 3.0);
         }
         // it passes the import checks (people referenced by raters exist)

@@ -37,7 +37,8 @@ fn v2_to_v3(mut doc: Value) -> Result<Value, ImportError> {
             reason: "expected an object".into(),
         });
     };
-    map.entry("scales").or_insert_with(|| Value::Array(Vec::new()));
+    map.entry("scales")
+        .or_insert_with(|| Value::Array(Vec::new()));
     Ok(doc)
 }
 

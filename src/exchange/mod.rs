@@ -271,24 +271,45 @@ fn check_scales(a: &Assessment) -> Result<(), ImportError> {
     let mut scale_ids = HashSet::new();
     for (i, s) in a.scales.iter().enumerate() {
         if s.id.trim().is_empty() || !scale_ids.insert(s.id.as_str()) {
-            return Err(invalid(format!("scales[{i}].id"), "scale ids must be present and unique"));
+            return Err(invalid(
+                format!("scales[{i}].id"),
+                "scale ids must be present and unique",
+            ));
         }
         if let ScaleKind::Safety { child } = &s.kind {
-            if a.person(child).is_none_or(|p| p.role != PersonRole::SubjectChild) {
-                return Err(invalid(format!("scales[{i}].kind.child"), "a safety scale must name a child in the assessment"));
+            if a.person(child)
+                .is_none_or(|p| p.role != PersonRole::SubjectChild)
+            {
+                return Err(invalid(
+                    format!("scales[{i}].kind.child"),
+                    "a safety scale must name a child in the assessment",
+                ));
             }
         }
         let lists = std::iter::once(("markers".to_owned(), &s.markers)).chain(
-            s.history.iter().enumerate().map(|(h, snap)| (format!("history[{h}].markers"), &snap.markers)),
+            s.history
+                .iter()
+                .enumerate()
+                .map(|(h, snap)| (format!("history[{h}].markers"), &snap.markers)),
         );
         for (where_, markers) in lists {
             let mut ids = HashSet::new();
             for (j, m) in markers.iter().enumerate() {
                 if m.id.trim().is_empty() || !ids.insert(m.id.as_str()) {
-                    return Err(invalid(format!("scales[{i}].{where_}[{j}].id"), "marker ids must be present and unique"));
+                    return Err(invalid(
+                        format!("scales[{i}].{where_}[{j}].id"),
+                        "marker ids must be present and unique",
+                    ));
                 }
-                if m.rater.person.as_ref().is_some_and(|p| a.person(p).is_none()) {
-                    return Err(invalid(format!("scales[{i}].{where_}[{j}].rater.person"), "names a person who is not in the people register"));
+                if m.rater
+                    .person
+                    .as_ref()
+                    .is_some_and(|p| a.person(p).is_none())
+                {
+                    return Err(invalid(
+                        format!("scales[{i}].{where_}[{j}].rater.person"),
+                        "names a person who is not in the people register",
+                    ));
                 }
             }
         }

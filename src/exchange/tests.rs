@@ -258,14 +258,19 @@ fn scales_must_name_people_and_children_that_exist() {
     let mut v: Value = serde_json::from_str(base).unwrap();
     v["assessment"]["scales"][0]["markers"][0]["rater"]["person"] = json!("p-99999999");
     let e = import(&v.to_string()).unwrap_err();
-    assert!(matches!(&e, ImportError::InvalidField { path, .. } if path == "assessment.scales[0].markers[0].rater.person"), "{e:?}");
+    assert!(
+        matches!(&e, ImportError::InvalidField { path, .. } if path == "assessment.scales[0].markers[0].rater.person"),
+        "{e:?}"
+    );
     let mut v: Value = serde_json::from_str(base).unwrap();
     v["assessment"]["scales"][0]["kind"]["child"] = json!("p-13131313"); // the mother, not a child
     let e = import(&v.to_string()).unwrap_err();
-    assert!(matches!(&e, ImportError::InvalidField { path, .. } if path == "assessment.scales[0].kind.child"), "{e:?}");
+    assert!(
+        matches!(&e, ImportError::InvalidField { path, .. } if path == "assessment.scales[0].kind.child"),
+        "{e:?}"
+    );
     let mut v: Value = serde_json::from_str(base).unwrap();
     v["assessment"]["scales"][0]["markers"][1]["value"] = json!(10.5);
     let e = import(&v.to_string()).unwrap_err();
     assert!(e.to_string().contains("not a point from 0 to 10"), "{e}");
 }
-

@@ -4,8 +4,8 @@
 use super::answers::Answer;
 use super::chronology::ChronologyEntry;
 use super::ids::{AssessmentId, PersonId};
-use super::scales::Scale;
 use super::person::{Person, PersonRole};
+use super::scales::Scale;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};

@@ -10,7 +10,12 @@ const LEFT: f64 = 50.0;
 const RIGHT: f64 = 200.0;
 const TOP: f64 = 30.0;
 const BOTTOM: f64 = 70.0;
-const COLOURS: [&str; 6] = ["#1d70b8", "#d4351c", "#00703c", "#4c2c92", "#0b0c0c", "#6f4e00"];
+const COLOURS: [&str; 6] = [
+    "#1d70b8", "#d4351c", "#00703c", "#4c2c92", "#0b0c0c", "#6f4e00",
+];
+/// A column of the chart: its label, and each marker's id, rater label and value.
+type Column = (String, Vec<(String, String, Option<ScaleValue>)>);
+
 const DASHES: [&str; 6] = ["", "8 4", "2 4", "12 4 2 4", "4 4", "16 6"];
 
 /// Escapes text for SVG/XML content and attribute values.
@@ -37,26 +42,53 @@ fn y(v: ScaleValue) -> f64 {
 fn shape(i: usize, x: f64, yv: f64, colour: &str) -> String {
     match i % 4 {
         0 => format!(r#"<circle cx="{x:.1}" cy="{yv:.1}" r="6" fill="{colour}"/>"#),
-        1 => format!(r#"<rect x="{:.1}" y="{:.1}" width="12" height="12" fill="{colour}"/>"#, x - 6.0, yv - 6.0),
-        2 => format!(r#"<path d="M{x:.1} {:.1} L{:.1} {:.1} L{:.1} {:.1} Z" fill="{colour}"/>"#, yv - 7.0, x + 7.0, yv + 6.0, x - 7.0, yv + 6.0),
-        _ => format!(r#"<path d="M{x:.1} {:.1} L{:.1} {yv:.1} L{x:.1} {:.1} L{:.1} {yv:.1} Z" fill="{colour}"/>"#, yv - 7.0, x + 7.0, yv + 7.0, x - 7.0),
+        1 => format!(
+            r#"<rect x="{:.1}" y="{:.1}" width="12" height="12" fill="{colour}"/>"#,
+            x - 6.0,
+            yv - 6.0
+        ),
+        2 => format!(
+            r#"<path d="M{x:.1} {:.1} L{:.1} {:.1} L{:.1} {:.1} Z" fill="{colour}"/>"#,
+            yv - 7.0,
+            x + 7.0,
+            yv + 6.0,
+            x - 7.0,
+            yv + 6.0
+        ),
+        _ => format!(
+            r#"<path d="M{x:.1} {:.1} L{:.1} {yv:.1} L{x:.1} {:.1} L{:.1} {yv:.1} Z" fill="{colour}"/>"#,
+            yv - 7.0,
+            x + 7.0,
+            yv + 7.0,
+            x - 7.0
+        ),
     }
 }
 
 /// The chart as a complete SVG document.
 pub fn history_svg(scale: &Scale) -> String {
     // Columns: each snapshot, then "Now".
-    let mut columns: Vec<(String, Vec<(String, String, Option<ScaleValue>)>)> = scale
+    let mut columns: Vec<Column> = scale
         .history
         .iter()
         .map(|s| {
             let label = format!("{} {}", s.date.format("%-d %b %Y"), s.label);
-            (label, s.markers.iter().map(|m| (m.id.clone(), m.rater.label(), m.value)).collect())
+            (
+                label,
+                s.markers
+                    .iter()
+                    .map(|m| (m.id.clone(), m.rater.label(), m.value))
+                    .collect(),
+            )
         })
         .collect();
     columns.push((
         "Now".to_owned(),
-        scale.markers.iter().map(|m| (m.id.clone(), m.rater.label(), m.value)).collect(),
+        scale
+            .markers
+            .iter()
+            .map(|m| (m.id.clone(), m.rater.label(), m.value))
+            .collect(),
     ));
     // Raters, in order of first appearance.
     let mut raters: Vec<(String, String)> = Vec::new();
@@ -85,7 +117,9 @@ pub fn history_svg(scale: &Scale) -> String {
         escape(&scale.low_anchor),
         escape(&scale.high_anchor)
     ));
-    svg.push_str(&format!(r##"<rect width="{W}" height="{H}" fill="#ffffff"/>"##));
+    svg.push_str(&format!(
+        r##"<rect width="{W}" height="{H}" fill="#ffffff"/>"##
+    ));
     for v in 0..=10 {
         let yv = y(ScaleValue::from_f64(f64::from(v)).expect("0 to 10"));
         svg.push_str(&format!(
@@ -119,7 +153,10 @@ pub fn history_svg(scale: &Scale) -> String {
         if points.is_empty() {
             continue;
         }
-        let path: Vec<String> = points.iter().map(|(a, b)| format!("{a:.1},{b:.1}")).collect();
+        let path: Vec<String> = points
+            .iter()
+            .map(|(a, b)| format!("{a:.1},{b:.1}"))
+            .collect();
         svg.push_str(&format!(
             r#"<g class="rater"><polyline points="{}" fill="none" stroke="{colour}" stroke-width="3"{}/>"#,
             path.join(" "),
@@ -149,7 +186,11 @@ mod tests {
     fn scale() -> Scale {
         let mk = |id: &str, name: &str, v: f64| Marker {
             id: id.into(),
-            rater: Rater { person: None, name: name.into(), role: String::new() },
+            rater: Rater {
+                person: None,
+                name: name.into(),
+                role: String::new(),
+            },
             value: ScaleValue::from_f64(v),
             reason: String::new(),
         };
@@ -160,10 +201,16 @@ mod tests {
             low_anchor: "Too unsafe".into(),
             high_anchor: "Safe & closed".into(),
             step: Step::Whole,
-            markers: vec![mk("m-1", "Sam", 3.0), mk("m-2", "<script>alert(1)</script>", 6.0)],
+            markers: vec![
+                mk("m-1", "Sam", 3.0),
+                mk("m-2", "<script>alert(1)</script>", 6.0),
+            ],
             history: vec![],
         };
-        s.take_snapshot(NaiveDate::from_ymd_opt(2026, 11, 16).unwrap(), "First review");
+        s.take_snapshot(
+            NaiveDate::from_ymd_opt(2026, 11, 16).unwrap(),
+            "First review",
+        );
         s.markers[0].value = ScaleValue::from_f64(5.0);
         s
     }
@@ -189,8 +236,12 @@ mod tests {
         // Sam went from 3 to 5: two points, the second higher (smaller y).
         let sam = svg.split("<g class=\"rater\">").nth(1).unwrap();
         let pts: Vec<f64> = sam
-            .split("points=\"").nth(1).unwrap()
-            .split('"').next().unwrap()
+            .split("points=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
             .split(' ')
             .map(|p| p.split(',').nth(1).unwrap().parse().unwrap())
             .collect();

@@ -28,7 +28,12 @@ impl Assessment {
     }
 
     /// Adds a scale (a child's safety scale, or a custom one) and returns its id.
-    pub fn add_scale(&mut self, kind: ScaleKind, wording: &ScaleWording, random: [u8; 4]) -> String {
+    pub fn add_scale(
+        &mut self,
+        kind: ScaleKind,
+        wording: &ScaleWording,
+        random: [u8; 4],
+    ) -> String {
         let id = format!("s-{}", hex(random));
         self.scales.push(Scale {
             id: id.clone(),
@@ -48,7 +53,8 @@ impl Assessment {
         match &s.kind {
             ScaleKind::Safety { child } => format!(
                 "Safety scale: {}",
-                self.person(child).map_or_else(|| "a child".to_owned(), |p| p.display_name())
+                self.person(child)
+                    .map_or_else(|| "a child".to_owned(), |p| p.display_name())
             ),
             ScaleKind::Custom if s.question.trim().is_empty() => "Scale".to_owned(),
             ScaleKind::Custom => s.question.clone(),
@@ -103,13 +109,25 @@ mod tests {
         let mut a = sample();
         let child = a.people[0].id.clone();
         assert!(a.safety_scale_of(&child).is_none());
-        let id = a.add_scale(ScaleKind::Safety { child: child.clone() }, &wording(), [1, 2, 3, 4]);
+        let id = a.add_scale(
+            ScaleKind::Safety {
+                child: child.clone(),
+            },
+            &wording(),
+            [1, 2, 3, 4],
+        );
         assert_eq!(id, "s-01020304");
         assert_eq!(a.safety_scale_of(&child).unwrap().question, "Where is it?");
-        assert_eq!(a.scale_title(a.scale(&id).unwrap()), "Safety scale: Ava Example");
+        assert_eq!(
+            a.scale_title(a.scale(&id).unwrap()),
+            "Safety scale: Ava Example"
+        );
         let c = a.add_scale(ScaleKind::Custom, &wording(), [9, 9, 9, 9]);
         a.scale_mut(&c).unwrap().question = "How willing is Dad to work with us?".into();
-        assert_eq!(a.scale_title(a.scale(&c).unwrap()), "How willing is Dad to work with us?");
+        assert_eq!(
+            a.scale_title(a.scale(&c).unwrap()),
+            "How willing is Dad to work with us?"
+        );
     }
 
     #[test]
@@ -117,14 +135,21 @@ mod tests {
         let mut a = sample();
         let id = a.add_scale(ScaleKind::Custom, &wording(), [1; 4]);
         let s = a.scale_mut(&id).unwrap();
-        let r = |n: &str| Rater { person: None, name: n.into(), role: "Mother".into() };
+        let r = |n: &str| Rater {
+            person: None,
+            name: n.into(),
+            role: "Mother".into(),
+        };
         let m1 = s.add_rater(r("Jo"), [5; 4]);
         let m2 = s.add_rater(r("Jo again"), [5; 4]);
         assert_ne!(m1, m2, "ids stay unique even from the same random bytes");
         s.set_value(&m1, ScaleValue::from_f64(4.0));
         assert_eq!(s.markers[0].value, ScaleValue::from_f64(4.0));
         assert_eq!(s.markers[1].value, None);
-        s.take_snapshot(chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(), "Review");
+        s.take_snapshot(
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+            "Review",
+        );
         s.remove_rater(&m1);
         assert_eq!(s.markers.len(), 1);
         assert_eq!(s.history[0].markers.len(), 2, "history keeps what was said");

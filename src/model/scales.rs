@@ -18,7 +18,8 @@ impl ScaleValue {
     /// From a number: `None` unless it is 0 to 10 in steps of a half.
     pub fn from_f64(v: f64) -> Option<Self> {
         let halves = v * 2.0;
-        (halves.fract() == 0.0 && (0.0..=20.0).contains(&halves)).then(|| ScaleValue(halves as u8))
+        (halves.fract() == 0.0 && (0.0..=20.0).contains(&halves))
+            .then_some(ScaleValue(halves as u8))
     }
     /// As a number, 0 to 10.
     pub fn as_f64(self) -> f64 {
@@ -45,7 +46,11 @@ impl ScaleValue {
         };
         // From a half point, a whole step first lands on a whole number.
         let base = if step == Step::Whole && self.0 % 2 == 1 {
-            if steps > 0 { i32::from(self.0) - 1 } else { i32::from(self.0) + 1 }
+            if steps > 0 {
+                i32::from(self.0) - 1
+            } else {
+                i32::from(self.0) + 1
+            }
         } else {
             i32::from(self.0)
         };
@@ -72,7 +77,7 @@ impl ScaleValue {
 
 impl Serialize for ScaleValue {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if self.0 % 2 == 0 {
+        if self.0.is_multiple_of(2) {
             s.serialize_u8(self.0 / 2)
         } else {
             s.serialize_f64(self.as_f64())
@@ -84,7 +89,9 @@ impl<'de> Deserialize<'de> for ScaleValue {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let v = f64::deserialize(d)?;
         ScaleValue::from_f64(v).ok_or_else(|| {
-            serde::de::Error::custom(format!("{v} is not a point from 0 to 10 in steps of a half"))
+            serde::de::Error::custom(format!(
+                "{v} is not a point from 0 to 10 in steps of a half"
+            ))
         })
     }
 }
@@ -253,7 +260,10 @@ impl Scale {
     }
     /// The question with its anchors, for screen readers.
     pub fn description(&self) -> String {
-        format!("0 means {}; 10 means {}.", self.low_anchor, self.high_anchor)
+        format!(
+            "0 means {}; 10 means {}.",
+            self.low_anchor, self.high_anchor
+        )
     }
 }
 

@@ -200,7 +200,10 @@ pub fn check(p: &Profile) -> Vec<ProfileProblem> {
     if p.name.trim().is_empty() {
         bad("name".into(), "must not be empty");
     }
-    if p.safety_scale.question.trim().is_empty() || p.safety_scale.low_anchor.trim().is_empty() || p.safety_scale.high_anchor.trim().is_empty() {
+    if p.safety_scale.question.trim().is_empty()
+        || p.safety_scale.low_anchor.trim().is_empty()
+        || p.safety_scale.high_anchor.trim().is_empty()
+    {
         bad("safetyScale".into(), "needs a question and both anchors");
     }
     if p.timescales.max_working_days == 0 {

@@ -9,7 +9,11 @@ fn v(x: f64) -> ScaleValue {
 fn m(id: &str, value: Option<f64>) -> Marker {
     Marker {
         id: id.into(),
-        rater: Rater { person: None, name: id.into(), role: "Social worker".into() },
+        rater: Rater {
+            person: None,
+            name: id.into(),
+            role: "Social worker".into(),
+        },
         value: value.map(v),
         reason: String::new(),
     }
@@ -26,7 +30,9 @@ fn values_are_0_to_10_in_halves() {
     assert_eq!(serde_json::to_string(&v(6.0)).unwrap(), "6");
     assert_eq!(serde_json::to_string(&v(6.5)).unwrap(), "6.5");
     assert_eq!(serde_json::from_str::<ScaleValue>("7").unwrap(), v(7.0));
-    let e = serde_json::from_str::<ScaleValue>("11").unwrap_err().to_string();
+    let e = serde_json::from_str::<ScaleValue>("11")
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("not a point from 0 to 10"), "{e}");
 }
 
@@ -51,7 +57,12 @@ fn spread_points_out_wide_disagreement() {
     assert_eq!(spread(&[m("a", Some(3.0)), m("b", None)]), None);
     let s = spread(&[m("a", Some(3.0)), m("b", Some(8.0)), m("c", Some(5.0))]).unwrap();
     assert_eq!(s.points(), 5.0);
-    assert!(s.words().starts_with("Wide disagreement: from 3 to 8 (5 points apart)"), "{}", s.words());
+    assert!(
+        s.words()
+            .starts_with("Wide disagreement: from 3 to 8 (5 points apart)"),
+        "{}",
+        s.words()
+    );
     let close = spread(&[m("a", Some(6.0)), m("b", Some(7.0))]).unwrap();
     assert_eq!(close.words(), "From 6 to 7 (1 point apart).");
     let same = spread(&[m("a", Some(6.0)), m("b", Some(6.0))]).unwrap();
@@ -60,7 +71,13 @@ fn spread_points_out_wide_disagreement() {
 
 #[test]
 fn markers_at_the_same_value_stack() {
-    let list = [m("a", Some(6.0)), m("b", Some(4.0)), m("c", Some(6.0)), m("d", None), m("e", Some(6.0))];
+    let list = [
+        m("a", Some(6.0)),
+        m("b", Some(4.0)),
+        m("c", Some(6.0)),
+        m("d", None),
+        m("e", Some(6.0)),
+    ];
     assert_eq!(stack_rows(&list), vec![0, 0, 1, 0, 2]);
 }
 
@@ -80,14 +97,27 @@ fn snapshots_keep_date_order_and_a_copy_of_the_markers() {
     s.take_snapshot(d("2026-12-01"), " Second review ");
     s.marker_mut("a").unwrap().value = Some(v(7.0));
     s.take_snapshot(d("2026-11-16"), "First review");
-    assert_eq!(s.history.iter().map(|h| h.label.as_str()).collect::<Vec<_>>(), ["First review", "Second review"]);
+    assert_eq!(
+        s.history
+            .iter()
+            .map(|h| h.label.as_str())
+            .collect::<Vec<_>>(),
+        ["First review", "Second review"]
+    );
     assert_eq!(s.history[0].markers[0].value, Some(v(7.0)));
     assert_eq!(s.history[1].markers[0].value, Some(v(4.0)));
 }
 
 #[test]
 fn rater_labels_say_who_and_what() {
-    let r = |n: &str, role: &str| Rater { person: None, name: n.into(), role: role.into() }.label();
+    let r = |n: &str, role: &str| {
+        Rater {
+            person: None,
+            name: n.into(),
+            role: role.into(),
+        }
+        .label()
+    };
     assert_eq!(r("Dana", "Mother"), "Dana (Mother)");
     assert_eq!(r("", "The child"), "The child");
     assert_eq!(r("", ""), "Unnamed");

@@ -90,6 +90,8 @@ pub fn Question(q: &'static QuestionDef, child: Option<PersonId>) -> impl IntoVi
 }
 
 type Item = BTreeMap<String, String>;
+/// A change to a list answer's items.
+type ItemsEdit = Box<dyn FnOnce(&mut Vec<Item>)>;
 
 /// A repeating question: one card per item, each with the question's fields; add and remove.
 #[component]
@@ -103,7 +105,7 @@ fn ListQuestion(q: &'static QuestionDef, key: String) -> impl IntoView {
     let k = key.clone();
     // Blank items are kept while editing (they are not "given", so the answer is not removed
     // until every item is blank and removed).
-    let write = move |f: Box<dyn FnOnce(&mut Vec<Item>)>| {
+    let write = move |f: ItemsEdit| {
         let k = k.clone();
         s.edit(move |a| {
             let mut list = match a.answers.remove(&k) {

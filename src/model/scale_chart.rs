@@ -4,10 +4,10 @@
 
 use super::scales::{Scale, ScaleValue};
 
-const W: f64 = 760.0;
+const W: f64 = 900.0;
 const H: f64 = 380.0;
-const LEFT: f64 = 50.0;
-const RIGHT: f64 = 200.0;
+const LEFT: f64 = 110.0;
+const RIGHT: f64 = 260.0;
 const TOP: f64 = 30.0;
 const BOTTOM: f64 = 70.0;
 const COLOURS: [&str; 6] = [
@@ -138,6 +138,7 @@ pub fn history_svg(scale: &Scale) -> String {
             escape(label)
         ));
     }
+    let mut end_labels: Vec<(f64, f64, &str, String)> = Vec::new();
     for (ri, (id, label)) in raters.iter().enumerate() {
         let colour = COLOURS[ri % COLOURS.len()];
         let dash = DASHES[ri % DASHES.len()];
@@ -165,12 +166,20 @@ pub fn history_svg(scale: &Scale) -> String {
         for (px, py) in &points {
             svg.push_str(&shape(ri, *px, *py, colour));
         }
+        svg.push_str("</g>");
         let (lx, ly) = points[points.len() - 1];
+        end_labels.push((ly, lx, colour, label.clone()));
+    }
+    // Name labels at the line ends, pushed apart so none overlap.
+    end_labels.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut last_y = f64::NEG_INFINITY;
+    for (ly, lx, colour, label) in end_labels {
+        let y_text = (ly + 4.0).max(last_y + 16.0);
+        last_y = y_text;
         svg.push_str(&format!(
-            r#"<text x="{:.1}" y="{:.1}" fill="{colour}" font-weight="bold">{}</text></g>"#,
-            lx + 12.0,
-            ly + 4.0 + 14.0 * (ri as f64 % 3.0 - 1.0),
-            escape(label)
+            r#"<text x="{:.1}" y="{y_text:.1}" fill="{colour}" font-weight="bold">{}</text>"#,
+            lx + 14.0,
+            escape(&label)
         ));
     }
     svg.push_str("</svg>");

@@ -230,17 +230,29 @@ pub fn spread(markers: &[Marker]) -> Option<Spread> {
     })
 }
 
-/// For each marker, its row when several share a value (0 for the first at a value, 1 for the
-/// next…), so markers at the same point are stacked, not drawn over each other.
-pub fn stack_rows(markers: &[Marker]) -> Vec<usize> {
-    markers
-        .iter()
-        .enumerate()
-        .map(|(i, m)| match m.value {
-            None => 0,
-            Some(v) => markers[..i].iter().filter(|o| o.value == Some(v)).count(),
-        })
-        .collect()
+/// For each marker, the row it is drawn in, so that markers closer than `min_gap` points (and
+/// their labels) never share a row: the first at a point is in row 0, a neighbour too close to
+/// it goes up a row, and so on. Unplaced markers are in row 0.
+pub fn stack_rows(markers: &[Marker], min_gap: f64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..markers.len())
+        .filter(|&i| markers[i].value.is_some())
+        .collect();
+    order.sort_by_key(|&i| markers[i].value);
+    let mut last_in_row: Vec<f64> = Vec::new();
+    let mut rows = vec![0; markers.len()];
+    for i in order {
+        let v = markers[i].value.map_or(0.0, ScaleValue::as_f64);
+        let row = match last_in_row.iter().position(|&last| v - last >= min_gap) {
+            Some(r) => r,
+            None => {
+                last_in_row.push(f64::NEG_INFINITY);
+                last_in_row.len() - 1
+            }
+        };
+        last_in_row[row] = v;
+        rows[i] = row;
+    }
+    rows
 }
 
 impl Scale {

@@ -6,6 +6,7 @@ use super::pages::{
     new::NewAssessmentPage, not_found::NotFound, overview::OverviewPage, people::PeoplePage,
     person::PersonPage, section::SectionPage, shell::AssessmentShell,
 };
+use super::pages::{present::PresentPage, scale::ScalePage, scales::ScalesPage};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
 use leptos_router::path;
@@ -40,6 +41,9 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("person/:pid") view=PersonPage/>
                             <Route path=path!("delete") view=DeletePage/>
                             <Route path=path!("chronology") view=ChronologyPage/>
+                            <Route path=path!("scales") view=ScalesPage/>
+                            <Route path=path!("scales/:sid") view=ScalePage/>
+                            <Route path=path!("scales/:sid/present") view=PresentPage/>
                             <Route path=path!("s/:section") view=SectionPage/>
                             <Route path=path!("s/:section/:group") view=GroupPage/>
                         </ParentRoute>

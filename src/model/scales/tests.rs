@@ -78,7 +78,7 @@ fn markers_at_the_same_value_stack() {
         m("d", None),
         m("e", Some(6.0)),
     ];
-    assert_eq!(stack_rows(&list), vec![0, 0, 1, 0, 2]);
+    assert_eq!(stack_rows(&list, 0.5), vec![0, 0, 1, 0, 2]);
 }
 
 #[test]
@@ -121,4 +121,24 @@ fn rater_labels_say_who_and_what() {
     assert_eq!(r("Dana", "Mother"), "Dana (Mother)");
     assert_eq!(r("", "The child"), "The child");
     assert_eq!(r("", ""), "Unnamed");
+}
+
+#[test]
+fn neighbours_closer_than_the_gap_go_up_a_row() {
+    // 4 and 5 are too close for a 2-point gap; 8 is far enough from 5 to share its row.
+    let list = [
+        m("a", Some(4.0)),
+        m("b", Some(5.0)),
+        m("c", Some(8.0)),
+        m("d", Some(8.0)),
+    ];
+    let rows = stack_rows(&list, 2.0);
+    assert_eq!(rows, vec![0, 1, 0, 1]);
+    for (i, a) in list.iter().enumerate() {
+        for (j, b) in list.iter().enumerate() {
+            if i < j && rows[i] == rows[j] {
+                assert!((a.value.unwrap().as_f64() - b.value.unwrap().as_f64()).abs() >= 2.0);
+            }
+        }
+    }
 }

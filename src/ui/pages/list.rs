@@ -5,7 +5,7 @@ use crate::model::{Assessment, AssessmentId};
 use crate::procedure::{self, timescales};
 use crate::storage::{prefs, Listing};
 use crate::ui::load::Load;
-use crate::ui::platform::{export_download, long_date, long_time, now, repo, today};
+use crate::ui::platform::{export_download, long_date, long_time, now, random_bytes, repo, today};
 use crate::ui::widgets::messages::{Banner, ErrorSummary};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -43,6 +43,20 @@ pub fn ListPage() -> impl IntoView {
     let undo_error = RwSignal::new(None::<String>);
     let navigate = use_navigate();
 
+    let navigate_demo = use_navigate();
+    let open_demo = move |_| {
+        let navigate = navigate_demo.clone();
+        let a =
+            crate::demo::training_case(AssessmentId::from_random(random_bytes()), now(), today());
+        spawn_local(async move {
+            match async { repo().await?.save(&a).await }.await {
+                Ok(()) => navigate(&format!("/assessments/{}/scales", a.id), Default::default()),
+                Err(e) => undo_error.set(Some(format!(
+                    "The demonstration case could not be created: {e}."
+                ))),
+            }
+        });
+    };
     let undo = move |id: AssessmentId| {
         let navigate = navigate.clone();
         spawn_local(async move {
@@ -64,6 +78,7 @@ pub fn ListPage() -> impl IntoView {
             <div class="button-group">
                 <A href="/new" attr:class="button" attr:role="button" attr:draggable="false">"Start a new assessment"</A>
                 <A href="/import" attr:class="button button--secondary" attr:role="button" attr:draggable="false">"Import an assessment"</A>
+                <button type="button" class="button button--secondary" on:click=open_demo>"Open a demonstration case"</button>
             </div>
         </div>
         {move || undo_error.get().map(|m| view! { <ErrorSummary title="There is a problem" messages=vec![m]/> })}

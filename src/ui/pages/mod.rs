@@ -14,5 +14,8 @@ pub mod not_found;
 pub mod overview;
 pub mod people;
 pub mod person;
+pub mod present;
+pub mod scale;
+pub mod scales;
 pub mod section;
 pub mod shell;

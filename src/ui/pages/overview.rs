@@ -171,6 +171,10 @@ pub fn OverviewPage() -> impl IntoView {
         <h2 class="heading-l">"Timescales"</h2>
         <p class="hint">"Counted in working days: the referral or start day is day 0; weekends and England and Wales bank holidays are not counted."</p>
         {timescales}
+        <h2 class="heading-l">"Tools"</h2>
+        <ul class="tool-list">
+            <li><A href=move || format!("{}/scales", base()) attr:class="task-list__link">"Safety scales and other scales"</A></li>
+        </ul>
         <h2 class="heading-l">"Sections"</h2>
         <p class="body" data-testid="progress">{progress}</p>
         <ul class="task-list">{tasks}</ul>

@@ -5,4 +5,5 @@ pub mod messages;
 pub mod people_list;
 pub mod question;
 pub mod save_status;
+pub mod scale;
 pub mod section_footer;

@@ -1,0 +1,78 @@
+//! Presentation mode: one scale, full screen, large and high contrast, for a family meeting or
+//! a training room. Everything else in the assessment is hidden.
+
+use super::not_found::NotFound;
+use crate::ui::session::use_session;
+use crate::ui::widgets::scale::ScaleWidget;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+fn set_body_class(on: bool) {
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        let list = body.class_list();
+        let _ = if on {
+            list.add_1("present-mode")
+        } else {
+            list.remove_1("present-mode")
+        };
+    }
+}
+
+/// The page at `/assessments/:id/scales/:sid/present`.
+#[component]
+pub fn PresentPage() -> impl IntoView {
+    let s = use_session();
+    let params = use_params_map();
+    let sid = params.read_untracked().get("sid").unwrap_or_default();
+    if s.doc.read_untracked().scale(&sid).is_none() {
+        return view! { <NotFound/> }.into_any();
+    }
+    set_body_class(true);
+    on_cleanup(|| set_body_class(false));
+    let sid = StoredValue::new(sid);
+    let title = move || {
+        s.doc.with(|a| {
+            a.scale(&sid.get_value())
+                .map(|sc| a.scale_title(sc))
+                .unwrap_or_default()
+        })
+    };
+    let question = move || {
+        s.doc.with(|a| {
+            a.scale(&sid.get_value())
+                .map(|sc| sc.question.clone())
+                .unwrap_or_default()
+        })
+    };
+    let back = move || {
+        format!(
+            "/assessments/{}/scales/{}",
+            s.doc.read().id,
+            sid.get_value()
+        )
+    };
+    let full_screen = move |_| {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = el.request_fullscreen();
+        }
+    };
+    view! {
+        <div class="present" data-testid="present">
+            <div class="present__bar">
+                <A href=back attr:class="present__exit">"Exit presentation"</A>
+                <button type="button" class="present__exit" on:click=full_screen>"Full screen"</button>
+            </div>
+            <h1 class="present__title">{title}</h1>
+            <p class="present__question">{question}</p>
+            <ScaleWidget scale_id=sid.get_value() large=true/>
+        </div>
+    }
+    .into_any()
+}

@@ -230,3 +230,43 @@ test('a section can be answered on a touch screen', async ({ browser }) => {
   await expect(page.getByTestId('task-communication')).toContainText('Completed');
   await context.close();
 });
+
+test('a section can be answered with the keyboard alone', async ({ page }) => {
+  await createAssessment(page, { given: 'Ava', family: 'Example' });
+  const base = page.url();
+  await page.goto(`${base}/s/communication`);
+  await expect(page.getByRole('heading', { name: 'Communication', exact: true })).toBeVisible();
+  const press = (key: string) => page.keyboard.press(key);
+  // Tab to "Answer the questions page by page" and follow it with Enter
+  for (let i = 0; i < 15; i++) {
+    await press('Tab');
+    if (await page.getByRole('button', { name: 'Answer the questions page by page' }).evaluate((e) => e === document.activeElement)) break;
+  }
+  await press('Enter');
+  await expect(page.getByTestId('page-progress')).toHaveText('Page 1 of 2');
+  // the first radio group: Tab into it, Space picks "Yes"; Tab on to the follow-up
+  const focused = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.id ?? '');
+  for (let i = 0; i < 10 && (await focused()) !== 'q-otherLanguage-0'; i++) await press('Tab');
+  await press('Space');
+  await press('Tab'); // to the interpreter question
+  await press('ArrowRight'); // radio groups move with arrows: "No"
+  await expect(page.getByRole('group', { name: 'Was an interpreter provided?' }).getByLabel('No')).toBeChecked();
+  await press('Tab');
+  await page.keyboard.type('Pat Example');
+  await press('Tab');
+  await page.keyboard.type('Father asked to speak English.');
+  await expect(page.getByLabel('Team Manager who approved not using an interpreter')).toHaveValue('Pat Example');
+  for (let i = 0; i < 10 && !(await page.getByTestId('save-and-continue').evaluate((e) => e === document.activeElement)); i++) await press('Tab');
+  await press('Enter');
+  await expect(page.getByTestId('page-progress')).toHaveText('Page 2 of 2');
+  await page.getByLabel('Other communication needs and how they will be met').focus();
+  await page.keyboard.type('Dad reads English well; Mum prefers large print.');
+  for (let i = 0; i < 10 && !(await page.getByTestId('save-and-continue').evaluate((e) => e === document.activeElement)); i++) await press('Tab');
+  await press('Enter');
+  await expect(page.getByRole('heading', { name: 'Communication', exact: true })).toBeVisible();
+  await page.getByLabel("Yes, I've completed this section").focus();
+  await press('Space');
+  await expectSaved(page);
+  await page.goto(base);
+  await expect(page.getByTestId('task-communication')).toContainText('Completed');
+});

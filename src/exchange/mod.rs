@@ -3,6 +3,7 @@
 //! (`public/schema/`) describes exactly what [`export_json`] writes.
 
 pub mod errors;
+pub mod malformed;
 pub mod migrate;
 
 pub use errors::ImportError;
@@ -99,8 +100,8 @@ pub fn import_json(
         }
     }
     let version = migrate::read_version(env.get("schemaVersion"))?;
-    let exported_at = optional_string(&env, "exportedAt")?;
-    let app_version = optional_string(&env, "appVersion")?;
+    let exported_at = required_string(&env, "exportedAt")?;
+    let app_version = required_string(&env, "appVersion")?;
     for key in env.keys() {
         if ![
             "format",
@@ -129,9 +130,9 @@ pub fn import_json(
     })
 }
 
-fn optional_string(env: &Map<String, Value>, key: &str) -> Result<Option<String>, ImportError> {
+fn required_string(env: &Map<String, Value>, key: &str) -> Result<Option<String>, ImportError> {
     match env.get(key) {
-        None => Ok(None),
+        None => Err(ImportError::MissingField { path: key.into() }),
         Some(Value::String(s)) => Ok(Some(s.clone())),
         Some(_) => Err(ImportError::InvalidField {
             path: key.into(),
@@ -190,6 +191,13 @@ pub fn restore(
     let canonical = serde_json::to_value(&assessment).expect("serialisable");
     if let Some(missing) = first_missing_key(&doc, &canonical, "") {
         return Err(ImportError::MissingField { path: at(&missing) });
+    }
+    // ...and nothing may be there that the format does not have (serde lets some through).
+    if let Some(extra) = first_missing_key(&canonical, &doc, "") {
+        return Err(ImportError::InvalidField {
+            path: at(&extra),
+            reason: "this field is not part of the format".into(),
+        });
     }
     check_rules(&assessment, &known_profile).map_err(|e| match e {
         ImportError::InvalidField { path, reason } => ImportError::InvalidField {

@@ -16,7 +16,9 @@ async fn a_thousand_malformed_imports_are_refused_and_the_store_is_unchanged() {
     let name = "aw-test-fuzz";
     IndexedDbStore::delete(name).await.unwrap();
     let repo = Repository::new(IndexedDbStore::open(name).await.unwrap());
-    let good = import_json(valid, |p| procedure::find(p).is_some()).unwrap().assessment;
+    let good = import_json(valid, |p| procedure::find(p).is_some())
+        .unwrap()
+        .assessment;
     repo.save(&good).await.unwrap();
     let before = repo.list().await.unwrap().assessments;
 

@@ -64,6 +64,7 @@ async fn a_damaged_record_is_reported_and_the_rest_still_list() {
         schema_version: 1,
         data: "{not json".into(),
         deleted_at: None,
+        revision: 0,
     };
     store.put(Area::Active, &bad).await.unwrap();
     let repo = Repository::new(store);

@@ -10,7 +10,11 @@ pub struct Rng(u64);
 impl Rng {
     /// A generator from a seed (0 is replaced by a fixed non-zero seed).
     pub fn new(seed: u64) -> Self {
-        Self(if seed == 0 { 0x9e37_79b9_7f4a_7c15 } else { seed })
+        Self(if seed == 0 {
+            0x9e37_79b9_7f4a_7c15
+        } else {
+            seed
+        })
     }
     /// The next number.
     pub fn next_u64(&mut self) -> u64 {
@@ -92,7 +96,10 @@ pub fn variants(valid: &str, seed: u64, n: usize) -> Vec<String> {
                     let fixed: Vec<&(Vec<PathStep>, String)> = all
                         .iter()
                         .filter(|(p, k)| k != "answers" || !p.is_empty())
-                        .filter(|(p, _)| !p.iter().any(|s| matches!(s, PathStep::Key(k) if k == "answers")))
+                        .filter(|(p, _)| {
+                            !p.iter()
+                                .any(|s| matches!(s, PathStep::Key(k) if k == "answers"))
+                        })
                         .collect();
                     let (path, key) = fixed[rng.below(fixed.len())];
                     if let Value::Object(m) = at(&mut doc, path) {
@@ -126,15 +133,24 @@ pub fn variants(valid: &str, seed: u64, n: usize) -> Vec<String> {
                 }
                 // a schema version that is not one we know
                 4 => {
-                    let bad = [Value::from(0), Value::from(-1), Value::from(99), Value::from(1.5), Value::from("3"), Value::Null];
+                    let bad = [
+                        Value::from(0),
+                        Value::from(-1),
+                        Value::from(99),
+                        Value::from(1.5),
+                        Value::from("3"),
+                        Value::Null,
+                    ];
                     doc["schemaVersion"] = bad[rng.below(bad.len())].clone();
                     doc.to_string()
                 }
                 // garbage bytes
-                5 => (0..rng.below(200) + 1)
-                    .map(|_| char::from(b"{}[]\",:0123456789abcXYZ \n\\"[rng.below(26)]))
-                    .collect::<String>()
-                    + "\u{0}",
+                5 => {
+                    (0..rng.below(200) + 1)
+                        .map(|_| char::from(b"{}[]\",:0123456789abcXYZ \n\\"[rng.below(26)]))
+                        .collect::<String>()
+                        + "\u{0}"
+                }
                 // not an object at all
                 _ => {
                     let bad = ["[]", "null", "true", "\"assessment\"", "12", "{}"];
@@ -163,10 +179,17 @@ mod tests {
         let before = block_on(repo.list()).unwrap().assessments;
         for (i, text) in variants(valid, 20261125, 1000).iter().enumerate() {
             match import_json(text, |p| crate::procedure::find(p).is_some()) {
-                Ok(_) => panic!("variant {i} (kind {}) was accepted: {}", i % 7, &text[..text.len().min(300)]),
+                Ok(_) => panic!(
+                    "variant {i} (kind {}) was accepted: {}",
+                    i % 7,
+                    &text[..text.len().min(300)]
+                ),
                 Err(e) => {
                     let words = e.to_string();
-                    assert!(words.len() > 20 && words.ends_with('.'), "variant {i}: {words}");
+                    assert!(
+                        words.len() > 20 && words.ends_with('.'),
+                        "variant {i}: {words}"
+                    );
                 }
             }
         }

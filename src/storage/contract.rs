@@ -1,7 +1,7 @@
 //! The behaviour every [`RecordStore`] must have, as one suite run against the in-memory store
 //! natively and against IndexedDB in headless Chromium. It panics on the first difference.
 
-use super::{Area, RecordStore, StoredRecord};
+use super::{Area, RecordStore, StorageError, StoredRecord};
 
 fn rec(id: &str, data: &str) -> StoredRecord {
     StoredRecord {
@@ -9,6 +9,7 @@ fn rec(id: &str, data: &str) -> StoredRecord {
         schema_version: 1,
         data: data.to_owned(),
         deleted_at: None,
+        revision: 0,
     }
 }
 
@@ -70,4 +71,27 @@ pub async fn record_store_contract<S: RecordStore>(s: &S) {
     assert!(s.all(Area::Bin).await.unwrap().is_empty());
     assert_eq!(s.all(Area::Active).await.unwrap(), vec![two]);
     s.remove(Area::Active, "a-00000002").await.unwrap();
+
+    // versioned writes count up, and refuse a writer that expected an older revision
+    let v = rec("a-00000003", "{\"v\":1}");
+    assert_eq!(s.put_versioned(Area::Active, &v, None).await.unwrap(), 1);
+    assert_eq!(s.put_versioned(Area::Active, &v, Some(1)).await.unwrap(), 2);
+    let stale = rec("a-00000003", "{\"v\":\"stale\"}");
+    assert_eq!(
+        s.put_versioned(Area::Active, &stale, Some(1)).await,
+        Err(StorageError::Conflict {
+            stored: 2,
+            expected: 1
+        })
+    );
+    let kept = s.get(Area::Active, "a-00000003").await.unwrap().unwrap();
+    assert_eq!((kept.data.as_str(), kept.revision), ("{\"v\":1}", 2));
+    assert_eq!(
+        s.put_versioned(Area::Active, &rec("a-00000004", "{}"), Some(0))
+            .await
+            .unwrap(),
+        1
+    );
+    s.remove(Area::Active, "a-00000003").await.unwrap();
+    s.remove(Area::Active, "a-00000004").await.unwrap();
 }

@@ -13,6 +13,8 @@ pub enum StorageError {
     /// The browser cancelled the write without saying why (IndexedDB reports a full disk at
     /// commit time as an abort whose reason rexie does not pass on).
     WriteAborted,
+    /// Another tab or window saved this record since it was loaded here.
+    Conflict { stored: u64, expected: u64 },
     /// A stored record could not be read back.
     Corrupt { id: String, reason: String },
     /// Anything else the browser reported.
@@ -43,6 +45,9 @@ impl fmt::Display for StorageError {
             ),
             StorageError::WriteAborted => f.write_str(
                 "the browser cancelled the write, most often because this device is out of storage space for the app. Free some space (for example, empty the bin), then try again",
+            ),
+            StorageError::Conflict { .. } => f.write_str(
+                "this assessment was changed in another tab or window since you opened it here",
             ),
             StorageError::Corrupt { id, reason } => {
                 write!(f, "the stored assessment {id} could not be read: {reason}")

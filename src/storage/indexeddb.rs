@@ -42,6 +42,7 @@ fn to_js(r: &StoredRecord) -> JsValue {
     if let Some(d) = &r.deleted_at {
         set("deletedAt", JsValue::from_str(d));
     }
+    set("revision", JsValue::from_f64(r.revision as f64));
     o.into()
 }
 
@@ -62,6 +63,7 @@ fn from_js(v: &JsValue) -> Result<StoredRecord, StorageError> {
         schema_version,
         data,
         deleted_at: get("deletedAt").as_string(),
+        revision: get("revision").as_f64().map_or(0, |n| n as u64),
     })
 }
 
@@ -135,6 +137,45 @@ impl RecordStore for IndexedDbStore {
             Ok(())
         })
         .await
+    }
+
+    async fn put_versioned(
+        &self,
+        area: Area,
+        record: &StoredRecord,
+        expected: Option<u64>,
+    ) -> Result<u64, StorageError> {
+        let tx = self
+            .db
+            .transaction(&[store_name(area)], TransactionMode::ReadWrite)
+            .map_err(err)?;
+        let store = tx.store(store_name(area)).map_err(err)?;
+        let stored = match store
+            .get(JsValue::from_str(&record.id))
+            .await
+            .map_err(err)?
+        {
+            Some(v) if !v.is_undefined() => from_js(&v)?.revision,
+            _ => 0,
+        };
+        if let Some(exp) = expected {
+            if exp != stored {
+                let _ = tx.abort().await;
+                return Err(StorageError::Conflict {
+                    stored,
+                    expected: exp,
+                });
+            }
+        }
+        let next = StoredRecord {
+            revision: stored + 1,
+            ..record.clone()
+        };
+        store.put(&to_js(&next), None).await.map_err(err)?;
+        match tx.done().await.map_err(err)? {
+            r if r.is_committed() => Ok(stored + 1),
+            _ => Err(StorageError::WriteAborted),
+        }
     }
 
     async fn transfer(

@@ -51,6 +51,32 @@ impl RecordStore for MemoryStore {
         Ok(())
     }
 
+    async fn put_versioned(
+        &self,
+        area: Area,
+        record: &StoredRecord,
+        expected: Option<u64>,
+    ) -> Result<u64, StorageError> {
+        self.check_write()?;
+        let mut map = self.records.borrow_mut();
+        let key = (area, record.id.clone());
+        let stored = map.get(&key).map_or(0, |r| r.revision);
+        if let Some(exp) = expected {
+            if exp != stored {
+                return Err(StorageError::Conflict {
+                    stored,
+                    expected: exp,
+                });
+            }
+        }
+        let next = StoredRecord {
+            revision: stored + 1,
+            ..record.clone()
+        };
+        map.insert(key, next);
+        Ok(stored + 1)
+    }
+
     async fn transfer(
         &self,
         from: Area,

@@ -28,6 +28,8 @@ pub struct StoredRecord {
     pub data: String,
     /// RFC 3339 time of deletion, for records in the bin.
     pub deleted_at: Option<String>,
+    /// Counts the writes of this record; a write that expected an older revision is refused.
+    pub revision: u64,
 }
 
 /// A key-value store of records in two areas. Every method either completes or changes nothing.
@@ -39,6 +41,15 @@ pub trait RecordStore {
     async fn get(&self, area: Area, id: &str) -> Result<Option<StoredRecord>, StorageError>;
     /// Writes a record, replacing any with the same id.
     async fn put(&self, area: Area, record: &StoredRecord) -> Result<(), StorageError>;
+    /// Writes a record as the next revision, in one transaction: when `expected` is given and the
+    /// stored revision differs (another tab saved since), nothing is written and
+    /// [`StorageError::Conflict`] says so. Returns the revision written.
+    async fn put_versioned(
+        &self,
+        area: Area,
+        record: &StoredRecord,
+        expected: Option<u64>,
+    ) -> Result<u64, StorageError>;
     /// Writes `record` to `to` and removes its id from `from`, in one transaction.
     async fn transfer(
         &self,

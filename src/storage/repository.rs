@@ -34,6 +34,7 @@ fn known_profile(id: &str) -> bool {
 
 fn to_record(a: &Assessment, deleted_at: Option<DateTime<Utc>>) -> StoredRecord {
     StoredRecord {
+        revision: 0,
         id: a.id.to_string(),
         schema_version: SCHEMA_VERSION,
         data: serde_json::to_string(a).expect("an assessment always serialises"),
@@ -90,9 +91,35 @@ impl<S: RecordStore> Repository<S> {
         Ok(self.store.get(Area::Active, id.as_str()).await?.is_some())
     }
 
-    /// Writes an assessment, replacing the stored copy.
+    /// One live assessment with the revision it is stored at.
+    pub async fn load_with_revision(
+        &self,
+        id: &AssessmentId,
+    ) -> Result<Option<(Assessment, u64)>, StorageError> {
+        match self.store.get(Area::Active, id.as_str()).await? {
+            Some(r) => from_record(&r).map(|a| Some((a, r.revision))),
+            None => Ok(None),
+        }
+    }
+
+    /// Writes an assessment, replacing the stored copy whatever its revision.
     pub async fn save(&self, a: &Assessment) -> Result<(), StorageError> {
-        self.store.put(Area::Active, &to_record(a, None)).await
+        self.store
+            .put_versioned(Area::Active, &to_record(a, None), None)
+            .await
+            .map(|_| ())
+    }
+
+    /// Writes an assessment only if the stored copy is still at `expected` (nobody else saved
+    /// since); returns the new revision.
+    pub async fn save_if_unchanged(
+        &self,
+        a: &Assessment,
+        expected: u64,
+    ) -> Result<u64, StorageError> {
+        self.store
+            .put_versioned(Area::Active, &to_record(a, None), Some(expected))
+            .await
     }
 
     /// Moves an assessment to the bin. Returns false if there was no such assessment.

@@ -106,6 +106,7 @@ fn an_unreadable_record_is_reported_not_fatal() {
             schema_version: 1,
             data: "{\"id\": 3}".into(),
             deleted_at: None,
+            revision: 0,
         };
         repo.store().put(Area::Active, &bad).await.unwrap();
         let list = repo.list().await.unwrap();
@@ -114,5 +115,34 @@ fn an_unreadable_record_is_reported_not_fatal() {
         assert!(
             matches!(&list.unreadable[0], StorageError::Corrupt { id, .. } if id == "a-0000000000000bad")
         );
+    });
+}
+
+#[test]
+fn a_stale_tab_cannot_overwrite_a_newer_save() {
+    block_on(async {
+        let repo = Repository::new(MemoryStore::new());
+        let a = sample();
+        repo.save(&a).await.unwrap();
+        let (_, rev) = repo.load_with_revision(&a.id).await.unwrap().unwrap();
+        // tab one saves
+        let mut one = a.clone();
+        one.lead_worker = "Tab one".into();
+        let rev_one = repo.save_if_unchanged(&one, rev).await.unwrap();
+        assert_eq!(rev_one, rev + 1);
+        // tab two still thinks it is at `rev`
+        let mut two = a.clone();
+        two.lead_worker = "Tab two".into();
+        assert!(matches!(
+            repo.save_if_unchanged(&two, rev).await,
+            Err(StorageError::Conflict { .. })
+        ));
+        assert_eq!(
+            repo.load(&a.id).await.unwrap().unwrap().lead_worker,
+            "Tab one"
+        );
+        // after reloading, tab two can save
+        let (_, now) = repo.load_with_revision(&a.id).await.unwrap().unwrap();
+        assert!(repo.save_if_unchanged(&two, now).await.is_ok());
     });
 }

@@ -5,4 +5,5 @@ pub mod load;
 pub mod pages;
 pub mod platform;
 pub mod session;
+pub mod tabs;
 pub mod widgets;

@@ -2,8 +2,10 @@
 //! [`Session::edit`], which stamps the change time and saves after a short pause in typing.
 //! The status only says "Saved" once IndexedDB has committed the write.
 
-use super::platform::{now, repo};
-use crate::model::Assessment;
+use super::platform::{now, random_bytes, repo};
+use super::tabs;
+use crate::model::{Assessment, AssessmentId};
+use crate::storage::StorageError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
@@ -22,22 +24,92 @@ pub enum SaveState {
     NotSaved(String),
 }
 
+/// What another tab has done to the open assessment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Elsewhere {
+    /// Nothing known.
+    Quiet,
+    /// Another tab saved a newer version.
+    Newer,
+    /// This tab's save was refused because another tab saved first.
+    Conflict,
+}
+
 /// The open assessment, shared with every page under `/assessments/:id`.
 #[derive(Clone, Copy)]
 pub struct Session {
     pub doc: RwSignal<Assessment>,
     pub status: RwSignal<SaveState>,
+    pub elsewhere: RwSignal<Elsewhere>,
     generation: StoredValue<u64>,
+    revision: StoredValue<u64>,
 }
 
 impl Session {
-    /// A session over a freshly loaded assessment.
-    pub fn new(a: Assessment) -> Self {
+    /// A session over an assessment loaded at `revision`.
+    pub fn new(a: Assessment, revision: u64) -> Self {
         Self {
             doc: RwSignal::new(a),
             status: RwSignal::new(SaveState::Saved),
+            elsewhere: RwSignal::new(Elsewhere::Quiet),
             generation: StoredValue::new(0),
+            revision: StoredValue::new(revision),
         }
+    }
+
+    /// Another tab saved this assessment at `revision`.
+    pub fn newer_elsewhere(&self, revision: u64) {
+        if self
+            .revision
+            .try_get_value()
+            .is_some_and(|mine| revision > mine)
+            && self.elsewhere.try_get_untracked() == Some(Elsewhere::Quiet)
+        {
+            self.elsewhere.try_set(Elsewhere::Newer);
+        }
+    }
+
+    /// Replaces what is shown with the stored version (changes not yet saved here are dropped).
+    pub fn reload(&self) {
+        let this = *self;
+        let id = self.doc.with_untracked(|a| a.id.clone());
+        self.generation.update_value(|g| *g += 1);
+        spawn_local(async move {
+            match async { repo().await?.load_with_revision(&id).await }.await {
+                Ok(Some((a, rev))) => {
+                    this.revision.set_value(rev);
+                    this.doc.set(a);
+                    this.status.set(SaveState::Saved);
+                    this.elsewhere.set(Elsewhere::Quiet);
+                }
+                Ok(None) => this.status.set(SaveState::NotSaved(
+                    "the assessment is no longer on this device".into(),
+                )),
+                Err(e) => this.status.set(SaveState::NotSaved(e.to_string())),
+            }
+        });
+    }
+
+    /// Saves what this tab shows as a separate copy (so nothing is lost), then calls `then`
+    /// with the copy's id once it is stored.
+    pub fn keep_mine_as_copy(&self, then: impl FnOnce(AssessmentId) + 'static) {
+        let this = *self;
+        let mut mine = self.doc.get_untracked();
+        mine.id = AssessmentId::from_random(random_bytes());
+        mine.updated_at = now();
+        self.generation.update_value(|g| *g += 1);
+        spawn_local(async move {
+            match async { repo().await?.save(&mine).await }.await {
+                Ok(()) => {
+                    this.status.try_set(SaveState::Saved);
+                    this.elsewhere.try_set(Elsewhere::Quiet);
+                    then(mine.id)
+                }
+                Err(e) => {
+                    this.status.try_set(SaveState::NotSaved(e.to_string()));
+                }
+            }
+        });
     }
 
     /// Changes the assessment and schedules a save.
@@ -80,17 +152,24 @@ impl Session {
             return;
         };
         let written = self.generation.get_value();
+        let expected = self.revision.get_value();
         spawn_local(async move {
             let result = match repo().await {
-                Ok(r) => r.save(&a).await,
+                Ok(r) => r.save_if_unchanged(&a, expected).await,
                 Err(e) => Err(e),
             };
             match result {
-                Ok(()) if this.generation.try_get_value() == Some(written) => {
-                    this.status.try_set(SaveState::Saved);
+                Ok(rev) => {
+                    this.revision.try_update_value(|r| *r = rev);
+                    tabs::announce_saved(a.id.as_str(), rev);
+                    if this.generation.try_get_value() == Some(written) {
+                        this.status.try_set(SaveState::Saved);
+                    } // otherwise a newer change is on its way
                 }
-                Ok(()) => {} // a newer change is on its way
                 Err(e) => {
+                    if matches!(e, StorageError::Conflict { .. }) {
+                        this.elsewhere.try_set(Elsewhere::Conflict);
+                    }
                     this.status.try_set(SaveState::NotSaved(e.to_string()));
                 }
             }

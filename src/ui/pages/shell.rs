@@ -5,6 +5,8 @@ use crate::model::{Assessment, AssessmentId};
 use crate::ui::load::Load;
 use crate::ui::platform::repo;
 use crate::ui::session::Session;
+use crate::ui::tabs;
+use crate::ui::widgets::elsewhere::ElsewhereNotice;
 use crate::ui::widgets::messages::ErrorSummary;
 use crate::ui::widgets::save_status::SaveStatus;
 use leptos::prelude::*;
@@ -18,7 +20,7 @@ use super::not_found::NotFound;
 #[component]
 pub fn AssessmentShell() -> impl IntoView {
     let params = use_params_map();
-    let state = RwSignal::new(Load::<Option<Assessment>>::Loading);
+    let state = RwSignal::new(Load::<Option<(Assessment, u64)>>::Loading);
     // Only a change of assessment reloads; moving between its pages keeps the open session.
     let raw_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     Effect::new(move || {
@@ -29,7 +31,7 @@ pub fn AssessmentShell() -> impl IntoView {
                 state.set(Load::Ready(None));
                 return;
             };
-            let result = async { repo().await?.load(&id).await }.await;
+            let result = async { repo().await?.load_with_revision(&id).await }.await;
             state.set(match result {
                 Ok(a) => Load::Ready(a),
                 Err(e) => Load::Failed(format!("This assessment cannot be opened: {e}.")),
@@ -45,12 +47,16 @@ pub fn AssessmentShell() -> impl IntoView {
             view! { <ErrorSummary title="There is a problem" messages=vec![msg]/> }.into_any()
         }
         Load::Ready(None) => view! { <NotFound/> }.into_any(),
-        Load::Ready(Some(a)) => {
-            let session = Session::new(a);
+        Load::Ready(Some((a, revision))) => {
+            let id = a.id.to_string();
+            let session = Session::new(a, revision);
             provide_context(session);
             guard_unsaved(session);
+            tabs::watch(id.clone(), session);
+            on_cleanup(move || tabs::unwatch(&id));
             view! {
                 <SaveStatus/>
+                <ElsewhereNotice/>
                 <Outlet/>
             }
             .into_any()

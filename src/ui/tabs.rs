@@ -1,0 +1,71 @@
+//! Two tabs on one assessment: every save is announced on a BroadcastChannel, and a tab that
+//! has the same assessment open is told that a newer version exists (and offered to reload).
+//! The revision check in storage is what stops a stale tab overwriting; this is the courtesy.
+
+use super::session::Session;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use web_sys::{BroadcastChannel, MessageEvent};
+
+const CHANNEL: &str = "assessment-workbench.saves";
+
+type Listener = Closure<dyn FnMut(MessageEvent)>;
+
+thread_local! {
+    static OPEN: RefCell<Option<(BroadcastChannel, Listener)>> = const { RefCell::new(None) };
+    static WATCHING: RefCell<Option<(String, Session)>> = const { RefCell::new(None) };
+}
+
+fn with_channel(f: impl FnOnce(&BroadcastChannel)) {
+    OPEN.with(|open| {
+        let mut open = open.borrow_mut();
+        if open.is_none() {
+            let Ok(ch) = BroadcastChannel::new(CHANNEL) else {
+                return;
+            };
+            let listener: Listener = Closure::new(move |ev: MessageEvent| {
+                let Some(text) = ev.data().as_string() else {
+                    return;
+                };
+                let Some((id, rev)) = text.rsplit_once(':') else {
+                    return;
+                };
+                let Ok(rev) = rev.parse::<u64>() else { return };
+                let watcher = WATCHING.with(|w| w.borrow().clone());
+                if let Some((open_id, session)) = watcher {
+                    if open_id == id {
+                        session.newer_elsewhere(rev);
+                    }
+                }
+            });
+            ch.set_onmessage(Some(listener.as_ref().unchecked_ref()));
+            *open = Some((ch, listener));
+        }
+        if let Some((ch, _)) = open.as_ref() {
+            f(ch);
+        }
+    });
+}
+
+/// Tells other tabs that assessment `id` was saved at `revision`.
+pub fn announce_saved(id: &str, revision: u64) {
+    with_channel(|ch| {
+        let _ = ch.post_message(&JsValue::from_str(&format!("{id}:{revision}")));
+    });
+}
+
+/// Listens for saves of assessment `id` made in other tabs.
+pub fn watch(id: String, session: Session) {
+    with_channel(|_| {});
+    WATCHING.with(|w| *w.borrow_mut() = Some((id, session)));
+}
+
+/// Stops listening for assessment `id`.
+pub fn unwatch(id: &str) {
+    WATCHING.with(|w| {
+        let mut w = w.borrow_mut();
+        if w.as_ref().is_some_and(|(open, _)| open == id) {
+            *w = None;
+        }
+    });
+}

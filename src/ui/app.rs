@@ -6,7 +6,10 @@ use super::pages::{
     new::NewAssessmentPage, not_found::NotFound, overview::OverviewPage, people::PeoplePage,
     person::PersonPage, section::SectionPage, shell::AssessmentShell,
 };
-use super::pages::{present::PresentPage, scale::ScalePage, scales::ScalesPage};
+use super::pages::{
+    present::PresentPage, scale::ScalePage, scales::ScalesPage, storage::StoragePage,
+};
+use super::widgets::update_banner::UpdateBanner;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
 use leptos_router::path;
@@ -26,6 +29,7 @@ pub fn App() -> impl IntoView {
                     </nav>
                 </div>
             </header>
+            <UpdateBanner/>
             <div class="width-container">
                 <main class="main" id="main-content" tabindex="-1">
                     <Routes fallback=|| view! { <NotFound/> }>
@@ -33,6 +37,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/new") view=NewAssessmentPage/>
                         <Route path=path!("/import") view=ImportPage/>
                         <Route path=path!("/bin") view=BinPage/>
+                        <Route path=path!("/storage") view=StoragePage/>
                         <ParentRoute path=path!("/assessments/:id") view=AssessmentShell>
                             <Route path=path!("") view=OverviewPage/>
                             <Route path=path!("details") view=DetailsPage/>
@@ -53,7 +58,7 @@ pub fn App() -> impl IntoView {
             <footer class="footer" role="contentinfo">
                 <div class="width-container">
                     <p>"Assessment Workbench keeps everything on this device. Nothing is sent anywhere unless you export it."</p>
-                    <p>"Use only in line with your council's information governance."</p>
+                    <p>"Use only in line with your council's information governance. "<A href="/storage">"Storage on this device"</A></p>
                 </div>
             </footer>
         </Router>

@@ -19,3 +19,4 @@ pub mod scale;
 pub mod scales;
 pub mod section;
 pub mod shell;
+pub mod storage;

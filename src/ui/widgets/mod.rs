@@ -8,3 +8,4 @@ pub mod question;
 pub mod save_status;
 pub mod scale;
 pub mod section_footer;
+pub mod update_banner;

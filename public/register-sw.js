@@ -1,0 +1,31 @@
+// Registers the service worker and tells the app when an update is ready.
+// The app shows "A new version is available" on the 'aw-update-ready' event and answers with
+// 'aw-apply-update'; the page then reloads once the new worker has taken over.
+(function () {
+  if (!('serviceWorker' in navigator)) return;
+  let reloading = false;
+  const ready = (worker) => {
+    window.__awWaiting = worker;
+    window.dispatchEvent(new CustomEvent('aw-update-ready'));
+  };
+  window.addEventListener('aw-apply-update', () => {
+    if (window.__awWaiting) window.__awWaiting.postMessage('skipWaiting');
+  });
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (reloading || !window.__awWaiting) return;
+    reloading = true;
+    window.location.reload();
+  });
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').then((reg) => {
+      if (reg.waiting && navigator.serviceWorker.controller) ready(reg.waiting);
+      reg.addEventListener('updatefound', () => {
+        const worker = reg.installing;
+        if (!worker) return;
+        worker.addEventListener('statechange', () => {
+          if (worker.state === 'installed' && navigator.serviceWorker.controller) ready(worker);
+        });
+      });
+    }).catch(() => { /* offline use is unavailable; the app still works online */ });
+  });
+})();

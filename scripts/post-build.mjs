@@ -1,0 +1,66 @@
+// Trunk post-build hook.
+// 1. Writes a strict Content Security Policy into the built index.html. Trunk's loader is an
+//    inline module script, so the policy allows exactly that script by its SHA-256 hash, plus
+//    'wasm-unsafe-eval' for WebAssembly. No inline style, no other origin.
+// 2. Versions the service worker: the build's file list and a hash of their contents go into
+//    sw.js, so each build has its own cache and the app can offer "reload to update".
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!dir) {
+  console.error('post-build: TRUNK_STAGING_DIR is not set');
+  process.exit(1);
+}
+const file = join(dir, 'index.html');
+let html = readFileSync(file, 'utf8');
+const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+  .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+const policy = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+].join('; ');
+html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
+html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+if (!html.includes('Content-Security-Policy')) {
+  console.error('post-build: could not place the policy in index.html');
+  process.exit(1);
+}
+writeFileSync(file, html);
+console.log(`post-build: policy written with ${hashes.length} script hash(es)`);
+
+const files = [];
+const walk = (d) => {
+  for (const name of readdirSync(d)) {
+    const p = join(d, name);
+    if (statSync(p).isDirectory()) walk(p);
+    else files.push(p);
+  }
+};
+walk(dir);
+const assets = files
+  .map((p) => '/' + relative(dir, p).split('\\').join('/'))
+  .filter((u) => u !== '/sw.js' && !u.startsWith('/.'))
+  .sort();
+const version = createHash('sha256');
+for (const u of assets) version.update(u).update(readFileSync(join(dir, u)));
+const swPath = join(dir, 'sw.js');
+const sw = readFileSync(swPath, 'utf8')
+  .replace('__BUILD_VERSION__', version.digest('hex').slice(0, 16))
+  .replace('__BUILD_ASSETS__', JSON.stringify(['/', ...assets]));
+if (sw.includes('__BUILD_')) {
+  console.error('post-build: sw.js placeholders not filled');
+  process.exit(1);
+}
+writeFileSync(swPath, sw);
+console.log(`post-build: service worker lists ${assets.length} files`);

@@ -1,0 +1,77 @@
+import { test, expect } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, expectSaved } from './helpers';
+
+async function controlled(page: import('@playwright/test').Page) {
+  await page.waitForFunction(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    return !!reg.active && !!navigator.serviceWorker.controller;
+  }, undefined, { timeout: 20_000 });
+}
+
+test('after one visit the app opens and works offline, and nothing is lost when back online', async ({ page, context }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Your assessments' })).toBeVisible();
+  // the first load installs the worker; a reload puts the page under its control
+  await page.reload();
+  await controlled(page);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Your assessments' })).toBeVisible();
+  await page.getByRole('button', { name: 'Start a new assessment' }).click();
+  await page.getByLabel('Assessments (2024 chapter)').check();
+  await page.getByLabel('Section 17 (child in need)').check();
+  await page.getByLabel('First name').fill('Offline');
+  await page.getByLabel('Last name').fill('Example');
+  await page.getByRole('button', { name: 'Create assessment' }).click();
+  await expect(page.getByTestId('assessment-title')).toHaveText('Offline Example');
+  await page.getByRole('link', { name: 'About the assessment' }).click();
+  await page.getByLabel('Lead social worker').fill('Typed with no signal');
+  await expectSaved(page);
+  // a deep link works offline too
+  await page.reload();
+  await expect(page.getByLabel('Lead social worker')).toHaveValue('Typed with no signal');
+
+  await context.setOffline(false);
+  await page.goto('/');
+  await expect(page.getByTestId('assessment-list')).toContainText('Offline Example');
+  await page.getByRole('link', { name: 'Offline Example', exact: true }).click();
+  await expect(page.getByTestId('facts')).toContainText('Typed with no signal');
+});
+
+test('a new build is picked up and offered with "reload to update"', async ({ page }) => {
+  const swPath = join(ROOT, 'dist', 'sw.js');
+  const original = readFileSync(swPath, 'utf8');
+  try {
+    await page.goto('/');
+    await page.reload();
+    await controlled(page);
+    await expect(page.getByTestId('update-banner')).toHaveCount(0);
+    // a new build: same files, new version
+    writeFileSync(swPath, original.replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-next'"));
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    await expect(page.getByTestId('update-banner')).toBeVisible({ timeout: 20_000 });
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload to update' }).click()]);
+    await expect(page.getByRole('heading', { name: 'Your assessments' })).toBeVisible();
+    const cacheNames = await page.evaluate(() => caches.keys());
+    expect(cacheNames.some((n) => n.endsWith('-next'))).toBe(true);
+  } finally {
+    writeFileSync(swPath, original);
+  }
+});
+
+test('installable: a manifest with icons, and the storage page', async ({ page }) => {
+  await page.goto('/');
+  const manifestHref = await page.locator('link[rel=manifest]').getAttribute('href');
+  const manifest = await (await page.request.get(manifestHref!)).json();
+  expect(manifest).toMatchObject({ name: 'Assessment Workbench', display: 'standalone', start_url: '/' });
+  for (const icon of manifest.icons) {
+    const res = await page.request.get(icon.src);
+    expect(res.ok(), icon.src).toBe(true);
+  }
+  await page.getByRole('link', { name: 'Storage on this device' }).click();
+  await expect(page.getByTestId('storage-figures')).toContainText('Used');
+  await expect(page.getByTestId('persisted')).toBeVisible();
+});

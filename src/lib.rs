@@ -8,6 +8,7 @@ pub mod exchange;
 pub mod flow;
 pub mod model;
 pub mod procedure;
+pub mod report;
 pub mod storage;
 pub mod ui;
 

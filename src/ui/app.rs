@@ -1,5 +1,6 @@
 //! The app shell: header, routes and footer.
 
+use super::pages::print::{FamilyPrintPage, ProfessionalPrintPage};
 use super::pages::{
     bin::BinPage, children::ChildrenPage, chronology::ChronologyPage, delete::DeletePage,
     details::DetailsPage, group::GroupPage, import::ImportPage, list::ListPage,
@@ -46,6 +47,8 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("person/:pid") view=PersonPage/>
                             <Route path=path!("delete") view=DeletePage/>
                             <Route path=path!("chronology") view=ChronologyPage/>
+                            <Route path=path!("print") view=ProfessionalPrintPage/>
+                            <Route path=path!("print/family") view=FamilyPrintPage/>
                             <Route path=path!("scales") view=ScalesPage/>
                             <Route path=path!("scales/:sid") view=ScalePage/>
                             <Route path=path!("scales/:sid/present") view=PresentPage/>

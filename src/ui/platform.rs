@@ -76,10 +76,7 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Formats a date the GOV.UK way: 2 November 2026.
-pub fn long_date(d: NaiveDate) -> String {
-    d.format("%-d %B %Y").to_string()
-}
+pub use crate::report::words::long_date;
 
 /// Formats a time of change in local time: 2 November 2026 at 3:04pm.
 pub fn long_time(t: DateTime<Utc>) -> String {

@@ -2,12 +2,9 @@
 //! and answers written out in words.
 
 use crate::flow::Page;
-use crate::model::{Answer, PersonId};
-use crate::procedure::profile::{QuestionDef, QuestionKind};
+use crate::model::PersonId;
 use crate::procedure::{self, Profile};
-use crate::ui::platform::long_date;
 use crate::ui::session::Session;
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 /// The profile the open assessment follows (imports are checked, so it is always known).
@@ -33,49 +30,7 @@ pub fn page_url(s: Session, section: &str, page: &Page) -> String {
     }
 }
 
-fn date_words(v: &str) -> String {
-    NaiveDate::parse_from_str(v, "%Y-%m-%d").map_or_else(|_| v.to_owned(), long_date)
-}
-
-fn field_words(f: &QuestionDef, v: &str) -> String {
-    match f.kind {
-        QuestionKind::Date => date_words(v),
-        QuestionKind::YesNo | QuestionKind::Choice => f.value_label(v),
-        _ => v.to_owned(),
-    }
-}
-
-/// An answer in words, one line per entry.
-pub fn answer_words(q: &QuestionDef, a: &Answer) -> Vec<String> {
-    match a {
-        Answer::Text(v) => vec![field_words(q, v)],
-        Answer::Choices(vs) => vs.iter().map(|v| q.value_label(v)).collect(),
-        Answer::Items(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, m)| {
-                let parts: Vec<String> = q
-                    .fields
-                    .iter()
-                    .filter_map(|f| {
-                        m.get(&f.id)
-                            .filter(|v| !v.trim().is_empty())
-                            .map(|v| format!("{}: {}", f.label, field_words(f, v)))
-                    })
-                    .collect();
-                format!(
-                    "{}. {}",
-                    i + 1,
-                    if parts.is_empty() {
-                        "(empty)".to_owned()
-                    } else {
-                        parts.join("; ")
-                    }
-                )
-            })
-            .collect(),
-    }
-}
+pub use crate::report::words::answer_words;
 
 /// The child named in a `?child=` query value.
 pub fn parse_child(v: Option<String>) -> Option<PersonId> {

@@ -15,6 +15,7 @@ pub mod overview;
 pub mod people;
 pub mod person;
 pub mod present;
+pub mod print;
 pub mod scale;
 pub mod scales;
 pub mod section;

@@ -1,0 +1,82 @@
+//! Native tests of the summaries.
+
+use super::*;
+use crate::exchange::import_json;
+
+fn fixture() -> Assessment {
+    import_json(
+        include_str!("../../tests/fixtures/assessment-v3.json"),
+        |_| true,
+    )
+    .unwrap()
+    .assessment
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+#[test]
+fn the_professional_summary_has_facts_answers_scales_and_chronology() {
+    let a = fixture();
+    let p = crate::procedure::find(&a.profile).unwrap();
+    let html = professional_summary(&a, p, today());
+    assert!(html.contains("Child and Family Assessment: Mia Sample, Leo Sample"));
+    assert!(html.contains("<h2>Timescales</h2>"));
+    assert!(html.contains("Team Manager who approved not using an interpreter"));
+    assert!(html.contains("Leo is five and would not separate"));
+    assert!(html.contains("<h2>Scales</h2>"));
+    assert!(html.contains("<svg"), "the history chart is included");
+    assert!(html.contains("Police called to a domestic incident"));
+    // typed markup stays text
+    let mut b = a.clone();
+    b.people[3].relationship = "Father <img src=x onerror=alert(1)>".into();
+    let html = professional_summary(&b, p, today());
+    assert!(html.contains("Father &lt;img src=x onerror=alert(1)&gt;"));
+    assert!(!html.contains("<img"));
+}
+
+#[test]
+fn the_family_summary_uses_plain_words_and_the_scale() {
+    let mut a = fixture();
+    a.answers.insert(
+        "dangerStatements".into(),
+        Answer::Text("We worry the children could be hurt <b>when</b> there is shouting.".into()),
+    );
+    a.answers.insert(
+        "existingStrengths".into(),
+        Answer::Text("Mum gets the children to school every day.".into()),
+    );
+    a.answers
+        .insert("nextSteps".into(), Answer::Text("A family meeting.".into()));
+    let p = crate::procedure::find(&a.profile).unwrap();
+    let html = family_summary(&a, p, today());
+    assert!(html.contains("What we found: a summary for Mia Sample, Leo Sample's family"));
+    assert!(html.contains("<h2>What we are worried about</h2>"));
+    assert!(html.contains("hurt &lt;b&gt;when&lt;/b&gt; there is shouting"));
+    assert!(
+        html.contains("<li>Domestic abuse between the parents</li>"),
+        "each worry, in a word"
+    );
+    assert!(html.contains("<h2>What is working well</h2>"));
+    assert!(html.contains("<h2>What needs to happen</h2>"));
+    assert!(html.contains("<h2>How safe things are now</h2>"));
+    assert!(html.contains(
+        "Dana Sample (Mother)</strong>, 7 out of 10: “We&#39;ve sorted out the arguments.”"
+    ));
+    assert!(
+        !html.contains("Police record"),
+        "professional detail stays out"
+    );
+}
+
+#[test]
+fn a_saved_file_is_self_contained() {
+    let html = standalone_html("Summary <1>", "<p>Body</p>");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<title>Summary &lt;1&gt;</title>"));
+    assert!(html.contains("default-src 'none'"));
+    assert!(html.contains("@page { size: A4"));
+    assert!(!html.contains("<script"));
+    assert!(!html.contains("http://") && !html.contains("https://"));
+}

@@ -3,6 +3,7 @@
 //! (`public/schema/`) describes exactly what [`export_json`] writes.
 
 pub mod errors;
+mod locate;
 pub mod malformed;
 pub mod migrate;
 
@@ -58,7 +59,7 @@ pub fn export_json(a: &Assessment, exported_at: DateTime<Utc>, app_version: &str
 
 /// The file name an export is offered under.
 pub fn export_file_name(a: &Assessment) -> String {
-    let day = a.updated_at.format("%Y-%m-%d");
+    let day = a.updated_at.date_naive();
     format!("assessment-{}-{day}.json", a.id)
 }
 
@@ -166,14 +167,18 @@ pub fn restore(
             format!("{prefix}.{p}")
         }
     };
-    let assessment: Assessment = serde_path_to_error::deserialize(&doc).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner().to_string();
+    let (text, paths) = locate::lines_with_paths(&doc);
+    let assessment: Assessment = serde_json::from_str(&text).map_err(|e| {
+        let path = paths
+            .get(e.line().saturating_sub(1))
+            .cloned()
+            .unwrap_or_default();
+        let inner = plain_json_reason(&e);
         match inner.strip_prefix("missing field `") {
             Some(rest) => ImportError::MissingField {
                 path: at(&format!(
                     "{}{}",
-                    if path == "." {
+                    if path.is_empty() {
                         String::new()
                     } else {
                         format!("{path}.")

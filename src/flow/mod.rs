@@ -46,7 +46,7 @@ impl<'a> Flow<'a> {
             Some(Answer::Items(items)) => items
                 .iter()
                 .filter_map(|i| i.get("date"))
-                .filter_map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                .filter_map(|d| d.parse::<NaiveDate>().ok())
                 .collect(),
             _ => Vec::new(),
         };

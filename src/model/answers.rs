@@ -36,8 +36,7 @@ impl Answer {
     }
     /// The answer as a date, when it is one.
     pub fn date(&self) -> Option<NaiveDate> {
-        self.text()
-            .and_then(|t| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
+        self.text().and_then(|t| t.parse::<NaiveDate>().ok())
     }
 }
 

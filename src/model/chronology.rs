@@ -42,7 +42,7 @@ mod tests {
     fn e(id: &str, date: Option<&str>, children: Vec<PersonId>) -> ChronologyEntry {
         ChronologyEntry {
             id: id.into(),
-            date: date.map(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()),
+            date: date.map(|s| s.parse::<NaiveDate>().unwrap()),
             what: id.into(),
             source: String::new(),
             significance: String::new(),

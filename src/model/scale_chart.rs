@@ -72,7 +72,7 @@ pub fn history_svg(scale: &Scale) -> String {
         .history
         .iter()
         .map(|s| {
-            let label = format!("{} {}", s.date.format("%-d %b %Y"), s.label);
+            let label = format!("{} {}", crate::report::words::short_date(s.date), s.label);
             (
                 label,
                 s.markers

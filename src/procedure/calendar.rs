@@ -95,7 +95,7 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+        s.parse::<NaiveDate>().unwrap()
     }
 
     /// Easter Sunday by the anonymous Gregorian algorithm: an independent check of the table.

@@ -80,12 +80,7 @@ pub use crate::report::words::long_date;
 
 /// Formats a time of change in local time: 2 November 2026 at 3:04pm.
 pub fn long_time(t: DateTime<Utc>) -> String {
-    let local = t.with_timezone(&Local);
-    format!(
-        "{} at {}",
-        local.format("%-d %B %Y"),
-        local.format("%-I:%M%P")
-    )
+    crate::report::words::long_date_time(t.with_timezone(&Local).naive_local())
 }
 
 /// Downloads an assessment as its JSON export file.

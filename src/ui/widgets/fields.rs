@@ -87,10 +87,10 @@ pub fn DateField(
                 min="1900-01-01"
                 max="2100-12-31"
                 aria-describedby=has_hint.then(|| hint_id.clone())
-                prop:value=move || value.get().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+                prop:value=move || value.get().map(|d| d.to_string()).unwrap_or_default()
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    on_change.run(NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok())
+                    on_change.run(v.parse::<NaiveDate>().ok())
                 }
             />
         </div>

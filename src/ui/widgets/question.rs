@@ -68,8 +68,8 @@ pub fn Question(q: &'static QuestionDef, child: Option<PersonId>) -> impl IntoVi
             let k = key.clone();
             view! {
                 <DateField id=id label=q.label.clone() hint=q.hint.clone()
-                    value=Signal::derive(move || NaiveDate::parse_from_str(&text.get(), "%Y-%m-%d").ok())
-                    on_change=Callback::new(move |d: Option<NaiveDate>| set_answer(s, k.clone(), d.map(|d| Answer::Text(d.format("%Y-%m-%d").to_string()))))/>
+                    value=Signal::derive(move || text.get().parse::<NaiveDate>().ok())
+                    on_change=Callback::new(move |d: Option<NaiveDate>| set_answer(s, k.clone(), d.map(|d| Answer::Text(d.to_string()))))/>
             }
             .into_any()
         }
@@ -146,8 +146,8 @@ fn ListQuestion(q: &'static QuestionDef, key: String) -> impl IntoView {
                                 QuestionKind::LongText => view! { <TextArea id=id label=f.label.clone() hint=f.hint.clone() value=value on_change=set/> }.into_any(),
                                 QuestionKind::Date => view! {
                                     <DateField id=id label=f.label.clone() hint=f.hint.clone()
-                                        value=Signal::derive(move || NaiveDate::parse_from_str(&value.get(), "%Y-%m-%d").ok())
-                                        on_change=Callback::new(move |d: Option<NaiveDate>| set.run(d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()))/>
+                                        value=Signal::derive(move || value.get().parse::<NaiveDate>().ok())
+                                        on_change=Callback::new(move |d: Option<NaiveDate>| set.run(d.map(|d| d.to_string()).unwrap_or_default()))/>
                                 }.into_any(),
                                 QuestionKind::Choice | QuestionKind::YesNo => view! {
                                     <RadioGroup name=id legend=f.label.clone() hint=f.hint.clone() choices=choices(f) inline=true value=value on_change=set/>

@@ -64,12 +64,12 @@ pub fn ImportPage() -> impl IntoView {
     let store_checked = store.clone();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        error.set(None);
-        clash.set(None);
+        // Take the file input before anything could re-render the form.
         let Some(el) = input.get_untracked() else {
             return;
         };
         let el: web_sys::HtmlInputElement = el.unchecked_into();
+        error.set(None);
         let store = store_checked.clone();
         spawn_local(async move {
             let text = match read_file(&el).await {

@@ -86,78 +86,103 @@ pub fn ScaleWidget(#[prop(into)] scale_id: String, #[prop(optional)] large: bool
         .map(|i| view! { <span class="scale__tick" style:left=format!("{}%", i * 10) aria-hidden="true">{i}</span> })
         .collect_view();
 
+    // Keyed by marker id, so a marker's element stays the same while it is dragged (pointer
+    // capture stays with it) and only its position and labels change.
+    let ids = Memo::new(move |_| {
+        scale.with(|sc| {
+            sc.as_ref()
+                .map(|sc| {
+                    sc.markers
+                        .iter()
+                        .filter(|m| m.value.is_some())
+                        .map(|m| m.id.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let gap = if large { ROW_GAP_LARGE } else { ROW_GAP };
+    let rows = Memo::new(move |_| {
+        scale.with(|sc| {
+            sc.as_ref()
+                .map(|sc| {
+                    sc.markers
+                        .iter()
+                        .map(|m| m.id.clone())
+                        .zip(stack_rows(&sc.markers, gap))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let desc = StoredValue::new(desc_for_markers);
     let markers = move || {
-        let Some(sc) = scale.get() else {
-            return ().into_any();
-        };
-        let rows = stack_rows(&sc.markers, if large { ROW_GAP_LARGE } else { ROW_GAP });
-        let step = sc.step;
-        sc.markers
-            .iter()
-            .zip(rows)
-            .filter(|(m, _)| m.value.is_some())
-            .map(|(m, row)| {
-                let v = m.value.expect("filtered");
-                let id = m.id.clone();
-                let (id_down, id_move, id_key) = (id.clone(), id.clone(), id.clone());
-                let label = m.rater.label();
-                let text = value_text(m);
-                view! {
-                    <div
-                        class="scale__marker"
-                        class:scale__marker--dragging=move || dragging.get().as_deref() == Some(id.as_str())
-                        style:left=format!("{}%", v.as_f64() * 10.0)
-                        style:bottom=format!("{}px", if large { 70 + row * 100 } else { 52 + row * 72 })
-                        role="slider"
-                        tabindex="0"
-                        aria-label=label.clone()
-                        aria-valuemin="0"
-                        aria-valuemax="10"
-                        aria-valuenow=v.short()
-                        aria-valuetext=text
-                        aria-describedby=desc_for_markers.clone()
-                        data-testid=format!("marker-{}", m.id)
-                        on:pointerdown=move |ev| {
-                            ev.prevent_default();
-                            if let Some(t) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-                                let _ = t.set_pointer_capture(ev.pointer_id());
-                                let _ = t.focus();
+        view! {
+            <For each=move || ids.get() key=|id| id.clone() let:id>
+                {
+                    let id = StoredValue::new(id);
+                    let marker = Memo::new(move |_| scale.with(|sc| sc.as_ref().and_then(|sc| sc.markers.iter().find(|m| m.id == id.get_value()).cloned())));
+                    let value = move || marker.with(|m| m.as_ref().and_then(|m| m.value)).unwrap_or(ScaleValue::MIN);
+                    let row = move || rows.with(|r| r.iter().find(|(m, _)| *m == id.get_value()).map_or(0, |(_, r)| *r));
+                    let label = move || marker.with(|m| m.as_ref().map(|m| m.rater.label()).unwrap_or_default());
+                    view! {
+                        <div
+                            class="scale__marker"
+                            class:scale__marker--dragging=move || dragging.get().as_deref() == Some(id.get_value().as_str())
+                            style:left=move || format!("{}%", value().as_f64() * 10.0)
+                            style:bottom=move || format!("{}px", if large { 70 + row() * 100 } else { 52 + row() * 72 })
+                            role="slider"
+                            tabindex="0"
+                            aria-label=label
+                            aria-valuemin="0"
+                            aria-valuemax="10"
+                            aria-valuenow=move || value().short()
+                            aria-valuetext=move || marker.with(|m| m.as_ref().map(value_text).unwrap_or_default())
+                            aria-describedby=desc.get_value()
+                            data-testid=format!("marker-{}", id.get_value())
+                            on:pointerdown=move |ev| {
+                                ev.prevent_default();
+                                if let Some(t) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                                    let _ = t.set_pointer_capture(ev.pointer_id());
+                                    let _ = t.focus();
+                                }
+                                dragging.set(Some(id.get_value()));
                             }
-                            dragging.set(Some(id_down.clone()));
-                        }
-                        on:pointermove=move |ev| {
-                            if dragging.get_untracked().as_deref() == Some(id_move.as_str()) {
-                                if let Some(v) = value_at(f64::from(ev.client_x())) {
-                                    set_value(&id_move, v);
+                            on:pointermove=move |ev| {
+                                if dragging.get_untracked().as_deref() == Some(id.get_value().as_str()) {
+                                    if let Some(v) = value_at(f64::from(ev.client_x())) {
+                                        set_value(&id.get_value(), v);
+                                    }
                                 }
                             }
-                        }
-                        on:pointerup=move |_| dragging.set(None)
-                        on:pointercancel=move |_| dragging.set(None)
-                        on:lostpointercapture=move |_| dragging.set(None)
-                        on:keydown=move |ev| {
-                            let next = match ev.key().as_str() {
-                                "ArrowRight" | "ArrowUp" => Some(v.nudge(1, step)),
-                                "ArrowLeft" | "ArrowDown" => Some(v.nudge(-1, step)),
-                                "PageUp" => Some(v.nudge(2, step)),
-                                "PageDown" => Some(v.nudge(-2, step)),
-                                "Home" => Some(ScaleValue::MIN),
-                                "End" => Some(ScaleValue::MAX),
-                                _ => None,
-                            };
-                            if let Some(n) = next {
-                                ev.prevent_default();
-                                set_value(&id_key, n);
+                            on:pointerup=move |_| dragging.set(None)
+                            on:pointercancel=move |_| dragging.set(None)
+                            on:lostpointercapture=move |_| dragging.set(None)
+                            on:keydown=move |ev| {
+                                let step = scale.with_untracked(|sc| sc.as_ref().map(|sc| sc.step).unwrap_or_default());
+                                let v = value();
+                                let next = match ev.key().as_str() {
+                                    "ArrowRight" | "ArrowUp" => Some(v.nudge(1, step)),
+                                    "ArrowLeft" | "ArrowDown" => Some(v.nudge(-1, step)),
+                                    "PageUp" => Some(v.nudge(2, step)),
+                                    "PageDown" => Some(v.nudge(-2, step)),
+                                    "Home" => Some(ScaleValue::MIN),
+                                    "End" => Some(ScaleValue::MAX),
+                                    _ => None,
+                                };
+                                if let Some(n) = next {
+                                    ev.prevent_default();
+                                    set_value(&id.get_value(), n);
+                                }
                             }
-                        }
-                    >
-                        <span class="scale__dot" aria-hidden="true">{initials(m)}</span>
-                        <span class="scale__label" aria-hidden="true">{format!("{label}: {}", v.short())}</span>
-                    </div>
+                        >
+                            <span class="scale__dot" aria-hidden="true">{move || marker.with(|m| m.as_ref().map(initials).unwrap_or_default())}</span>
+                            <span class="scale__label" aria-hidden="true">{move || format!("{}: {}", label(), value().short())}</span>
+                        </div>
+                    }
                 }
-            })
-            .collect_view()
-            .into_any()
+            </For>
+        }
     };
     let height = move || {
         let rows = scale.with(|sc| {

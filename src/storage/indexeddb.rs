@@ -3,7 +3,7 @@
 //! every store again on open (rexie deletes undeclared stores on upgrade), and the database
 //! version is independent of the document schema version (documents migrate on read).
 
-use super::{Area, RecordStore, StorageError, StoredRecord};
+use super::{next_revision, Area, RecordStore, StorageError, StoredRecord};
 use js_sys::{Object, Reflect};
 use rexie::{ObjectStore, Rexie, TransactionMode};
 use wasm_bindgen::JsValue;
@@ -158,18 +158,12 @@ impl RecordStore for IndexedDbStore {
             Some(v) if !v.is_undefined() => from_js(&v)?.revision,
             _ => 0,
         };
-        if let Some(exp) = expected {
-            if exp != stored {
+        let next = match next_revision(record, stored, expected) {
+            Ok(next) => next,
+            Err(e) => {
                 let _ = tx.abort().await;
-                return Err(StorageError::Conflict {
-                    stored,
-                    expected: exp,
-                });
+                return Err(e);
             }
-        }
-        let next = StoredRecord {
-            revision: stored + 1,
-            ..record.clone()
         };
         store.put(&to_js(&next), None).await.map_err(err)?;
         match tx.done().await.map_err(err)? {

@@ -1,6 +1,6 @@
 //! An in-memory [`RecordStore`], for native tests and as a fallback when IndexedDB is missing.
 
-use super::{Area, RecordStore, StorageError, StoredRecord};
+use super::{next_revision, Area, RecordStore, StorageError, StoredRecord};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
@@ -61,18 +61,7 @@ impl RecordStore for MemoryStore {
         let mut map = self.records.borrow_mut();
         let key = (area, record.id.clone());
         let stored = map.get(&key).map_or(0, |r| r.revision);
-        if let Some(exp) = expected {
-            if exp != stored {
-                return Err(StorageError::Conflict {
-                    stored,
-                    expected: exp,
-                });
-            }
-        }
-        let next = StoredRecord {
-            revision: stored + 1,
-            ..record.clone()
-        };
+        let next = next_revision(record, stored, expected)?;
         map.insert(key, next);
         Ok(stored + 1)
     }

@@ -32,6 +32,25 @@ pub struct StoredRecord {
     pub revision: u64,
 }
 
+/// The record to write over one stored at revision `stored`, when the writer expected
+/// `expected` (or did not check): the next revision, or [`StorageError::Conflict`].
+pub fn next_revision(
+    record: &StoredRecord,
+    stored: u64,
+    expected: Option<u64>,
+) -> Result<StoredRecord, StorageError> {
+    match expected {
+        Some(exp) if exp != stored => Err(StorageError::Conflict {
+            stored,
+            expected: exp,
+        }),
+        _ => Ok(StoredRecord {
+            revision: stored + 1,
+            ..record.clone()
+        }),
+    }
+}
+
 /// A key-value store of records in two areas. Every method either completes or changes nothing.
 #[allow(async_fn_in_trait)] // used from one thread only (the browser's main thread)
 pub trait RecordStore {

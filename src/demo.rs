@@ -110,6 +110,28 @@ pub fn training_case(id: AssessmentId, now: DateTime<Utc>, today: NaiveDate) -> 
     }
     let review1 = today - Duration::days(14);
     let review2 = today - Duration::days(4);
+    // the visit and reviews were done, so the timescales show what a tidy case looks like
+    let first_visit = a.referral_date.map(|r| r + Duration::days(1));
+    if let Some(d) = first_visit {
+        a.answers.insert(
+            answer_key("dateFirstVisited", None),
+            Answer::Text(d.to_string()),
+        );
+    }
+    let review = |d: NaiveDate, label: &str| {
+        std::collections::BTreeMap::from([
+            ("date".to_owned(), d.to_string()),
+            ("by".to_owned(), "Pat Example (demonstration)".to_owned()),
+            ("notes".to_owned(), label.to_owned()),
+        ])
+    };
+    a.answers.insert(
+        answer_key("reviewsHeld", None),
+        Answer::Items(vec![
+            review(review1, "First review"),
+            review(review2, "Second review"),
+        ]),
+    );
     let raters = [
         ("Sam Fictional", "Social worker", None),
         ("Pat Example", "Team manager", None),
@@ -225,6 +247,12 @@ mod tests {
                 .any(|(i, v)| values[..i].contains(v)));
             assert!(spread(&s.markers).unwrap().points() >= 3.0);
         }
+        // the visit and the two reviews are recorded, so nothing is overdue yet
+        let flow = crate::flow::Flow::new(&a, procedure::find(&a.profile).unwrap(), today);
+        assert_eq!(
+            crate::procedure::timescales::overdue_count(&flow.deadlines()),
+            0
+        );
         // it passes the import checks (people referenced by raters exist)
         let text = export_json(&a, Utc::now(), "test");
         let back = import_json(&text, |p| procedure::find(p).is_some()).unwrap();

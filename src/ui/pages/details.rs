@@ -2,9 +2,8 @@
 
 use crate::model::progress::DETAILS;
 use crate::model::AssessmentType;
-use crate::procedure;
 use crate::ui::session::use_session;
-use crate::ui::widgets::fields::{Choice, DateField, RadioGroup, TextField};
+use crate::ui::widgets::fields::{profile_choices, type_choices, DateField, RadioGroup, TextField};
 use crate::ui::widgets::section_footer::SectionFooter;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -16,15 +15,8 @@ pub fn DetailsPage() -> impl IntoView {
     let s = use_session();
     let doc = s.doc;
     let back = move || format!("/assessments/{}", doc.read().id);
-    let profiles: Vec<Choice> = procedure::built_in()
-        .iter()
-        .map(|p| Choice::with_hint(&p.id, &p.name, &p.summary))
-        .collect();
-    let kinds = vec![
-        Choice::new("section17", "Section 17 (child in need)"),
-        Choice::new("section47", "Section 47 (child protection enquiry)"),
-        Choice::new("preBirth", "Pre-birth"),
-    ];
+    let profiles = profile_choices();
+    let kinds = type_choices();
     let text = move |f: fn(&mut crate::model::Assessment, String)| {
         Callback::new(move |v: String| s.edit(|a| f(a, v)))
     };

@@ -4,7 +4,7 @@ use crate::model::{Assessment, AssessmentId, AssessmentType, Person, PersonRole}
 use crate::procedure;
 use crate::storage::prefs;
 use crate::ui::platform::{now, random_bytes, repo, today};
-use crate::ui::widgets::fields::{Choice, DateField, RadioGroup, TextField};
+use crate::ui::widgets::fields::{profile_choices, type_choices, DateField, RadioGroup, TextField};
 use crate::ui::widgets::messages::ErrorSummary;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -74,27 +74,8 @@ pub fn NewAssessmentPage() -> impl IntoView {
     let busy = RwSignal::new(false);
     let navigate = use_navigate();
 
-    let profiles: Vec<Choice> = procedure::built_in()
-        .iter()
-        .map(|p| Choice::with_hint(&p.id, &p.name, &p.summary))
-        .collect();
-    let kinds = vec![
-        Choice::with_hint(
-            "section17",
-            "Section 17 (child in need)",
-            "Children Act 1989, section 17",
-        ),
-        Choice::with_hint(
-            "section47",
-            "Section 47 (child protection enquiry)",
-            "Reasonable cause to suspect significant harm",
-        ),
-        Choice::with_hint(
-            "preBirth",
-            "Pre-birth",
-            "To be completed at least 4 weeks before the expected delivery date",
-        ),
-    ];
+    let profiles = profile_choices();
+    let kinds = type_choices();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -4,6 +4,21 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+/// The id of a field's hint, when it has one (for `aria-describedby`).
+fn hint_id(id: &str, hint: &str) -> Option<String> {
+    (!hint.is_empty()).then(|| format!("{id}-hint"))
+}
+
+/// A field's label and, when there is one, its hint.
+#[component]
+fn LabelAndHint(id: String, label: String, hint: String) -> impl IntoView {
+    let hid = hint_id(&id, &hint);
+    view! {
+        <label class="label" for=id>{label}</label>
+        {hid.map(|h| view! { <div class="hint" id=h>{hint}</div> })}
+    }
+}
+
 /// A single-line text input with label and optional hint.
 #[component]
 pub fn TextField(
@@ -15,12 +30,10 @@ pub fn TextField(
     #[prop(optional)] autocomplete: &'static str,
     #[prop(optional)] width_class: &'static str,
 ) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
-    let has_hint = !hint.is_empty();
+    let described = hint_id(&id, &hint);
     view! {
         <div class="form-group">
-            <label class="label" for=id.clone()>{label}</label>
-            {has_hint.then(|| view! { <div class="hint" id=hint_id.clone()>{hint}</div> })}
+            <LabelAndHint id=id.clone() label=label hint=hint/>
             <input
                 class=format!("input {width_class}")
                 id=id.clone()
@@ -28,7 +41,7 @@ pub fn TextField(
                 type="text"
                 autocomplete=if autocomplete.is_empty() { "off" } else { autocomplete }
                 spellcheck="false"
-                aria-describedby=has_hint.then(|| hint_id.clone())
+                aria-describedby=described.clone()
                 prop:value=move || value.get()
                 on:input=move |ev| on_change.run(event_target_value(&ev))
             />
@@ -45,18 +58,16 @@ pub fn TextArea(
     #[prop(into)] value: Signal<String>,
     #[prop(into)] on_change: Callback<String>,
 ) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
-    let has_hint = !hint.is_empty();
+    let described = hint_id(&id, &hint);
     view! {
         <div class="form-group">
-            <label class="label" for=id.clone()>{label}</label>
-            {has_hint.then(|| view! { <div class="hint" id=hint_id.clone()>{hint}</div> })}
+            <LabelAndHint id=id.clone() label=label hint=hint/>
             <textarea
                 class="textarea"
                 id=id.clone()
                 name=id.clone()
                 rows="4"
-                aria-describedby=has_hint.then(|| hint_id.clone())
+                aria-describedby=described.clone()
                 prop:value=move || value.get()
                 on:input=move |ev| on_change.run(event_target_value(&ev))
             ></textarea>
@@ -73,12 +84,10 @@ pub fn DateField(
     #[prop(into)] value: Signal<Option<NaiveDate>>,
     #[prop(into)] on_change: Callback<Option<NaiveDate>>,
 ) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
-    let has_hint = !hint.is_empty();
+    let described = hint_id(&id, &hint);
     view! {
         <div class="form-group">
-            <label class="label" for=id.clone()>{label}</label>
-            {has_hint.then(|| view! { <div class="hint" id=hint_id.clone()>{hint}</div> })}
+            <LabelAndHint id=id.clone() label=label hint=hint/>
             <input
                 class="input input--date"
                 id=id.clone()
@@ -86,7 +95,7 @@ pub fn DateField(
                 type="date"
                 min="1900-01-01"
                 max="2100-12-31"
-                aria-describedby=has_hint.then(|| hint_id.clone())
+                aria-describedby=described.clone()
                 prop:value=move || value.get().map(|d| d.to_string()).unwrap_or_default()
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
@@ -259,4 +268,33 @@ pub fn CheckboxGroup(
             </fieldset>
         </div>
     }
+}
+
+/// The procedure profiles as choices, with their summaries as hints.
+pub fn profile_choices() -> Vec<Choice> {
+    crate::procedure::built_in()
+        .iter()
+        .map(|p| Choice::with_hint(&p.id, &p.name, &p.summary))
+        .collect()
+}
+
+/// The types of assessment as choices.
+pub fn type_choices() -> Vec<Choice> {
+    vec![
+        Choice::with_hint(
+            "section17",
+            "Section 17 (child in need)",
+            "Children Act 1989, section 17",
+        ),
+        Choice::with_hint(
+            "section47",
+            "Section 47 (child protection enquiry)",
+            "Reasonable cause to suspect significant harm",
+        ),
+        Choice::with_hint(
+            "preBirth",
+            "Pre-birth",
+            "To be completed at least 4 weeks before the expected delivery date",
+        ),
+    ]
 }

@@ -10,6 +10,7 @@ test('the family summary prints to PDF and saves as HTML; the professional summa
   // a worry and a strength in the worker's words, with markup that must stay text
   await page.goto(`${base}/s/signs-of-safety/worried`);
   await page.getByLabel('Danger statements').fill('We worry Mia and Leo could be hurt <b>when</b> the adults fight.');
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
   await page.goto(`${base}/s/signs-of-safety/working-well`);
   await page.getByLabel('Existing strengths').fill('Dana gets the children to school every day.');
   await expect(page.getByTestId('save-status')).toHaveText('Saved');

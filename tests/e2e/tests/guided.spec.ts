@@ -116,6 +116,7 @@ for (const profile of profiles) {
     await expect(page.getByLabel('Why the child was not seen alone')).toHaveCount(0);
     await page.getByRole('group', { name: 'Was the child seen alone, without their caregivers?' }).getByLabel('No').check();
     await page.getByLabel('Why the child was not seen alone').fill('Leo would not separate from his mother; seen at nursery with his key worker.');
+    await expectSaved(page);
 
     // An interpreter declined, with the Team Manager's approval
     await page.goto(`${base}/s/communication/language`);
@@ -129,6 +130,7 @@ for (const profile of profiles) {
     if (profile.firstVisit) {
       await page.goto(`${base}/s/planning/who-and-how`);
       await page.getByLabel('Date the child or children were first visited').fill('2026-11-10');
+      await expectSaved(page);
     }
     await page.goto(`${base}/s/outcome/completion`);
     await page.getByLabel('Date the assessment was completed').fill('2026-12-18');

@@ -4,6 +4,7 @@
 //! natively; `storage` adapts it to IndexedDB behind a small trait; `ui` renders and dispatches.
 
 pub mod demo;
+pub mod diagram;
 pub mod exchange;
 pub mod flow;
 pub mod model;

@@ -12,7 +12,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn a_thousand_malformed_imports_are_refused_and_the_store_is_unchanged() {
-    let valid = include_str!("fixtures/assessment-v3.json");
+    let valid = include_str!("fixtures/assessment-v4.json");
     let name = "aw-test-fuzz";
     IndexedDbStore::delete(name).await.unwrap();
     let repo = Repository::new(IndexedDbStore::open(name).await.unwrap());

@@ -172,7 +172,7 @@ mod tests {
 
     #[test]
     fn a_thousand_malformed_files_are_all_refused_with_a_message_and_store_nothing() {
-        let valid = include_str!("../../tests/fixtures/assessment-v3.json");
+        let valid = include_str!("../../tests/fixtures/assessment-v4.json");
         assert!(import_json(valid, |_| true).is_ok());
         let repo = Repository::new(MemoryStore::new());
         block_on(repo.save(&sample())).unwrap();
@@ -198,7 +198,7 @@ mod tests {
 
     #[test]
     fn the_generator_is_deterministic_and_varied() {
-        let valid = include_str!("../../tests/fixtures/assessment-v3.json");
+        let valid = include_str!("../../tests/fixtures/assessment-v4.json");
         let a = variants(valid, 7, 50);
         assert_eq!(a, variants(valid, 7, 50));
         let distinct: std::collections::HashSet<_> = a.iter().collect();

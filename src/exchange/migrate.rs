@@ -6,13 +6,13 @@ use super::errors::ImportError;
 use serde_json::Value;
 
 /// The schema version this app writes.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// A step from version `index + 1` to `index + 2`.
 type Step = fn(Value) -> Result<Value, ImportError>;
 
 /// The steps, oldest first: `STEPS[0]` migrates version 1 to 2, and so on.
-const STEPS: [Step; SCHEMA_VERSION as usize - 1] = [v1_to_v2, v2_to_v3];
+const STEPS: [Step; SCHEMA_VERSION as usize - 1] = [v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Version 2 added the answers to the profile's questions and the chronology.
 fn v1_to_v2(mut doc: Value) -> Result<Value, ImportError> {
@@ -39,6 +39,33 @@ fn v2_to_v3(mut doc: Value) -> Result<Value, ImportError> {
     };
     map.entry("scales")
         .or_insert_with(|| Value::Array(Vec::new()));
+    Ok(doc)
+}
+
+/// Version 4 added the genogram and the network map, and to each person whether they are
+/// living (or a pregnancy), when they died and an age when the date of birth is not known.
+fn v3_to_v4(mut doc: Value) -> Result<Value, ImportError> {
+    let Value::Object(map) = &mut doc else {
+        return Err(ImportError::InvalidField {
+            path: "assessment".into(),
+            reason: "expected an object".into(),
+        });
+    };
+    if let Some(Value::Array(people)) = map.get_mut("people") {
+        for person in people.iter_mut() {
+            if let Value::Object(p) = person {
+                p.entry("life").or_insert_with(|| Value::from("living"));
+                p.entry("dateOfDeath").or_insert(Value::Null);
+                p.entry("ageYears").or_insert(Value::Null);
+            }
+        }
+    }
+    map.entry("genogram").or_insert_with(|| {
+        serde_json::json!({"members": [], "partnerships": [], "parentage": [], "households": [], "relationships": []})
+    });
+    map.entry("network").or_insert_with(|| {
+        serde_json::json!({"circles": ["Very close", "Close", "Less close"], "members": []})
+    });
     Ok(doc)
 }
 
@@ -77,11 +104,12 @@ mod tests {
         assert_eq!(read_version(Some(&json!(1))), Ok(1));
         assert_eq!(read_version(Some(&json!(2))), Ok(2));
         assert_eq!(read_version(Some(&json!(3))), Ok(3));
+        assert_eq!(read_version(Some(&json!(4))), Ok(4));
         assert_eq!(
-            read_version(Some(&json!(4))),
+            read_version(Some(&json!(5))),
             Err(ImportError::NewerVersion {
-                found: 4,
-                supported: 3
+                found: 5,
+                supported: 4
             })
         );
         assert!(matches!(
@@ -109,10 +137,23 @@ mod tests {
         let doc = json!({"id": "a-0102030405060708"});
         assert_eq!(
             migrate(doc, 1).unwrap(),
-            json!({"id": "a-0102030405060708", "answers": {}, "chronology": [], "scales": []})
+            json!({"id": "a-0102030405060708", "answers": {}, "chronology": [], "scales": [],
+                "genogram": {"members": [], "partnerships": [], "parentage": [], "households": [], "relationships": []},
+                "network": {"circles": ["Very close", "Close", "Less close"], "members": []}})
         );
         assert!(migrate(json!([1]), 1).is_err());
         assert!(migrate(json!("x"), 2).is_err());
+    }
+
+    #[test]
+    fn version_3_people_gain_life_fields() {
+        let doc = json!({"people": [{"id": "p-01020304"}]});
+        let out = migrate(doc, 3).unwrap();
+        assert_eq!(
+            out["people"][0],
+            json!({"id": "p-01020304", "life": "living", "dateOfDeath": null, "ageYears": null})
+        );
+        assert_eq!(out["network"]["circles"].as_array().unwrap().len(), 3);
     }
 
     #[test]

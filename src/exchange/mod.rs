@@ -3,6 +3,7 @@
 //! (`public/schema/`) describes exactly what [`export_json`] writes.
 
 pub mod errors;
+mod diagram_rules;
 mod locate;
 pub mod malformed;
 pub mod migrate;
@@ -21,7 +22,7 @@ pub const FORMAT: &str = "assessment-workbench/assessment";
 /// The largest file import accepts, in bytes.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 /// The published schema's location, relative to the app.
-pub const SCHEMA_PATH: &str = "schema/assessment-v3.schema.json";
+pub const SCHEMA_PATH: &str = "schema/assessment-v4.schema.json";
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -271,7 +272,8 @@ fn check_rules(a: &Assessment, known_profile: &impl Fn(&str) -> bool) -> Result<
             });
         }
     }
-    check_scales(a)
+    check_scales(a)?;
+    diagram_rules::check(a)
 }
 
 /// Scales refer only to people in the register, safety scales to children, ids are unique.

@@ -6,6 +6,8 @@ use super::chronology::ChronologyEntry;
 use super::ids::{AssessmentId, PersonId};
 use super::person::{Person, PersonRole};
 use super::scales::Scale;
+use crate::diagram::genogram::{Genogram, Parents};
+use crate::diagram::network::{NetworkMap, Who};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -91,6 +93,10 @@ pub struct Assessment {
     pub chronology: Vec<ChronologyEntry>,
     /// Scaling questions: the safety scale for each child, and any the worker adds.
     pub scales: Vec<Scale>,
+    /// The family tree, drawn with the family.
+    pub genogram: Genogram,
+    /// The family network map and safety network.
+    pub network: NetworkMap,
 }
 
 impl Assessment {
@@ -116,6 +122,8 @@ impl Assessment {
             answers: BTreeMap::new(),
             chronology: Vec::new(),
             scales: Vec::new(),
+            genogram: Genogram::default(),
+            network: NetworkMap::default(),
         }
     }
 
@@ -143,9 +151,25 @@ impl Assessment {
         self.people.iter_mut().find(|p| &p.id == id)
     }
 
-    /// Removes a person from the register; returns the record removed.
+    /// Removes a person from the register, and from the genogram and network map (following
+    /// the genogram's cascading rules); returns the record removed.
     pub fn remove_person(&mut self, id: &PersonId) -> Option<Person> {
         let i = self.people.iter().position(|p| &p.id == id)?;
+        if self.genogram.member(id).is_some() {
+            let ops = crate::diagram::genogram::commands::plan(
+                self,
+                &crate::diagram::genogram::commands::Command::Remove(id.clone()),
+            )
+            .unwrap_or_default();
+            crate::diagram::ops::apply(self, &ops);
+        }
+        self.network
+            .members
+            .retain(|m| !matches!(&m.who, Who::Person { person } if person == id));
+        self.genogram.parentage.retain(|l| match &l.parents {
+            Parents::Parent { person } => person != id,
+            Parents::Partnership { .. } => true,
+        });
         Some(self.people.remove(i))
     }
 

@@ -58,6 +58,33 @@ impl PersonId {
     }
 }
 
+/// The id of an item in a diagram (a partnership, a parent-child line, a household, an
+/// emotional relationship, a network map entry), e.g. `i-1a2b3c4d`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ItemId(String);
+
+impl ItemId {
+    /// Makes an id from random bytes (the caller supplies the randomness).
+    pub fn from_random(bytes: [u8; 4]) -> Self {
+        Self(format!("i-{}", hex(&bytes)))
+    }
+    /// Parses an id; `None` when it is not of the expected form.
+    pub fn parse(s: &str) -> Option<Self> {
+        well_formed(s, "i").then(|| Self(s.to_owned()))
+    }
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ItemId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 impl fmt::Display for AssessmentId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -98,5 +125,10 @@ mod tests {
             assert_eq!(AssessmentId::parse(bad), None, "{bad}");
         }
         assert_eq!(PersonId::parse("a-deadbeef"), None);
+        assert_eq!(ItemId::parse("p-deadbeef"), None);
+        assert_eq!(
+            ItemId::parse("i-deadbeef"),
+            Some(ItemId::from_random([0xde, 0xad, 0xbe, 0xef]))
+        );
     }
 }

@@ -14,6 +14,6 @@ pub mod scales;
 pub use answers::{answer_key, Answer};
 pub use assessment::{Assessment, AssessmentType};
 pub use chronology::ChronologyEntry;
-pub use ids::{AssessmentId, PersonId};
-pub use person::{Gender, Person, PersonRole};
+pub use ids::{AssessmentId, ItemId, PersonId};
+pub use person::{Gender, Life, Person, PersonRole};
 pub use scales::{Marker, Rater, Scale, ScaleKind, ScaleValue, Step};

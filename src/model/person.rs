@@ -89,6 +89,63 @@ impl Gender {
     }
 }
 
+/// Whether a person is living, has died, or is a pregnancy and how it ended
+/// (a genogram draws each differently).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Life {
+    #[default]
+    Living,
+    Deceased,
+    /// A current pregnancy (an unborn child).
+    Pregnancy,
+    Miscarriage,
+    Stillbirth,
+    Termination,
+}
+
+impl Life {
+    /// Every value, in the order they are offered.
+    pub const ALL: [Life; 6] = [
+        Life::Living,
+        Life::Deceased,
+        Life::Pregnancy,
+        Life::Miscarriage,
+        Life::Stillbirth,
+        Life::Termination,
+    ];
+    /// Plain-English label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Life::Living => "Living",
+            Life::Deceased => "Died",
+            Life::Pregnancy => "Pregnancy (unborn)",
+            Life::Miscarriage => "Miscarriage",
+            Life::Stillbirth => "Stillbirth",
+            Life::Termination => "Termination",
+        }
+    }
+    /// The value used in forms and files.
+    pub fn code(self) -> &'static str {
+        match self {
+            Life::Living => "living",
+            Life::Deceased => "deceased",
+            Life::Pregnancy => "pregnancy",
+            Life::Miscarriage => "miscarriage",
+            Life::Stillbirth => "stillbirth",
+            Life::Termination => "termination",
+        }
+    }
+    /// The value for a form code.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.code() == code)
+    }
+    /// A pregnancy and its outcomes: drawn as small symbols without an age.
+    pub fn is_pregnancy(self) -> bool {
+        !matches!(self, Life::Living | Life::Deceased)
+    }
+}
+
 /// One person in the register.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -106,6 +163,12 @@ pub struct Person {
     /// Agency and job title, for professionals.
     pub organisation: String,
     pub notes: String,
+    /// Living, died, or a pregnancy and its outcome.
+    pub life: Life,
+    /// When the person died, if known.
+    pub date_of_death: Option<NaiveDate>,
+    /// Age in years when the date of birth is not known.
+    pub age_years: Option<u32>,
 }
 
 impl Person {
@@ -122,6 +185,9 @@ impl Person {
             lives_in_household: role == PersonRole::SubjectChild,
             organisation: String::new(),
             notes: String::new(),
+            life: Life::Living,
+            date_of_death: None,
+            age_years: None,
         }
     }
 
@@ -139,9 +205,20 @@ impl Person {
         }
     }
 
-    /// Age in whole years on `on`, when the date of birth is known and not after `on`.
+    /// Age in whole years on `on` (or at death, if earlier), from the date of birth when it
+    /// is known, otherwise the age recorded; none for a pregnancy.
     pub fn age_on(&self, on: NaiveDate) -> Option<u32> {
-        self.date_of_birth.and_then(|dob| on.years_since(dob))
+        if self.life.is_pregnancy() {
+            return None;
+        }
+        let on = match (self.life, self.date_of_death) {
+            (Life::Deceased, Some(died)) if died < on => died,
+            _ => on,
+        };
+        match self.date_of_birth {
+            Some(dob) => on.years_since(dob),
+            None => self.age_years,
+        }
     }
 }
 
@@ -173,6 +250,14 @@ mod tests {
         assert_eq!(p.age_on(d(2026, 3, 14)), Some(6));
         assert_eq!(p.age_on(d(2026, 3, 15)), Some(7));
         assert_eq!(p.age_on(d(2018, 1, 1)), None);
+        p.life = Life::Deceased;
+        p.date_of_death = Some(d(2024, 1, 1));
+        assert_eq!(p.age_on(d(2026, 3, 15)), Some(4), "age at death");
+        p.life = Life::Stillbirth;
+        assert_eq!(p.age_on(d(2026, 3, 15)), None);
+        let mut q = Person::new(PersonId::from_random([2; 4]), PersonRole::FamilyMember);
+        q.age_years = Some(70);
+        assert_eq!(q.age_on(d(2026, 3, 15)), Some(70), "recorded age");
     }
 
     #[test]
@@ -182,6 +267,9 @@ mod tests {
         }
         for g in Gender::ALL {
             assert_eq!(Gender::from_code(g.code()), Some(g));
+        }
+        for l in Life::ALL {
+            assert_eq!(Life::from_code(l.code()), Some(l));
         }
         assert_eq!(PersonRole::from_code("parent"), None);
     }

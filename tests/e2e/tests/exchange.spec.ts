@@ -24,10 +24,11 @@ test('export validates against the published schema, and imports into a fresh br
   const doc = JSON.parse(first.text);
   expect(validateWithSchema(doc)).toEqual([]);
   expect(doc.format).toBe('assessment-workbench/assessment');
-  expect(doc.schemaVersion).toBe(3);
+  expect(doc.schemaVersion).toBe(4);
+  expect(doc.assessment.genogram.members).toEqual([]);
   expect(doc.assessment.people.map((p: any) => p.givenName)).toEqual(['Mia', 'Alex <b>Placeholder</b>']);
   // the schema is served with the app, byte for byte the published one
-  for (const v of [1, 2, 3]) {
+  for (const v of [1, 2, 3, 4]) {
     const served = await page.request.get(`/schema/assessment-v${v}.schema.json`);
     expect(served.ok()).toBe(true);
     expect(await served.json()).toEqual(JSON.parse(fixture(`../../public/schema/assessment-v${v}.schema.json`)));
@@ -67,12 +68,16 @@ test('the checked-in fixtures pass their schemas; a version 1 file is migrated o
   expect(validateWithSchema(JSON.parse(v2), 2)).toEqual([]);
   const v3 = fixture('assessment-v3.json');
   expect(validateWithSchema(JSON.parse(v3), 3)).toEqual([]);
+  const v4 = fixture('assessment-v4.json');
+  expect(validateWithSchema(JSON.parse(v4), 4)).toEqual([]);
+  expect(validateWithSchema(JSON.parse(v3), 4)).not.toEqual([]);
   await importText(page, v1);
   await expect(page.getByTestId('assessment-title')).toHaveText('Mia Sample, Leo Sample');
   await expect(page.getByTestId('task-details')).toContainText('Completed');
   const migrated = await exportVia(page, () => page.getByRole('button', { name: 'Export as JSON' }).click());
   const doc = JSON.parse(migrated.text);
-  expect(doc.schemaVersion).toBe(3);
+  expect(doc.schemaVersion).toBe(4);
+  expect(doc.assessment.genogram.members).toEqual([]);
   expect(doc.assessment.answers).toEqual({});
   expect(doc.assessment.scales).toEqual([]);
   expect(validateWithSchema(doc)).toEqual([]);
@@ -82,7 +87,7 @@ const bad: Array<[string, (doc: any) => string, string]> = [
   ['plain garbage', () => 'this is not json at all', 'The file is not a valid JSON file'],
   ['another JSON file', () => JSON.stringify({ name: 'shopping list' }), 'not an Assessment Workbench export'],
   ['a wrong format', (d) => JSON.stringify({ ...d, format: 'genogram' }), 'The file\'s format is "genogram"'],
-  ['a newer schema version', (d) => JSON.stringify({ ...d, schemaVersion: 4 }), 'schema version 4, which is newer than this app understands'],
+  ['a newer schema version', (d) => JSON.stringify({ ...d, schemaVersion: 5 }), 'schema version 5, which is newer than this app understands'],
   ['a missing field', (d) => { delete d.assessment.people[2].role; return JSON.stringify(d); }, 'missing the field "assessment.people[2].role"'],
   ['a mistyped field', (d) => { d.assessment.referralDate = 'last Tuesday'; return JSON.stringify(d); }, 'The field "assessment.referralDate" is not valid'],
   ['an unknown procedure', (d) => { d.assessment.profile = 'elsewhere-2019'; return JSON.stringify(d); }, 'procedure profile "elsewhere-2019"'],

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { exportVia, fixture, importText } from './helpers';
 
 test('the family summary prints to PDF and saves as HTML; the professional summary too', async ({ page }) => {
-  await importText(page, fixture('assessment-v3.json'));
+  await importText(page, fixture('assessment-v4.json'));
   await expect(page.getByTestId('assessment-title')).toHaveText('Mia Sample, Leo Sample');
   const base = page.url();
 

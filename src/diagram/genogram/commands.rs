@@ -1,0 +1,413 @@
+//! Every change to a genogram, as a command that plans reversible ops against the current
+//! assessment. A refused command explains why and changes nothing.
+//!
+//! Cascading rules when a person is taken off the genogram (they stay in the people register):
+//! their partnerships go; children of those partnerships are kept and hang from the other
+//! partner alone; their own line to their parents goes; children who hung from them alone are
+//! kept without a parent line; their emotional relationships go; they leave every household,
+//! and a household left empty goes.
+
+use super::layout;
+use super::{
+    ChildKind, Genogram, Household, Member, Parentage, Parents, Partnership, PartnershipKind,
+    Relationship,
+};
+use crate::diagram::ops::{Entity, Key, Op};
+use crate::diagram::{refuse, EditError};
+use crate::model::{Assessment, ItemId, Person, PersonId};
+
+/// Who to add next to a selected person.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Relation {
+    /// A new partner, in a partnership of this kind.
+    Partner(PartnershipKind),
+    /// A new child of a partnership, or of the selected person alone when `None`.
+    Child(Option<ItemId>, ChildKind),
+    /// A new parent (the second parent becomes the first one's partner).
+    Parent,
+    /// A new brother or sister hanging from the same parents.
+    Sibling,
+}
+
+/// A change to the genogram.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Adds a new person to the register and draws them at a point.
+    AddPerson { person: Person, x: i32, y: i32 },
+    /// Draws someone already in the register.
+    Place { person: PersonId, x: i32, y: i32 },
+    /// Adds a new person related to `of`. `link` and `second` are fresh ids for the lines made.
+    AddRelative {
+        of: PersonId,
+        relation: Relation,
+        person: Person,
+        link: ItemId,
+        second: ItemId,
+    },
+    /// Moves a person by hand (pins them).
+    Move { person: PersonId, x: i32, y: i32 },
+    /// Lets automatic layout place a pinned person again.
+    Unpin { person: PersonId },
+    /// Changes a person's register record (name, sex, dates, life).
+    SetPerson(Person),
+    /// Adds or changes a partnership between two people on the genogram.
+    SetPartnership(Partnership),
+    /// Removes a partnership that no child hangs from.
+    Unpartner(ItemId),
+    /// Adds or changes a child's line to their parents.
+    SetParentage(Parentage),
+    /// Removes a child's line to their parents.
+    Detach(ItemId),
+    /// Adds or changes a household.
+    SetHousehold(Household),
+    /// Removes a household boundary (the people stay).
+    RemoveHousehold(ItemId),
+    /// Adds or changes an emotional relationship.
+    SetRelationship(Relationship),
+    /// Removes an emotional relationship.
+    RemoveRelationship(ItemId),
+    /// Takes a person off the genogram (see the module's cascading rules).
+    Remove(PersonId),
+    /// Places everyone not pinned by generation (see [`layout`]).
+    AutoLayout,
+}
+
+impl Command {
+    /// Words for the undo and redo buttons.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Command::AddPerson { .. } | Command::Place { .. } => "add person",
+            Command::AddRelative { relation, .. } => match relation {
+                Relation::Partner(_) => "add partner",
+                Relation::Child(..) => "add child",
+                Relation::Parent => "add parent",
+                Relation::Sibling => "add sibling",
+            },
+            Command::Move { .. } => "move",
+            Command::Unpin { .. } => "unpin",
+            Command::SetPerson(_) => "change person",
+            Command::SetPartnership(_) => "change partnership",
+            Command::Unpartner(_) => "remove partnership",
+            Command::SetParentage(_) => "change child's line",
+            Command::Detach(_) => "remove child's line",
+            Command::SetHousehold(_) => "change household",
+            Command::RemoveHousehold(_) => "remove household",
+            Command::SetRelationship(_) => "change relationship",
+            Command::RemoveRelationship(_) => "remove relationship",
+            Command::Remove(_) => "remove from genogram",
+            Command::AutoLayout => "arrange automatically",
+        }
+    }
+}
+
+/// Horizontal distance between neighbours, and vertical distance between generations.
+pub const STEP_X: i32 = 110;
+pub const STEP_Y: i32 = 160;
+
+fn on_genogram(g: &Genogram, p: &PersonId) -> Result<(), EditError> {
+    match g.member(p) {
+        Some(_) => Ok(()),
+        None => refuse("That person is not on the genogram."),
+    }
+}
+
+fn member_op(person: &PersonId, x: i32, y: i32, pinned: bool) -> Op {
+    Op::Put(Entity::Member(Member {
+        person: person.clone(),
+        x,
+        y,
+        pinned,
+    }))
+}
+
+/// A free spot near (x, y) on the same row: moves right a step at a time past anyone there.
+fn free_spot(g: &Genogram, x: i32, y: i32) -> (i32, i32) {
+    let mut x = x;
+    while g
+        .members
+        .iter()
+        .any(|m| (m.y - y).abs() < STEP_Y / 2 && (m.x - x).abs() < STEP_X - 10)
+    {
+        x += STEP_X;
+    }
+    (x, y)
+}
+
+/// Works out the ops for `cmd` against `a`, or why it cannot be done.
+pub fn plan(a: &Assessment, cmd: &Command) -> Result<Vec<Op>, EditError> {
+    let g = &a.genogram;
+    match cmd {
+        Command::AddPerson { person, x, y } => {
+            if a.person(&person.id).is_some() {
+                return refuse("That person is already in the register.");
+            }
+            Ok(vec![
+                Op::Put(Entity::Person(person.clone())),
+                member_op(&person.id, *x, *y, false),
+            ])
+        }
+        Command::Place { person, x, y } => {
+            if a.person(person).is_none() {
+                return refuse("That person is not in the people register.");
+            }
+            if g.member(person).is_some() {
+                return refuse("That person is already on the genogram.");
+            }
+            Ok(vec![member_op(person, *x, *y, false)])
+        }
+        Command::AddRelative {
+            of,
+            relation,
+            person,
+            link,
+            second,
+        } => add_relative(a, of, relation, person, link, second),
+        Command::Move { person, x, y } => {
+            on_genogram(g, person)?;
+            Ok(vec![member_op(person, *x, *y, true)])
+        }
+        Command::Unpin { person } => {
+            let m = g
+                .member(person)
+                .ok_or_else(|| EditError("That person is not on the genogram.".into()))?;
+            Ok(vec![member_op(person, m.x, m.y, false)])
+        }
+        Command::SetPerson(p) => {
+            if a.person(&p.id).is_none() {
+                return refuse("That person is not in the people register.");
+            }
+            Ok(vec![Op::Put(Entity::Person(p.clone()))])
+        }
+        Command::SetPartnership(u) => {
+            on_genogram(g, &u.a)?;
+            on_genogram(g, &u.b)?;
+            if u.a == u.b {
+                return refuse("A person cannot be their own partner.");
+            }
+            if g
+                .partnerships
+                .iter()
+                .any(|o| o.id != u.id && o.involves(&u.a) && o.other(&u.a) == &u.b)
+            {
+                return refuse("These two are already shown as partners.");
+            }
+            Ok(vec![Op::Put(Entity::Partnership(u.clone()))])
+        }
+        Command::Unpartner(id) => {
+            if g.parentage.iter().any(|l| hangs_from(l, id)) {
+                return refuse(
+                    "Children hang from this partnership. Move or remove their lines first.",
+                );
+            }
+            Ok(vec![Op::Remove(Key::Partnership(id.clone()))])
+        }
+        Command::SetParentage(l) => check_parentage(g, l).map(|()| vec![Op::Put(Entity::Parentage(l.clone()))]),
+        Command::Detach(id) => Ok(vec![Op::Remove(Key::Parentage(id.clone()))]),
+        Command::SetHousehold(h) => {
+            for p in &h.members {
+                on_genogram(g, p)?;
+            }
+            if h.members.is_empty() {
+                return refuse("A household needs at least one person.");
+            }
+            Ok(vec![Op::Put(Entity::Household(h.clone()))])
+        }
+        Command::RemoveHousehold(id) => Ok(vec![Op::Remove(Key::Household(id.clone()))]),
+        Command::SetRelationship(r) => {
+            on_genogram(g, &r.a)?;
+            on_genogram(g, &r.b)?;
+            if r.a == r.b {
+                return refuse("Choose two different people.");
+            }
+            Ok(vec![Op::Put(Entity::Relationship(r.clone()))])
+        }
+        Command::RemoveRelationship(id) => Ok(vec![Op::Remove(Key::Relationship(id.clone()))]),
+        Command::Remove(p) => {
+            on_genogram(g, p)?;
+            Ok(removal(g, p))
+        }
+        Command::AutoLayout => {
+            let placed = layout::layout(a);
+            Ok(g.members
+                .iter()
+                .filter_map(|m| {
+                    let &(x, y) = placed.get(&m.person)?;
+                    (x != m.x || y != m.y).then(|| member_op(&m.person, x, y, m.pinned))
+                })
+                .collect())
+        }
+    }
+}
+
+fn hangs_from(l: &Parentage, partnership: &ItemId) -> bool {
+    matches!(&l.parents, Parents::Partnership { partnership: p } if p == partnership)
+}
+
+/// A child has one line to their parents, who are on the genogram and are not the child.
+fn check_parentage(g: &Genogram, l: &Parentage) -> Result<(), EditError> {
+    on_genogram(g, &l.child)?;
+    if g.parentage.iter().any(|o| o.child == l.child && o.id != l.id) {
+        return refuse("This child already hangs from parents. Change that line instead.");
+    }
+    let parents = match &l.parents {
+        Parents::Partnership { partnership } => match g.partnership(partnership) {
+            Some(u) => vec![u.a.clone(), u.b.clone()],
+            None => return refuse("That partnership is not on the genogram."),
+        },
+        Parents::Parent { person } => {
+            on_genogram(g, person)?;
+            vec![person.clone()]
+        }
+    };
+    if parents.contains(&l.child) {
+        return refuse("A person cannot be their own parent.");
+    }
+    Ok(())
+}
+
+fn add_relative(
+    a: &Assessment,
+    of: &PersonId,
+    relation: &Relation,
+    person: &Person,
+    link: &ItemId,
+    second: &ItemId,
+) -> Result<Vec<Op>, EditError> {
+    let g = &a.genogram;
+    let anchor = g
+        .member(of)
+        .ok_or_else(|| EditError("Select a person on the genogram first.".into()))?;
+    if a.person(&person.id).is_some() {
+        return refuse("That person is already in the register.");
+    }
+    let mut ops = vec![Op::Put(Entity::Person(person.clone()))];
+    let parentage = |parents: Parents, kind: ChildKind| {
+        Op::Put(Entity::Parentage(Parentage {
+            id: link.clone(),
+            child: person.id.clone(),
+            parents,
+            kind,
+            twin: None,
+        }))
+    };
+    match relation {
+        Relation::Partner(kind) => {
+            let (x, y) = free_spot(g, anchor.x + STEP_X, anchor.y);
+            ops.push(member_op(&person.id, x, y, false));
+            ops.push(Op::Put(Entity::Partnership(Partnership {
+                id: link.clone(),
+                a: of.clone(),
+                b: person.id.clone(),
+                kind: *kind,
+                start: None,
+                end: None,
+            })));
+        }
+        Relation::Child(partnership, kind) => {
+            let (parents, mid_x) = match partnership {
+                Some(id) => {
+                    let u = g
+                        .partnership(id)
+                        .filter(|u| u.involves(of))
+                        .ok_or_else(|| EditError("That partnership is not this person's.".into()))?;
+                    let other_x = g.member(u.other(of)).map_or(anchor.x, |m| m.x);
+                    (
+                        Parents::Partnership {
+                            partnership: id.clone(),
+                        },
+                        (anchor.x + other_x) / 2,
+                    )
+                }
+                None => (Parents::Parent { person: of.clone() }, anchor.x),
+            };
+            let (x, y) = free_spot(g, mid_x, anchor.y + STEP_Y);
+            ops.push(member_op(&person.id, x, y, false));
+            ops.push(parentage(parents, *kind));
+        }
+        Relation::Parent => {
+            let existing = g.parentage_of(of);
+            let (x, y) = free_spot(g, anchor.x, anchor.y - STEP_Y);
+            ops.push(member_op(&person.id, x, y, false));
+            match existing {
+                None => ops.push(Op::Put(Entity::Parentage(Parentage {
+                    id: link.clone(),
+                    child: of.clone(),
+                    parents: Parents::Parent {
+                        person: person.id.clone(),
+                    },
+                    kind: ChildKind::Birth,
+                    twin: None,
+                }))),
+                Some(line) => match &line.parents {
+                    Parents::Parent { person: first } => {
+                        ops.push(Op::Put(Entity::Partnership(Partnership {
+                            id: second.clone(),
+                            a: first.clone(),
+                            b: person.id.clone(),
+                            kind: PartnershipKind::Married,
+                            start: None,
+                            end: None,
+                        })));
+                        // Every child of the first parent alone now hangs from the couple.
+                        for l in g.parentage.iter().filter(
+                            |l| matches!(&l.parents, Parents::Parent { person } if person == first),
+                        ) {
+                            let mut l = l.clone();
+                            l.parents = Parents::Partnership {
+                                partnership: second.clone(),
+                            };
+                            ops.push(Op::Put(Entity::Parentage(l)));
+                        }
+                    }
+                    Parents::Partnership { .. } => {
+                        return refuse("This person already has two parents on the genogram.")
+                    }
+                },
+            }
+        }
+        Relation::Sibling => {
+            let line = g.parentage_of(of).ok_or_else(|| {
+                EditError("Add a parent first, so brothers and sisters share a line.".into())
+            })?;
+            let (x, y) = free_spot(g, anchor.x + STEP_X, anchor.y);
+            ops.push(member_op(&person.id, x, y, false));
+            ops.push(parentage(line.parents.clone(), ChildKind::Birth));
+        }
+    }
+    Ok(ops)
+}
+
+/// The ops that take `p` off the genogram, following the module's cascading rules.
+fn removal(g: &Genogram, p: &PersonId) -> Vec<Op> {
+    let mut ops = Vec::new();
+    for u in g.partnerships_of(p) {
+        for l in g.parentage.iter().filter(|l| hangs_from(l, &u.id)) {
+            let mut l = l.clone();
+            l.parents = Parents::Parent {
+                person: u.other(p).clone(),
+            };
+            ops.push(Op::Put(Entity::Parentage(l)));
+        }
+        ops.push(Op::Remove(Key::Partnership(u.id.clone())));
+    }
+    for l in &g.parentage {
+        let alone = matches!(&l.parents, Parents::Parent { person } if person == p);
+        if &l.child == p || alone {
+            ops.push(Op::Remove(Key::Parentage(l.id.clone())));
+        }
+    }
+    for r in g.relationships.iter().filter(|r| &r.a == p || &r.b == p) {
+        ops.push(Op::Remove(Key::Relationship(r.id.clone())));
+    }
+    for h in g.households.iter().filter(|h| h.members.contains(p)) {
+        if h.members.len() == 1 {
+            ops.push(Op::Remove(Key::Household(h.id.clone())));
+        } else {
+            let mut h = h.clone();
+            h.members.retain(|m| m != p);
+            ops.push(Op::Put(Entity::Household(h)));
+        }
+    }
+    ops.push(Op::Remove(Key::Member(p.clone())));
+    ops
+}

@@ -1,0 +1,509 @@
+//! Draws a genogram as SVG following the McGoldrick conventions: squares for males, circles
+//! for females, diamonds otherwise; a double outline for the child being assessed; a cross for
+//! someone who has died; partnership lines with slashes when ended; children hanging from the
+//! partnership line (dashed when adopted, dotted when fostered); emotional lines by pattern.
+//! The same text is shown in the editor and saved as the SVG export.
+
+use super::{ChildKind, EmotionalKind, Genogram, Parents, PartnershipKind};
+use crate::diagram::svg::{self, zigzag, Svg, DANGER, EMOTION, FOCUS, INK, SECONDARY};
+use crate::model::{Assessment, Gender, Life, Person, PersonId, PersonRole};
+use chrono::{Datelike, NaiveDate};
+use std::collections::HashMap;
+
+/// Half the width of a person's symbol.
+pub const R: f64 = 20.0;
+
+/// What to draw besides the document.
+#[derive(Clone, Debug, Default)]
+pub struct View {
+    /// The selected person, drawn with a focus ring.
+    pub selected: Option<PersonId>,
+    /// A person being dragged, drawn at this point instead of their stored one.
+    pub dragging: Option<(PersonId, i32, i32)>,
+    /// Make people focusable buttons (in the editor, not in exports).
+    pub interactive: bool,
+    /// Ages are worked out on this date.
+    pub on: Option<NaiveDate>,
+}
+
+const STROKE: &str = r##"fill="none" stroke="#0b0c0c" stroke-width="2""##;
+
+fn dash(kind: ChildKind) -> &'static str {
+    match kind {
+        ChildKind::Birth => "",
+        ChildKind::Adopted => r##"stroke-dasharray="8 5""##,
+        ChildKind::Fostered => r##"stroke-dasharray="2 4""##,
+        ChildKind::Step => r##"stroke-dasharray="10 4 2 4""##,
+        ChildKind::SpecialGuardianship | ChildKind::Kinship => r##"stroke-dasharray="6 3 2 3 2 3""##,
+    }
+}
+
+fn partnership_dash(kind: PartnershipKind) -> &'static str {
+    match kind {
+        PartnershipKind::Cohabiting => r##"stroke-dasharray="8 5""##,
+        PartnershipKind::Engaged => r##"stroke-dasharray="14 4 2 4""##,
+        PartnershipKind::ShortTerm => r##"stroke-dasharray="2 4""##,
+        _ => "",
+    }
+}
+
+fn year(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.year().to_string()).unwrap_or_default()
+}
+
+/// The words under a partnership line: kind and years.
+pub fn partnership_words(
+    kind: PartnershipKind,
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+) -> String {
+    let begin = match kind {
+        PartnershipKind::Married | PartnershipKind::Separated | PartnershipKind::Divorced => {
+            start.map(|_| "m.")
+        }
+        PartnershipKind::CivilPartnership => Some("c.p."),
+        PartnershipKind::Cohabiting => Some("lived together"),
+        PartnershipKind::Engaged => Some("engaged"),
+        PartnershipKind::ShortTerm => Some("short-term"),
+    };
+    let ended = match kind {
+        PartnershipKind::Separated => Some("sep."),
+        PartnershipKind::Divorced => Some("div."),
+        _ => None,
+    };
+    let parts = [
+        begin.map(|b| format!("{b} {}", year(start))),
+        ended.map(|e| format!("{e} {}", year(end))),
+    ];
+    parts
+        .iter()
+        .flatten()
+        .map(|p| p.trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Where each person is drawn.
+pub fn positions(g: &Genogram, view: &View) -> HashMap<PersonId, (f64, f64)> {
+    g.members
+        .iter()
+        .map(|m| {
+            let (x, y) = match &view.dragging {
+                Some((p, x, y)) if p == &m.person => (*x, *y),
+                _ => (m.x, m.y),
+            };
+            (m.person.clone(), (f64::from(x), f64::from(y)))
+        })
+        .collect()
+}
+
+/// The genogram's drawing, without the outer `<svg>` element.
+pub fn body(a: &Assessment, view: &View) -> String {
+    let g = &a.genogram;
+    let at = positions(g, view);
+    let mut s = Svg::default();
+    households(&mut s, a, &at);
+    relationships(&mut s, g, &at);
+    partnerships_and_children(&mut s, g, &at);
+    for m in &g.members {
+        if let (Some(p), Some(&(x, y))) = (a.person(&m.person), at.get(&m.person)) {
+            person(&mut s, p, x, y, view, m.pinned);
+        }
+    }
+    s.0
+}
+
+/// The extent of the drawing: (min x, min y, width, height), with a margin.
+pub fn extent(a: &Assessment, view: &View) -> (f64, f64, f64, f64) {
+    let at = positions(&a.genogram, view);
+    if at.is_empty() {
+        return (-200.0, -100.0, 400.0, 250.0);
+    }
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for &(x, y) in at.values() {
+        x0 = x0.min(x);
+        y0 = y0.min(y);
+        x1 = x1.max(x);
+        y1 = y1.max(y);
+    }
+    (x0 - 90.0, y0 - 70.0, x1 - x0 + 180.0, y1 - y0 + 160.0)
+}
+
+/// A standalone SVG file of the genogram with its legend, for reports.
+pub fn standalone(a: &Assessment, on: Option<NaiveDate>) -> String {
+    let view = View {
+        on,
+        ..View::default()
+    };
+    let (x, y, w, h) = extent(a, &view);
+    let legend_w = 300.0;
+    let mut body = body(a, &view);
+    let (legend, legend_h) = legend();
+    body.push_str(&format!(r##"<g transform="translate({:.0} {:.0})">{legend}</g>"##, x + w + 10.0, y + 10.0));
+    svg::document(
+        &format!("Genogram: {}", a.title()),
+        x,
+        y,
+        w + legend_w,
+        h.max(legend_h + 20.0),
+        &body,
+    )
+}
+
+fn households(s: &mut Svg, a: &Assessment, at: &HashMap<PersonId, (f64, f64)>) {
+    for (n, h) in a.genogram.households.iter().enumerate() {
+        let pts: Vec<(f64, f64)> = h.members.iter().filter_map(|p| at.get(p).copied()).collect();
+        if pts.is_empty() {
+            continue;
+        }
+        let pad = 34.0 + n as f64 % 3.0 * 4.0;
+        let x0 = pts.iter().map(|p| p.0).fold(f64::MAX, f64::min) - R - pad;
+        let x1 = pts.iter().map(|p| p.0).fold(f64::MIN, f64::max) + R + pad;
+        let y0 = pts.iter().map(|p| p.1).fold(f64::MAX, f64::min) - R - pad;
+        let y1 = pts.iter().map(|p| p.1).fold(f64::MIN, f64::max) + R + pad + 24.0;
+        s.rect(
+            x0,
+            y0,
+            x1 - x0,
+            y1 - y0,
+            &format!(r##"rx="18" fill="none" stroke="{SECONDARY}" stroke-width="2" stroke-dasharray="10 6" data-household="{}""##, h.id),
+        );
+        let name = if h.name.trim().is_empty() { "Household" } else { h.name.trim() };
+        s.text(x0 + 10.0, y0 + 16.0, &format!(r##"font-size="13" fill="{SECONDARY}""##), name);
+    }
+}
+
+fn relationships(s: &mut Svg, g: &Genogram, at: &HashMap<PersonId, (f64, f64)>) {
+    for r in &g.relationships {
+        let (Some(&(ax, ay)), Some(&(bx, by))) = (at.get(&r.a), at.get(&r.b)) else {
+            continue;
+        };
+        let (dx, dy) = (bx - ax, by - ay);
+        let len = (dx * dx + dy * dy).sqrt().max(1.0);
+        let (ux, uy) = (dx / len, dy / len);
+        let cut = R + 6.0;
+        let (x1, y1, x2, y2) = (ax + ux * cut, ay + uy * cut, bx - ux * cut, by - uy * cut);
+        emotional_line(s, r.kind, x1, y1, x2, y2, &r.id.to_string());
+        s.text(
+            (x1 + x2) / 2.0 + uy * 12.0,
+            (y1 + y2) / 2.0 - ux * 12.0,
+            &format!(r##"font-size="11" text-anchor="middle" fill="{EMOTION}""##),
+            &r.kind.label().to_lowercase(),
+        );
+    }
+}
+
+/// One emotional line between two points, in its pattern.
+pub fn emotional_line(s: &mut Svg, kind: EmotionalKind, x1: f64, y1: f64, x2: f64, y2: f64, id: &str) {
+    let (dx, dy) = (x2 - x1, y2 - y1);
+    let len = (dx * dx + dy * dy).sqrt().max(1.0);
+    let (nx, ny) = (-dy / len, dx / len);
+    let colour = match kind {
+        EmotionalKind::Violence | EmotionalKind::Abuse => DANGER,
+        _ => EMOTION,
+    };
+    let attrs = format!(r##"stroke="{colour}" stroke-width="2" fill="none" data-relationship="{id}""##);
+    let parallel = |s: &mut Svg, offsets: &[f64]| {
+        for o in offsets {
+            s.line(x1 + nx * o, y1 + ny * o, x2 + nx * o, y2 + ny * o, &attrs);
+        }
+    };
+    match kind {
+        EmotionalKind::Close => parallel(s, &[-3.0, 3.0]),
+        EmotionalKind::VeryClose => parallel(s, &[-5.0, 0.0, 5.0]),
+        EmotionalKind::Fused => parallel(s, &[-7.0, -2.5, 2.5, 7.0]),
+        EmotionalKind::Distant => s.line(x1, y1, x2, y2, &format!(r##"{attrs} stroke-dasharray="6 6""##)),
+        EmotionalKind::Conflict => s.path(&zigzag(x1, y1, x2, y2, 5.0), &attrs),
+        EmotionalKind::Hostile => {
+            s.path(&zigzag(x1, y1, x2, y2, 5.0), &attrs);
+            parallel(s, &[-8.0, 8.0]);
+        }
+        EmotionalKind::Violence => {
+            s.path(&zigzag(x1, y1, x2, y2, 7.0), &format!(r##"{attrs} stroke-width="3""##));
+        }
+        EmotionalKind::Abuse => {
+            s.path(&zigzag(x1, y1, x2 - dx / len * 10.0, y2 - dy / len * 10.0, 6.0), &attrs);
+            let (bx, by) = (x2 - dx / len * 12.0, y2 - dy / len * 12.0);
+            s.path(
+                &format!(
+                    "M{:.1} {:.1} L{x2:.1} {y2:.1} L{:.1} {:.1} Z",
+                    bx + nx * 6.0,
+                    by + ny * 6.0,
+                    bx - nx * 6.0,
+                    by - ny * 6.0
+                ),
+                &format!(r##"fill="{colour}" stroke="{colour}""##),
+            );
+        }
+        EmotionalKind::CutOff => {
+            let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
+            let (ux, uy) = (dx / len, dy / len);
+            s.line(x1, y1, mx - ux * 6.0, my - uy * 6.0, &attrs);
+            s.line(mx + ux * 6.0, my + uy * 6.0, x2, y2, &attrs);
+            for side in [-6.0, 6.0] {
+                let (cx, cy) = (mx + ux * side, my + uy * side);
+                s.line(cx + nx * 9.0, cy + ny * 9.0, cx - nx * 9.0, cy - ny * 9.0, &attrs);
+            }
+        }
+    }
+}
+
+fn partnerships_and_children(s: &mut Svg, g: &Genogram, at: &HashMap<PersonId, (f64, f64)>) {
+    // Where each partnership's children hang from: the middle of its bar.
+    let mut drop_from: HashMap<String, (f64, f64)> = HashMap::new();
+    for u in &g.partnerships {
+        let (Some(&(ax, ay)), Some(&(bx, by))) = (at.get(&u.a), at.get(&u.b)) else {
+            continue;
+        };
+        let bar = ay.max(by) + R + 22.0;
+        let attrs = format!(r##"{STROKE} {} data-partnership="{}""##, partnership_dash(u.kind), u.id);
+        s.path(&format!("M{ax:.1} {:.1} V{bar:.1} H{bx:.1} V{:.1}", ay + R, by + R), &attrs);
+        let mx = (ax + bx) / 2.0;
+        let slashes = match u.kind {
+            PartnershipKind::Separated => 1,
+            PartnershipKind::Divorced => 2,
+            _ => 0,
+        };
+        for k in 0..slashes {
+            let off = if slashes == 2 { k as f64 * 10.0 - 5.0 } else { 0.0 };
+            s.line(mx + off - 6.0, bar + 9.0, mx + off + 6.0, bar - 9.0, STROKE);
+        }
+        let words = partnership_words(u.kind, u.start, u.end);
+        if !words.is_empty() {
+            let tx = if slashes > 0 { mx + (bx - ax).abs() / 4.0 } else { mx };
+            s.text(tx, bar + 15.0, r##"font-size="12" text-anchor="middle" fill="#0b0c0c""##, &words);
+        }
+        drop_from.insert(u.id.to_string(), (mx, bar));
+    }
+    // Children grouped by what they hang from.
+    let mut groups: Vec<((f64, f64), Vec<&super::Parentage>)> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    for l in &g.parentage {
+        let (key, from) = match &l.parents {
+            Parents::Partnership { partnership } => {
+                (partnership.to_string(), drop_from.get(partnership.as_str()).copied())
+            }
+            Parents::Parent { person } => {
+                (person.to_string(), at.get(person).map(|&(x, y)| (x, y + R)))
+            }
+        };
+        let Some(from) = from else { continue };
+        match keys.iter().position(|k| *k == key) {
+            Some(i) => groups[i].1.push(l),
+            None => {
+                keys.push(key);
+                groups.push((from, vec![l]));
+            }
+        }
+    }
+    for ((fx, fy), lines) in groups {
+        let kids: Vec<(f64, f64, &super::Parentage)> = lines
+            .iter()
+            .filter_map(|l| at.get(&l.child).map(|&(x, y)| (x, y, *l)))
+            .collect();
+        if kids.is_empty() {
+            continue;
+        }
+        let top = kids.iter().map(|k| k.1).fold(f64::MAX, f64::min) - R;
+        let sib = (top - 28.0).max(fy + 10.0);
+        // Twins meet at one point on the sibling bar.
+        let mut twin_x: HashMap<u32, Vec<f64>> = HashMap::new();
+        for (x, _, l) in &kids {
+            if let Some(t) = l.twin {
+                twin_x.entry(t.group).or_default().push(*x);
+            }
+        }
+        let hang = |x: f64, l: &super::Parentage| match l.twin {
+            Some(t) => {
+                let xs = &twin_x[&t.group];
+                if xs.len() > 1 {
+                    xs.iter().sum::<f64>() / xs.len() as f64
+                } else {
+                    x
+                }
+            }
+            None => x,
+        };
+        let xs: Vec<f64> = kids.iter().map(|(x, _, l)| hang(*x, l)).chain([fx]).collect();
+        let lo = xs.iter().copied().fold(f64::MAX, f64::min);
+        let hi = xs.iter().copied().fold(f64::MIN, f64::max);
+        s.line(fx, fy, fx, sib, STROKE);
+        if hi > lo {
+            s.line(lo, sib, hi, sib, STROKE);
+        }
+        for (x, y, l) in &kids {
+            let hx = hang(*x, l);
+            let attrs = format!(r##"{STROKE} {} data-parentage="{}""##, dash(l.kind), l.id);
+            s.path(&format!("M{hx:.1} {sib:.1} L{x:.1} {:.1}", y - R), &attrs);
+            if matches!(l.kind, ChildKind::SpecialGuardianship | ChildKind::Kinship) {
+                let tag = if l.kind == ChildKind::Kinship { "kin" } else { "SGO" };
+                s.text(x + 5.0, (sib + y - R) / 2.0 + 4.0, r##"font-size="11" fill="#0b0c0c""##, tag);
+            }
+        }
+        // Identical twins: a bar between their lines.
+        let mut drawn = Vec::new();
+        for (x, y, l) in &kids {
+            if let Some(t) = l.twin.filter(|t| t.identical && !drawn.contains(&t.group)) {
+                let xs = &twin_x[&t.group];
+                if xs.len() > 1 {
+                    drawn.push(t.group);
+                    let hx = hang(*x, l);
+                    let mid_y = (sib + y - R) / 2.0;
+                    let lo = xs.iter().copied().fold(f64::MAX, f64::min);
+                    let hi = xs.iter().copied().fold(f64::MIN, f64::max);
+                    let frac = (mid_y - sib) / (y - R - sib);
+                    s.line(hx + (lo - hx) * frac, mid_y, hx + (hi - hx) * frac, mid_y, STROKE);
+                }
+            }
+        }
+    }
+}
+
+fn shape(s: &mut Svg, gender: Gender, x: f64, y: f64, r: f64, attrs: &str) {
+    match gender {
+        Gender::Male => s.rect(x - r, y - r, 2.0 * r, 2.0 * r, attrs),
+        Gender::Female => s.circle(x, y, r, attrs),
+        Gender::Other | Gender::Unknown => s.path(
+            &format!("M{x:.1} {:.1} L{:.1} {y:.1} L{x:.1} {:.1} L{:.1} {y:.1} Z", y - r * 1.2, x + r * 1.2, y + r * 1.2, x - r * 1.2),
+            attrs,
+        ),
+    }
+}
+
+fn cross(s: &mut Svg, x: f64, y: f64, r: f64) {
+    s.line(x - r, y - r, x + r, y + r, STROKE);
+    s.line(x - r, y + r, x + r, y - r, STROKE);
+}
+
+/// The words a screen reader hears for a person on the genogram.
+pub fn person_words(p: &Person, on: Option<NaiveDate>) -> String {
+    let mut w = p.display_name();
+    if p.role == PersonRole::SubjectChild {
+        w.push_str(", child being assessed");
+    }
+    if let Some(age) = on.and_then(|d| p.age_on(d)) {
+        w.push_str(&format!(", {age}"));
+    }
+    if p.life != Life::Living {
+        w.push_str(&format!(", {}", p.life.label().to_lowercase()));
+    }
+    w
+}
+
+fn person(s: &mut Svg, p: &Person, x: f64, y: f64, view: &View, pinned: bool) {
+    let selected = view.selected.as_ref() == Some(&p.id);
+    if view.interactive {
+        s.raw(&format!(
+            r##"<g class="g-person" data-id="{}" tabindex="0" role="button" aria-pressed="{selected}" aria-label="{}">"##,
+            p.id,
+            svg::escape(&person_words(p, view.on))
+        ));
+    } else {
+        s.raw(&format!(r##"<g data-id="{}">"##, p.id));
+    }
+    if selected {
+        s.circle(x, y, R + 14.0, &format!(r##"fill="{FOCUS}" stroke="{INK}" stroke-width="3""##));
+    }
+    // A generous invisible target for fingers (at least 44 px).
+    s.rect(x - 28.0, y - 28.0, 56.0, 76.0, r##"fill="#ffffff" fill-opacity="0""##);
+    let filled = r##"fill="#ffffff" stroke="#0b0c0c" stroke-width="2""##;
+    match p.life {
+        Life::Pregnancy => s.path(
+            &format!("M{x:.1} {:.1} L{:.1} {:.1} L{:.1} {:.1} Z", y - 18.0, x + 18.0, y + 14.0, x - 18.0, y + 14.0),
+            filled,
+        ),
+        Life::Miscarriage => s.circle(x, y, 8.0, r##"fill="#0b0c0c""##),
+        Life::Termination => cross(s, x, y, 9.0),
+        Life::Stillbirth => {
+            shape(s, p.gender, x, y, 12.0, filled);
+            cross(s, x, y, 12.0);
+        }
+        Life::Living | Life::Deceased => {
+            if p.role == PersonRole::SubjectChild {
+                shape(s, p.gender, x, y, R + 5.0, filled);
+            }
+            shape(s, p.gender, x, y, R, filled);
+            if let Some(age) = view.on.and_then(|d| p.age_on(d)) {
+                s.text(x, y + 5.0, r##"font-size="14" text-anchor="middle" fill="#0b0c0c""##, &age.to_string());
+            } else if p.gender == Gender::Unknown {
+                s.text(x, y + 5.0, r##"font-size="14" text-anchor="middle" fill="#0b0c0c""##, "?");
+            }
+            if p.life == Life::Deceased {
+                cross(s, x, y, R);
+            }
+        }
+    }
+    let mut name = p.display_name();
+    if name.chars().count() > 18 {
+        name = name.chars().take(17).collect::<String>() + "…";
+    }
+    let below = y + R + if p.role == PersonRole::SubjectChild { 22.0 } else { 17.0 };
+    s.text(x, below, r##"font-size="13" text-anchor="middle" fill="#0b0c0c" font-weight="bold""##, &name);
+    let dates = match (p.date_of_birth, p.life, p.date_of_death) {
+        (Some(b), Life::Deceased, d) => format!("b. {} – d. {}", b.year(), year(d)),
+        (None, Life::Deceased, Some(d)) => format!("d. {}", d.year()),
+        (Some(b), Life::Living, _) => format!("b. {}", b.year()),
+        (_, life, _) if life.is_pregnancy() => life.label().to_owned(),
+        _ => String::new(),
+    };
+    if !dates.trim().is_empty() {
+        s.text(x, below + 15.0, r##"font-size="12" text-anchor="middle" fill="#0b0c0c""##, dates.trim());
+    }
+    if pinned && view.interactive {
+        s.circle(x + R + 2.0, y - R - 2.0, 4.0, &format!(r##"fill="{SECONDARY}""##));
+    }
+    s.raw("</g>");
+}
+
+/// The legend: each symbol and line with its meaning. Returns the markup and its height.
+pub fn legend() -> (String, f64) {
+    let mut s = Svg::default();
+    let mut y = 10.0;
+    let row = |s: &mut Svg, y: &mut f64, words: &str| {
+        s.text(70.0, *y + 5.0, r##"font-size="13" fill="#0b0c0c""##, words);
+        *y += 34.0;
+    };
+    s.text(0.0, y, r##"font-size="15" font-weight="bold" fill="#0b0c0c""##, "Key");
+    y += 28.0;
+    let filled = r##"fill="#ffffff" stroke="#0b0c0c" stroke-width="2""##;
+    for (g, words) in [(Gender::Male, "Male"), (Gender::Female, "Female"), (Gender::Other, "Other or not known")] {
+        shape(&mut s, g, 30.0, y, 12.0, filled);
+        row(&mut s, &mut y, words);
+    }
+    shape(&mut s, Gender::Female, 30.0, y, 15.0, filled);
+    shape(&mut s, Gender::Female, 30.0, y, 11.0, filled);
+    row(&mut s, &mut y, "Child being assessed");
+    shape(&mut s, Gender::Male, 30.0, y, 12.0, filled);
+    cross(&mut s, 30.0, y, 12.0);
+    row(&mut s, &mut y, "Died");
+    s.path(&format!("M30 {:.1} L42 {:.1} L18 {:.1} Z", y - 12.0, y + 10.0, y + 10.0), filled);
+    row(&mut s, &mut y, "Pregnancy");
+    s.circle(30.0, y, 7.0, r##"fill="#0b0c0c""##);
+    row(&mut s, &mut y, "Miscarriage");
+    shape(&mut s, Gender::Male, 30.0, y, 9.0, filled);
+    cross(&mut s, 30.0, y, 9.0);
+    row(&mut s, &mut y, "Stillbirth");
+    cross(&mut s, 30.0, y, 8.0);
+    row(&mut s, &mut y, "Termination");
+    for kind in PartnershipKind::ALL {
+        s.line(5.0, y, 55.0, y, &format!("{STROKE} {}", partnership_dash(*kind)));
+        let slashes = match kind {
+            PartnershipKind::Separated => vec![30.0],
+            PartnershipKind::Divorced => vec![25.0, 35.0],
+            _ => vec![],
+        };
+        for sx in slashes {
+            s.line(sx - 5.0, y + 8.0, sx + 5.0, y - 8.0, STROKE);
+        }
+        row(&mut s, &mut y, kind.label());
+    }
+    for kind in ChildKind::ALL {
+        s.line(30.0, y - 12.0, 30.0, y + 12.0, &format!("{STROKE} {}", dash(*kind)));
+        row(&mut s, &mut y, &format!("Child: {}", kind.label().to_lowercase()));
+    }
+    for kind in EmotionalKind::ALL {
+        emotional_line(&mut s, *kind, 5.0, y, 55.0, y, "legend");
+        row(&mut s, &mut y, kind.label());
+    }
+    (s.0, y)
+}

@@ -1,0 +1,86 @@
+//! A small SVG text writer shared by the diagrams: every word is escaped, styles are
+//! presentation attributes (the Content Security Policy forbids inline `style`).
+
+pub use crate::model::scale_chart::escape;
+use std::fmt::Write;
+
+/// Ink colours with at least 4.5:1 contrast on white.
+pub const INK: &str = "#0b0c0c";
+pub const SECONDARY: &str = "#505a5f";
+pub const FOCUS: &str = "#ffdd00";
+pub const EMOTION: &str = "#6f2c91";
+pub const DANGER: &str = "#aa1a1a";
+
+/// SVG markup being built.
+#[derive(Default)]
+pub struct Svg(pub String);
+
+impl Svg {
+    /// A straight line.
+    pub fn line(&mut self, x1: f64, y1: f64, x2: f64, y2: f64, attrs: &str) {
+        let _ = write!(
+            self.0,
+            r##"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}" {attrs}/>"##
+        );
+    }
+    /// A path.
+    pub fn path(&mut self, d: &str, attrs: &str) {
+        let _ = write!(self.0, r##"<path d="{d}" {attrs}/>"##);
+    }
+    /// A rectangle.
+    pub fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, attrs: &str) {
+        let _ = write!(
+            self.0,
+            r##"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" {attrs}/>"##
+        );
+    }
+    /// A circle.
+    pub fn circle(&mut self, cx: f64, cy: f64, r: f64, attrs: &str) {
+        let _ = write!(
+            self.0,
+            r##"<circle cx="{cx:.1}" cy="{cy:.1}" r="{r:.1}" {attrs}/>"##
+        );
+    }
+    /// Text, escaped.
+    pub fn text(&mut self, x: f64, y: f64, attrs: &str, words: &str) {
+        let _ = write!(
+            self.0,
+            r##"<text x="{x:.1}" y="{y:.1}" {attrs}>{}</text>"##,
+            escape(words)
+        );
+    }
+    /// Raw markup the caller has already made safe.
+    pub fn raw(&mut self, markup: &str) {
+        self.0.push_str(markup);
+    }
+}
+
+/// A zigzag path from one point to another (for conflict and hostility lines).
+pub fn zigzag(x1: f64, y1: f64, x2: f64, y2: f64, amplitude: f64) -> String {
+    let (dx, dy) = (x2 - x1, y2 - y1);
+    let len = (dx * dx + dy * dy).sqrt().max(1.0);
+    let (ux, uy) = (dx / len, dy / len);
+    let (nx, ny) = (-uy, ux);
+    let teeth = ((len / 10.0).floor() as usize).max(2);
+    let mut d = format!("M{x1:.1} {y1:.1}");
+    for i in 1..teeth {
+        let t = len * i as f64 / teeth as f64;
+        let side = if i % 2 == 0 { -amplitude } else { amplitude };
+        let _ = write!(
+            d,
+            " L{:.1} {:.1}",
+            x1 + ux * t + nx * side,
+            y1 + uy * t + ny * side
+        );
+    }
+    let _ = write!(d, " L{x2:.1} {y2:.1}");
+    d
+}
+
+/// A whole SVG document around `body`, with a title for screen readers and a white background.
+pub fn document(title: &str, min_x: f64, min_y: f64, w: f64, h: f64, body: &str) -> String {
+    format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{min_x:.0} {min_y:.0} {w:.0} {h:.0}" width="{w:.0}" height="{h:.0}" font-family="Arial, Helvetica, sans-serif" role="img"><title>{}</title><rect x="{min_x:.0}" y="{min_y:.0}" width="{w:.0}" height="{h:.0}" fill="#ffffff"/>{body}</svg>"##,
+        escape(title)
+    )
+}

@@ -8,6 +8,8 @@ use crate::model::Assessment;
 #[derive(Clone, Debug, PartialEq)]
 struct Step {
     label: String,
+    /// Steps with the same merge key in a row become one (typing into one field).
+    merge: Option<String>,
     forward: Vec<Op>,
     inverse: Vec<Op>,
 }
@@ -22,15 +24,37 @@ pub struct History {
 impl History {
     /// Applies `ops` to `a` as one step called `label`; clears what could be redone.
     pub fn commit(&mut self, a: &mut Assessment, label: &str, ops: Vec<Op>) {
+        self.commit_merging(a, label, ops, None);
+    }
+
+    /// Like [`History::commit`], but a step with the same `merge` key as the latest one (and
+    /// nothing undone since) joins it, so typing a name is one undo step, not one per letter.
+    pub fn commit_merging(
+        &mut self,
+        a: &mut Assessment,
+        label: &str,
+        ops: Vec<Op>,
+        merge: Option<&str>,
+    ) {
         if ops.is_empty() {
             return;
         }
-        let inverse = apply(a, &ops);
-        self.done.push(Step {
-            label: label.to_owned(),
-            forward: ops,
-            inverse,
-        });
+        let mut inverse = apply(a, &ops);
+        let joins = merge.is_some()
+            && self.undone.is_empty()
+            && self.done.last().and_then(|s| s.merge.as_deref()) == merge;
+        if let (true, Some(last)) = (joins, self.done.last_mut()) {
+            last.forward.extend(ops);
+            inverse.append(&mut last.inverse);
+            last.inverse = inverse;
+        } else {
+            self.done.push(Step {
+                label: label.to_owned(),
+                merge: merge.map(str::to_owned),
+                forward: ops,
+                inverse,
+            });
+        }
         self.undone.clear();
     }
 
@@ -60,5 +84,46 @@ impl History {
     /// What the next redo would redo.
     pub fn redo_label(&self) -> Option<&str> {
         self.undone.last().map(|s| s.label.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagram::ops::Entity;
+    use crate::model::assessment::tests::sample;
+
+    #[test]
+    fn merged_steps_undo_together_and_others_do_not_merge() {
+        let mut a = sample();
+        let before = a.clone();
+        let mut h = History::default();
+        let mut p = a.people[1].clone();
+        for name in ["J", "Jo", "Joa"] {
+            p.given_name = name.into();
+            h.commit_merging(
+                &mut a,
+                "change name",
+                vec![Op::Put(Entity::Person(p.clone()))],
+                Some("name"),
+            );
+        }
+        p.notes = "x".into();
+        h.commit_merging(
+            &mut a,
+            "change notes",
+            vec![Op::Put(Entity::Person(p.clone()))],
+            Some("notes"),
+        );
+        assert_eq!(a.people[1].given_name, "Joa");
+        h.undo(&mut a);
+        assert_eq!(a.people[1].notes, "");
+        assert_eq!(a.people[1].given_name, "Joa");
+        assert_eq!(h.undo(&mut a).as_deref(), Some("change name"));
+        assert_eq!(a, before, "three keystrokes, one undo");
+        assert_eq!(h.undo(&mut a), None);
+        h.redo(&mut a);
+        assert_eq!(a.people[1].given_name, "Joa");
+        assert_eq!(h.redo_label(), Some("change notes"));
     }
 }

@@ -68,8 +68,9 @@ fn position<T>(v: &[T], f: impl Fn(&T) -> bool) -> Option<usize> {
 fn find(a: &Assessment, key: &Key) -> Option<(usize, Entity)> {
     let g = &a.genogram;
     match key {
-        Key::Person(id) => position(&a.people, |p| &p.id == id)
-            .map(|i| (i, Entity::Person(a.people[i].clone()))),
+        Key::Person(id) => {
+            position(&a.people, |p| &p.id == id).map(|i| (i, Entity::Person(a.people[i].clone())))
+        }
         Key::Member(id) => position(&g.members, |m| &m.person == id)
             .map(|i| (i, Entity::Member(g.members[i].clone()))),
         Key::Partnership(id) => position(&g.partnerships, |p| &p.id == id)

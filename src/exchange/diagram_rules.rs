@@ -20,7 +20,10 @@ pub fn check(a: &Assessment) -> Result<(), ImportError> {
     let mut items: HashSet<String> = HashSet::new();
     let mut item = |id: &ItemId, path: String| {
         if ItemId::parse(id.as_str()).is_none() {
-            return Err(invalid(path, "is not an item id (i- followed by hex digits)"));
+            return Err(invalid(
+                path,
+                "is not an item id (i- followed by hex digits)",
+            ));
         }
         if !items.insert(id.as_str().to_owned()) {
             return Err(invalid(path, "this id is used twice"));
@@ -107,7 +110,9 @@ pub fn check(a: &Assessment) -> Result<(), ImportError> {
     {
         return Err(invalid(
             "network.circles".into(),
-            &format!("a map has between {MIN_CIRCLES} and {MAX_CIRCLES} circles, each with a label"),
+            &format!(
+                "a map has between {MIN_CIRCLES} and {MAX_CIRCLES} circles, each with a label"
+            ),
         ));
     }
     let mut on_map = HashSet::new();

@@ -63,9 +63,9 @@ fn v3_to_v4(mut doc: Value) -> Result<Value, ImportError> {
     map.entry("genogram").or_insert_with(|| {
         serde_json::json!({"members": [], "partnerships": [], "parentage": [], "households": [], "relationships": []})
     });
-    map.entry("network").or_insert_with(|| {
-        serde_json::json!({"circles": ["Very close", "Close", "Less close"], "members": []})
-    });
+    map.entry("network").or_insert_with(
+        || serde_json::json!({"circles": ["Very close", "Close", "Less close"], "members": []}),
+    );
     Ok(doc)
 }
 

@@ -2,8 +2,8 @@
 //! checks a file completely before anything is stored. The published JSON Schema
 //! (`public/schema/`) describes exactly what [`export_json`] writes.
 
-pub mod errors;
 mod diagram_rules;
+pub mod errors;
 mod locate;
 pub mod malformed;
 pub mod migrate;
@@ -334,3 +334,12 @@ fn check_scales(a: &Assessment) -> Result<(), ImportError> {
 
 #[cfg(test)]
 mod tests;
+
+/// Test helpers for other modules: the import rules, without a file.
+#[cfg(test)]
+pub mod tests_support {
+    /// Panics unless `a` passes every import rule.
+    pub fn assert_valid(a: &crate::model::Assessment) {
+        super::check_rules(a, &|_| true).unwrap();
+    }
+}

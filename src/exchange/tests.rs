@@ -93,13 +93,41 @@ fn a_version_3_file_gains_an_empty_genogram_and_network_map() {
 fn diagrams_must_refer_to_people_and_items_that_exist() {
     let base = include_str!("../../tests/fixtures/assessment-v4.json");
     let cases: [(&str, Value, &str); 7] = [
-        ("/assessment/genogram/members/0/person", json!("p-99999999"), "assessment.genogram.members[0].person"),
-        ("/assessment/genogram/partnerships/0/b", json!("p-15151515"), "assessment.genogram.partnerships[0].b"),
-        ("/assessment/genogram/parentage/0/parents/partnership", json!("i-99999999"), "assessment.genogram.parentage[0].parents.partnership"),
-        ("/assessment/genogram/households/0/members/0", json!("p-15151515"), "assessment.genogram.households[0].members[0]"),
-        ("/assessment/genogram/relationships/0/id", json!("i-40000001"), "assessment.genogram.relationships[0].id"),
-        ("/assessment/network/members/0/who/person", json!("p-99999999"), "assessment.network.members[0].who.person"),
-        ("/assessment/network/members/1/circle", json!(5), "assessment.network.members[1].circle"),
+        (
+            "/assessment/genogram/members/0/person",
+            json!("p-99999999"),
+            "assessment.genogram.members[0].person",
+        ),
+        (
+            "/assessment/genogram/partnerships/0/b",
+            json!("p-15151515"),
+            "assessment.genogram.partnerships[0].b",
+        ),
+        (
+            "/assessment/genogram/parentage/0/parents/partnership",
+            json!("i-99999999"),
+            "assessment.genogram.parentage[0].parents.partnership",
+        ),
+        (
+            "/assessment/genogram/households/0/members/0",
+            json!("p-15151515"),
+            "assessment.genogram.households[0].members[0]",
+        ),
+        (
+            "/assessment/genogram/relationships/0/id",
+            json!("i-40000001"),
+            "assessment.genogram.relationships[0].id",
+        ),
+        (
+            "/assessment/network/members/0/who/person",
+            json!("p-99999999"),
+            "assessment.network.members[0].who.person",
+        ),
+        (
+            "/assessment/network/members/1/circle",
+            json!(5),
+            "assessment.network.members[1].circle",
+        ),
     ];
     for (pointer, value, path) in cases {
         let mut v: Value = serde_json::from_str(base).unwrap();
@@ -324,7 +352,9 @@ fn scales_must_name_people_and_children_that_exist() {
 fn write_v4_fixture() {
     use crate::diagram::genogram::commands::{plan, Command, Relation};
     use crate::diagram::genogram::sample::fictional;
-    use crate::diagram::genogram::{ChildKind, EmotionalKind, Household, PartnershipKind, Relationship};
+    use crate::diagram::genogram::{
+        ChildKind, EmotionalKind, Household, PartnershipKind, Relationship,
+    };
     use crate::diagram::network::{self, Category, NetworkMember, OrgKind, Who};
     use crate::diagram::ops::apply;
     use crate::model::{Gender, ItemId, Life, PersonId};
@@ -337,35 +367,121 @@ fn write_v4_fixture() {
         let ops = plan(a, &c).unwrap();
         apply(a, &ops);
     };
-    run(&mut a, Command::Place { person: p("p-13131313"), x: 0, y: 160 });
-    run(&mut a, Command::Place { person: p("p-14141414"), x: 110, y: 160 });
-    run(&mut a, Command::SetPartnership(crate::diagram::genogram::Partnership {
-        id: i(1), a: p("p-13131313"), b: p("p-14141414"), kind: PartnershipKind::Separated,
-        start: NaiveDate::from_ymd_opt(2015, 6, 1), end: NaiveDate::from_ymd_opt(2023, 3, 1),
-    }));
+    run(
+        &mut a,
+        Command::Place {
+            person: p("p-13131313"),
+            x: 0,
+            y: 160,
+        },
+    );
+    run(
+        &mut a,
+        Command::Place {
+            person: p("p-14141414"),
+            x: 110,
+            y: 160,
+        },
+    );
+    run(
+        &mut a,
+        Command::SetPartnership(crate::diagram::genogram::Partnership {
+            id: i(1),
+            a: p("p-13131313"),
+            b: p("p-14141414"),
+            kind: PartnershipKind::Separated,
+            start: NaiveDate::from_ymd_opt(2015, 6, 1),
+            end: NaiveDate::from_ymd_opt(2023, 3, 1),
+        }),
+    );
     for (n, child) in [(2, "p-11111111"), (3, "p-12121212")] {
-        run(&mut a, Command::Place { person: p(child), x: 0, y: 320 });
-        run(&mut a, Command::SetParentage(crate::diagram::genogram::Parentage {
-            id: i(n), child: p(child),
-            parents: crate::diagram::genogram::Parents::Partnership { partnership: i(1) },
-            kind: ChildKind::Birth, twin: None,
-        }));
+        run(
+            &mut a,
+            Command::Place {
+                person: p(child),
+                x: 0,
+                y: 320,
+            },
+        );
+        run(
+            &mut a,
+            Command::SetParentage(crate::diagram::genogram::Parentage {
+                id: i(n),
+                child: p(child),
+                parents: crate::diagram::genogram::Parents::Partnership { partnership: i(1) },
+                kind: ChildKind::Birth,
+                twin: None,
+            }),
+        );
     }
-    let mut gran = fictional(PersonId::from_random([0x40, 0, 0, 9]), "Rose", Gender::Female, NaiveDate::from_ymd_opt(1960, 2, 2));
+    let mut gran = fictional(
+        PersonId::from_random([0x40, 0, 0, 9]),
+        "Rose",
+        Gender::Female,
+        NaiveDate::from_ymd_opt(1960, 2, 2),
+    );
     gran.life = Life::Deceased;
     gran.date_of_death = NaiveDate::from_ymd_opt(2022, 8, 8);
-    run(&mut a, Command::AddRelative { of: p("p-13131313"), relation: Relation::Parent, person: gran, link: i(4), second: i(5) });
-    run(&mut a, Command::SetHousehold(Household { id: i(6), name: "Mum's home".into(), members: vec![p("p-13131313"), p("p-11111111"), p("p-12121212")] }));
-    run(&mut a, Command::SetRelationship(Relationship { id: i(7), a: p("p-13131313"), b: p("p-14141414"), kind: EmotionalKind::Conflict, notes: String::new() }));
+    run(
+        &mut a,
+        Command::AddRelative {
+            of: p("p-13131313"),
+            relation: Relation::Parent,
+            person: gran,
+            link: i(4),
+            second: i(5),
+        },
+    );
+    run(
+        &mut a,
+        Command::SetHousehold(Household {
+            id: i(6),
+            name: "Mum's home".into(),
+            members: vec![p("p-13131313"), p("p-11111111"), p("p-12121212")],
+        }),
+    );
+    run(
+        &mut a,
+        Command::SetRelationship(Relationship {
+            id: i(7),
+            a: p("p-13131313"),
+            b: p("p-14141414"),
+            kind: EmotionalKind::Conflict,
+            notes: String::new(),
+        }),
+    );
     run(&mut a, Command::AutoLayout);
     let _ = Relation::Sibling;
-    let mut m = NetworkMember::new(i(8), Who::Person { person: p("p-13131313") }, Category::Family, 0, 30);
+    let mut m = NetworkMember::new(
+        i(8),
+        Who::Person {
+            person: p("p-13131313"),
+        },
+        Category::Family,
+        0,
+        30,
+    );
     m.safety_network = true;
     m.knows_worries = true;
     m.agreed = "Keeps the children's routine the same at weekends".into();
     a.network.members.push(m);
-    a.network.members.push(NetworkMember::new(i(9), Who::Organisation { name: "Fictional Primary School".into(), organisation: OrgKind::School }, Category::Professional, 2, 120));
+    a.network.members.push(NetworkMember::new(
+        i(9),
+        Who::Organisation {
+            name: "Fictional Primary School".into(),
+            organisation: OrgKind::School,
+        },
+        Category::Professional,
+        2,
+        120,
+    ));
     let _ = network::MIN_CIRCLES;
-    let at = DateTime::parse_from_rfc3339("2026-11-25T10:00:00Z").unwrap().with_timezone(&Utc);
-    std::fs::write("tests/fixtures/assessment-v4.json", export_json(&a, at, "0.4.0")).unwrap();
+    let at = DateTime::parse_from_rfc3339("2026-11-25T10:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc);
+    std::fs::write(
+        "tests/fixtures/assessment-v4.json",
+        export_json(&a, at, "0.4.0"),
+    )
+    .unwrap();
 }

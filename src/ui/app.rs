@@ -1,5 +1,7 @@
 //! The app shell: header, routes and footer.
 
+use super::editors::genogram::GenogramPage;
+use super::editors::network::{NetworkPage, NetworkPresentPage};
 use super::pages::print::{FamilyPrintPage, ProfessionalPrintPage};
 use super::pages::{
     bin::BinPage, children::ChildrenPage, chronology::ChronologyPage, delete::DeletePage,
@@ -49,6 +51,9 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("chronology") view=ChronologyPage/>
                             <Route path=path!("print") view=ProfessionalPrintPage/>
                             <Route path=path!("print/family") view=FamilyPrintPage/>
+                            <Route path=path!("genogram") view=GenogramPage/>
+                            <Route path=path!("network") view=NetworkPage/>
+                            <Route path=path!("network/present") view=NetworkPresentPage/>
                             <Route path=path!("scales") view=ScalesPage/>
                             <Route path=path!("scales/:sid") view=ScalePage/>
                             <Route path=path!("scales/:sid/present") view=PresentPage/>

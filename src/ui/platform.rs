@@ -55,12 +55,18 @@ pub fn today() -> NaiveDate {
 
 /// Offers `text` to the user as a file download called `name`.
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let to_s = |e: JsValue| format!("{e:?}");
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(to_s)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(to_s)?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+        .map_err(|e| format!("{e:?}"))?;
+    download_blob(name, &blob)
+}
+
+/// Offers a blob to the user as a file download called `name`.
+pub fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let to_s = |e: JsValue| format!("{e:?}");
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(to_s)?;
     let doc = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;

@@ -184,8 +184,7 @@ pub fn plan(a: &Assessment, cmd: &Command) -> Result<Vec<Op>, EditError> {
             if u.a == u.b {
                 return refuse("A person cannot be their own partner.");
             }
-            if g
-                .partnerships
+            if g.partnerships
                 .iter()
                 .any(|o| o.id != u.id && o.involves(&u.a) && o.other(&u.a) == &u.b)
             {
@@ -201,7 +200,9 @@ pub fn plan(a: &Assessment, cmd: &Command) -> Result<Vec<Op>, EditError> {
             }
             Ok(vec![Op::Remove(Key::Partnership(id.clone()))])
         }
-        Command::SetParentage(l) => check_parentage(g, l).map(|()| vec![Op::Put(Entity::Parentage(l.clone()))]),
+        Command::SetParentage(l) => {
+            check_parentage(g, l).map(|()| vec![Op::Put(Entity::Parentage(l.clone()))])
+        }
         Command::Detach(id) => Ok(vec![Op::Remove(Key::Parentage(id.clone()))]),
         Command::SetHousehold(h) => {
             for p in &h.members {
@@ -246,7 +247,10 @@ fn hangs_from(l: &Parentage, partnership: &ItemId) -> bool {
 /// A child has one line to their parents, who are on the genogram and are not the child.
 fn check_parentage(g: &Genogram, l: &Parentage) -> Result<(), EditError> {
     on_genogram(g, &l.child)?;
-    if g.parentage.iter().any(|o| o.child == l.child && o.id != l.id) {
+    if g.parentage
+        .iter()
+        .any(|o| o.child == l.child && o.id != l.id)
+    {
         return refuse("This child already hangs from parents. Change that line instead.");
     }
     let parents = match &l.parents {
@@ -309,7 +313,9 @@ fn add_relative(
                     let u = g
                         .partnership(id)
                         .filter(|u| u.involves(of))
-                        .ok_or_else(|| EditError("That partnership is not this person's.".into()))?;
+                        .ok_or_else(|| {
+                            EditError("That partnership is not this person's.".into())
+                        })?;
                     let other_x = g.member(u.other(of)).map_or(anchor.x, |m| m.x);
                     (
                         Parents::Partnership {

@@ -8,6 +8,9 @@ use crate::model::{Assessment, PersonId};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
 
+/// A partner unit with where it should sit (its parents' centre) and its first-born's birth.
+type KeyedUnit = (Option<f64>, (Option<NaiveDate>, usize), Vec<usize>);
+
 /// Where everyone on the genogram goes: pinned people keep their place.
 pub fn layout(a: &Assessment) -> BTreeMap<PersonId, (i32, i32)> {
     let g = &a.genogram;
@@ -39,16 +42,17 @@ pub fn layout(a: &Assessment) -> BTreeMap<PersonId, (i32, i32)> {
         units_by_row[gens[unit[0]]].push(unit);
     }
     let mut x: Vec<Option<i32>> = vec![None; n];
-    for (row, units) in units_by_row.iter_mut().enumerate() {
+    for units in units_by_row.iter_mut() {
         // The centre each unit should sit under: its members' parents, already placed above.
         let key = |unit: &Vec<usize>, x: &[Option<i32>]| -> Option<f64> {
             let xs: Vec<i32> = unit
                 .iter()
                 .flat_map(|&i| parents[i].iter().filter_map(|&p| x[p]))
                 .collect();
-            (!xs.is_empty()).then(|| xs.iter().map(|&v| f64::from(v)).sum::<f64>() / xs.len() as f64)
+            (!xs.is_empty())
+                .then(|| xs.iter().map(|&v| f64::from(v)).sum::<f64>() / xs.len() as f64)
         };
-        let mut keyed: Vec<(Option<f64>, (Option<NaiveDate>, usize), Vec<usize>)> = units
+        let mut keyed: Vec<KeyedUnit> = units
             .drain(..)
             .map(|u| {
                 let k = key(&u, &x);
@@ -76,7 +80,6 @@ pub fn layout(a: &Assessment) -> BTreeMap<PersonId, (i32, i32)> {
             }
             cursor = Some(left + width);
         }
-        let _ = row;
         *units = keyed.into_iter().map(|(_, _, u)| u).collect();
     }
     centre_parents_over_children(g, &index, &units_by_row, &mut x);

@@ -9,6 +9,7 @@ pub mod render;
 pub mod sample;
 #[cfg(test)]
 mod tests;
+pub mod transfer;
 
 pub use kinds::{ChildKind, EmotionalKind, PartnershipKind};
 

@@ -34,7 +34,9 @@ fn dash(kind: ChildKind) -> &'static str {
         ChildKind::Adopted => r##"stroke-dasharray="8 5""##,
         ChildKind::Fostered => r##"stroke-dasharray="2 4""##,
         ChildKind::Step => r##"stroke-dasharray="10 4 2 4""##,
-        ChildKind::SpecialGuardianship | ChildKind::Kinship => r##"stroke-dasharray="6 3 2 3 2 3""##,
+        ChildKind::SpecialGuardianship | ChildKind::Kinship => {
+            r##"stroke-dasharray="6 3 2 3 2 3""##
+        }
     }
 }
 
@@ -139,7 +141,11 @@ pub fn standalone(a: &Assessment, on: Option<NaiveDate>) -> String {
     let legend_w = 300.0;
     let mut body = body(a, &view);
     let (legend, legend_h) = legend();
-    body.push_str(&format!(r##"<g transform="translate({:.0} {:.0})">{legend}</g>"##, x + w + 10.0, y + 10.0));
+    body.push_str(&format!(
+        r##"<g transform="translate({:.0} {:.0})">{legend}</g>"##,
+        x + w + 10.0,
+        y + 10.0
+    ));
     svg::document(
         &format!("Genogram: {}", a.title()),
         x,
@@ -152,7 +158,11 @@ pub fn standalone(a: &Assessment, on: Option<NaiveDate>) -> String {
 
 fn households(s: &mut Svg, a: &Assessment, at: &HashMap<PersonId, (f64, f64)>) {
     for (n, h) in a.genogram.households.iter().enumerate() {
-        let pts: Vec<(f64, f64)> = h.members.iter().filter_map(|p| at.get(p).copied()).collect();
+        let pts: Vec<(f64, f64)> = h
+            .members
+            .iter()
+            .filter_map(|p| at.get(p).copied())
+            .collect();
         if pts.is_empty() {
             continue;
         }
@@ -168,8 +178,17 @@ fn households(s: &mut Svg, a: &Assessment, at: &HashMap<PersonId, (f64, f64)>) {
             y1 - y0,
             &format!(r##"rx="18" fill="none" stroke="{SECONDARY}" stroke-width="2" stroke-dasharray="10 6" data-household="{}""##, h.id),
         );
-        let name = if h.name.trim().is_empty() { "Household" } else { h.name.trim() };
-        s.text(x0 + 10.0, y0 + 16.0, &format!(r##"font-size="13" fill="{SECONDARY}""##), name);
+        let name = if h.name.trim().is_empty() {
+            "Household"
+        } else {
+            h.name.trim()
+        };
+        s.text(
+            x0 + 10.0,
+            y0 + 16.0,
+            &format!(r##"font-size="13" fill="{SECONDARY}""##),
+            name,
+        );
     }
 }
 
@@ -194,7 +213,15 @@ fn relationships(s: &mut Svg, g: &Genogram, at: &HashMap<PersonId, (f64, f64)>) 
 }
 
 /// One emotional line between two points, in its pattern.
-pub fn emotional_line(s: &mut Svg, kind: EmotionalKind, x1: f64, y1: f64, x2: f64, y2: f64, id: &str) {
+pub fn emotional_line(
+    s: &mut Svg,
+    kind: EmotionalKind,
+    x1: f64,
+    y1: f64,
+    x2: f64,
+    y2: f64,
+    id: &str,
+) {
     let (dx, dy) = (x2 - x1, y2 - y1);
     let len = (dx * dx + dy * dy).sqrt().max(1.0);
     let (nx, ny) = (-dy / len, dx / len);
@@ -202,7 +229,8 @@ pub fn emotional_line(s: &mut Svg, kind: EmotionalKind, x1: f64, y1: f64, x2: f6
         EmotionalKind::Violence | EmotionalKind::Abuse => DANGER,
         _ => EMOTION,
     };
-    let attrs = format!(r##"stroke="{colour}" stroke-width="2" fill="none" data-relationship="{id}""##);
+    let attrs =
+        format!(r##"stroke="{colour}" stroke-width="2" fill="none" data-relationship="{id}""##);
     let parallel = |s: &mut Svg, offsets: &[f64]| {
         for o in offsets {
             s.line(x1 + nx * o, y1 + ny * o, x2 + nx * o, y2 + ny * o, &attrs);
@@ -212,17 +240,29 @@ pub fn emotional_line(s: &mut Svg, kind: EmotionalKind, x1: f64, y1: f64, x2: f6
         EmotionalKind::Close => parallel(s, &[-3.0, 3.0]),
         EmotionalKind::VeryClose => parallel(s, &[-5.0, 0.0, 5.0]),
         EmotionalKind::Fused => parallel(s, &[-7.0, -2.5, 2.5, 7.0]),
-        EmotionalKind::Distant => s.line(x1, y1, x2, y2, &format!(r##"{attrs} stroke-dasharray="6 6""##)),
+        EmotionalKind::Distant => s.line(
+            x1,
+            y1,
+            x2,
+            y2,
+            &format!(r##"{attrs} stroke-dasharray="6 6""##),
+        ),
         EmotionalKind::Conflict => s.path(&zigzag(x1, y1, x2, y2, 5.0), &attrs),
         EmotionalKind::Hostile => {
             s.path(&zigzag(x1, y1, x2, y2, 5.0), &attrs);
             parallel(s, &[-8.0, 8.0]);
         }
         EmotionalKind::Violence => {
-            s.path(&zigzag(x1, y1, x2, y2, 7.0), &format!(r##"{attrs} stroke-width="3""##));
+            s.path(
+                &zigzag(x1, y1, x2, y2, 7.0),
+                &format!(r##"{attrs} stroke-width="3""##),
+            );
         }
         EmotionalKind::Abuse => {
-            s.path(&zigzag(x1, y1, x2 - dx / len * 10.0, y2 - dy / len * 10.0, 6.0), &attrs);
+            s.path(
+                &zigzag(x1, y1, x2 - dx / len * 10.0, y2 - dy / len * 10.0, 6.0),
+                &attrs,
+            );
             let (bx, by) = (x2 - dx / len * 12.0, y2 - dy / len * 12.0);
             s.path(
                 &format!(
@@ -242,7 +282,13 @@ pub fn emotional_line(s: &mut Svg, kind: EmotionalKind, x1: f64, y1: f64, x2: f6
             s.line(mx + ux * 6.0, my + uy * 6.0, x2, y2, &attrs);
             for side in [-6.0, 6.0] {
                 let (cx, cy) = (mx + ux * side, my + uy * side);
-                s.line(cx + nx * 9.0, cy + ny * 9.0, cx - nx * 9.0, cy - ny * 9.0, &attrs);
+                s.line(
+                    cx + nx * 9.0,
+                    cy + ny * 9.0,
+                    cx - nx * 9.0,
+                    cy - ny * 9.0,
+                    &attrs,
+                );
             }
         }
     }
@@ -256,8 +302,15 @@ fn partnerships_and_children(s: &mut Svg, g: &Genogram, at: &HashMap<PersonId, (
             continue;
         };
         let bar = ay.max(by) + R + 22.0;
-        let attrs = format!(r##"{STROKE} {} data-partnership="{}""##, partnership_dash(u.kind), u.id);
-        s.path(&format!("M{ax:.1} {:.1} V{bar:.1} H{bx:.1} V{:.1}", ay + R, by + R), &attrs);
+        let attrs = format!(
+            r##"{STROKE} {} data-partnership="{}""##,
+            partnership_dash(u.kind),
+            u.id
+        );
+        s.path(
+            &format!("M{ax:.1} {:.1} V{bar:.1} H{bx:.1} V{:.1}", ay + R, by + R),
+            &attrs,
+        );
         let mx = (ax + bx) / 2.0;
         let slashes = match u.kind {
             PartnershipKind::Separated => 1,
@@ -265,13 +318,26 @@ fn partnerships_and_children(s: &mut Svg, g: &Genogram, at: &HashMap<PersonId, (
             _ => 0,
         };
         for k in 0..slashes {
-            let off = if slashes == 2 { k as f64 * 10.0 - 5.0 } else { 0.0 };
+            let off = if slashes == 2 {
+                k as f64 * 10.0 - 5.0
+            } else {
+                0.0
+            };
             s.line(mx + off - 6.0, bar + 9.0, mx + off + 6.0, bar - 9.0, STROKE);
         }
         let words = partnership_words(u.kind, u.start, u.end);
         if !words.is_empty() {
-            let tx = if slashes > 0 { mx + (bx - ax).abs() / 4.0 } else { mx };
-            s.text(tx, bar + 15.0, r##"font-size="12" text-anchor="middle" fill="#0b0c0c""##, &words);
+            let tx = if slashes > 0 {
+                mx + (bx - ax).abs() / 4.0
+            } else {
+                mx
+            };
+            s.text(
+                tx,
+                bar + 15.0,
+                r##"font-size="12" text-anchor="middle" fill="#0b0c0c""##,
+                &words,
+            );
         }
         drop_from.insert(u.id.to_string(), (mx, bar));
     }
@@ -280,9 +346,10 @@ fn partnerships_and_children(s: &mut Svg, g: &Genogram, at: &HashMap<PersonId, (
     let mut keys: Vec<String> = Vec::new();
     for l in &g.parentage {
         let (key, from) = match &l.parents {
-            Parents::Partnership { partnership } => {
-                (partnership.to_string(), drop_from.get(partnership.as_str()).copied())
-            }
+            Parents::Partnership { partnership } => (
+                partnership.to_string(),
+                drop_from.get(partnership.as_str()).copied(),
+            ),
             Parents::Parent { person } => {
                 (person.to_string(), at.get(person).map(|&(x, y)| (x, y + R)))
             }
@@ -324,7 +391,11 @@ fn partnerships_and_children(s: &mut Svg, g: &Genogram, at: &HashMap<PersonId, (
             }
             None => x,
         };
-        let xs: Vec<f64> = kids.iter().map(|(x, _, l)| hang(*x, l)).chain([fx]).collect();
+        let xs: Vec<f64> = kids
+            .iter()
+            .map(|(x, _, l)| hang(*x, l))
+            .chain([fx])
+            .collect();
         let lo = xs.iter().copied().fold(f64::MAX, f64::min);
         let hi = xs.iter().copied().fold(f64::MIN, f64::max);
         s.line(fx, fy, fx, sib, STROKE);
@@ -336,8 +407,17 @@ fn partnerships_and_children(s: &mut Svg, g: &Genogram, at: &HashMap<PersonId, (
             let attrs = format!(r##"{STROKE} {} data-parentage="{}""##, dash(l.kind), l.id);
             s.path(&format!("M{hx:.1} {sib:.1} L{x:.1} {:.1}", y - R), &attrs);
             if matches!(l.kind, ChildKind::SpecialGuardianship | ChildKind::Kinship) {
-                let tag = if l.kind == ChildKind::Kinship { "kin" } else { "SGO" };
-                s.text(x + 5.0, (sib + y - R) / 2.0 + 4.0, r##"font-size="11" fill="#0b0c0c""##, tag);
+                let tag = if l.kind == ChildKind::Kinship {
+                    "kin"
+                } else {
+                    "SGO"
+                };
+                s.text(
+                    x + 5.0,
+                    (sib + y - R) / 2.0 + 4.0,
+                    r##"font-size="11" fill="#0b0c0c""##,
+                    tag,
+                );
             }
         }
         // Identical twins: a bar between their lines.
@@ -352,7 +432,13 @@ fn partnerships_and_children(s: &mut Svg, g: &Genogram, at: &HashMap<PersonId, (
                     let lo = xs.iter().copied().fold(f64::MAX, f64::min);
                     let hi = xs.iter().copied().fold(f64::MIN, f64::max);
                     let frac = (mid_y - sib) / (y - R - sib);
-                    s.line(hx + (lo - hx) * frac, mid_y, hx + (hi - hx) * frac, mid_y, STROKE);
+                    s.line(
+                        hx + (lo - hx) * frac,
+                        mid_y,
+                        hx + (hi - hx) * frac,
+                        mid_y,
+                        STROKE,
+                    );
                 }
             }
         }
@@ -364,7 +450,13 @@ fn shape(s: &mut Svg, gender: Gender, x: f64, y: f64, r: f64, attrs: &str) {
         Gender::Male => s.rect(x - r, y - r, 2.0 * r, 2.0 * r, attrs),
         Gender::Female => s.circle(x, y, r, attrs),
         Gender::Other | Gender::Unknown => s.path(
-            &format!("M{x:.1} {:.1} L{:.1} {y:.1} L{x:.1} {:.1} L{:.1} {y:.1} Z", y - r * 1.2, x + r * 1.2, y + r * 1.2, x - r * 1.2),
+            &format!(
+                "M{x:.1} {:.1} L{:.1} {y:.1} L{x:.1} {:.1} L{:.1} {y:.1} Z",
+                y - r * 1.2,
+                x + r * 1.2,
+                y + r * 1.2,
+                x - r * 1.2
+            ),
             attrs,
         ),
     }
@@ -402,14 +494,32 @@ fn person(s: &mut Svg, p: &Person, x: f64, y: f64, view: &View, pinned: bool) {
         s.raw(&format!(r##"<g data-id="{}">"##, p.id));
     }
     if selected {
-        s.circle(x, y, R + 14.0, &format!(r##"fill="{FOCUS}" stroke="{INK}" stroke-width="3""##));
+        s.circle(
+            x,
+            y,
+            R + 14.0,
+            &format!(r##"fill="{FOCUS}" stroke="{INK}" stroke-width="3""##),
+        );
     }
     // A generous invisible target for fingers (at least 44 px).
-    s.rect(x - 28.0, y - 28.0, 56.0, 76.0, r##"fill="#ffffff" fill-opacity="0""##);
+    s.rect(
+        x - 28.0,
+        y - 28.0,
+        56.0,
+        76.0,
+        r##"fill="#ffffff" fill-opacity="0""##,
+    );
     let filled = r##"fill="#ffffff" stroke="#0b0c0c" stroke-width="2""##;
     match p.life {
         Life::Pregnancy => s.path(
-            &format!("M{x:.1} {:.1} L{:.1} {:.1} L{:.1} {:.1} Z", y - 18.0, x + 18.0, y + 14.0, x - 18.0, y + 14.0),
+            &format!(
+                "M{x:.1} {:.1} L{:.1} {:.1} L{:.1} {:.1} Z",
+                y - 18.0,
+                x + 18.0,
+                y + 14.0,
+                x - 18.0,
+                y + 14.0
+            ),
             filled,
         ),
         Life::Miscarriage => s.circle(x, y, 8.0, r##"fill="#0b0c0c""##),
@@ -424,9 +534,19 @@ fn person(s: &mut Svg, p: &Person, x: f64, y: f64, view: &View, pinned: bool) {
             }
             shape(s, p.gender, x, y, R, filled);
             if let Some(age) = view.on.and_then(|d| p.age_on(d)) {
-                s.text(x, y + 5.0, r##"font-size="14" text-anchor="middle" fill="#0b0c0c""##, &age.to_string());
+                s.text(
+                    x,
+                    y + 5.0,
+                    r##"font-size="14" text-anchor="middle" fill="#0b0c0c""##,
+                    &age.to_string(),
+                );
             } else if p.gender == Gender::Unknown {
-                s.text(x, y + 5.0, r##"font-size="14" text-anchor="middle" fill="#0b0c0c""##, "?");
+                s.text(
+                    x,
+                    y + 5.0,
+                    r##"font-size="14" text-anchor="middle" fill="#0b0c0c""##,
+                    "?",
+                );
             }
             if p.life == Life::Deceased {
                 cross(s, x, y, R);
@@ -437,8 +557,19 @@ fn person(s: &mut Svg, p: &Person, x: f64, y: f64, view: &View, pinned: bool) {
     if name.chars().count() > 18 {
         name = name.chars().take(17).collect::<String>() + "…";
     }
-    let below = y + R + if p.role == PersonRole::SubjectChild { 22.0 } else { 17.0 };
-    s.text(x, below, r##"font-size="13" text-anchor="middle" fill="#0b0c0c" font-weight="bold""##, &name);
+    let below = y
+        + R
+        + if p.role == PersonRole::SubjectChild {
+            22.0
+        } else {
+            17.0
+        };
+    s.text(
+        x,
+        below,
+        r##"font-size="13" text-anchor="middle" fill="#0b0c0c" font-weight="bold""##,
+        &name,
+    );
     let dates = match (p.date_of_birth, p.life, p.date_of_death) {
         (Some(b), Life::Deceased, d) => format!("b. {} – d. {}", b.year(), year(d)),
         (None, Life::Deceased, Some(d)) => format!("d. {}", d.year()),
@@ -447,10 +578,20 @@ fn person(s: &mut Svg, p: &Person, x: f64, y: f64, view: &View, pinned: bool) {
         _ => String::new(),
     };
     if !dates.trim().is_empty() {
-        s.text(x, below + 15.0, r##"font-size="12" text-anchor="middle" fill="#0b0c0c""##, dates.trim());
+        s.text(
+            x,
+            below + 15.0,
+            r##"font-size="12" text-anchor="middle" fill="#0b0c0c""##,
+            dates.trim(),
+        );
     }
     if pinned && view.interactive {
-        s.circle(x + R + 2.0, y - R - 2.0, 4.0, &format!(r##"fill="{SECONDARY}""##));
+        s.circle(
+            x + R + 2.0,
+            y - R - 2.0,
+            4.0,
+            &format!(r##"fill="{SECONDARY}""##),
+        );
     }
     s.raw("</g>");
 }
@@ -463,10 +604,19 @@ pub fn legend() -> (String, f64) {
         s.text(70.0, *y + 5.0, r##"font-size="13" fill="#0b0c0c""##, words);
         *y += 34.0;
     };
-    s.text(0.0, y, r##"font-size="15" font-weight="bold" fill="#0b0c0c""##, "Key");
+    s.text(
+        0.0,
+        y,
+        r##"font-size="15" font-weight="bold" fill="#0b0c0c""##,
+        "Key",
+    );
     y += 28.0;
     let filled = r##"fill="#ffffff" stroke="#0b0c0c" stroke-width="2""##;
-    for (g, words) in [(Gender::Male, "Male"), (Gender::Female, "Female"), (Gender::Other, "Other or not known")] {
+    for (g, words) in [
+        (Gender::Male, "Male"),
+        (Gender::Female, "Female"),
+        (Gender::Other, "Other or not known"),
+    ] {
         shape(&mut s, g, 30.0, y, 12.0, filled);
         row(&mut s, &mut y, words);
     }
@@ -476,7 +626,15 @@ pub fn legend() -> (String, f64) {
     shape(&mut s, Gender::Male, 30.0, y, 12.0, filled);
     cross(&mut s, 30.0, y, 12.0);
     row(&mut s, &mut y, "Died");
-    s.path(&format!("M30 {:.1} L42 {:.1} L18 {:.1} Z", y - 12.0, y + 10.0, y + 10.0), filled);
+    s.path(
+        &format!(
+            "M30 {:.1} L42 {:.1} L18 {:.1} Z",
+            y - 12.0,
+            y + 10.0,
+            y + 10.0
+        ),
+        filled,
+    );
     row(&mut s, &mut y, "Pregnancy");
     s.circle(30.0, y, 7.0, r##"fill="#0b0c0c""##);
     row(&mut s, &mut y, "Miscarriage");
@@ -486,7 +644,13 @@ pub fn legend() -> (String, f64) {
     cross(&mut s, 30.0, y, 8.0);
     row(&mut s, &mut y, "Termination");
     for kind in PartnershipKind::ALL {
-        s.line(5.0, y, 55.0, y, &format!("{STROKE} {}", partnership_dash(*kind)));
+        s.line(
+            5.0,
+            y,
+            55.0,
+            y,
+            &format!("{STROKE} {}", partnership_dash(*kind)),
+        );
         let slashes = match kind {
             PartnershipKind::Separated => vec![30.0],
             PartnershipKind::Divorced => vec![25.0, 35.0],
@@ -498,8 +662,18 @@ pub fn legend() -> (String, f64) {
         row(&mut s, &mut y, kind.label());
     }
     for kind in ChildKind::ALL {
-        s.line(30.0, y - 12.0, 30.0, y + 12.0, &format!("{STROKE} {}", dash(*kind)));
-        row(&mut s, &mut y, &format!("Child: {}", kind.label().to_lowercase()));
+        s.line(
+            30.0,
+            y - 12.0,
+            30.0,
+            y + 12.0,
+            &format!("{STROKE} {}", dash(*kind)),
+        );
+        row(
+            &mut s,
+            &mut y,
+            &format!("Child: {}", kind.label().to_lowercase()),
+        );
     }
     for kind in EmotionalKind::ALL {
         emotional_line(&mut s, *kind, 5.0, y, 55.0, y, "legend");

@@ -46,7 +46,12 @@ pub fn grow_family(a: &mut Assessment, n: usize) {
     run(
         a,
         Command::AddPerson {
-            person: fictional(first.clone(), "Founder", Gender::Male, NaiveDate::from_ymd_opt(1930, 1, 1)),
+            person: fictional(
+                first.clone(),
+                "Founder",
+                Gender::Male,
+                NaiveDate::from_ymd_opt(1930, 1, 1),
+            ),
             x: 0,
             y: 0,
         },
@@ -61,7 +66,12 @@ pub fn grow_family(a: &mut Assessment, n: usize) {
                 break;
             }
             let link = ids.item();
-            let partner = fictional(ids.person(), &format!("Partner {generation}"), Gender::Female, None);
+            let partner = fictional(
+                ids.person(),
+                &format!("Partner {generation}"),
+                Gender::Female,
+                None,
+            );
             run(
                 a,
                 Command::AddRelative {
@@ -80,14 +90,23 @@ pub fn grow_family(a: &mut Assessment, n: usize) {
                     break;
                 }
                 let child = ids.person();
-                let gender = if k % 2 == 0 { Gender::Male } else { Gender::Female };
+                let gender = if k % 2 == 0 {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
                 let born = NaiveDate::from_ymd_opt(1930 + 25 * generation, 1 + k, 1);
                 run(
                     a,
                     Command::AddRelative {
                         of: p.clone(),
                         relation: Relation::Child(Some(link.clone()), ChildKind::Birth),
-                        person: fictional(child.clone(), &format!("Child {generation}.{k}"), gender, born),
+                        person: fictional(
+                            child.clone(),
+                            &format!("Child {generation}.{k}"),
+                            gender,
+                            born,
+                        ),
                         link: ids.item(),
                         second: ids.item(),
                     },

@@ -25,7 +25,11 @@ fn check(a: &mut Assessment, cmd: Command) {
 }
 
 /// The family the end-to-end test draws, built with commands. Returns it and the ids by name.
-pub(crate) fn family() -> (Assessment, BTreeMap<&'static str, PersonId>, BTreeMap<&'static str, ItemId>) {
+pub(crate) fn family() -> (
+    Assessment,
+    BTreeMap<&'static str, PersonId>,
+    BTreeMap<&'static str, ItemId>,
+) {
     let mut a = sample(); // Ava Example (child) and Jo (mother) in the register
     a.people[0].date_of_birth = d(2015, 4, 1);
     let mut ids = Counter(0x100);
@@ -35,8 +39,22 @@ pub(crate) fn family() -> (Assessment, BTreeMap<&'static str, PersonId>, BTreeMa
     let jo = a.others().next().unwrap().id.clone();
     p.insert("ava", ava.clone());
     p.insert("jo", jo.clone());
-    check(&mut a, Command::Place { person: jo.clone(), x: 0, y: 0 });
-    let mut add = |a: &mut Assessment, of: &str, rel: Relation, name: &'static str, g: Gender, born, p: &mut BTreeMap<&str, PersonId>, l: &mut BTreeMap<&str, ItemId>| {
+    check(
+        &mut a,
+        Command::Place {
+            person: jo.clone(),
+            x: 0,
+            y: 0,
+        },
+    );
+    let mut add = |a: &mut Assessment,
+                   of: &str,
+                   rel: Relation,
+                   name: &'static str,
+                   g: Gender,
+                   born,
+                   p: &mut BTreeMap<&str, PersonId>,
+                   l: &mut BTreeMap<&str, ItemId>| {
         let id = ids.person();
         let link = ids.item();
         let second = ids.item();
@@ -54,25 +72,88 @@ pub(crate) fn family() -> (Assessment, BTreeMap<&'static str, PersonId>, BTreeMa
         l.insert(name, link);
         l.insert(&*Box::leak(format!("{name}+").into_boxed_str()), second);
     };
-    add(&mut a, "jo", Relation::Parent, "Arthur", Gender::Male, d(1950, 3, 1), &mut p, &mut l);
-    add(&mut a, "jo", Relation::Parent, "Margaret", Gender::Female, d(1952, 6, 1), &mut p, &mut l);
-    add(&mut a, "jo", Relation::Partner(PartnershipKind::Divorced), "Dan", Gender::Male, d(1983, 1, 1), &mut p, &mut l);
+    add(
+        &mut a,
+        "jo",
+        Relation::Parent,
+        "Arthur",
+        Gender::Male,
+        d(1950, 3, 1),
+        &mut p,
+        &mut l,
+    );
+    add(
+        &mut a,
+        "jo",
+        Relation::Parent,
+        "Margaret",
+        Gender::Female,
+        d(1952, 6, 1),
+        &mut p,
+        &mut l,
+    );
+    add(
+        &mut a,
+        "jo",
+        Relation::Partner(PartnershipKind::Divorced),
+        "Dan",
+        Gender::Male,
+        d(1983, 1, 1),
+        &mut p,
+        &mut l,
+    );
     let first_marriage = l["Dan"].clone();
-    check(&mut a, Command::Place { person: ava.clone(), x: 50, y: 160 });
+    check(
+        &mut a,
+        Command::Place {
+            person: ava.clone(),
+            x: 50,
+            y: 160,
+        },
+    );
     check(
         &mut a,
         Command::SetParentage(Parentage {
             id: ItemId::from_random([0xaa; 4]),
             child: ava.clone(),
-            parents: Parents::Partnership { partnership: first_marriage.clone() },
+            parents: Parents::Partnership {
+                partnership: first_marriage.clone(),
+            },
             kind: ChildKind::Birth,
             twin: None,
         }),
     );
-    add(&mut a, "jo", Relation::Child(Some(first_marriage.clone()), ChildKind::Adopted), "Leo", Gender::Male, d(2017, 5, 1), &mut p, &mut l);
-    add(&mut a, "jo", Relation::Partner(PartnershipKind::Cohabiting), "Chris", Gender::Male, d(1988, 1, 1), &mut p, &mut l);
+    add(
+        &mut a,
+        "jo",
+        Relation::Child(Some(first_marriage.clone()), ChildKind::Adopted),
+        "Leo",
+        Gender::Male,
+        d(2017, 5, 1),
+        &mut p,
+        &mut l,
+    );
+    add(
+        &mut a,
+        "jo",
+        Relation::Partner(PartnershipKind::Cohabiting),
+        "Chris",
+        Gender::Male,
+        d(1988, 1, 1),
+        &mut p,
+        &mut l,
+    );
     let second = l["Chris"].clone();
-    add(&mut a, "jo", Relation::Child(Some(second), ChildKind::Birth), "Mia", Gender::Female, d(2021, 9, 1), &mut p, &mut l);
+    add(
+        &mut a,
+        "jo",
+        Relation::Child(Some(second), ChildKind::Birth),
+        "Mia",
+        Gender::Female,
+        d(2021, 9, 1),
+        &mut p,
+        &mut l,
+    );
     // Arthur has died.
     let mut arthur = a.person(&p["Arthur"]).unwrap().clone();
     arthur.life = Life::Deceased;
@@ -83,7 +164,13 @@ pub(crate) fn family() -> (Assessment, BTreeMap<&'static str, PersonId>, BTreeMa
         Command::SetHousehold(Household {
             id: ItemId::from_random([0xb1; 4]),
             name: "Mum's home".into(),
-            members: vec![jo.clone(), p["Chris"].clone(), ava.clone(), p["Leo"].clone(), p["Mia"].clone()],
+            members: vec![
+                jo.clone(),
+                p["Chris"].clone(),
+                ava.clone(),
+                p["Leo"].clone(),
+                p["Mia"].clone(),
+            ],
         }),
     );
     check(
@@ -112,13 +199,20 @@ fn the_family_is_built_by_commands_each_undoable() {
     let (a, p, _) = family();
     let g = &a.genogram;
     assert_eq!(g.members.len(), 8);
-    assert_eq!(g.partnerships.len(), 3, "grandparents, first marriage, second partnership");
+    assert_eq!(
+        g.partnerships.len(),
+        3,
+        "grandparents, first marriage, second partnership"
+    );
     let jo = &p["jo"];
     let mut parents = g.parents_of(jo);
     parents.sort();
     let mut expected = vec![p["Arthur"].clone(), p["Margaret"].clone()];
     expected.sort();
-    assert_eq!(parents, expected, "second parent joined the first as a couple");
+    assert_eq!(
+        parents, expected,
+        "second parent joined the first as a couple"
+    );
     assert_eq!(g.parents_of(&p["Mia"]).len(), 2);
     assert!(g.parents_of(&p["Mia"]).contains(&p["Chris"]));
     assert_eq!(g.parentage_of(&p["Leo"]).unwrap().kind, ChildKind::Adopted);
@@ -129,9 +223,21 @@ fn the_family_is_built_by_commands_each_undoable() {
 #[test]
 fn moving_pins_and_unpin_releases() {
     let (mut a, p, _) = family();
-    check(&mut a, Command::Move { person: p["Dan"].clone(), x: 400, y: 10 });
+    check(
+        &mut a,
+        Command::Move {
+            person: p["Dan"].clone(),
+            x: 400,
+            y: 10,
+        },
+    );
     assert!(a.genogram.member(&p["Dan"]).unwrap().pinned);
-    check(&mut a, Command::Unpin { person: p["Dan"].clone() });
+    check(
+        &mut a,
+        Command::Unpin {
+            person: p["Dan"].clone(),
+        },
+    );
     assert!(!a.genogram.member(&p["Dan"]).unwrap().pinned);
 }
 
@@ -144,10 +250,19 @@ fn partnerships_lines_households_and_relationships_change_and_go() {
     let line = a.genogram.parentage_of(&p["Mia"]).unwrap().clone();
     check(&mut a, Command::Detach(line.id.clone()));
     check(&mut a, Command::Unpartner(l["Chris"].clone()));
-    check(&mut a, Command::RemoveHousehold(ItemId::from_random([0xb2; 4])));
-    check(&mut a, Command::RemoveRelationship(ItemId::from_random([0xc1; 4])));
+    check(
+        &mut a,
+        Command::RemoveHousehold(ItemId::from_random([0xb2; 4])),
+    );
+    check(
+        &mut a,
+        Command::RemoveRelationship(ItemId::from_random([0xc1; 4])),
+    );
     let mut twin = a.genogram.parentage_of(&p["Leo"]).unwrap().clone();
-    twin.twin = Some(Twin { group: 1, identical: false });
+    twin.twin = Some(Twin {
+        group: 1,
+        identical: false,
+    });
     check(&mut a, Command::SetParentage(twin));
 }
 
@@ -200,13 +315,25 @@ fn refused_commands_say_why_and_change_nothing() {
     let own = Parentage {
         id: ItemId::from_random([6; 4]),
         child: p["Arthur"].clone(),
-        parents: Parents::Parent { person: p["Arthur"].clone() },
+        parents: Parents::Parent {
+            person: p["Arthur"].clone(),
+        },
         kind: ChildKind::Birth,
         twin: None,
     };
     assert!(refused(Command::SetParentage(own)).contains("own parent"));
-    assert!(refused(Command::Place { person: jo.clone(), x: 0, y: 0 }).contains("already on"));
-    assert!(refused(Command::Move { person: PersonId::from_random([5; 4]), x: 0, y: 0 }).contains("not on"));
+    assert!(refused(Command::Place {
+        person: jo.clone(),
+        x: 0,
+        y: 0
+    })
+    .contains("already on"));
+    assert!(refused(Command::Move {
+        person: PersonId::from_random([5; 4]),
+        x: 0,
+        y: 0
+    })
+    .contains("not on"));
     assert!(refused(Command::SetHousehold(Household {
         id: ItemId::from_random([4; 4]),
         name: String::new(),
@@ -222,10 +349,18 @@ fn removing_a_person_follows_the_cascading_rules_and_undoes_exactly() {
     let g = &a.genogram;
     assert!(g.member(&p["Dan"]).is_none());
     assert!(g.partnership(&l["Dan"]).is_none(), "the partnership went");
-    assert_eq!(g.parents_of(&p["ava"]), vec![p["jo"].clone()], "Ava hangs from Jo alone");
+    assert_eq!(
+        g.parents_of(&p["ava"]),
+        vec![p["jo"].clone()],
+        "Ava hangs from Jo alone"
+    );
     assert_eq!(g.parents_of(&p["Leo"]), vec![p["jo"].clone()]);
     assert!(g.relationships.is_empty(), "the conflict line went");
-    assert_eq!(g.households.len(), 1, "Dad's household was left empty and went");
+    assert_eq!(
+        g.households.len(),
+        1,
+        "Dad's household was left empty and went"
+    );
     assert!(a.person(&p["Dan"]).is_some(), "Dan stays in the register");
     // Removing Jo now leaves her children without a parent line, and her parents childless.
     check(&mut a, Command::Remove(p["jo"].clone()));
@@ -269,7 +404,8 @@ fn assert_layout_invariants(a: &Assessment, placed: &BTreeMap<PersonId, (i32, i3
         for (id, &(x, y)) in placed {
             if y == pa.1 && x > lo && x < hi {
                 assert!(
-                    g.partnerships_of(id).any(|o| o.involves(&u.a) || o.involves(&u.b)),
+                    g.partnerships_of(id)
+                        .any(|o| o.involves(&u.a) || o.involves(&u.b)),
                     "someone unrelated sits between partners"
                 );
             }
@@ -289,14 +425,28 @@ fn layout_places_generations_partners_and_birth_order() {
     // Ava (2015) before Leo (2017) under the first marriage.
     assert!(placed[&p["ava"]].0 < placed[&p["Leo"]].0);
     // Jo sits between her two partners.
-    let xs = [placed[&p["Dan"]].0, placed[&p["jo"]].0, placed[&p["Chris"]].0];
-    assert!((xs[0] < xs[1] && xs[1] < xs[2]) || (xs[0] > xs[1] && xs[1] > xs[2]), "{xs:?}");
+    let xs = [
+        placed[&p["Dan"]].0,
+        placed[&p["jo"]].0,
+        placed[&p["Chris"]].0,
+    ];
+    assert!(
+        (xs[0] < xs[1] && xs[1] < xs[2]) || (xs[0] > xs[1] && xs[1] > xs[2]),
+        "{xs:?}"
+    );
 }
 
 #[test]
 fn layout_respects_pinned_people() {
     let (mut a, p, _) = family();
-    run(&mut a, Command::Move { person: p["Margaret"].clone(), x: 900, y: 0 });
+    run(
+        &mut a,
+        Command::Move {
+            person: p["Margaret"].clone(),
+            x: 900,
+            y: 0,
+        },
+    );
     let placed = layout::layout(&a);
     assert_eq!(placed[&p["Margaret"]], (900, 0), "pinned stays");
     // Nobody else lands on top of her.
@@ -335,7 +485,11 @@ fn rendering_uses_the_conventions_and_escapes_words() {
     // Ava (the child being assessed, a girl) has a double circle; her age at the date is 11.
     let ava = &svg[svg.find(&format!(r#"data-id="{}""#, p["ava"])).unwrap()..];
     let ava = &ava[..ava.find("</g>").unwrap()];
-    assert_eq!(ava.matches("<circle").count(), 3, "focus ring and a double outline");
+    assert_eq!(
+        ava.matches("<circle").count(),
+        3,
+        "focus ring and a double outline"
+    );
     assert!(ava.contains(">11</text>"));
     assert!(ava.contains("aria-label=\"Ava Example, child being assessed, 11\""));
     // Arthur has a cross; his age is at death.
@@ -359,10 +513,16 @@ fn partnership_words_read_naturally() {
     use render::partnership_words as w;
     assert_eq!(w(PartnershipKind::Married, None, None), "");
     assert_eq!(w(PartnershipKind::Married, d(2010, 1, 1), None), "m. 2010");
-    assert_eq!(w(PartnershipKind::Divorced, d(2010, 1, 1), d(2019, 1, 1)), "m. 2010 div. 2019");
+    assert_eq!(
+        w(PartnershipKind::Divorced, d(2010, 1, 1), d(2019, 1, 1)),
+        "m. 2010 div. 2019"
+    );
     assert_eq!(w(PartnershipKind::Separated, None, None), "sep.");
     assert_eq!(w(PartnershipKind::Cohabiting, None, None), "lived together");
-    assert_eq!(PartnershipKind::from_code("civilPartnership"), Some(PartnershipKind::CivilPartnership));
+    assert_eq!(
+        PartnershipKind::from_code("civilPartnership"),
+        Some(PartnershipKind::CivilPartnership)
+    );
     assert_eq!(EmotionalKind::ALL.len(), 9);
     assert!(PersonRole::ALL.len() == 4);
 }

@@ -142,7 +142,11 @@ pub fn free_angle(a: &Assessment, circle: u8) -> u16 {
             let (mut best, mut at) = (0, 0);
             for i in 0..n {
                 let from = taken[i];
-                let to = if i + 1 < n { taken[i + 1] } else { taken[0] + 360 };
+                let to = if i + 1 < n {
+                    taken[i + 1]
+                } else {
+                    taken[0] + 360
+                };
                 if to - from > best {
                     best = to - from;
                     at = from + (to - from) / 2;

@@ -112,11 +112,7 @@ pub const MAX_CIRCLES: usize = 6;
 impl Default for NetworkMap {
     fn default() -> Self {
         Self {
-            circles: vec![
-                "Very close".into(),
-                "Close".into(),
-                "Less close".into(),
-            ],
+            circles: vec!["Very close".into(), "Close".into(), "Less close".into()],
             members: Vec::new(),
         }
     }

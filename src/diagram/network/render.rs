@@ -108,18 +108,44 @@ pub fn body(a: &Assessment, view: &View) -> String {
     for k in (0..n).rev() {
         let r = CENTRE + (k as f64 + 1.0) * BAND;
         let fill = if k % 2 == 0 { "#f3f2f1" } else { "#ffffff" };
-        s.circle(0.0, 0.0, r, &format!(r##"fill="{fill}" stroke="{SECONDARY}" stroke-width="1.5""##));
+        s.circle(
+            0.0,
+            0.0,
+            r,
+            &format!(r##"fill="{fill}" stroke="{SECONDARY}" stroke-width="1.5""##),
+        );
     }
-    s.circle(0.0, 0.0, CENTRE, &format!(r##"fill="#ffffff" stroke="{INK}" stroke-width="3""##));
+    s.circle(
+        0.0,
+        0.0,
+        CENTRE,
+        &format!(r##"fill="#ffffff" stroke="{INK}" stroke-width="3""##),
+    );
     for (k, label) in a.network.circles.iter().enumerate() {
         let r = CENTRE + (k as f64 + 1.0) * BAND;
-        s.text(0.0, -r + 20.0, &format!(r##"font-size="14" text-anchor="middle" fill="{SECONDARY}" font-weight="bold""##), label);
+        s.text(
+            0.0,
+            -r + 20.0,
+            &format!(
+                r##"font-size="14" text-anchor="middle" fill="{SECONDARY}" font-weight="bold""##
+            ),
+            label,
+        );
     }
     let children: Vec<String> = a.children().map(Person::display_name).collect();
-    let lines = if children.is_empty() { vec!["The child".to_owned()] } else { children };
+    let lines = if children.is_empty() {
+        vec!["The child".to_owned()]
+    } else {
+        children
+    };
     let top = -((lines.len() as f64 - 1.0) * 9.0);
     for (i, name) in lines.iter().enumerate() {
-        s.text(0.0, top + i as f64 * 18.0 + 5.0, r##"font-size="15" text-anchor="middle" font-weight="bold" fill="#0b0c0c""##, name);
+        s.text(
+            0.0,
+            top + i as f64 * 18.0 + 5.0,
+            r##"font-size="15" text-anchor="middle" font-weight="bold" fill="#0b0c0c""##,
+            name,
+        );
     }
     let shown: Vec<&NetworkMember> = a
         .network
@@ -149,8 +175,19 @@ pub fn standalone(a: &Assessment, safety_only: bool) -> String {
         ..View::default()
     };
     let (x, y, w, h) = extent(a);
-    let title = if safety_only { "Safety network" } else { "Family network map" };
-    svg::document(&format!("{title}: {}", a.title()), x, y, w, h, &body(a, &view))
+    let title = if safety_only {
+        "Safety network"
+    } else {
+        "Family network map"
+    };
+    svg::document(
+        &format!("{title}: {}", a.title()),
+        x,
+        y,
+        w,
+        h,
+        &body(a, &view),
+    )
 }
 
 fn arrow(s: &mut Svg, tip_x: f64, tip_y: f64, ux: f64, uy: f64) {
@@ -179,8 +216,17 @@ fn connection(s: &mut Svg, m: &NetworkMember, x: f64, y: f64) {
     match m.connection {
         Connection::Strong => s.line(x1, y1, x2, y2, &format!(r##"{base} stroke-width="6""##)),
         Connection::Moderate => s.line(x1, y1, x2, y2, &format!(r##"{base} stroke-width="2""##)),
-        Connection::Tenuous => s.line(x1, y1, x2, y2, &format!(r##"{base} stroke-width="2" stroke-dasharray="7 6""##)),
-        Connection::Stressful => s.path(&zigzag(x1, y1, x2, y2, 6.0), &format!(r##"{base} stroke-width="2""##)),
+        Connection::Tenuous => s.line(
+            x1,
+            y1,
+            x2,
+            y2,
+            &format!(r##"{base} stroke-width="2" stroke-dasharray="7 6""##),
+        ),
+        Connection::Stressful => s.path(
+            &zigzag(x1, y1, x2, y2, 6.0),
+            &format!(r##"{base} stroke-width="2""##),
+        ),
     }
     if matches!(m.support, Support::ToChild | Support::Both) {
         arrow(s, x1, y1, -ux, -uy);
@@ -195,7 +241,14 @@ pub fn category_shape(s: &mut Svg, c: Category, x: f64, y: f64, r: f64, attrs: &
     match c {
         Category::Family => s.circle(x, y, r, attrs),
         Category::Friends => s.path(
-            &format!("M{x:.1} {:.1} L{:.1} {:.1} L{:.1} {:.1} Z", y - r * 1.15, x + r * 1.1, y + r * 0.85, x - r * 1.1, y + r * 0.85),
+            &format!(
+                "M{x:.1} {:.1} L{:.1} {:.1} L{:.1} {:.1} Z",
+                y - r * 1.15,
+                x + r * 1.1,
+                y + r * 0.85,
+                x - r * 1.1,
+                y + r * 0.85
+            ),
             attrs,
         ),
         Category::Community => {
@@ -223,36 +276,85 @@ fn entry(s: &mut Svg, a: &Assessment, m: &NetworkMember, x: f64, y: f64, view: &
         s.raw(&format!(r##"<g data-id="{}">"##, m.id));
     }
     if selected {
-        s.circle(x, y, SIZE + 14.0, &format!(r##"fill="{FOCUS}" stroke="{INK}" stroke-width="3""##));
+        s.circle(
+            x,
+            y,
+            SIZE + 14.0,
+            &format!(r##"fill="{FOCUS}" stroke="{INK}" stroke-width="3""##),
+        );
     }
-    s.rect(x - 30.0, y - 30.0, 60.0, 80.0, r##"fill="#ffffff" fill-opacity="0""##);
+    s.rect(
+        x - 30.0,
+        y - 30.0,
+        60.0,
+        80.0,
+        r##"fill="#ffffff" fill-opacity="0""##,
+    );
     let stroke = if m.safety_network { "5" } else { "2" };
-    category_shape(s, m.category, x, y, SIZE, &format!(r##"fill="#ffffff" stroke="{INK}" stroke-width="{stroke}""##));
+    category_shape(
+        s,
+        m.category,
+        x,
+        y,
+        SIZE,
+        &format!(r##"fill="#ffffff" stroke="{INK}" stroke-width="{stroke}""##),
+    );
     if m.safety_network {
-        s.text(x, y + 6.0, r##"font-size="16" text-anchor="middle" font-weight="bold" fill="#0b0c0c""##, "S");
+        s.text(
+            x,
+            y + 6.0,
+            r##"font-size="16" text-anchor="middle" font-weight="bold" fill="#0b0c0c""##,
+            "S",
+        );
     }
     if matches!(m.who, Who::Organisation { .. }) {
-        s.rect(x - 9.0, y - 9.0, 18.0, 18.0, &format!(r##"fill="none" stroke="{INK}" stroke-width="1.5""##));
+        s.rect(
+            x - 9.0,
+            y - 9.0,
+            18.0,
+            18.0,
+            &format!(r##"fill="none" stroke="{INK}" stroke-width="1.5""##),
+        );
     }
     let mut name = entry_name(a, m);
     if name.chars().count() > 20 {
         name = name.chars().take(19).collect::<String>() + "…";
     }
-    s.text(x, y + SIZE + 18.0, r##"font-size="13" text-anchor="middle" font-weight="bold" fill="#0b0c0c""##, &name);
+    s.text(
+        x,
+        y + SIZE + 18.0,
+        r##"font-size="13" text-anchor="middle" font-weight="bold" fill="#0b0c0c""##,
+        &name,
+    );
     let role = entry_role(a, m);
     let mut second = m.category.label().to_owned();
     if !role.is_empty() {
         second = format!("{role} · {second}");
     }
-    s.text(x, y + SIZE + 33.0, r##"font-size="12" text-anchor="middle" fill="#0b0c0c""##, &second);
+    s.text(
+        x,
+        y + SIZE + 33.0,
+        r##"font-size="12" text-anchor="middle" fill="#0b0c0c""##,
+        &second,
+    );
     if view.safety_only && !m.agreed.trim().is_empty() {
         let mut agreed = m.agreed.trim().to_owned();
         if agreed.chars().count() > 34 {
             agreed = agreed.chars().take(33).collect::<String>() + "…";
         }
-        s.text(x, y + SIZE + 48.0, r##"font-size="12" text-anchor="middle" fill="#0b0c0c" font-style="italic""##, &agreed);
+        s.text(
+            x,
+            y + SIZE + 48.0,
+            r##"font-size="12" text-anchor="middle" fill="#0b0c0c" font-style="italic""##,
+            &agreed,
+        );
     } else if m.knows_worries {
-        s.text(x, y + SIZE + 48.0, r##"font-size="12" text-anchor="middle" fill="#0b0c0c""##, "Knows the worries");
+        s.text(
+            x,
+            y + SIZE + 48.0,
+            r##"font-size="12" text-anchor="middle" fill="#0b0c0c""##,
+            "Knows the worries",
+        );
     }
     s.raw("</g>");
 }

@@ -31,8 +31,22 @@ fn quick_add(a: &mut Assessment, n: u8, name: &str, category: Category, circle: 
     let mut p = Person::new(PersonId::from_random([0xe1, 0, 0, n]), role);
     p.given_name = name.into();
     let angle = free_angle(a, circle);
-    let m = NetworkMember::new(item(n), Who::Person { person: p.id.clone() }, category, circle, angle);
-    check(a, Command::Add { member: m, person: Some(p) });
+    let m = NetworkMember::new(
+        item(n),
+        Who::Person {
+            person: p.id.clone(),
+        },
+        category,
+        circle,
+        angle,
+    );
+    check(
+        a,
+        Command::Add {
+            member: m,
+            person: Some(p),
+        },
+    );
     item(n)
 }
 
@@ -43,18 +57,46 @@ fn entries_are_added_moved_changed_and_removed_with_undo() {
     assert_eq!(a.people.len(), 3, "a new register record");
     let school = NetworkMember::new(
         item(2),
-        Who::Organisation { name: "Hillside Primary".into(), organisation: OrgKind::School },
+        Who::Organisation {
+            name: "Hillside Primary".into(),
+            organisation: OrgKind::School,
+        },
         Category::Professional,
         2,
         90,
     );
-    check(&mut a, Command::Add { member: school, person: None });
+    check(
+        &mut a,
+        Command::Add {
+            member: school,
+            person: None,
+        },
+    );
     // Jo is already in the register: she goes on the map without a new record.
     let jo = a.others().next().unwrap().id.clone();
-    let m = NetworkMember::new(item(3), Who::Person { person: jo.clone() }, Category::Family, 0, 200);
-    check(&mut a, Command::Add { member: m, person: None });
+    let m = NetworkMember::new(
+        item(3),
+        Who::Person { person: jo.clone() },
+        Category::Family,
+        0,
+        200,
+    );
+    check(
+        &mut a,
+        Command::Add {
+            member: m,
+            person: None,
+        },
+    );
     assert_eq!(a.people.len(), 3);
-    check(&mut a, Command::Move { id: gran.clone(), circle: 1, angle: 370 });
+    check(
+        &mut a,
+        Command::Move {
+            id: gran.clone(),
+            circle: 1,
+            angle: 370,
+        },
+    );
     assert_eq!(a.network.member(&gran).unwrap().angle, 10);
     let mut g = a.network.member(&gran).unwrap().clone();
     g.safety_network = true;
@@ -74,29 +116,93 @@ fn circles_can_be_relabelled_added_and_removed_within_limits() {
     let mut labels = a.network.circles.clone();
     labels.push("Far away".into());
     check(&mut a, Command::SetCircles(labels.clone()));
-    check(&mut a, Command::Move { id: item(1), circle: 3, angle: 0 });
+    check(
+        &mut a,
+        Command::Move {
+            id: item(1),
+            circle: 3,
+            angle: 0,
+        },
+    );
     labels.pop();
     check(&mut a, Command::SetCircles(labels.clone()));
-    assert_eq!(a.network.member(&item(1)).unwrap().circle, 2, "moved into the last circle");
+    assert_eq!(
+        a.network.member(&item(1)).unwrap().circle,
+        2,
+        "moved into the last circle"
+    );
     labels.pop();
-    assert!(plan(&a, &Command::SetCircles(labels)).unwrap_err().0.contains("between 3 and 6"));
-    assert!(plan(&a, &Command::SetCircles(vec!["a".into(), " ".into(), "c".into()]))
+    assert!(plan(&a, &Command::SetCircles(labels))
         .unwrap_err()
         .0
-        .contains("label"));
-    assert!(plan(&a, &Command::Move { id: item(1), circle: 9, angle: 0 }).is_err());
+        .contains("between 3 and 6"));
+    assert!(plan(
+        &a,
+        &Command::SetCircles(vec!["a".into(), " ".into(), "c".into()])
+    )
+    .unwrap_err()
+    .0
+    .contains("label"));
+    assert!(plan(
+        &a,
+        &Command::Move {
+            id: item(1),
+            circle: 9,
+            angle: 0
+        }
+    )
+    .is_err());
 }
 
 #[test]
 fn refusals_explain() {
     let mut a = sample();
     let jo = a.others().next().unwrap().id.clone();
-    let m = NetworkMember::new(item(3), Who::Person { person: jo.clone() }, Category::Family, 0, 0);
-    check(&mut a, Command::Add { member: m, person: None });
+    let m = NetworkMember::new(
+        item(3),
+        Who::Person { person: jo.clone() },
+        Category::Family,
+        0,
+        0,
+    );
+    check(
+        &mut a,
+        Command::Add {
+            member: m,
+            person: None,
+        },
+    );
     let again = NetworkMember::new(item(4), Who::Person { person: jo }, Category::Family, 0, 0);
-    assert!(plan(&a, &Command::Add { member: again, person: None }).unwrap_err().0.contains("already on the map"));
-    let org = NetworkMember::new(item(5), Who::Organisation { name: " ".into(), organisation: OrgKind::Gp }, Category::Professional, 0, 0);
-    assert!(plan(&a, &Command::Add { member: org, person: None }).unwrap_err().0.contains("name"));
+    assert!(plan(
+        &a,
+        &Command::Add {
+            member: again,
+            person: None
+        }
+    )
+    .unwrap_err()
+    .0
+    .contains("already on the map"));
+    let org = NetworkMember::new(
+        item(5),
+        Who::Organisation {
+            name: " ".into(),
+            organisation: OrgKind::Gp,
+        },
+        Category::Professional,
+        0,
+        0,
+    );
+    assert!(plan(
+        &a,
+        &Command::Add {
+            member: org,
+            person: None
+        }
+    )
+    .unwrap_err()
+    .0
+    .contains("name"));
 }
 
 #[test]
@@ -135,13 +241,28 @@ fn rendering_shows_categories_by_shape_and_the_safety_view_filters() {
     g.connection = Connection::Strong;
     g.support = Support::Both;
     check(&mut a, Command::Set(g));
-    let full = body(&a, &View { interactive: true, ..View::default() });
+    let full = body(
+        &a,
+        &View {
+            interactive: true,
+            ..View::default()
+        },
+    );
     assert!(full.contains("Gran &lt;b&gt;") && full.contains("Ms Teacher"));
     assert!(full.contains("Very close") && full.contains("Less close"));
     assert!(full.contains("Ava Example"), "the child at the centre");
     assert!(full.contains(r#"" stroke-width="6"/>"#), "strong is thick");
-    assert!(full.contains("Professionals") && full.contains("Family"), "category in words");
-    let safety = body(&a, &View { safety_only: true, ..View::default() });
+    assert!(
+        full.contains("Professionals") && full.contains("Family"),
+        "category in words"
+    );
+    let safety = body(
+        &a,
+        &View {
+            safety_only: true,
+            ..View::default()
+        },
+    );
     assert!(safety.contains("Gran") && !safety.contains("Ms Teacher"));
     assert!(safety.contains("Visits every Sunday"));
     assert!(standalone(&a, true).contains("<title>Safety network: Ava Example</title>"));

@@ -174,6 +174,8 @@ pub fn OverviewPage() -> impl IntoView {
         <h2 class="heading-l">"Tools"</h2>
         <ul class="tool-list">
             <li><A href=move || format!("{}/scales", base()) attr:class="task-list__link">"Safety scales and other scales"</A></li>
+            <li><A href=move || format!("{}/genogram", base()) attr:class="task-list__link">"Genogram"</A></li>
+            <li><A href=move || format!("{}/network", base()) attr:class="task-list__link">"Family network map and safety network"</A></li>
             <li><A href=move || format!("{}/print", base()) attr:class="task-list__link">"Print or save the professional summary"</A></li>
             <li><A href=move || format!("{}/print/family", base()) attr:class="task-list__link">"Print or save the summary for the family"</A></li>
         </ul>

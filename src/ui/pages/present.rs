@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-fn set_body_class(on: bool) {
+/// Turns presentation mode (everything but the presentation hidden) on or off.
+pub fn set_body_class(on: bool) {
     if let Some(body) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.body())

@@ -298,3 +298,35 @@ pub fn type_choices() -> Vec<Choice> {
         ),
     ]
 }
+
+/// A drop-down list with a label. `options` are (value, label) pairs.
+#[component]
+pub fn SelectField(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: String,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] on_change: Callback<String>,
+) -> impl IntoView {
+    let described = hint_id(&id, &hint);
+    view! {
+        <div class="form-group">
+            <LabelAndHint id=id.clone() label=label hint=hint/>
+            <select class="select" id=id.clone() name=id aria-describedby=described
+                on:change=move |ev| on_change.run(event_target_value(&ev))>
+                {move || {
+                    let current = value.get();
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(v, l)| {
+                            let sel = v == current;
+                            view! { <option value=v selected=sel>{l}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+    }
+}

@@ -1,0 +1,183 @@
+//! Bringing a genogram over from another assessment (a brother's or sister's): its people join
+//! this register (matched by name and date of birth when they are already here) and it
+//! replaces this genogram, as one undoable step.
+
+use super::{Genogram, Parents};
+use crate::diagram::ops::{Entity, Key, Op};
+use crate::diagram::{refuse, EditError};
+use crate::model::{Assessment, PersonId, PersonRole};
+use std::collections::HashMap;
+
+fn same_person(a: &crate::model::Person, b: &crate::model::Person) -> bool {
+    let norm = |s: &str| s.trim().to_lowercase();
+    !norm(&a.given_name).is_empty()
+        && norm(&a.given_name) == norm(&b.given_name)
+        && norm(&a.family_name) == norm(&b.family_name)
+        && a.date_of_birth == b.date_of_birth
+}
+
+/// The ops that replace `target`'s genogram with `source`'s; `fresh` gives random bytes for
+/// ids that would clash.
+pub fn import_ops(
+    target: &Assessment,
+    source: &Assessment,
+    mut fresh: impl FnMut() -> [u8; 4],
+) -> Result<Vec<Op>, EditError> {
+    let g = &source.genogram;
+    if g.members.is_empty() {
+        return refuse("That file's genogram is empty.");
+    }
+    let mut ops = Vec::new();
+    let mut ids: HashMap<PersonId, PersonId> = HashMap::new();
+    let mut register = target.clone();
+    for m in &g.members {
+        let Some(p) = source.person(&m.person) else {
+            continue;
+        };
+        if let Some(existing) = target.people.iter().find(|t| same_person(t, p)) {
+            ids.insert(p.id.clone(), existing.id.clone());
+            continue;
+        }
+        let mut p = p.clone();
+        if register.person(&p.id).is_some() {
+            p.id = register.fresh_person_id(&mut fresh);
+        }
+        if p.role == PersonRole::SubjectChild {
+            p.role = PersonRole::FamilyMember;
+            if p.relationship.trim().is_empty() {
+                p.relationship = "Child in a related assessment".into();
+            }
+        }
+        ids.insert(m.person.clone(), p.id.clone());
+        register.people.push(p.clone());
+        ops.push(Op::Put(Entity::Person(p)));
+    }
+    let mut incoming: Genogram = g.clone();
+    remap(&mut incoming, &ids);
+    let old = &target.genogram;
+    ops.extend(
+        old.relationships
+            .iter()
+            .map(|r| Op::Remove(Key::Relationship(r.id.clone()))),
+    );
+    ops.extend(
+        old.households
+            .iter()
+            .map(|h| Op::Remove(Key::Household(h.id.clone()))),
+    );
+    ops.extend(
+        old.parentage
+            .iter()
+            .map(|l| Op::Remove(Key::Parentage(l.id.clone()))),
+    );
+    ops.extend(
+        old.partnerships
+            .iter()
+            .map(|u| Op::Remove(Key::Partnership(u.id.clone()))),
+    );
+    ops.extend(
+        old.members
+            .iter()
+            .map(|m| Op::Remove(Key::Member(m.person.clone()))),
+    );
+    ops.extend(
+        incoming
+            .members
+            .into_iter()
+            .map(|m| Op::Put(Entity::Member(m))),
+    );
+    ops.extend(
+        incoming
+            .partnerships
+            .into_iter()
+            .map(|u| Op::Put(Entity::Partnership(u))),
+    );
+    ops.extend(
+        incoming
+            .parentage
+            .into_iter()
+            .map(|l| Op::Put(Entity::Parentage(l))),
+    );
+    ops.extend(
+        incoming
+            .households
+            .into_iter()
+            .map(|h| Op::Put(Entity::Household(h))),
+    );
+    ops.extend(
+        incoming
+            .relationships
+            .into_iter()
+            .map(|r| Op::Put(Entity::Relationship(r))),
+    );
+    Ok(ops)
+}
+
+fn remap(g: &mut Genogram, ids: &HashMap<PersonId, PersonId>) {
+    let map = |p: &mut PersonId| {
+        if let Some(n) = ids.get(p) {
+            *p = n.clone();
+        }
+    };
+    g.members.iter_mut().for_each(|m| map(&mut m.person));
+    for u in &mut g.partnerships {
+        map(&mut u.a);
+        map(&mut u.b);
+    }
+    for l in &mut g.parentage {
+        map(&mut l.child);
+        if let Parents::Parent { person } = &mut l.parents {
+            map(person);
+        }
+    }
+    g.households
+        .iter_mut()
+        .for_each(|h| h.members.iter_mut().for_each(map));
+    for r in &mut g.relationships {
+        map(&mut r.a);
+        map(&mut r.b);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagram::genogram::tests::family;
+    use crate::diagram::history::History;
+    use crate::model::assessment::tests::sample;
+
+    #[test]
+    fn a_siblings_genogram_comes_over_matching_people_already_here() {
+        let (source, p, _) = family();
+        // This assessment is about Mia; Jo is here already (same name, no date of birth).
+        let mut target = sample();
+        target.people.remove(0);
+        let mut mia = source.person(&p["Mia"]).unwrap().clone();
+        mia.id = PersonId::from_random([0x77; 4]);
+        mia.role = PersonRole::SubjectChild;
+        target.people.push(mia.clone());
+        let before = target.clone();
+        let ops = import_ops(&target, &source, || [0x66; 4]).unwrap();
+        let mut h = History::default();
+        h.commit(&mut target, "import", ops);
+        assert_eq!(target.genogram.members.len(), 8);
+        assert_eq!(
+            target.people.len(),
+            8,
+            "Jo and Mia matched; six people added"
+        );
+        // Mia is drawn as this assessment's Mia; Ava became a family member here.
+        assert!(target.genogram.member(&mia.id).is_some());
+        assert!(target.genogram.member(&p["Mia"]).is_none());
+        let ava = target.person(&p["ava"]).unwrap();
+        assert_eq!(ava.role, PersonRole::FamilyMember);
+        assert_eq!(target.genogram.parents_of(&mia.id).len(), 2);
+        crate::exchange::tests_support::assert_valid(&target);
+        h.undo(&mut target);
+        assert_eq!(target, before);
+        assert!(
+            import_ops(&before, &sample(), || [1; 4]).is_err(),
+            "empty genogram"
+        );
+    }
+}

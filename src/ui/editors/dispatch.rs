@@ -1,0 +1,155 @@
+//! Runs editor commands against the open assessment through an undo history, and reports a
+//! refused command in words. Used by both diagram editors.
+
+use crate::diagram::history::History;
+use crate::diagram::ops::Op;
+use crate::diagram::EditError;
+use crate::model::Assessment;
+use crate::ui::session::Session;
+use leptos::prelude::*;
+
+/// One editor's history and its last refusal.
+#[derive(Clone, Copy)]
+pub struct Dispatcher {
+    session: Session,
+    history: StoredValue<History>,
+    /// Bumped on every change to the history, so undo/redo labels update.
+    version: RwSignal<u64>,
+    /// Why the last command was refused, if it was.
+    pub error: RwSignal<Option<String>>,
+}
+
+impl Dispatcher {
+    /// A dispatcher with an empty history.
+    pub fn new(session: Session) -> Self {
+        Self {
+            session,
+            history: StoredValue::new(History::default()),
+            version: RwSignal::new(0),
+            error: RwSignal::new(None),
+        }
+    }
+
+    /// Plans a command against the current document and applies it as one undo step.
+    /// Returns whether it was applied.
+    pub fn run(
+        &self,
+        label: &str,
+        plan: impl FnOnce(&Assessment) -> Result<Vec<Op>, EditError>,
+    ) -> bool {
+        self.run_merging(label, None, plan)
+    }
+
+    /// Like [`Dispatcher::run`]; steps in a row with the same `merge` key are one undo step.
+    pub fn run_merging(
+        &self,
+        label: &str,
+        merge: Option<String>,
+        plan: impl FnOnce(&Assessment) -> Result<Vec<Op>, EditError>,
+    ) -> bool {
+        match self.session.doc.with_untracked(plan) {
+            Ok(ops) => {
+                let history = self.history;
+                let label = label.to_owned();
+                self.session.edit(move |a| {
+                    history.update_value(|h| h.commit_merging(a, &label, ops, merge.as_deref()))
+                });
+                self.error.set(None);
+                self.version.update(|v| *v += 1);
+                true
+            }
+            Err(e) => {
+                self.error.set(Some(e.to_string()));
+                false
+            }
+        }
+    }
+
+    /// Undoes the latest step, if any.
+    pub fn undo(&self) {
+        self.step(true)
+    }
+
+    /// Redoes the latest undone step, if any.
+    pub fn redo(&self) {
+        self.step(false)
+    }
+
+    fn step(&self, back: bool) {
+        let history = self.history;
+        let can = history.with_value(|h| {
+            if back {
+                h.undo_label().is_some()
+            } else {
+                h.redo_label().is_some()
+            }
+        });
+        if can {
+            self.session.edit(move |a| {
+                history.update_value(|h| {
+                    if back {
+                        h.undo(a);
+                    } else {
+                        h.redo(a);
+                    }
+                })
+            });
+            self.error.set(None);
+            self.version.update(|v| *v += 1);
+        }
+    }
+
+    /// "Undo add partner", or `None` when there is nothing to undo.
+    pub fn undo_label(&self) -> Option<String> {
+        self.version.track();
+        self.history
+            .with_value(|h| h.undo_label().map(|l| format!("Undo {l}")))
+    }
+
+    /// "Redo add partner", or `None`.
+    pub fn redo_label(&self) -> Option<String> {
+        self.version.track();
+        self.history
+            .with_value(|h| h.redo_label().map(|l| format!("Redo {l}")))
+    }
+
+    /// Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z or Ctrl+Y redoes; returns whether the key was used.
+    pub fn handle_key(&self, ev: &web_sys::KeyboardEvent) -> bool {
+        if !(ev.ctrl_key() || ev.meta_key()) {
+            return false;
+        }
+        match ev.key().as_str() {
+            "z" | "Z" if ev.shift_key() => self.redo(),
+            "z" | "Z" => self.undo(),
+            "y" | "Y" => self.redo(),
+            _ => return false,
+        }
+        ev.prevent_default();
+        true
+    }
+}
+
+/// The undo and redo buttons.
+#[component]
+pub fn UndoRedo(d: Dispatcher) -> impl IntoView {
+    view! {
+        <button type="button" class="button button--secondary button--small" data-testid="undo"
+            prop:disabled=move || d.undo_label().is_none()
+            aria-label=move || d.undo_label().unwrap_or_else(|| "Undo (nothing to undo)".into())
+            on:click=move |_| d.undo()>"Undo"</button>
+        <button type="button" class="button button--secondary button--small" data-testid="redo"
+            prop:disabled=move || d.redo_label().is_none()
+            aria-label=move || d.redo_label().unwrap_or_else(|| "Redo (nothing to redo)".into())
+            on:click=move |_| d.redo()>"Redo"</button>
+    }
+}
+
+/// The refusal message, when there is one.
+#[component]
+pub fn EditErrorMessage(d: Dispatcher) -> impl IntoView {
+    move || {
+        d.error.get().map(|e| {
+            view! { <p class="error-message" role="alert" data-testid="edit-error">{e}</p> }
+        })
+    }
+}

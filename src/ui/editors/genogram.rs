@@ -1,0 +1,248 @@
+//! The genogram editor page: the drawing, its toolbar, keyboard shortcuts, and the panel for
+//! the selected person. Every change is a genogram command through the undo history.
+
+use super::canvas::{Canvas, CanvasEvents, ViewBox};
+use super::dispatch::{Dispatcher, EditErrorMessage, UndoRedo};
+use super::export::{file_name, save_png, save_svg};
+use super::genogram_panel::{new_person, GenogramSidePanel, Households, PlaceFromRegister};
+use crate::diagram::genogram::commands::{plan, Command, Relation};
+use crate::diagram::genogram::{render, ChildKind, PartnershipKind};
+use crate::model::{Assessment, Gender, ItemId, PersonId};
+use crate::ui::platform::{random_bytes, today};
+use crate::ui::session::use_session;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The date ages are shown at: the assessment's start date, else its referral date, else today.
+pub fn assessment_date(a: &Assessment) -> NaiveDate {
+    a.start_date.or(a.referral_date).unwrap_or_else(today)
+}
+
+fn fit(a: &Assessment) -> ViewBox {
+    let (x, y, w, h) = render::extent(a, &render::View::default());
+    let w = w.max(600.0);
+    let h = h.max(420.0);
+    ViewBox(x - 20.0, y - 20.0, w + 40.0, h + 40.0)
+}
+
+/// Adds a relative of `of` of the kind given; selects the new person.
+pub fn add_relative(
+    d: Dispatcher,
+    selected: RwSignal<Option<PersonId>>,
+    of: PersonId,
+    relation: Relation,
+    gender: Gender,
+) {
+    let s = use_session();
+    let person = s.doc.with_untracked(|a| new_person(a, gender));
+    let id = person.id.clone();
+    let cmd = Command::AddRelative {
+        of,
+        relation,
+        person,
+        link: ItemId::from_random(random_bytes()),
+        second: ItemId::from_random(random_bytes()),
+    };
+    if d.run(cmd.label(), |a| plan(a, &cmd)) {
+        selected.set(Some(id));
+    }
+}
+
+/// The partnership new children of `p` hang from: their latest one.
+pub fn latest_partnership(a: &Assessment, p: &PersonId) -> Option<ItemId> {
+    a.genogram.partnerships_of(p).last().map(|u| u.id.clone())
+}
+
+/// The page at `/assessments/:id/genogram`.
+#[component]
+pub fn GenogramPage() -> impl IntoView {
+    let s = use_session();
+    let d = Dispatcher::new(s);
+    let selected = RwSignal::new(None::<PersonId>);
+    let dragging = RwSignal::new(None::<(PersonId, i32, i32)>);
+    let view_box = RwSignal::new(s.doc.with_untracked(fit));
+    let markup = Memo::new(move |_| {
+        let view = render::View {
+            selected: selected.get(),
+            dragging: dragging.get(),
+            interactive: true,
+            on: Some(s.doc.with(assessment_date)),
+        };
+        s.doc.with(|a| render::body(a, &view))
+    });
+    let position = move |id: &PersonId| {
+        s.doc
+            .with_untracked(|a| a.genogram.member(id).map(|m| (m.x, m.y)))
+    };
+    let events = CanvasEvents {
+        select: Callback::new(move |id: Option<String>| {
+            selected.set(id.and_then(|i| PersonId::parse(&i)))
+        }),
+        drag: Callback::new(move |(id, dx, dy): (String, f64, f64)| {
+            let Some(pid) = PersonId::parse(&id) else {
+                return;
+            };
+            if let Some((x, y)) = position(&pid) {
+                dragging.set(Some((pid, x + dx.round() as i32, y + dy.round() as i32)));
+            }
+        }),
+        drop: Callback::new(move |(id, dx, dy): (String, f64, f64)| {
+            dragging.set(None);
+            let Some(pid) = PersonId::parse(&id) else {
+                return;
+            };
+            if let Some((x, y)) = position(&pid) {
+                let snap = |v: f64| (v / 10.0).round() as i32 * 10;
+                let cmd = Command::Move {
+                    person: pid.clone(),
+                    x: snap(f64::from(x) + dx),
+                    y: snap(f64::from(y) + dy),
+                };
+                d.run(cmd.label(), |a| plan(a, &cmd));
+                selected.set(Some(pid));
+            }
+        }),
+    };
+    let on_key = Callback::new(move |ev: web_sys::KeyboardEvent| {
+        if d.handle_key(&ev) {
+            return;
+        }
+        if let Some(key) = handle_zoom_key(&ev) {
+            view_box.update(|v| *v = v.zoom_centre(key));
+            return;
+        }
+        let Some(p) = selected.get_untracked() else {
+            return;
+        };
+        let step = if ev.shift_key() { 50 } else { 10 };
+        let (dx, dy) = match ev.key().as_str() {
+            "ArrowLeft" => (-step, 0),
+            "ArrowRight" => (step, 0),
+            "ArrowUp" => (0, -step),
+            "ArrowDown" => (0, step),
+            _ => (0, 0),
+        };
+        if (dx, dy) != (0, 0) {
+            ev.prevent_default();
+            if let Some((x, y)) = position(&p) {
+                let cmd = Command::Move {
+                    person: p,
+                    x: x + dx,
+                    y: y + dy,
+                };
+                d.run(cmd.label(), |a| plan(a, &cmd));
+            }
+            return;
+        }
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let gender = s
+            .doc
+            .with_untracked(|a| a.person(&p).map(|x| x.gender))
+            .unwrap_or_default();
+        let partner_gender = match gender {
+            Gender::Male => Gender::Female,
+            Gender::Female => Gender::Male,
+            _ => Gender::Unknown,
+        };
+        let latest = s.doc.with_untracked(|a| latest_partnership(a, &p));
+        let rel = match ev.key().as_str() {
+            "p" | "P" => Some((Relation::Partner(PartnershipKind::Married), partner_gender)),
+            "c" | "C" => Some((Relation::Child(latest, ChildKind::Birth), Gender::Unknown)),
+            "m" | "M" => Some((Relation::Parent, Gender::Female)),
+            "f" | "F" => Some((Relation::Parent, Gender::Male)),
+            "s" | "S" => Some((Relation::Sibling, Gender::Unknown)),
+            "Delete" | "Backspace" => {
+                ev.prevent_default();
+                let cmd = Command::Remove(p.clone());
+                if d.run(cmd.label(), |a| plan(a, &cmd)) {
+                    selected.set(None);
+                }
+                None
+            }
+            _ => None,
+        };
+        if let Some((relation, g)) = rel {
+            ev.prevent_default();
+            add_relative(d, selected, p, relation, g);
+        }
+    });
+    let title = move || s.doc.with(|a| format!("genogram {}", a.title()));
+    let export_error = RwSignal::new(None::<String>);
+    let standalone = move || {
+        s.doc
+            .with(|a| render::standalone(a, Some(assessment_date(a))))
+    };
+    let svg_size = move || {
+        s.doc.with(|a| {
+            let (_, _, w, h) = render::extent(a, &render::View::default());
+            let (_, lh) = render::legend();
+            (w + 300.0, h.max(lh + 20.0))
+        })
+    };
+    let base = move || format!("/assessments/{}", s.doc.read().id);
+    let empty = move || s.doc.with(|a| a.genogram.members.is_empty());
+
+    view! {
+        <A href=base attr:class="back-link">"Back to the assessment"</A>
+        <h1 class="heading-xl">"Genogram"</h1>
+        <p class="body">"Draw the family with them. Select a person, then add their partner, children, parents or brothers and sisters in one tap. Everything saves as you go."</p>
+        <details class="details">
+            <summary class="details__summary">"Keyboard shortcuts"</summary>
+            <div class="details__text" data-testid="shortcuts">
+                <p class="body">"Tab moves from person to person. With a person selected: arrow keys move them (hold Shift for bigger steps); P adds a partner, C a child, M a mother, F a father, S a brother or sister; Delete takes them off the genogram. Ctrl+Z undoes, Ctrl+Y redoes, + and − zoom."</p>
+            </div>
+        </details>
+        <div class="toolbar" role="toolbar" aria-label="Genogram tools">
+            <UndoRedo d=d/>
+            <button type="button" class="button button--secondary button--small" on:click=move |_| {
+                d.run(Command::AutoLayout.label(), |a| plan(a, &Command::AutoLayout));
+                view_box.set(s.doc.with_untracked(fit));
+            }>"Arrange automatically"</button>
+            <button type="button" class="button button--secondary button--small" aria-label="Zoom in" on:click=move |_| view_box.update(|v| *v = v.zoom_centre(0.8))>"+"</button>
+            <button type="button" class="button button--secondary button--small" aria-label="Zoom out" on:click=move |_| view_box.update(|v| *v = v.zoom_centre(1.25))>"−"</button>
+            <button type="button" class="button button--secondary button--small" on:click=move |_| view_box.set(s.doc.with_untracked(fit))>"Fit to screen"</button>
+            <button type="button" class="button button--secondary button--small" on:click=move |_| {
+                if let Err(e) = save_svg(&file_name(&title(), "svg"), &standalone()) { export_error.set(Some(e)) }
+            }>"Save as SVG"</button>
+            <button type="button" class="button button--secondary button--small" on:click=move |_| {
+                let (w, h) = svg_size();
+                save_png(file_name(&title(), "png"), standalone(), w, h, move |r| export_error.set(r.err()));
+            }>"Save as PNG"</button>
+        </div>
+        <EditErrorMessage d=d/>
+        {move || export_error.get().map(|e| view! { <p class="error-message" role="alert">"The picture could not be saved: "{e}</p> })}
+        <div class="editor">
+            <div class="editor__canvas">
+                {move || empty().then(|| view! { <p class="inset-text" data-testid="genogram-empty">"Nobody is on the genogram yet. Add the children below, then build the family out from them."</p> })}
+                <Canvas markup=markup view_box=view_box events=events
+                    label="Genogram drawing. Tab to a person to select them."
+                    keep_focus=Signal::derive(move || selected.get().map(|p| p.to_string()))
+                    on_key=on_key/>
+            </div>
+            <div class="editor__panel">
+                <GenogramSidePanel d=d selected=selected/>
+            </div>
+        </div>
+        <PlaceFromRegister d=d selected=selected/>
+        <Households d=d selected=selected/>
+        <details class="details">
+            <summary class="details__summary">"Key to the symbols and lines"</summary>
+            <div class="details__text">
+                <svg class="legend" viewBox=move || format!("-5 -10 330 {:.0}", render::legend().1 + 10.0) role="img" aria-label="Key to the genogram's symbols and lines" inner_html=render::legend().0></svg>
+            </div>
+        </details>
+        <super::genogram_panel::ImportGenogram d=d/>
+    }
+}
+
+/// + and − (and =) zoom; returns the factor.
+pub fn handle_zoom_key(ev: &web_sys::KeyboardEvent) -> Option<f64> {
+    match ev.key().as_str() {
+        "+" | "=" => Some(0.8),
+        "-" | "_" => Some(1.25),
+        _ => None,
+    }
+}

@@ -1,0 +1,10 @@
+//! The diagram editors: one pointer pipeline and canvas shared by the genogram and the network
+//! map; each page turns selections, drags and keys into commands on the document.
+
+pub mod canvas;
+pub mod dispatch;
+pub mod export;
+pub mod genogram;
+pub mod genogram_panel;
+pub mod network;
+pub mod network_panel;

@@ -1,0 +1,224 @@
+//! The network map editor page: quick entry of names, the map with drag between circles, the
+//! panel for the selected entry, the circles, the safety-network view and presentation mode.
+
+use super::canvas::{Canvas, CanvasEvents, ViewBox};
+use super::dispatch::{Dispatcher, EditErrorMessage, UndoRedo};
+use super::export::{file_name, save_png, save_svg};
+use super::genogram::handle_zoom_key;
+use super::network_panel::{AddFromRegister, Circles, EntryPanel, QuickEntry, SafetyNetworkList};
+use crate::diagram::network::commands::{plan, Command};
+use crate::diagram::network::render::{self, nearest, point};
+use crate::model::{Assessment, ItemId};
+use crate::ui::session::use_session;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+fn fit(a: &Assessment) -> ViewBox {
+    let (x, y, w, h) = render::extent(a);
+    ViewBox(x, y, w, h)
+}
+
+/// The map and its gestures, shared by the editor and presentation mode.
+#[component]
+pub fn NetworkCanvas(
+    d: Dispatcher,
+    selected: RwSignal<Option<ItemId>>,
+    safety_only: RwSignal<bool>,
+    view_box: RwSignal<ViewBox>,
+    #[prop(optional)] class: &'static str,
+) -> impl IntoView {
+    let s = use_session();
+    let dragging = RwSignal::new(None::<(ItemId, f64, f64)>);
+    let markup = Memo::new(move |_| {
+        let view = render::View {
+            selected: selected.get(),
+            dragging: dragging.get(),
+            interactive: true,
+            safety_only: safety_only.get(),
+        };
+        s.doc.with(|a| render::body(a, &view))
+    });
+    let place = move |id: &ItemId| {
+        s.doc
+            .with_untracked(|a| a.network.member(id).map(|m| point(m.circle, m.angle)))
+    };
+    let events = CanvasEvents {
+        select: Callback::new(move |id: Option<String>| {
+            selected.set(id.and_then(|i| ItemId::parse(&i)))
+        }),
+        drag: Callback::new(move |(id, dx, dy): (String, f64, f64)| {
+            let Some(iid) = ItemId::parse(&id) else {
+                return;
+            };
+            if let Some((x, y)) = place(&iid) {
+                dragging.set(Some((iid, x + dx, y + dy)));
+            }
+        }),
+        drop: Callback::new(move |(id, dx, dy): (String, f64, f64)| {
+            dragging.set(None);
+            let Some(iid) = ItemId::parse(&id) else {
+                return;
+            };
+            if let Some((x, y)) = place(&iid) {
+                let n = s.doc.with_untracked(|a| a.network.circles.len());
+                let (circle, angle) = nearest(x + dx, y + dy, n);
+                let cmd = Command::Move {
+                    id: iid.clone(),
+                    circle,
+                    angle,
+                };
+                d.run(cmd.label(), |a| plan(a, &cmd));
+                selected.set(Some(iid));
+            }
+        }),
+    };
+    let on_key = Callback::new(move |ev: web_sys::KeyboardEvent| {
+        if d.handle_key(&ev) {
+            return;
+        }
+        if let Some(f) = handle_zoom_key(&ev) {
+            view_box.update(|v| *v = v.zoom_centre(f));
+            return;
+        }
+        let Some(id) = selected.get_untracked() else {
+            return;
+        };
+        let Some((circle, angle, n)) = s.doc.with_untracked(|a| {
+            a.network.member(&id).map(|m| {
+                (
+                    i32::from(m.circle),
+                    i32::from(m.angle),
+                    a.network.circles.len() as i32,
+                )
+            })
+        }) else {
+            return;
+        };
+        let turn = if ev.shift_key() { 30 } else { 10 };
+        let (c, t) = match ev.key().as_str() {
+            "ArrowLeft" => (circle, angle - turn),
+            "ArrowRight" => (circle, angle + turn),
+            "ArrowUp" => ((circle - 1).max(0), angle),
+            "ArrowDown" => ((circle + 1).min(n - 1), angle),
+            "Delete" | "Backspace" => {
+                ev.prevent_default();
+                let cmd = Command::Remove(id);
+                if d.run(cmd.label(), |a| plan(a, &cmd)) {
+                    selected.set(None);
+                }
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        let cmd = Command::Move {
+            id,
+            circle: c as u8,
+            angle: t.rem_euclid(360) as u16,
+        };
+        d.run(cmd.label(), |a| plan(a, &cmd));
+    });
+    view! {
+        <Canvas markup=markup view_box=view_box events=events class=class
+            label="Network map. Tab to a person to select them."
+            keep_focus=Signal::derive(move || selected.get().map(|p| p.to_string()))
+            on_key=on_key/>
+    }
+}
+
+/// The page at `/assessments/:id/network`.
+#[component]
+pub fn NetworkPage() -> impl IntoView {
+    let s = use_session();
+    let d = Dispatcher::new(s);
+    let selected = RwSignal::new(None::<ItemId>);
+    let safety_only = RwSignal::new(false);
+    let view_box = RwSignal::new(s.doc.with_untracked(fit));
+    let base = move || format!("/assessments/{}", s.doc.read().id);
+    let export_error = RwSignal::new(None::<String>);
+    let title = move || {
+        let what = if safety_only.get_untracked() {
+            "safety network"
+        } else {
+            "network map"
+        };
+        s.doc.with_untracked(|a| format!("{what} {}", a.title()))
+    };
+    let standalone = move || {
+        s.doc
+            .with_untracked(|a| render::standalone(a, safety_only.get_untracked()))
+    };
+    let tab = move |safety: bool, label: &'static str| {
+        view! {
+            <button type="button" class="tabs__tab" role="tab"
+                aria-selected=move || (safety_only.get() == safety).to_string()
+                on:click=move |_| safety_only.set(safety)>{label}</button>
+        }
+    };
+    view! {
+        <A href=base attr:class="back-link">"Back to the assessment"</A>
+        <h1 class="heading-xl">"Family network map"</h1>
+        <p class="body">"Who is in the child's world, how close they are, and who could help keep them safe. Type names one after another; drag people between the circles. Everything saves as you go."</p>
+        <QuickEntry d=d selected=selected/>
+        <AddFromRegister d=d selected=selected/>
+        <div class="tabs" role="tablist" aria-label="What the map shows">
+            {tab(false, "Whole map")}
+            {tab(true, "Safety network")}
+        </div>
+        <div class="toolbar" role="toolbar" aria-label="Network map tools">
+            <UndoRedo d=d/>
+            <button type="button" class="button button--secondary button--small" aria-label="Zoom in" on:click=move |_| view_box.update(|v| *v = v.zoom_centre(0.8))>"+"</button>
+            <button type="button" class="button button--secondary button--small" aria-label="Zoom out" on:click=move |_| view_box.update(|v| *v = v.zoom_centre(1.25))>"−"</button>
+            <button type="button" class="button button--secondary button--small" on:click=move |_| view_box.set(s.doc.with_untracked(fit))>"Fit to screen"</button>
+            <A href=move || format!("{}/network/present", base()) attr:class="button button--secondary button--small" attr:role="button">"Present full screen"</A>
+            <button type="button" class="button button--secondary button--small" on:click=move |_| {
+                if let Err(e) = save_svg(&file_name(&title(), "svg"), &standalone()) { export_error.set(Some(e)) }
+            }>"Save as SVG"</button>
+            <button type="button" class="button button--secondary button--small" on:click=move |_| {
+                let (_, _, w, h) = s.doc.with_untracked(render::extent);
+                save_png(file_name(&title(), "png"), standalone(), w, h, move |r| export_error.set(r.err()));
+            }>"Save as PNG"</button>
+        </div>
+        <EditErrorMessage d=d/>
+        {move || export_error.get().map(|e| view! { <p class="error-message" role="alert">"The picture could not be saved: "{e}</p> })}
+        <p class="hint">"Keyboard: Tab to a person; Left and Right move them round the circle, Up moves them a circle closer, Down a circle further away; Delete takes them off the map; Ctrl+Z undoes."</p>
+        <div class="editor">
+            <div class="editor__canvas">
+                <NetworkCanvas d=d selected=selected safety_only=safety_only view_box=view_box/>
+            </div>
+            <div class="editor__panel">
+                <EntryPanel d=d selected=selected/>
+            </div>
+        </div>
+        {move || safety_only.get().then(|| view! { <SafetyNetworkList/> })}
+        <Circles d=d/>
+        <details class="details">
+            <summary class="details__summary">"Key to the shapes and lines"</summary>
+            <div class="details__text"><super::network_panel::Key/></div>
+        </details>
+    }
+}
+
+/// The page at `/assessments/:id/network/present`: the map full screen, large, high contrast.
+#[component]
+pub fn NetworkPresentPage() -> impl IntoView {
+    let s = use_session();
+    let d = Dispatcher::new(s);
+    crate::ui::pages::present::set_body_class(true);
+    on_cleanup(|| crate::ui::pages::present::set_body_class(false));
+    let selected = RwSignal::new(None::<ItemId>);
+    let safety_only = RwSignal::new(false);
+    let view_box = RwSignal::new(s.doc.with_untracked(fit));
+    let base = move || format!("/assessments/{}/network", s.doc.read().id);
+    view! {
+        <div class="present" data-testid="network-present">
+            <div class="present__bar">
+                <h1 class="present__title">{move || if safety_only.get() { "Safety network" } else { "Family network map" }}</h1>
+                <button type="button" class="present__exit" aria-pressed=move || safety_only.get().to_string()
+                    on:click=move |_| safety_only.update(|v| *v = !*v)>"Show only the safety network"</button>
+                <A href=base attr:class="present__exit">"Exit presentation"</A>
+            </div>
+            <NetworkCanvas d=d selected=selected safety_only=safety_only view_box=view_box class="canvas--present"/>
+        </div>
+    }
+}

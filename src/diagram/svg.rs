@@ -84,3 +84,52 @@ pub fn document(title: &str, min_x: f64, min_y: f64, w: f64, h: f64, body: &str)
         escape(title)
     )
 }
+
+/// Checks that SVG text is well formed enough for an image viewer: tags balance and no element
+/// repeats an attribute. Returns the first problem found.
+pub fn check_well_formed(svg: &str) -> Result<(), String> {
+    let mut open: Vec<&str> = Vec::new();
+    for piece in svg.split('<').skip(1) {
+        let tag = piece.split('>').next().unwrap_or_default();
+        if let Some(name) = tag.strip_prefix('/') {
+            match open.pop() {
+                Some(o) if o == name.trim() => continue,
+                other => return Err(format!("</{name}> closes {other:?}")),
+            }
+        }
+        let name = tag
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches('/');
+        let mut seen = Vec::new();
+        for attr in tag.split('"').step_by(2) {
+            if let Some(a) = attr.trim().strip_suffix('=') {
+                let a = a.split_whitespace().last().unwrap_or_default();
+                if seen.contains(&a) {
+                    return Err(format!("<{name}> repeats {a}"));
+                }
+                seen.push(a);
+            }
+        }
+        if !tag.ends_with('/') {
+            open.push(name);
+        }
+    }
+    match open.is_empty() {
+        true => Ok(()),
+        false => Err(format!("unclosed {open:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_checker_finds_repeated_attributes_and_unbalanced_tags() {
+        assert!(check_well_formed(r#"<svg a="1"><g><line x="1" y="2"/></g></svg>"#).is_ok());
+        assert!(check_well_formed(r#"<svg><line x="1" x="2"/></svg>"#).is_err());
+        assert!(check_well_formed(r#"<svg><g></svg>"#).is_err());
+    }
+}

@@ -101,7 +101,7 @@ impl Command {
 }
 
 /// Horizontal distance between neighbours, and vertical distance between generations.
-pub const STEP_X: i32 = 110;
+pub const STEP_X: i32 = 130;
 pub const STEP_Y: i32 = 160;
 
 fn on_genogram(g: &Genogram, p: &PersonId) -> Result<(), EditError> {

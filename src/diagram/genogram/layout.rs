@@ -30,11 +30,15 @@ pub fn layout(a: &Assessment) -> BTreeMap<PersonId, (i32, i32)> {
                 .collect()
         })
         .collect();
+    // Birth order: known dates first, oldest first; unknown dates after, in drawing order.
     let birth: Vec<(Option<NaiveDate>, usize)> = g
         .members
         .iter()
         .enumerate()
-        .map(|(i, m)| (a.person(&m.person).and_then(|p| p.date_of_birth), i))
+        .map(|(i, m)| {
+            let dob = a.person(&m.person).and_then(|p| p.date_of_birth);
+            (Some(dob.unwrap_or(NaiveDate::MAX)), i)
+        })
         .collect();
     let rows = 1 + gens.iter().copied().max().unwrap_or(0);
     let mut units_by_row: Vec<Vec<Vec<usize>>> = vec![Vec::new(); rows];

@@ -156,36 +156,80 @@ pub fn standalone(a: &Assessment, on: Option<NaiveDate>) -> String {
     )
 }
 
+/// The convex hull of points, anticlockwise (Andrew's monotone chain).
+pub fn hull(mut pts: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
+    pts.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    pts.dedup();
+    if pts.len() < 3 {
+        return pts;
+    }
+    let cross = |o: (f64, f64), a: (f64, f64), b: (f64, f64)| {
+        (a.0 - o.0) * (b.1 - o.1) - (a.1 - o.1) * (b.0 - o.0)
+    };
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    for pass in 0..2 {
+        let start = out.len();
+        let iter: Box<dyn Iterator<Item = &(f64, f64)>> = if pass == 0 {
+            Box::new(pts.iter())
+        } else {
+            Box::new(pts.iter().rev())
+        };
+        for &p in iter {
+            while out.len() >= start + 2 && cross(out[out.len() - 2], out[out.len() - 1], p) <= 0.0
+            {
+                out.pop();
+            }
+            out.push(p);
+        }
+        out.pop();
+    }
+    out
+}
+
 fn households(s: &mut Svg, a: &Assessment, at: &HashMap<PersonId, (f64, f64)>) {
     for (n, h) in a.genogram.households.iter().enumerate() {
-        let pts: Vec<(f64, f64)> = h
+        let centres: Vec<(f64, f64)> = h
             .members
             .iter()
             .filter_map(|p| at.get(p).copied())
             .collect();
-        if pts.is_empty() {
+        if centres.is_empty() {
             continue;
         }
-        let pad = 34.0 + n as f64 % 3.0 * 4.0;
-        let x0 = pts.iter().map(|p| p.0).fold(f64::MAX, f64::min) - R - pad;
-        let x1 = pts.iter().map(|p| p.0).fold(f64::MIN, f64::max) + R + pad;
-        let y0 = pts.iter().map(|p| p.1).fold(f64::MAX, f64::min) - R - pad;
-        let y1 = pts.iter().map(|p| p.1).fold(f64::MIN, f64::max) + R + pad + 24.0;
-        s.rect(
-            x0,
-            y0,
-            x1 - x0,
-            y1 - y0,
-            &format!(r##"rx="18" fill="none" stroke="{SECONDARY}" stroke-width="2" stroke-dasharray="10 6" data-household="{}""##, h.id),
+        // A boundary round each member's symbol and name, joined into one outline.
+        let pad = 30.0 + (n % 3) as f64 * 5.0;
+        let mut pts = Vec::new();
+        for &(x, y) in &centres {
+            for k in 0..12 {
+                let t = f64::from(k) * std::f64::consts::PI / 6.0;
+                let (dx, dy) = ((R + pad) * t.cos(), (R + pad) * t.sin());
+                pts.push((x + dx * 1.5, y + if dy > 0.0 { dy + 30.0 } else { dy }));
+            }
+        }
+        let outline = hull(pts);
+        let d: Vec<String> = outline
+            .iter()
+            .map(|(x, y)| format!("{x:.1} {y:.1}"))
+            .collect();
+        s.path(
+            &format!("M{} Z", d.join(" L")),
+            &format!(r##"fill="none" stroke="{SECONDARY}" stroke-width="2" stroke-dasharray="10 6" stroke-linejoin="round" data-household="{}""##, h.id),
         );
+        let top = outline.iter().copied().fold((f64::MAX, f64::MAX), |m, p| {
+            if p.1 < m.1 - 0.5 || (p.1 < m.1 + 0.5 && p.0 < m.0) {
+                p
+            } else {
+                m
+            }
+        });
         let name = if h.name.trim().is_empty() {
             "Household"
         } else {
             h.name.trim()
         };
         s.text(
-            x0 + 10.0,
-            y0 + 16.0,
+            top.0,
+            top.1 - 6.0,
             &format!(r##"font-size="13" fill="{SECONDARY}""##),
             name,
         );
@@ -229,8 +273,14 @@ pub fn emotional_line(
         EmotionalKind::Violence | EmotionalKind::Abuse => DANGER,
         _ => EMOTION,
     };
-    let attrs =
-        format!(r##"stroke="{colour}" stroke-width="2" fill="none" data-relationship="{id}""##);
+    let width = if kind == EmotionalKind::Violence {
+        3
+    } else {
+        2
+    };
+    let attrs = format!(
+        r##"stroke="{colour}" stroke-width="{width}" fill="none" data-relationship="{id}""##
+    );
     let parallel = |s: &mut Svg, offsets: &[f64]| {
         for o in offsets {
             s.line(x1 + nx * o, y1 + ny * o, x2 + nx * o, y2 + ny * o, &attrs);
@@ -253,10 +303,7 @@ pub fn emotional_line(
             parallel(s, &[-8.0, 8.0]);
         }
         EmotionalKind::Violence => {
-            s.path(
-                &zigzag(x1, y1, x2, y2, 7.0),
-                &format!(r##"{attrs} stroke-width="3""##),
-            );
+            s.path(&zigzag(x1, y1, x2, y2, 7.0), &attrs);
         }
         EmotionalKind::Abuse => {
             s.path(
@@ -301,7 +348,7 @@ fn partnerships_and_children(s: &mut Svg, g: &Genogram, at: &HashMap<PersonId, (
         let (Some(&(ax, ay)), Some(&(bx, by))) = (at.get(&u.a), at.get(&u.b)) else {
             continue;
         };
-        let bar = ay.max(by) + R + 22.0;
+        let bar = ay.max(by) + R + 50.0;
         let attrs = format!(
             r##"{STROKE} {} data-partnership="{}""##,
             partnership_dash(u.kind),
@@ -553,10 +600,6 @@ fn person(s: &mut Svg, p: &Person, x: f64, y: f64, view: &View, pinned: bool) {
             }
         }
     }
-    let mut name = p.display_name();
-    if name.chars().count() > 18 {
-        name = name.chars().take(17).collect::<String>() + "…";
-    }
     let below = y
         + R
         + if p.role == PersonRole::SubjectChild {
@@ -564,12 +607,24 @@ fn person(s: &mut Svg, p: &Person, x: f64, y: f64, view: &View, pinned: bool) {
         } else {
             17.0
         };
-    s.text(
-        x,
-        below,
-        r##"font-size="13" text-anchor="middle" fill="#0b0c0c" font-weight="bold""##,
-        &name,
-    );
+    let bold = r##"font-size="13" text-anchor="middle" fill="#0b0c0c" font-weight="bold" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke""##;
+    let short = |w: &str| {
+        if w.chars().count() > 16 {
+            w.chars().take(15).collect::<String>() + "…"
+        } else {
+            w.to_owned()
+        }
+    };
+    let (given, family) = (p.given_name.trim(), p.family_name.trim());
+    let mut line = below;
+    if given.is_empty() || family.is_empty() {
+        s.text(x, line, bold, &short(&p.display_name()));
+    } else {
+        s.text(x, line, bold, &short(given));
+        line += 15.0;
+        s.text(x, line, bold, &short(family));
+    }
+    let below = line;
     let dates = match (p.date_of_birth, p.life, p.date_of_death) {
         (Some(b), Life::Deceased, d) => format!("b. {} – d. {}", b.year(), year(d)),
         (None, Life::Deceased, Some(d)) => format!("d. {}", d.year()),
@@ -581,7 +636,7 @@ fn person(s: &mut Svg, p: &Person, x: f64, y: f64, view: &View, pinned: bool) {
         s.text(
             x,
             below + 15.0,
-            r##"font-size="12" text-anchor="middle" fill="#0b0c0c""##,
+            r##"font-size="12" text-anchor="middle" fill="#0b0c0c" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke""##,
             dates.trim(),
         );
     }

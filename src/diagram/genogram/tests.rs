@@ -506,6 +506,10 @@ fn rendering_uses_the_conventions_and_escapes_words() {
     assert!(file.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(file.contains(">Key</text>") && file.contains("Child: special guardianship"));
     assert!(!file.contains("tabindex"), "exports are not interactive");
+    crate::diagram::svg::check_well_formed(&file).unwrap();
+    crate::diagram::svg::check_well_formed(&svg).unwrap();
+    // Every kind of line and symbol, in the legend, is well formed too.
+    crate::diagram::svg::check_well_formed(&format!("<g>{}</g>", render::legend().0)).unwrap();
 }
 
 #[test]
@@ -525,4 +529,48 @@ fn partnership_words_read_naturally() {
     );
     assert_eq!(EmotionalKind::ALL.len(), 9);
     assert!(PersonRole::ALL.len() == 4);
+}
+
+#[test]
+fn hull_encloses_points_and_households_leave_others_out() {
+    let h = render::hull(vec![
+        (0.0, 0.0),
+        (10.0, 0.0),
+        (10.0, 10.0),
+        (0.0, 10.0),
+        (5.0, 5.0),
+    ]);
+    assert_eq!(h.len(), 4, "{h:?}");
+    assert!(!h.contains(&(5.0, 5.0)));
+    // After automatic layout, Dan (who lives apart) is outside the boundary of Mum's home.
+    let (mut a, p, _) = family();
+    run(&mut a, Command::AutoLayout);
+    let svg = render::body(&a, &render::View::default());
+    let start = svg.find(r#"<path d="M"#).unwrap();
+    let d = &svg[start + 10..svg[start..].find(" Z").unwrap() + start];
+    let poly: Vec<(f64, f64)> = d
+        .split(" L")
+        .map(|pt| {
+            let mut it = pt.split(' ').map(|v| v.parse::<f64>().unwrap());
+            (it.next().unwrap(), it.next().unwrap())
+        })
+        .collect();
+    let inside = |(x, y): (f64, f64)| {
+        let mut c = false;
+        for i in 0..poly.len() {
+            let (a, b) = (poly[i], poly[(i + 1) % poly.len()]);
+            if (a.1 > y) != (b.1 > y) && x < (b.0 - a.0) * (y - a.1) / (b.1 - a.1) + a.0 {
+                c = !c;
+            }
+        }
+        c
+    };
+    let at = |n: &str| {
+        let m = a.genogram.member(&p[n]).unwrap();
+        (f64::from(m.x), f64::from(m.y))
+    };
+    for n in ["jo", "Chris", "ava", "Leo", "Mia"] {
+        assert!(inside(at(n)), "{n} is inside Mum's home");
+    }
+    assert!(!inside(at("Dan")), "Dan lives apart");
 }

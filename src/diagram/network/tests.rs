@@ -266,4 +266,5 @@ fn rendering_shows_categories_by_shape_and_the_safety_view_filters() {
     assert!(safety.contains("Gran") && !safety.contains("Ms Teacher"));
     assert!(safety.contains("Visits every Sunday"));
     assert!(standalone(&a, true).contains("<title>Safety network: Ava Example</title>"));
+    crate::diagram::svg::check_well_formed(&standalone(&a, false)).unwrap();
 }

@@ -85,6 +85,17 @@ fn item_id(ev: &PointerEvent) -> Option<String> {
         .and_then(|el| el.get_attribute("data-id"))
 }
 
+/// Moves focus to the drawing itself (after the focused item was taken away), so keyboard
+/// shortcuts such as undo keep working.
+pub fn focus_canvas(ev: &web_sys::KeyboardEvent) {
+    if let Some(el) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::SvgElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 /// Focuses the item with `id` inside `root` (after a redraw replaced the element).
 pub fn refocus(root: &Element, id: &str) {
     if let Ok(Some(el)) = root.query_selector(&format!("[data-id=\"{id}\"]")) {
@@ -274,6 +285,7 @@ pub fn Canvas(
             node_ref=node
             class=format!("canvas {class}")
             role="group"
+            tabindex="-1"
             aria-label=label
             viewBox=move || view_box.get().attr()
             preserveAspectRatio="xMidYMid meet"

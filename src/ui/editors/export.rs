@@ -31,6 +31,8 @@ pub fn save_png(
     height: f64,
     done: impl Fn(Result<(), String>) + 'static,
 ) {
+    let done = std::rc::Rc::new(done);
+    let failed = done.clone();
     let run = || -> Result<(), JsValue> {
         let parts = js_sys::Array::of1(&JsValue::from_str(&svg));
         let opts = web_sys::BlobPropertyBag::new();
@@ -40,7 +42,6 @@ pub fn save_png(
         let img = web_sys::HtmlImageElement::new()?;
         let img2 = img.clone();
         let url2 = url.clone();
-        let done = std::rc::Rc::new(done);
         let done2 = done.clone();
         let onload = Closure::once(move || {
             let draw = || -> Result<(), JsValue> {
@@ -90,6 +91,6 @@ pub fn save_png(
         Ok(())
     };
     if let Err(e) = run() {
-        eprintln!("{e:?}");
+        failed(Err(format!("{e:?}")));
     }
 }

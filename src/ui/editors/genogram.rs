@@ -71,6 +71,26 @@ pub fn GenogramPage() -> impl IntoView {
         };
         s.doc.with(|a| render::body(a, &view))
     });
+    // Keep the selected person in view (a new relative may be added off screen).
+    Effect::new(move |_| {
+        let Some(p) = selected.get() else { return };
+        let Some((x, y)) = s.doc.with(|a| {
+            a.genogram
+                .member(&p)
+                .map(|m| (f64::from(m.x), f64::from(m.y)))
+        }) else {
+            return;
+        };
+        let v = view_box.get_untracked();
+        let margin = 60.0;
+        if x < v.0 + margin
+            || x > v.0 + v.2 - margin
+            || y < v.1 + margin
+            || y > v.1 + v.3 - margin - 30.0
+        {
+            view_box.set(ViewBox(x - v.2 / 2.0, y - v.3 / 2.0, v.2, v.3));
+        }
+    });
     let position = move |id: &PersonId| {
         s.doc
             .with_untracked(|a| a.genogram.member(id).map(|m| (m.x, m.y)))
@@ -159,6 +179,7 @@ pub fn GenogramPage() -> impl IntoView {
                 let cmd = Command::Remove(p.clone());
                 if d.run(cmd.label(), |a| plan(a, &cmd)) {
                     selected.set(None);
+                    super::canvas::focus_canvas(&ev);
                 }
                 None
             }

@@ -105,6 +105,7 @@ pub fn NetworkCanvas(
                 let cmd = Command::Remove(id);
                 if d.run(cmd.label(), |a| plan(a, &cmd)) {
                     selected.set(None);
+                    super::canvas::focus_canvas(&ev);
                 }
                 return;
             }

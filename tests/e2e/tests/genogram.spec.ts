@@ -10,6 +10,7 @@ function person(page: Page, name: string) {
 
 /** Selects a person by tapping their symbol (a real pointer down and up). */
 async function tap(page: Page, name: string) {
+  await page.getByRole('button', { name: 'Fit to screen' }).click();
   await person(page, name).click();
   await expect(page.getByTestId('person-panel').getByRole('heading', { level: 2 })).toHaveText(new RegExp(`^${name}`));
 }
@@ -86,7 +87,7 @@ test('a three-generation family drawn with pointer events, undone and redone, su
   await page.getByRole('button', { name: 'Add to the genogram' }).click();
   await expect(page.getByTestId('person-panel').getByRole('heading', { level: 2 })).toHaveText('Ava Example');
   await page.getByTestId('person-panel').getByLabel('Sex or gender').selectOption({ label: 'Female' });
-  await page.getByTestId('person-panel').getByLabel('Date of birth').fill('2015-04-01');
+  await page.getByTestId('person-panel').getByLabel('Date of birth', { exact: true }).fill('2015-04-01');
 
   await quickAdd(page, 'Mother', 'Jo');
   await quickAdd(page, 'Mother', 'Margaret');
@@ -127,6 +128,7 @@ test('a three-generation family drawn with pointer events, undone and redone, su
   await expect(panel.getByTestId('relationship-lines')).toContainText('Conflict with Dan Example');
   await expectSaved(page);
   await page.setViewportSize({ width: 1024, height: 768 });
+  await page.getByRole('button', { name: 'Fit to screen' }).click();
   await page.locator('.canvas').screenshot({ path: info.outputPath('genogram-before-layout.png') });
 
   // Arrange automatically, then drag Dan by hand with the mouse (a pointer drag pins him).
@@ -136,11 +138,12 @@ test('a three-generation family drawn with pointer events, undone and redone, su
   const box = (await dan.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + 20);
   await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2 + 30, box.y + 25, { steps: 3 });
-  await page.mouse.move(box.x + box.width / 2 + 60, box.y + 20, { steps: 3 });
+  await page.mouse.move(box.x + box.width / 2 - 30, box.y + 25, { steps: 3 });
+  await page.mouse.move(box.x + box.width / 2 - 60, box.y + 20, { steps: 3 });
   await page.mouse.up();
   await expect(page.getByTestId('undo')).toHaveAttribute('aria-label', 'Undo move');
   await expectSaved(page);
+  await page.getByRole('button', { name: 'Fit to screen' }).click();
   await page.locator('.canvas').screenshot({ path: info.outputPath('genogram-after-layout.png') });
   await page.screenshot({ path: info.outputPath('genogram-page-1024.png'), fullPage: false });
 

@@ -91,9 +91,10 @@ test('a network built by quick entry and dragging, with a safety network, surviv
   // Move two people between circles by dragging them.
   await page.getByRole('button', { name: 'Fit to screen' }).click();
   const panel = page.getByTestId('entry-panel');
-  const svg = (await page.locator('.canvas').boundingBox())!;
-  const unit = svg.height / (2 * (75 + 3 * 125 + 30)); // screen pixels per drawing unit
   for (const [name, target] of Object.entries(moved)) {
+    await page.locator('.canvas').scrollIntoViewIfNeeded();
+    const svg = (await page.locator('.canvas').boundingBox())!;
+    const unit = svg.height / (2 * (75 + 3 * 125 + 30)); // screen pixels per drawing unit
     const box = (await entry(page, name).boundingBox())!;
     const cx = svg.x + svg.width / 2;
     const cy = svg.y + svg.height / 2;

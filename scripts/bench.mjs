@@ -35,6 +35,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 const times = [];
+const diagramRows = [];
 try {
   for (let i = 0; i < runs; i++) {
     const ctx = await browser.newContext({ viewport: { width: 1024, height: 768 } });
@@ -46,10 +47,92 @@ try {
     times.push(await page.evaluate(() => performance.now()));
     await ctx.close();
   }
+  const fixtures = process.env.BENCH_FIXTURES;
+  if (fixtures) {
+    for (const [kind, link, n] of [
+      ['genogram', 'Genogram', 50], ['genogram', 'Genogram', 500],
+      ['network', 'Family network map and safety network', 30], ['network', 'Family network map and safety network', 300],
+    ]) {
+      diagramRows.push(await diagramBench(join(fixtures, `${kind}-${n}.json`), kind, link, n));
+    }
+  }
 } finally {
   await browser.close();
   server.kill();
 }
+
+/** Imports a generated family, then times the editor: first render, layout, and drag frames. */
+async function diagramBench(file, kind, link, n) {
+  const ctx = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const page = await ctx.newPage();
+  await page.goto(`http://127.0.0.1:${port}/import`);
+  await page.getByLabel('Upload a file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.waitForURL(/\/assessments\/a-[0-9a-f]+$/);
+  const overview = page.url();
+  const renders = [];
+  const layouts = [];
+  for (let i = 0; i < Math.max(3, Math.floor(runs / 2)); i++) {
+    await page.goto(overview);
+    await page.getByRole('link', { name: link }).waitFor();
+    renders.push(await page.evaluate(async ([link, n]) => {
+      const a = [...document.querySelectorAll('a')].find((x) => x.textContent.trim() === link);
+      const t0 = performance.now();
+      a.click();
+      await new Promise((res) => {
+        const tick = () => (document.querySelectorAll('.canvas .g-person').length >= n ? res() : requestAnimationFrame(tick));
+        tick();
+      });
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return performance.now() - t0;
+    }, [link, n]));
+    if (kind === 'genogram') {
+      layouts.push(await page.evaluate(async () => {
+        const b = [...document.querySelectorAll('button')].find((x) => x.textContent.trim() === 'Arrange automatically');
+        const t0 = performance.now();
+        b.click();
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        return performance.now() - t0;
+      }));
+    }
+  }
+  // Drag one person for 40 frames: one pointer move per frame, time between frames.
+  const frames = await page.evaluate(async () => {
+    const svg = document.querySelector('.canvas');
+    const el = document.querySelector('.canvas .g-person');
+    const r = el.getBoundingClientRect();
+    const x = r.x + r.width / 2;
+    const y = r.y + r.height / 3;
+    const opts = (cx, cy) => ({ bubbles: true, pointerId: 7, isPrimary: true, pointerType: 'mouse', clientX: cx, clientY: cy, button: 0, buttons: 1 });
+    el.dispatchEvent(new PointerEvent('pointerdown', opts(x, y)));
+    const gaps = [];
+    let last = await new Promise((r) => requestAnimationFrame(r));
+    for (let i = 1; i <= 40; i++) {
+      svg.dispatchEvent(new PointerEvent('pointermove', opts(x + i * 3, y + (i % 5))));
+      const now = await new Promise((r) => requestAnimationFrame(r));
+      gaps.push(now - last);
+      last = now;
+    }
+    svg.dispatchEvent(new PointerEvent('pointerup', opts(x + 120, y)));
+    return gaps;
+  });
+  await ctx.close();
+  const med = (v) => { const s = [...v].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+  const p95 = (v) => { const s = [...v].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]; };
+  return { kind, n, render: med(renders), layout: layouts.length ? med(layouts) : null, frame: med(frames), frame95: p95(frames) };
+}
 times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)];
 console.log(`navigation to interactive assessment list: median ${median.toFixed(0)} ms over ${runs} fresh loads (min ${times[0].toFixed(0)}, max ${times[times.length - 1].toFixed(0)})`);
+
+if (diagramRows.length) {
+  console.log('');
+  console.log('diagram            people  first render  auto-layout  drag frame (median / p95)');
+  for (const r of diagramRows) {
+    const layout = r.layout === null ? '-' : `${r.layout.toFixed(0)} ms`;
+    console.log(`${r.kind.padEnd(18)} ${String(r.n).padStart(6)} ${`${r.render.toFixed(0)} ms`.padStart(13)} ${layout.padStart(12)}  ${r.frame.toFixed(1)} / ${r.frame95.toFixed(1)} ms`);
+  }
+  console.log('(first render: client-side navigation from the overview until every person is drawn and painted;');
+  console.log(' auto-layout: layout, redraw and paint after pressing the button; drag frame: time between');
+  console.log(' animation frames while one person follows a pointer move each frame; 16.7 ms is a full 60 fps frame)');
+}

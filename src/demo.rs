@@ -218,7 +218,146 @@ pub fn training_case(id: AssessmentId, now: DateTime<Utc>, today: NaiveDate) -> 
             }
         }
     }
+    draw_diagrams(&mut a);
     a
+}
+
+/// The demonstration family's genogram and network map, drawn with the editors' commands.
+fn draw_diagrams(a: &mut Assessment) {
+    use crate::diagram::genogram::commands::{plan, Command};
+    use crate::diagram::genogram::{
+        ChildKind, EmotionalKind, Household, Parentage, Parents, Partnership, PartnershipKind,
+        Relationship,
+    };
+    use crate::diagram::network::{Attend, Category, Connection, NetworkMember, OrgKind, Who};
+    use crate::diagram::ops::apply;
+    use crate::model::ItemId;
+    let id = |n: u8| PersonId::from_random([0xd0, 0xd0, 0xd0, n]);
+    let item = |n: u8| ItemId::from_random([0xd1, 0xd1, 0xd1, n]);
+    let run = |a: &mut Assessment, c: Command| {
+        if let Ok(ops) = plan(a, &c) {
+            apply(a, &ops);
+        }
+    };
+    for n in [1, 2, 3, 4, 5] {
+        run(
+            a,
+            Command::Place {
+                person: id(n),
+                x: 0,
+                y: 0,
+            },
+        );
+    }
+    run(
+        a,
+        Command::SetPartnership(Partnership {
+            id: item(1),
+            a: id(4),
+            b: id(3),
+            kind: PartnershipKind::Separated,
+            start: NaiveDate::from_ymd_opt(2016, 6, 1),
+            end: NaiveDate::from_ymd_opt(2023, 1, 1),
+        }),
+    );
+    for (n, child) in [(2, 1), (3, 2)] {
+        run(
+            a,
+            Command::SetParentage(Parentage {
+                id: item(n),
+                child: id(child),
+                parents: Parents::Partnership {
+                    partnership: item(1),
+                },
+                kind: ChildKind::Birth,
+                twin: None,
+            }),
+        );
+    }
+    run(
+        a,
+        Command::SetParentage(Parentage {
+            id: item(4),
+            child: id(3),
+            parents: Parents::Parent { person: id(5) },
+            kind: ChildKind::Birth,
+            twin: None,
+        }),
+    );
+    run(
+        a,
+        Command::SetHousehold(Household {
+            id: item(5),
+            name: "Jordan's home".into(),
+            members: vec![id(3), id(1), id(2)],
+        }),
+    );
+    run(
+        a,
+        Command::SetRelationship(Relationship {
+            id: item(6),
+            a: id(3),
+            b: id(4),
+            kind: EmotionalKind::Conflict,
+            notes: "Arguments and pushing when Casey visits".into(),
+        }),
+    );
+    run(
+        a,
+        Command::SetRelationship(Relationship {
+            id: item(7),
+            a: id(5),
+            b: id(1),
+            kind: EmotionalKind::Close,
+            notes: String::new(),
+        }),
+    );
+    run(a, Command::AutoLayout);
+    let entry = |n: u8, who: Who, cat: Category, circle: u8, angle: u16| {
+        NetworkMember::new(item(n), who, cat, circle, angle)
+    };
+    let mut gran = entry(10, Who::Person { person: id(5) }, Category::Family, 0, 40);
+    gran.connection = Connection::Strong;
+    gran.safety_network = true;
+    gran.knows_worries = true;
+    gran.attend_conference = Attend::Yes;
+    gran.agreed = "Is there whenever Casey visits, and Rowan can phone her any time.".into();
+    let mut mum = entry(11, Who::Person { person: id(3) }, Category::Family, 0, 300);
+    mum.connection = Connection::Strong;
+    mum.support = crate::diagram::network::Support::Both;
+    let mut dad = entry(12, Who::Person { person: id(4) }, Category::Family, 1, 220);
+    dad.connection = Connection::Stressful;
+    let mut teacher = entry(
+        13,
+        Who::Person { person: id(6) },
+        Category::Professional,
+        1,
+        120,
+    );
+    teacher.safety_network = true;
+    teacher.knows_worries = true;
+    teacher.agreed = "Checks in with Rowan every Monday morning.".into();
+    let school = entry(
+        14,
+        Who::Organisation {
+            name: "Fictional Primary School".into(),
+            organisation: OrgKind::School,
+        },
+        Category::Professional,
+        2,
+        150,
+    );
+    let club = entry(
+        15,
+        Who::Organisation {
+            name: "Saturday football club".into(),
+            organisation: OrgKind::Other,
+        },
+        Category::Community,
+        2,
+        30,
+    );
+    a.network.members = vec![gran, mum, dad, teacher, school, club];
 }
 
 #[cfg(test)]
@@ -257,6 +396,19 @@ mod tests {
         let text = export_json(&a, Utc::now(), "test");
         let back = import_json(&text, |p| procedure::find(p).is_some()).unwrap();
         assert_eq!(back.assessment, a);
+        // the genogram and network map were drawn (every command was accepted)
+        assert_eq!(a.genogram.members.len(), 5);
+        assert_eq!(a.genogram.partnerships.len(), 1);
+        assert_eq!(a.genogram.parentage.len(), 3);
+        assert_eq!(a.genogram.relationships.len(), 2);
+        assert_eq!(
+            a.network
+                .members
+                .iter()
+                .filter(|m| m.safety_network)
+                .count(),
+            2
+        );
         for s in &a.scales {
             for m in &s.markers {
                 if let Some(p) = &m.rater.person {

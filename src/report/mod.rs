@@ -175,8 +175,59 @@ pub fn professional_summary(a: &Assessment, profile: &Profile, today: NaiveDate)
         }
         out.push_str("</table>");
     }
-    out.push_str("<p class=\"meta\">The genogram and family network map are not yet part of this summary.</p>");
+    out.push_str(&diagrams(a, today));
     out
+}
+
+/// The genogram, the network map and the safety network, for the professional summary.
+fn diagrams(a: &Assessment, today: NaiveDate) -> String {
+    let mut out = String::new();
+    if !a.genogram.members.is_empty() {
+        let on = a.start_date.or(a.referral_date).unwrap_or(today);
+        out.push_str(&format!(
+            "<h2>Genogram</h2><p class=\"meta\">Ages at {}.</p><div class=\"diagram\">{}</div>",
+            long_date(on),
+            crate::diagram::genogram::render::standalone(a, Some(on))
+        ));
+    }
+    if !a.network.members.is_empty() {
+        out.push_str(&format!(
+            "<h2>Family network map</h2><div class=\"diagram\">{}</div>",
+            crate::diagram::network::render::standalone(a, false)
+        ));
+    }
+    let helpers = safety_network(a);
+    if !helpers.is_empty() {
+        out.push_str(&format!("<h2>Safety network</h2><ul>{helpers}</ul>"));
+    }
+    out
+}
+
+/// Each person in the safety network and what they have agreed to do, as list items.
+fn safety_network(a: &Assessment) -> String {
+    use crate::diagram::network::render::{entry_name, entry_role};
+    a.network
+        .members
+        .iter()
+        .filter(|m| m.safety_network)
+        .map(|m| {
+            let role = entry_role(a, m);
+            let role = if role.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", escape(&role))
+            };
+            let agreed = if m.agreed.trim().is_empty() {
+                "Has not yet said what they will do.".to_owned()
+            } else {
+                escape(m.agreed.trim())
+            };
+            format!(
+                "<li><strong>{}</strong>{role}: {agreed}</li>",
+                escape(&entry_name(a, m))
+            )
+        })
+        .collect()
 }
 
 /// What the family summary takes from the answers: a plain heading, a sentence saying what it
@@ -302,6 +353,12 @@ pub fn family_summary(a: &Assessment, profile: &Profile, today: NaiveDate) -> St
                 .collect();
             out.push_str(&format!("<h2>What we decided</h2><ul>{items}</ul>"));
         }
+    }
+    let helpers = safety_network(a);
+    if !helpers.is_empty() {
+        out.push_str(&format!(
+            "<h2>Who will help keep the children safe</h2><p>These people have said they will help.</p><ul>{helpers}</ul>"
+        ));
     }
     out.push_str("<h2>If you disagree</h2><p>You can tell your social worker or their manager if you disagree with anything in this summary, and your views will be written down. You can also ask for a copy of the full assessment.</p>");
     out

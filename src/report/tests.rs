@@ -5,7 +5,7 @@ use crate::exchange::import_json;
 
 fn fixture() -> Assessment {
     import_json(
-        include_str!("../../tests/fixtures/assessment-v3.json"),
+        include_str!("../../tests/fixtures/assessment-v4.json"),
         |_| true,
     )
     .unwrap()
@@ -79,4 +79,24 @@ fn a_saved_file_is_self_contained() {
     assert!(html.contains("@page { size: A4"));
     assert!(!html.contains("<script"));
     assert!(!html.contains("http://") && !html.contains("https://"));
+}
+
+#[test]
+fn the_summaries_include_the_genogram_network_map_and_safety_network() {
+    let a = fixture();
+    let p = crate::procedure::find(&a.profile).unwrap();
+    let html = professional_summary(&a, p, today());
+    assert!(html.contains("<h2>Genogram</h2>"));
+    assert!(html.contains("<title>Genogram: Mia Sample, Leo Sample</title>"));
+    assert!(html.contains("<h2>Family network map</h2>"));
+    assert!(html.contains("Fictional Primary School"));
+    assert!(html.contains("<strong>Dana Sample</strong> (Mother): Keeps the children&#39;s routine the same at weekends"), "{}", &html[html.find("Safety network</h2>").unwrap()..]);
+    let family = family_summary(&a, p, today());
+    assert!(family.contains("Who will help keep the children safe"));
+    assert!(family.contains("Dana Sample"));
+    let mut none = a.clone();
+    none.network.members.clear();
+    none.genogram = Default::default();
+    let html = professional_summary(&none, p, today());
+    assert!(!html.contains("<h2>Genogram</h2>") && !html.contains("Safety network</h2>"));
 }

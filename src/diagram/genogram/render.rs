@@ -514,14 +514,12 @@ fn cross(s: &mut Svg, x: f64, y: f64, r: f64) {
     s.line(x - r, y + r, x + r, y - r, STROKE);
 }
 
-/// The words a screen reader hears for a person on the genogram.
-pub fn person_words(p: &Person, on: Option<NaiveDate>) -> String {
-    let mut w = p.display_name();
+/// What a person's label adds to the words drawn: their part in the assessment and whether
+/// they are living.
+fn extra_words(p: &Person) -> String {
+    let mut w = String::new();
     if p.role == PersonRole::SubjectChild {
         w.push_str(", child being assessed");
-    }
-    if let Some(age) = on.and_then(|d| p.age_on(d)) {
-        w.push_str(&format!(", {age}"));
     }
     if p.life != Life::Living {
         w.push_str(&format!(", {}", p.life.label().to_lowercase()));
@@ -531,17 +529,12 @@ pub fn person_words(p: &Person, on: Option<NaiveDate>) -> String {
 
 fn person(s: &mut Svg, p: &Person, x: f64, y: f64, view: &View, pinned: bool) {
     let selected = view.selected.as_ref() == Some(&p.id);
-    if view.interactive {
-        s.raw(&format!(
-            r##"<g class="g-person" data-id="{}" tabindex="0" role="button" aria-pressed="{selected}" aria-label="{}">"##,
-            p.id,
-            svg::escape(&person_words(p, view.on))
-        ));
-    } else {
-        s.raw(&format!(r##"<g data-id="{}">"##, p.id));
-    }
+    // Drawn first into a buffer: the label is made of the words drawn, in the order drawn, so
+    // what a speech-input user sees is what they can say.
+    let mut b = Svg::default();
+    let mut seen: Vec<String> = Vec::new();
     if selected {
-        s.circle(
+        b.circle(
             x,
             y,
             R + 14.0,
@@ -549,7 +542,7 @@ fn person(s: &mut Svg, p: &Person, x: f64, y: f64, view: &View, pinned: bool) {
         );
     }
     // A generous invisible target for fingers (at least 44 px).
-    s.rect(
+    b.rect(
         x - 28.0,
         y - 28.0,
         56.0,
@@ -558,7 +551,7 @@ fn person(s: &mut Svg, p: &Person, x: f64, y: f64, view: &View, pinned: bool) {
     );
     let filled = r##"fill="#ffffff" stroke="#0b0c0c" stroke-width="2""##;
     match p.life {
-        Life::Pregnancy => s.path(
+        Life::Pregnancy => b.path(
             &format!(
                 "M{x:.1} {:.1} L{:.1} {:.1} L{:.1} {:.1} Z",
                 y - 18.0,
@@ -569,34 +562,19 @@ fn person(s: &mut Svg, p: &Person, x: f64, y: f64, view: &View, pinned: bool) {
             ),
             filled,
         ),
-        Life::Miscarriage => s.circle(x, y, 8.0, r##"fill="#0b0c0c""##),
-        Life::Termination => cross(s, x, y, 9.0),
+        Life::Miscarriage => b.circle(x, y, 8.0, r##"fill="#0b0c0c""##),
+        Life::Termination => cross(&mut b, x, y, 9.0),
         Life::Stillbirth => {
-            shape(s, p.gender, x, y, 12.0, filled);
-            cross(s, x, y, 12.0);
+            shape(&mut b, p.gender, x, y, 12.0, filled);
+            cross(&mut b, x, y, 12.0);
         }
         Life::Living | Life::Deceased => {
             if p.role == PersonRole::SubjectChild {
-                shape(s, p.gender, x, y, R + 5.0, filled);
+                shape(&mut b, p.gender, x, y, R + 5.0, filled);
             }
-            shape(s, p.gender, x, y, R, filled);
-            if let Some(age) = view.on.and_then(|d| p.age_on(d)) {
-                s.text(
-                    x,
-                    y + 5.0,
-                    r##"font-size="14" text-anchor="middle" fill="#0b0c0c""##,
-                    &age.to_string(),
-                );
-            } else if p.gender == Gender::Unknown {
-                s.text(
-                    x,
-                    y + 5.0,
-                    r##"font-size="14" text-anchor="middle" fill="#0b0c0c""##,
-                    "?",
-                );
-            }
+            shape(&mut b, p.gender, x, y, R, filled);
             if p.life == Life::Deceased {
-                cross(s, x, y, R);
+                cross(&mut b, x, y, R);
             }
         }
     }
@@ -607,7 +585,11 @@ fn person(s: &mut Svg, p: &Person, x: f64, y: f64, view: &View, pinned: bool) {
         } else {
             17.0
         };
-    let bold = r##"font-size="13" text-anchor="middle" fill="#0b0c0c" font-weight="bold" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke""##;
+    let halo =
+        r##"stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke""##;
+    let bold = format!(
+        r##"font-size="13" text-anchor="middle" fill="#0b0c0c" font-weight="bold" {halo}"##
+    );
     let short = |w: &str| {
         if w.chars().count() > 16 {
             w.chars().take(15).collect::<String>() + "…"
@@ -618,36 +600,63 @@ fn person(s: &mut Svg, p: &Person, x: f64, y: f64, view: &View, pinned: bool) {
     let (given, family) = (p.given_name.trim(), p.family_name.trim());
     let mut line = below;
     if given.is_empty() || family.is_empty() {
-        s.text(x, line, bold, &short(&p.display_name()));
+        let name = short(&p.display_name());
+        b.text(x, line, &bold, &name);
+        seen.push(name);
     } else {
-        s.text(x, line, bold, &short(given));
+        let (g, f) = (short(given), short(family));
+        b.text(x, line, &bold, &g);
         line += 15.0;
-        s.text(x, line, bold, &short(family));
+        // A leading space (not drawn) keeps the words apart for assistive technology.
+        b.text(x, line, &bold, &format!(" {f}"));
+        seen.push(format!("{g} {f}"));
     }
-    let below = line;
     let dates = match (p.date_of_birth, p.life, p.date_of_death) {
-        (Some(b), Life::Deceased, d) => format!("b. {} – d. {}", b.year(), year(d)),
+        (Some(born), Life::Deceased, d) => format!("b. {} – d. {}", born.year(), year(d)),
         (None, Life::Deceased, Some(d)) => format!("d. {}", d.year()),
-        (Some(b), Life::Living, _) => format!("b. {}", b.year()),
+        (Some(born), Life::Living, _) => format!("b. {}", born.year()),
         (_, life, _) if life.is_pregnancy() => life.label().to_owned(),
         _ => String::new(),
     };
-    if !dates.trim().is_empty() {
-        s.text(
+    let dates = dates.trim().to_owned();
+    if !dates.is_empty() {
+        b.text(
             x,
-            below + 15.0,
-            r##"font-size="12" text-anchor="middle" fill="#0b0c0c" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke""##,
-            dates.trim(),
+            line + 15.0,
+            &format!(r##"font-size="12" text-anchor="middle" fill="#0b0c0c" {halo}"##),
+            &format!(" {dates}"),
         );
+        seen.push(dates);
+    }
+    // The age (or a question mark when nothing is known) sits inside the symbol.
+    let centre = r##"font-size="14" text-anchor="middle" fill="#0b0c0c""##;
+    if !p.life.is_pregnancy() {
+        if let Some(age) = view.on.and_then(|d| p.age_on(d)) {
+            b.text(x, y + 5.0, centre, &format!(" {age}"));
+            seen.push(age.to_string());
+        } else if p.gender == Gender::Unknown {
+            b.text(x, y + 5.0, centre, " ?");
+        }
     }
     if pinned && view.interactive {
-        s.circle(
+        b.circle(
             x + R + 2.0,
             y - R - 2.0,
             4.0,
             &format!(r##"fill="{SECONDARY}""##),
         );
     }
+    if view.interactive {
+        s.raw(&format!(
+            r##"<g class="g-person" data-id="{}" tabindex="0" role="button" aria-pressed="{selected}" aria-label="{}{}">"##,
+            p.id,
+            svg::escape(&seen.join(", ")),
+            svg::escape(&extra_words(p))
+        ));
+    } else {
+        s.raw(&format!(r##"<g data-id="{}">"##, p.id));
+    }
+    s.raw(&b.0);
     s.raw("</g>");
 }
 

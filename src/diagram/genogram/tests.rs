@@ -490,13 +490,13 @@ fn rendering_uses_the_conventions_and_escapes_words() {
         3,
         "focus ring and a double outline"
     );
-    assert!(ava.contains(">11</text>"));
-    assert!(ava.contains("aria-label=\"Ava Example, child being assessed, 11\""));
+    assert!(ava.contains("> 11</text>"));
+    assert!(ava.contains("aria-label=\"Ava Example, b. 2015, 11, child being assessed\""));
     // Arthur has a cross; his age is at death.
     let arthur = &svg[svg.find(&format!(r#"data-id="{}""#, p["Arthur"])).unwrap()..];
     let arthur = &arthur[..arthur.find("</g>").unwrap()];
     assert_eq!(arthur.matches("<line").count(), 2);
-    assert!(arthur.contains(">70</text>") && arthur.contains("b. 1950 – d. 2021"));
+    assert!(arthur.contains("> 70</text>") && arthur.contains("b. 1950 – d. 2021"));
     // Divorce: two slashes; adoption: a dashed line; the conflict line zigzags.
     assert!(svg.contains("div."));
     assert!(svg.contains(r#"stroke-dasharray="8 5" data-parentage"#));

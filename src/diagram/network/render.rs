@@ -69,28 +69,6 @@ pub fn entry_role(a: &Assessment, m: &NetworkMember) -> String {
     }
 }
 
-/// The words a screen reader hears for an entry.
-pub fn entry_words(a: &Assessment, m: &NetworkMember) -> String {
-    let mut w = entry_name(a, m);
-    let role = entry_role(a, m);
-    if !role.is_empty() {
-        w.push_str(&format!(", {role}"));
-    }
-    w.push_str(&format!(
-        ", {}, {} circle, {} connection",
-        m.category.label().to_lowercase(),
-        a.network
-            .circles
-            .get(usize::from(m.circle))
-            .map_or("", String::as_str),
-        m.connection.label().to_lowercase()
-    ));
-    if m.safety_network {
-        w.push_str(", in the safety network");
-    }
-    w
-}
-
 fn outer(a: &Assessment) -> f64 {
     CENTRE + a.network.circles.len() as f64 * BAND
 }
@@ -266,24 +244,18 @@ pub fn category_shape(s: &mut Svg, c: Category, x: f64, y: f64, r: f64, attrs: &
 
 fn entry(s: &mut Svg, a: &Assessment, m: &NetworkMember, x: f64, y: f64, view: &View) {
     let selected = view.selected.as_ref() == Some(&m.id);
-    if view.interactive {
-        s.raw(&format!(
-            r##"<g class="g-person" data-id="{}" tabindex="0" role="button" aria-pressed="{selected}" aria-label="{}">"##,
-            m.id,
-            svg::escape(&entry_words(a, m))
-        ));
-    } else {
-        s.raw(&format!(r##"<g data-id="{}">"##, m.id));
-    }
+    // Drawn into a buffer first: the label starts with the words drawn, in order.
+    let mut b = Svg::default();
+    let mut seen: Vec<String> = Vec::new();
     if selected {
-        s.circle(
+        b.circle(
             x,
             y,
             SIZE + 14.0,
             &format!(r##"fill="{FOCUS}" stroke="{INK}" stroke-width="3""##),
         );
     }
-    s.rect(
+    b.rect(
         x - 30.0,
         y - 30.0,
         60.0,
@@ -291,70 +263,93 @@ fn entry(s: &mut Svg, a: &Assessment, m: &NetworkMember, x: f64, y: f64, view: &
         r##"fill="#ffffff" fill-opacity="0""##,
     );
     let stroke = if m.safety_network { "5" } else { "2" };
-    category_shape(
-        s,
-        m.category,
-        x,
-        y,
-        SIZE,
-        &format!(r##"fill="#ffffff" stroke="{INK}" stroke-width="{stroke}""##),
-    );
+    let outline = format!(r##"fill="#ffffff" stroke="{INK}" stroke-width="{stroke}""##);
+    category_shape(&mut b, m.category, x, y, SIZE, &outline);
     if m.safety_network {
-        s.text(
+        // The safety network: a thick outline with a second one inside.
+        category_shape(
+            &mut b,
+            m.category,
             x,
-            y + 6.0,
-            r##"font-size="16" text-anchor="middle" font-weight="bold" fill="#0b0c0c""##,
-            "S",
+            y,
+            SIZE - 8.0,
+            &format!(r##"fill="none" stroke="{INK}" stroke-width="2""##),
         );
     }
     if matches!(m.who, Who::Organisation { .. }) {
-        s.rect(
-            x - 9.0,
-            y - 9.0,
-            18.0,
-            18.0,
-            &format!(r##"fill="none" stroke="{INK}" stroke-width="1.5""##),
-        );
+        b.rect(x - 6.0, y - 6.0, 12.0, 12.0, &format!(r##"fill="{INK}""##));
     }
-    let mut name = entry_name(a, m);
-    if name.chars().count() > 20 {
-        name = name.chars().take(19).collect::<String>() + "…";
-    }
-    s.text(
+    let short = |w: String, n: usize| {
+        if w.chars().count() > n {
+            w.chars().take(n - 1).collect::<String>() + "…"
+        } else {
+            w
+        }
+    };
+    let halo =
+        r##"stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke""##;
+    let name = short(entry_name(a, m), 20);
+    b.text(
         x,
         y + SIZE + 18.0,
-        r##"font-size="13" text-anchor="middle" font-weight="bold" fill="#0b0c0c""##,
+        &format!(
+            r##"font-size="13" text-anchor="middle" font-weight="bold" fill="#0b0c0c" {halo}"##
+        ),
         &name,
     );
+    seen.push(name);
     let role = entry_role(a, m);
-    let mut second = m.category.label().to_owned();
-    if !role.is_empty() {
-        second = format!("{role} · {second}");
-    }
-    s.text(
+    let second = if role.is_empty() {
+        m.category.label().to_owned()
+    } else {
+        format!("{role}, {}", m.category.label())
+    };
+    b.text(
         x,
         y + SIZE + 33.0,
-        r##"font-size="12" text-anchor="middle" fill="#0b0c0c""##,
-        &second,
+        &format!(r##"font-size="12" text-anchor="middle" fill="#0b0c0c" {halo}"##),
+        &format!(" {second}"),
     );
-    if view.safety_only && !m.agreed.trim().is_empty() {
-        let mut agreed = m.agreed.trim().to_owned();
-        if agreed.chars().count() > 34 {
-            agreed = agreed.chars().take(33).collect::<String>() + "…";
-        }
-        s.text(
-            x,
-            y + SIZE + 48.0,
-            r##"font-size="12" text-anchor="middle" fill="#0b0c0c" font-style="italic""##,
-            &agreed,
-        );
+    seen.push(second);
+    let third = if view.safety_only && !m.agreed.trim().is_empty() {
+        short(m.agreed.trim().to_owned(), 34)
     } else if m.knows_worries {
-        s.text(
+        "Knows the worries".to_owned()
+    } else {
+        String::new()
+    };
+    if !third.is_empty() {
+        b.text(
             x,
             y + SIZE + 48.0,
-            r##"font-size="12" text-anchor="middle" fill="#0b0c0c""##,
-            "Knows the worries",
+            &format!(
+                r##"font-size="12" text-anchor="middle" fill="#0b0c0c" font-style="italic" {halo}"##
+            ),
+            &format!(" {third}"),
         );
+        seen.push(third);
     }
+    if view.interactive {
+        let mut words = seen.join(", ");
+        words.push_str(&format!(
+            ", {} circle, {} connection",
+            a.network
+                .circles
+                .get(usize::from(m.circle))
+                .map_or("", String::as_str),
+            m.connection.label().to_lowercase()
+        ));
+        if m.safety_network {
+            words.push_str(", in the safety network");
+        }
+        s.raw(&format!(
+            r##"<g class="g-person" data-id="{}" tabindex="0" role="button" aria-pressed="{selected}" aria-label="{}">"##,
+            m.id,
+            svg::escape(&words)
+        ));
+    } else {
+        s.raw(&format!(r##"<g data-id="{}">"##, m.id));
+    }
+    s.raw(&b.0);
     s.raw("</g>");
 }

@@ -457,17 +457,35 @@ pub fn Key() -> impl IntoView {
         12.0,
         r##"fill="#ffffff" stroke="#0b0c0c" stroke-width="5""##,
     );
-    s.text(
+    category_shape(
+        &mut s,
+        Category::Family,
         25.0,
-        y + 5.0,
-        r##"font-size="12" text-anchor="middle" font-weight="bold" fill="#0b0c0c""##,
-        "S",
+        y,
+        6.0,
+        r##"fill="none" stroke="#0b0c0c" stroke-width="2""##,
     );
     s.text(
         60.0,
         y + 5.0,
         r##"font-size="14" fill="#0b0c0c""##,
-        "In the safety network (thick outline, S)",
+        "In the safety network (thick double outline)",
+    );
+    y += 36.0;
+    category_shape(
+        &mut s,
+        Category::Professional,
+        25.0,
+        y,
+        12.0,
+        r##"fill="#ffffff" stroke="#0b0c0c" stroke-width="2""##,
+    );
+    s.rect(19.0, y - 6.0, 12.0, 12.0, r##"fill="#0b0c0c""##);
+    s.text(
+        60.0,
+        y + 5.0,
+        r##"font-size="14" fill="#0b0c0c""##,
+        "An organisation (filled square inside)",
     );
     y += 36.0;
     let lines: [(&str, &str); 4] = [

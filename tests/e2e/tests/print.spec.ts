@@ -31,6 +31,7 @@ test('the family summary prints to PDF and saves as HTML; the professional summa
   expect(text).toContain('What we are worried about');
   expect(text).toContain('Dana gets the children to school every day.');
   expect(text).toContain('How safe things are now');
+  expect(text).toContain('Who will help keep the children safe');
   expect(text).not.toContain('Assessment Workbench keeps everything on this device'); // the footer is not printed
   await page.emulateMedia({ media: 'screen' });
 
@@ -42,5 +43,9 @@ test('the family summary prints to PDF and saves as HTML; the professional summa
 
   await page.getByRole('link', { name: "The professional summary" }).click();
   await expect(page.getByTestId('report')).toContainText('Team Manager who approved not using an interpreter');
-  await expect(page.getByTestId('report').locator('svg')).toHaveCount(1);
+  // the scale's history chart, the genogram and the network map
+  await expect(page.getByTestId('report').locator('svg')).toHaveCount(3);
+  await expect(page.getByTestId('report').getByRole('heading', { name: 'Genogram' })).toBeVisible();
+  await expect(page.getByTestId('report').getByRole('heading', { name: 'Safety network' })).toBeVisible();
+  await expect(page.getByTestId('report')).toContainText("Keeps the children's routine the same at weekends");
 });

@@ -99,15 +99,52 @@ pub fn positions(g: &Genogram, view: &View) -> HashMap<PersonId, (f64, f64)> {
         .collect()
 }
 
+/// Which part of the drawing to make. While someone is dragged, the editor draws what does
+/// not move once and redraws only what does (their symbol and every line touching them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layer {
+    All,
+    Still,
+    Moving,
+}
+
+impl Layer {
+    /// Whether an element that does (or does not) involve the dragged person belongs here.
+    fn keeps(self, involves: bool) -> bool {
+        match self {
+            Layer::All => true,
+            Layer::Still => !involves,
+            Layer::Moving => involves,
+        }
+    }
+}
+
 /// The genogram's drawing, without the outer `<svg>` element.
 pub fn body(a: &Assessment, view: &View) -> String {
+    body_layer(a, view, Layer::All)
+}
+
+/// One layer of the drawing (see [`Layer`]).
+pub fn body_layer(a: &Assessment, view: &View, layer: Layer) -> String {
     let g = &a.genogram;
     let at = positions(g, view);
+    let moving = view.dragging.as_ref().map(|d| &d.0);
+    let involves = |p: &PersonId| moving == Some(p);
     let mut s = Svg::default();
-    households(&mut s, a, &at);
-    relationships(&mut s, g, &at);
-    partnerships_and_children(&mut s, g, &at);
+    let keep = |inv: bool| layer.keeps(moving.is_some() && inv);
+    households(&mut s, a, &at, &|h: &super::Household| {
+        keep(h.members.iter().any(involves))
+    });
+    relationships(&mut s, g, &at, &|r: &super::Relationship| {
+        keep(involves(&r.a) || involves(&r.b))
+    });
+    partnerships_and_children(&mut s, g, &at, &|people: &[&PersonId]| {
+        keep(people.iter().any(|p| involves(p)))
+    });
     for m in &g.members {
+        if !keep(involves(&m.person)) {
+            continue;
+        }
         if let (Some(p), Some(&(x, y))) = (a.person(&m.person), at.get(&m.person)) {
             person(&mut s, p, x, y, view, m.pinned);
         }
@@ -186,8 +223,16 @@ pub fn hull(mut pts: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
     out
 }
 
-fn households(s: &mut Svg, a: &Assessment, at: &HashMap<PersonId, (f64, f64)>) {
+fn households(
+    s: &mut Svg,
+    a: &Assessment,
+    at: &HashMap<PersonId, (f64, f64)>,
+    keep: &dyn Fn(&super::Household) -> bool,
+) {
     for (n, h) in a.genogram.households.iter().enumerate() {
+        if !keep(h) {
+            continue;
+        }
         let centres: Vec<(f64, f64)> = h
             .members
             .iter()
@@ -236,8 +281,13 @@ fn households(s: &mut Svg, a: &Assessment, at: &HashMap<PersonId, (f64, f64)>) {
     }
 }
 
-fn relationships(s: &mut Svg, g: &Genogram, at: &HashMap<PersonId, (f64, f64)>) {
-    for r in &g.relationships {
+fn relationships(
+    s: &mut Svg,
+    g: &Genogram,
+    at: &HashMap<PersonId, (f64, f64)>,
+    keep: &dyn Fn(&super::Relationship) -> bool,
+) {
+    for r in g.relationships.iter().filter(|r| keep(r)) {
         let (Some(&(ax, ay)), Some(&(bx, by))) = (at.get(&r.a), at.get(&r.b)) else {
             continue;
         };
@@ -341,7 +391,12 @@ pub fn emotional_line(
     }
 }
 
-fn partnerships_and_children(s: &mut Svg, g: &Genogram, at: &HashMap<PersonId, (f64, f64)>) {
+fn partnerships_and_children(
+    s: &mut Svg,
+    g: &Genogram,
+    at: &HashMap<PersonId, (f64, f64)>,
+    keep: &dyn Fn(&[&PersonId]) -> bool,
+) {
     // Where each partnership's children hang from: the middle of its bar.
     let mut drop_from: HashMap<String, (f64, f64)> = HashMap::new();
     for u in &g.partnerships {
@@ -349,6 +404,11 @@ fn partnerships_and_children(s: &mut Svg, g: &Genogram, at: &HashMap<PersonId, (
             continue;
         };
         let bar = ay.max(by) + R + 50.0;
+        let mx = (ax + bx) / 2.0;
+        drop_from.insert(u.id.to_string(), (mx, bar));
+        if !keep(&[&u.a, &u.b]) {
+            continue;
+        }
         let attrs = format!(
             r##"{STROKE} {} data-partnership="{}""##,
             partnership_dash(u.kind),
@@ -358,7 +418,6 @@ fn partnerships_and_children(s: &mut Svg, g: &Genogram, at: &HashMap<PersonId, (
             &format!("M{ax:.1} {:.1} V{bar:.1} H{bx:.1} V{:.1}", ay + R, by + R),
             &attrs,
         );
-        let mx = (ax + bx) / 2.0;
         let slashes = match u.kind {
             PartnershipKind::Separated => 1,
             PartnershipKind::Divorced => 2,
@@ -386,7 +445,6 @@ fn partnerships_and_children(s: &mut Svg, g: &Genogram, at: &HashMap<PersonId, (
                 &words,
             );
         }
-        drop_from.insert(u.id.to_string(), (mx, bar));
     }
     // Children grouped by what they hang from.
     let mut groups: Vec<((f64, f64), Vec<&super::Parentage>)> = Vec::new();
@@ -416,6 +474,18 @@ fn partnerships_and_children(s: &mut Svg, g: &Genogram, at: &HashMap<PersonId, (
             .filter_map(|l| at.get(&l.child).map(|&(x, y)| (x, y, *l)))
             .collect();
         if kids.is_empty() {
+            continue;
+        }
+        let mut people: Vec<&PersonId> = kids.iter().map(|k| &k.2.child).collect();
+        match &lines[0].parents {
+            Parents::Partnership { partnership } => {
+                if let Some(u) = g.partnership(partnership) {
+                    people.extend([&u.a, &u.b]);
+                }
+            }
+            Parents::Parent { person } => people.push(person),
+        }
+        if !keep(&people) {
             continue;
         }
         let top = kids.iter().map(|k| k.1).fold(f64::MAX, f64::min) - R;

@@ -574,3 +574,52 @@ fn hull_encloses_points_and_households_leave_others_out() {
     }
     assert!(!inside(at("Dan")), "Dan lives apart");
 }
+
+#[test]
+fn while_dragging_the_still_and_moving_layers_split_the_drawing_exactly() {
+    let (a, p, _) = family();
+    let jo = a.genogram.member(&p["jo"]).unwrap();
+    let view = render::View {
+        dragging: Some((p["jo"].clone(), jo.x + 40, jo.y + 10)),
+        ..Default::default()
+    };
+    let all = render::body(&a, &view);
+    let still = render::body_layer(&a, &view, render::Layer::Still);
+    let moving = render::body_layer(&a, &view, render::Layer::Moving);
+    for mark in [
+        "data-id=",
+        "data-partnership=",
+        "data-parentage=",
+        "data-household=",
+        "data-relationship=",
+        "<text",
+    ] {
+        assert_eq!(
+            all.matches(mark).count(),
+            still.matches(mark).count() + moving.matches(mark).count(),
+            "{mark}"
+        );
+    }
+    assert_eq!(
+        moving.matches("data-id=").count(),
+        1,
+        "only Jo's symbol moves"
+    );
+    assert_eq!(
+        moving.matches("data-partnership=").count(),
+        2,
+        "both of Jo's partnerships move"
+    );
+    assert!(
+        moving.contains("data-relationship="),
+        "the conflict line follows her"
+    );
+    assert!(!still.contains(&format!(r#"data-id="{}""#, p["jo"])));
+    // Without a drag, the still layer is everything.
+    let calm = render::View::default();
+    assert_eq!(
+        render::body_layer(&a, &calm, render::Layer::Still),
+        render::body(&a, &calm)
+    );
+    assert!(render::body_layer(&a, &calm, render::Layer::Moving).is_empty());
+}

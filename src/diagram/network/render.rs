@@ -146,6 +146,33 @@ pub fn body(a: &Assessment, view: &View) -> String {
     s.0
 }
 
+/// What is drawn for the entry being dragged (its line and symbol), or, with `still`, the
+/// whole map without it: the editor redraws only the first while a drag is under way.
+pub fn body_split(a: &Assessment, view: &View, still: bool) -> String {
+    let Some((id, x, y)) = &view.dragging else {
+        return if still { body(a, view) } else { String::new() };
+    };
+    if still {
+        let mut without = a.clone();
+        without.network.members.retain(|m| &m.id != id);
+        let view = View {
+            dragging: None,
+            ..view.clone()
+        };
+        return body(&without, &view);
+    }
+    let mut s = Svg::default();
+    if let Some(m) = a
+        .network
+        .member(id)
+        .filter(|m| !view.safety_only || m.safety_network)
+    {
+        connection(&mut s, m, *x, *y);
+        entry(&mut s, a, m, *x, *y, view);
+    }
+    s.0
+}
+
 /// A standalone SVG file of the map (or of the safety network), for reports.
 pub fn standalone(a: &Assessment, safety_only: bool) -> String {
     let view = View {

@@ -268,3 +268,19 @@ fn rendering_shows_categories_by_shape_and_the_safety_view_filters() {
     assert!(standalone(&a, true).contains("<title>Safety network: Ava Example</title>"));
     crate::diagram::svg::check_well_formed(&standalone(&a, false)).unwrap();
 }
+
+#[test]
+fn while_dragging_only_the_entry_is_redrawn() {
+    let mut a = sample();
+    let gran = quick_add(&mut a, 1, "Gran", Category::Family, 0);
+    quick_add(&mut a, 2, "Friend", Category::Friends, 1);
+    let view = View {
+        dragging: Some((gran, 10.0, -300.0)),
+        ..View::default()
+    };
+    let still = super::render::body_split(&a, &view, true);
+    let moving = super::render::body_split(&a, &view, false);
+    assert!(still.contains("Friend") && !still.contains("Gran"));
+    assert!(moving.contains("Gran") && !moving.contains("Friend"));
+    assert_eq!(moving.matches("data-connection").count(), 1);
+}

@@ -105,11 +105,14 @@ pub fn refocus(root: &Element, id: &str) {
     }
 }
 
-/// The SVG surface. `markup` is the drawing (already escaped); `label` names it for screen
-/// readers; `keep_focus` is the item to keep focused across redraws while the canvas has focus.
+/// The SVG surface. `markup` is the drawing (already escaped) and `overlay` what is being
+/// dragged; `label` names it for screen readers; `keep_focus` is the item to keep focused across redraws while the canvas has focus.
 #[component]
 pub fn Canvas(
     #[prop(into)] markup: Signal<String>,
+    /// Drawn over `markup`: what moves during a drag, redrawn on every move.
+    #[prop(into)]
+    overlay: Signal<String>,
     view_box: RwSignal<ViewBox>,
     events: CanvasEvents,
     #[prop(into)] label: String,
@@ -289,7 +292,6 @@ pub fn Canvas(
             aria-label=label
             viewBox=move || view_box.get().attr()
             preserveAspectRatio="xMidYMid meet"
-            inner_html=move || markup.get()
             on:pointerdown=down
             on:pointermove=moved
             on:pointerup=move |ev| up(ev, false)
@@ -316,6 +318,9 @@ pub fn Canvas(
                     k.run(ev)
                 }
             }
-        ></svg>
+        >
+            <g inner_html=move || markup.get()></g>
+            <g inner_html=move || overlay.get()></g>
+        </svg>
     }
 }

@@ -62,14 +62,26 @@ pub fn GenogramPage() -> impl IntoView {
     let selected = RwSignal::new(None::<PersonId>);
     let dragging = RwSignal::new(None::<(PersonId, i32, i32)>);
     let view_box = RwSignal::new(s.doc.with_untracked(fit));
+    // While someone is dragged, what does not move is drawn once; only what moves is redrawn.
+    let drag_id = Memo::new(move |_| dragging.with(|d| d.as_ref().map(|d| d.0.clone())));
+    let view = move |dragging: Option<(PersonId, i32, i32)>| render::View {
+        selected: selected.get(),
+        dragging,
+        interactive: true,
+        on: Some(s.doc.with(assessment_date)),
+    };
     let markup = Memo::new(move |_| {
-        let view = render::View {
-            selected: selected.get(),
-            dragging: dragging.get(),
-            interactive: true,
-            on: Some(s.doc.with(assessment_date)),
-        };
-        s.doc.with(|a| render::body(a, &view))
+        let v = view(drag_id.get().map(|p| (p, 0, 0)));
+        s.doc
+            .with(|a| render::body_layer(a, &v, render::Layer::Still))
+    });
+    let overlay = Memo::new(move |_| match dragging.get() {
+        Some(d) => {
+            let v = view(Some(d));
+            s.doc
+                .with(|a| render::body_layer(a, &v, render::Layer::Moving))
+        }
+        None => String::new(),
     });
     // Keep the selected person in view (a new relative may be added off screen).
     Effect::new(move |_| {
@@ -238,7 +250,7 @@ pub fn GenogramPage() -> impl IntoView {
         <div class="editor">
             <div class="editor__canvas">
                 {move || empty().then(|| view! { <p class="inset-text" data-testid="genogram-empty">"Nobody is on the genogram yet. Add the children below, then build the family out from them."</p> })}
-                <Canvas markup=markup view_box=view_box events=events
+                <Canvas markup=markup overlay=overlay view_box=view_box events=events
                     label="Genogram drawing. Tab to a person to select them."
                     keep_focus=Signal::derive(move || selected.get().map(|p| p.to_string()))
                     on_key=on_key/>

@@ -29,14 +29,24 @@ pub fn NetworkCanvas(
 ) -> impl IntoView {
     let s = use_session();
     let dragging = RwSignal::new(None::<(ItemId, f64, f64)>);
+    // While an entry is dragged, the rest of the map is drawn once; only the entry is redrawn.
+    let drag_id = Memo::new(move |_| dragging.with(|d| d.as_ref().map(|d| d.0.clone())));
+    let view = move |dragging: Option<(ItemId, f64, f64)>| render::View {
+        selected: selected.get(),
+        dragging,
+        interactive: true,
+        safety_only: safety_only.get(),
+    };
     let markup = Memo::new(move |_| {
-        let view = render::View {
-            selected: selected.get(),
-            dragging: dragging.get(),
-            interactive: true,
-            safety_only: safety_only.get(),
-        };
-        s.doc.with(|a| render::body(a, &view))
+        let v = view(drag_id.get().map(|id| (id, 0.0, 0.0)));
+        s.doc.with(|a| render::body_split(a, &v, true))
+    });
+    let overlay = Memo::new(move |_| match dragging.get() {
+        Some(d) => {
+            let v = view(Some(d));
+            s.doc.with(|a| render::body_split(a, &v, false))
+        }
+        None => String::new(),
     });
     let place = move |id: &ItemId| {
         s.doc
@@ -120,7 +130,7 @@ pub fn NetworkCanvas(
         d.run(cmd.label(), |a| plan(a, &cmd));
     });
     view! {
-        <Canvas markup=markup view_box=view_box events=events class=class
+        <Canvas markup=markup overlay=overlay view_box=view_box events=events class=class
             label="Network map. Tab to a person to select them."
             keep_focus=Signal::derive(move || selected.get().map(|p| p.to_string()))
             on_key=on_key/>

@@ -5,7 +5,7 @@
 //! The same text is shown in the editor and saved as the SVG export.
 
 use super::{ChildKind, EmotionalKind, Genogram, Parents, PartnershipKind};
-use crate::diagram::svg::{self, zigzag, Svg, DANGER, EMOTION, FOCUS, INK, SECONDARY};
+use crate::diagram::svg::{self, Svg, DANGER, EMOTION, FOCUS, INK, SECONDARY};
 use crate::model::{Assessment, Gender, Life, Person, PersonId, PersonRole};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
@@ -281,6 +281,75 @@ fn households(
     }
 }
 
+/// Distance from a point to a segment.
+fn to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len2 = (dx * dx + dy * dy).max(1e-9);
+    let t = (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0);
+    let (x, y) = (a.0 + t * dx, a.1 + t * dy);
+    ((p.0 - x).powi(2) + (p.1 - y).powi(2)).sqrt()
+}
+
+/// The route of an emotional line from `a` to `b`: straight when nobody is in the way,
+/// otherwise a curve round them (to the side that keeps furthest from everyone).
+pub fn route(a: (f64, f64), b: (f64, f64), others: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    let clearance = |pts: &[(f64, f64)]| {
+        others
+            .iter()
+            .map(|&o| {
+                pts.windows(2)
+                    .map(|w| to_segment(o, w[0], w[1]))
+                    .fold(f64::MAX, f64::min)
+            })
+            .fold(f64::MAX, f64::min)
+    };
+    let straight = vec![a, b];
+    if clearance(&straight) > R + 8.0 {
+        return straight;
+    }
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len = (dx * dx + dy * dy).sqrt().max(1.0);
+    let (nx, ny) = (-dy / len, dx / len);
+    let curve = |side: f64| -> Vec<(f64, f64)> {
+        let off = side * (R * 2.0 + 60.0);
+        let c = ((a.0 + b.0) / 2.0 + nx * off, (a.1 + b.1) / 2.0 + ny * off);
+        (0..=16)
+            .map(|i| {
+                let t = f64::from(i) / 16.0;
+                let u = 1.0 - t;
+                (
+                    u * u * a.0 + 2.0 * u * t * c.0 + t * t * b.0,
+                    u * u * a.1 + 2.0 * u * t * c.1 + t * t * b.1,
+                )
+            })
+            .collect()
+    };
+    let (left, right) = (curve(1.0), curve(-1.0));
+    // Prefer the side with more room; on a tie, the side further from everyone nearby.
+    let room = |pts: &[(f64, f64)]| -> f64 {
+        others
+            .iter()
+            .map(|&o| {
+                pts.windows(2)
+                    .map(|w| to_segment(o, w[0], w[1]))
+                    .fold(f64::MAX, f64::min)
+                    .min(300.0)
+            })
+            .sum()
+    };
+    let (cl, cr) = (clearance(&left), clearance(&right));
+    let left_wins = if (cl - cr).abs() > 1.0 {
+        cl > cr
+    } else {
+        room(&left) >= room(&right)
+    };
+    if left_wins {
+        left
+    } else {
+        right
+    }
+}
+
 fn relationships(
     s: &mut Svg,
     g: &Genogram,
@@ -288,37 +357,76 @@ fn relationships(
     keep: &dyn Fn(&super::Relationship) -> bool,
 ) {
     for r in g.relationships.iter().filter(|r| keep(r)) {
-        let (Some(&(ax, ay)), Some(&(bx, by))) = (at.get(&r.a), at.get(&r.b)) else {
+        let (Some(&a), Some(&b)) = (at.get(&r.a), at.get(&r.b)) else {
             continue;
         };
-        let (dx, dy) = (bx - ax, by - ay);
-        let len = (dx * dx + dy * dy).sqrt().max(1.0);
-        let (ux, uy) = (dx / len, dy / len);
-        let cut = R + 6.0;
-        let (x1, y1, x2, y2) = (ax + ux * cut, ay + uy * cut, bx - ux * cut, by - uy * cut);
-        emotional_line(s, r.kind, x1, y1, x2, y2, &r.id.to_string());
+        let others: Vec<(f64, f64)> = at
+            .iter()
+            .filter(|(p, _)| **p != r.a && **p != r.b)
+            .map(|(_, &xy)| xy)
+            .collect();
+        let mut pts = route(a, b, &others);
+        // Start and end just outside the two symbols.
+        let trim = |from: (f64, f64), towards: (f64, f64)| {
+            let (dx, dy) = (towards.0 - from.0, towards.1 - from.1);
+            let len = (dx * dx + dy * dy).sqrt().max(1.0);
+            let cut = (R + 6.0).min(len / 2.0);
+            (from.0 + dx / len * cut, from.1 + dy / len * cut)
+        };
+        let n = pts.len();
+        pts[0] = trim(a, pts[1]);
+        pts[n - 1] = trim(b, pts[n - 2]);
+        emotional_line(s, r.kind, &pts, &r.id.to_string());
+        let along = resample(&pts, 4.0);
+        let ((mx, my), (nx, ny)) = along[along.len() / 2];
         s.text(
-            (x1 + x2) / 2.0 + uy * 12.0,
-            (y1 + y2) / 2.0 - ux * 12.0,
-            &format!(r##"font-size="11" text-anchor="middle" fill="{EMOTION}""##),
+            mx + nx * 12.0,
+            my + ny * 12.0 + 4.0,
+            &format!(r##"font-size="11" text-anchor="middle" fill="{EMOTION}" stroke="#ffffff" stroke-width="3" paint-order="stroke""##),
             &r.kind.label().to_lowercase(),
         );
     }
 }
 
-/// One emotional line between two points, in its pattern.
-pub fn emotional_line(
-    s: &mut Svg,
-    kind: EmotionalKind,
-    x1: f64,
-    y1: f64,
-    x2: f64,
-    y2: f64,
-    id: &str,
-) {
-    let (dx, dy) = (x2 - x1, y2 - y1);
-    let len = (dx * dx + dy * dy).sqrt().max(1.0);
-    let (nx, ny) = (-dy / len, dx / len);
+/// Points every `step` units along a polyline, each with the unit normal there.
+pub fn resample(pts: &[(f64, f64)], step: f64) -> Vec<((f64, f64), (f64, f64))> {
+    let mut out = Vec::new();
+    let mut carry = 0.0;
+    for w in pts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let len = (dx * dx + dy * dy).sqrt();
+        if len < 1e-6 {
+            continue;
+        }
+        let n = (-dy / len, dx / len);
+        let mut t = carry;
+        while t < len {
+            out.push(((a.0 + dx * t / len, a.1 + dy * t / len), n));
+            t += step;
+        }
+        carry = t - len;
+    }
+    if let (Some(&last), Some(&(_, n))) = (pts.last(), out.last()) {
+        out.push((last, n));
+    }
+    out
+}
+
+fn polyline(pts: &[(f64, f64)]) -> String {
+    let mut d = String::new();
+    for (i, (x, y)) in pts.iter().enumerate() {
+        d.push_str(&format!("{}{x:.1} {y:.1}", if i == 0 { "M" } else { " L" }));
+    }
+    d
+}
+
+/// One emotional line along a route, in its pattern.
+pub fn emotional_line(s: &mut Svg, kind: EmotionalKind, route: &[(f64, f64)], id: &str) {
+    let along = resample(route, 5.0);
+    if along.len() < 2 {
+        return;
+    }
     let colour = match kind {
         EmotionalKind::Violence | EmotionalKind::Abuse => DANGER,
         _ => EMOTION,
@@ -331,36 +439,51 @@ pub fn emotional_line(
     let attrs = format!(
         r##"stroke="{colour}" stroke-width="{width}" fill="none" data-relationship="{id}""##
     );
+    let offset = |o: f64, part: &[((f64, f64), (f64, f64))]| -> Vec<(f64, f64)> {
+        part.iter()
+            .map(|((x, y), (nx, ny))| (x + nx * o, y + ny * o))
+            .collect()
+    };
+    let zig = |amp: f64, part: &[((f64, f64), (f64, f64))]| -> Vec<(f64, f64)> {
+        let last = part.len() - 1;
+        part.iter()
+            .enumerate()
+            .map(|(i, ((x, y), (nx, ny)))| {
+                let side = if i == 0 || i == last {
+                    0.0
+                } else if i % 2 == 0 {
+                    -amp
+                } else {
+                    amp
+                };
+                (x + nx * side, y + ny * side)
+            })
+            .collect()
+    };
     let parallel = |s: &mut Svg, offsets: &[f64]| {
-        for o in offsets {
-            s.line(x1 + nx * o, y1 + ny * o, x2 + nx * o, y2 + ny * o, &attrs);
+        for &o in offsets {
+            s.path(&polyline(&offset(o, &along)), &attrs);
         }
     };
     match kind {
         EmotionalKind::Close => parallel(s, &[-3.0, 3.0]),
         EmotionalKind::VeryClose => parallel(s, &[-5.0, 0.0, 5.0]),
         EmotionalKind::Fused => parallel(s, &[-7.0, -2.5, 2.5, 7.0]),
-        EmotionalKind::Distant => s.line(
-            x1,
-            y1,
-            x2,
-            y2,
+        EmotionalKind::Distant => s.path(
+            &polyline(&offset(0.0, &along)),
             &format!(r##"{attrs} stroke-dasharray="6 6""##),
         ),
-        EmotionalKind::Conflict => s.path(&zigzag(x1, y1, x2, y2, 5.0), &attrs),
+        EmotionalKind::Conflict => s.path(&polyline(&zig(5.0, &along)), &attrs),
         EmotionalKind::Hostile => {
-            s.path(&zigzag(x1, y1, x2, y2, 5.0), &attrs);
+            s.path(&polyline(&zig(5.0, &along)), &attrs);
             parallel(s, &[-8.0, 8.0]);
         }
-        EmotionalKind::Violence => {
-            s.path(&zigzag(x1, y1, x2, y2, 7.0), &attrs);
-        }
+        EmotionalKind::Violence => s.path(&polyline(&zig(7.0, &along)), &attrs),
         EmotionalKind::Abuse => {
-            s.path(
-                &zigzag(x1, y1, x2 - dx / len * 10.0, y2 - dy / len * 10.0, 6.0),
-                &attrs,
-            );
-            let (bx, by) = (x2 - dx / len * 12.0, y2 - dy / len * 12.0);
+            let head = along.len().saturating_sub(3).max(1);
+            s.path(&polyline(&zig(6.0, &along[..=head])), &attrs);
+            let ((x2, y2), _) = along[along.len() - 1];
+            let ((bx, by), (nx, ny)) = along[head];
             s.path(
                 &format!(
                     "M{:.1} {:.1} L{x2:.1} {y2:.1} L{:.1} {:.1} Z",
@@ -373,12 +496,12 @@ pub fn emotional_line(
             );
         }
         EmotionalKind::CutOff => {
-            let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
-            let (ux, uy) = (dx / len, dy / len);
-            s.line(x1, y1, mx - ux * 6.0, my - uy * 6.0, &attrs);
-            s.line(mx + ux * 6.0, my + uy * 6.0, x2, y2, &attrs);
-            for side in [-6.0, 6.0] {
-                let (cx, cy) = (mx + ux * side, my + uy * side);
+            let mid = along.len() / 2;
+            let gap = 1.min(mid);
+            s.path(&polyline(&offset(0.0, &along[..=mid - gap])), &attrs);
+            s.path(&polyline(&offset(0.0, &along[mid + gap..])), &attrs);
+            for k in [mid - gap, mid + gap] {
+                let ((cx, cy), (nx, ny)) = along[k];
                 s.line(
                     cx + nx * 9.0,
                     cy + ny * 9.0,
@@ -810,7 +933,7 @@ pub fn legend() -> (String, f64) {
         );
     }
     for kind in EmotionalKind::ALL {
-        emotional_line(&mut s, *kind, 5.0, y, 55.0, y, "legend");
+        emotional_line(&mut s, *kind, &[(5.0, y), (55.0, y)], "legend");
         row(&mut s, &mut y, kind.label());
     }
     (s.0, y)

@@ -623,3 +623,27 @@ fn while_dragging_the_still_and_moving_layers_split_the_drawing_exactly() {
     );
     assert!(render::body_layer(&a, &calm, render::Layer::Moving).is_empty());
 }
+
+#[test]
+fn emotional_lines_go_round_people_in_the_way() {
+    let (a, b) = ((0.0, 0.0), (0.0, 320.0));
+    assert_eq!(
+        render::route(a, b, &[(200.0, 160.0)]),
+        vec![a, b],
+        "nobody in the way"
+    );
+    let curve = render::route(a, b, &[(0.0, 160.0), (-130.0, 160.0)]);
+    assert!(curve.len() > 2);
+    let nearest = curve
+        .iter()
+        .map(|p| ((p.0 - 0.0f64).powi(2) + (p.1 - 160.0f64).powi(2)).sqrt())
+        .fold(f64::MAX, f64::min);
+    assert!(
+        nearest > render::R + 8.0,
+        "clear of the person in between: {nearest}"
+    );
+    assert!(
+        curve.iter().all(|p| p.0 >= -0.01),
+        "bends away from the other person nearby"
+    );
+}

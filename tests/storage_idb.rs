@@ -90,3 +90,44 @@ fn preferences_round_trip_in_local_storage() {
         Some("signs-of-safety-2020")
     );
 }
+
+#[wasm_bindgen_test]
+async fn webcrypto_encrypted_store_meets_the_contract_and_seals_records() {
+    use assessment_workbench::storage::encrypted::{is_sealed, EncryptedStore, Protection};
+    use assessment_workbench::ui::crypto::derive;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    // Few iterations here to keep the test quick; the app uses 600,000.
+    let key = derive("a test passphrase", &[7u8; 16], 1000).await.unwrap();
+    let protection = Rc::new(RefCell::new(Rc::new(Protection::Unlocked(key))));
+    let store = EncryptedStore::new(fresh("aw-test-encrypted").await, protection.clone());
+    record_store_contract(&store).await;
+    let r = StoredRecord {
+        id: "a-0000000000000001".into(),
+        schema_version: 4,
+        data: r#"{"givenName":"Secretname"}"#.into(),
+        deleted_at: None,
+        revision: 0,
+    };
+    store.put(Area::Active, &r).await.unwrap();
+    let raw = store
+        .inner()
+        .get(Area::Active, &r.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(is_sealed(&raw.data) && !raw.data.contains("Secretname"));
+    assert_eq!(
+        store.get(Area::Active, &r.id).await.unwrap(),
+        Some(r.clone())
+    );
+    // A key from another passphrase cannot open it.
+    let wrong = derive("another passphrase", &[7u8; 16], 1000)
+        .await
+        .unwrap();
+    *protection.borrow_mut() = Rc::new(Protection::Unlocked(wrong));
+    assert!(matches!(
+        store.get(Area::Active, &r.id).await,
+        Err(StorageError::Undecryptable { .. })
+    ));
+}

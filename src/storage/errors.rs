@@ -17,6 +17,10 @@ pub enum StorageError {
     Conflict { stored: u64, expected: u64 },
     /// A stored record could not be read back.
     Corrupt { id: String, reason: String },
+    /// The assessments are protected with a passphrase and the app is locked.
+    Locked,
+    /// A protected record could not be decrypted (the wrong key, or the record was damaged).
+    Undecryptable { id: String },
     /// Anything else the browser reported.
     Failed(String),
 }
@@ -52,6 +56,13 @@ impl fmt::Display for StorageError {
             StorageError::Corrupt { id, reason } => {
                 write!(f, "the stored assessment {id} could not be read: {reason}")
             }
+            StorageError::Locked => f.write_str(
+                "the app is locked. Unlock it with your passphrase to see and change assessments",
+            ),
+            StorageError::Undecryptable { id } => write!(
+                f,
+                "the stored assessment {id} could not be decrypted with this passphrase"
+            ),
             StorageError::Failed(why) => write!(f, "the browser reported an error: {why}"),
         }
     }

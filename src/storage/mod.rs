@@ -3,6 +3,7 @@
 //! records into assessments and back, with the bin for undoable deletes.
 
 pub mod contract;
+pub mod encrypted;
 pub mod errors;
 pub mod indexeddb;
 pub mod memory;

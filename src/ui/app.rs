@@ -2,6 +2,7 @@
 
 use super::editors::genogram::GenogramPage;
 use super::editors::network::{NetworkPage, NetworkPresentPage};
+use super::pages::lock::{start_idle_lock, LockButton, LockState, UnlockPage};
 use super::pages::print::{FamilyPrintPage, ProfessionalPrintPage};
 use super::pages::{
     bin::BinPage, children::ChildrenPage, chronology::ChronologyPage, delete::DeletePage,
@@ -20,6 +21,9 @@ use leptos_router::path;
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    let lock = LockState::new();
+    provide_context(lock);
+    start_idle_lock();
     view! {
         <Router>
             <a href="#main-content" class="skip-link">"Skip to main content"</a>
@@ -29,12 +33,14 @@ pub fn App() -> impl IntoView {
                     <nav aria-label="Main" class="header__nav">
                         <A href="/" attr:class="header__link" exact=true>"Assessments"</A>
                         <A href="/bin" attr:class="header__link">"Bin"</A>
+                        <LockButton/>
                     </nav>
                 </div>
             </header>
             <UpdateBanner/>
             <div class="width-container">
                 <main class="main" id="main-content" tabindex="-1">
+                    {move || if lock.locked.get() { view! { <UnlockPage/> }.into_any() } else { view! {
                     <Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=ListPage/>
                         <Route path=path!("/new") view=NewAssessmentPage/>
@@ -61,6 +67,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("s/:section/:group") view=GroupPage/>
                         </ParentRoute>
                     </Routes>
+                    }.into_any() }}
                 </main>
             </div>
             <footer class="footer" role="contentinfo">

@@ -1,6 +1,7 @@
 //! The user interface: components render the model and dispatch edits; no business rules here.
 
 pub mod app;
+pub mod crypto;
 pub mod editors;
 pub mod load;
 pub mod pages;

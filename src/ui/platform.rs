@@ -1,6 +1,7 @@
 //! The browser services the UI needs: the repository over IndexedDB, randomness, the clock
 //! and file downloads. Kept in one place so pages stay free of web-sys details.
 
+use crate::storage::encrypted::EncryptedStore;
 use crate::storage::indexeddb::{IndexedDbStore, DB_NAME};
 use crate::storage::{Repository, StorageError};
 use chrono::{DateTime, Local, NaiveDate, Utc};
@@ -8,8 +9,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// The repository the app uses.
-pub type Repo = Repository<IndexedDbStore>;
+/// The repository the app uses: IndexedDB, encrypted while a passphrase is set.
+pub type Repo = Repository<EncryptedStore<IndexedDbStore, super::crypto::WebCrypto>>;
 
 thread_local! {
     static REPO: RefCell<Option<Rc<Repo>>> = const { RefCell::new(None) };
@@ -21,6 +22,7 @@ pub async fn repo() -> Result<Rc<Repo>, StorageError> {
         return Ok(r);
     }
     let store = IndexedDbStore::open(DB_NAME).await?;
+    let store = EncryptedStore::new(store, super::crypto::protection());
     let r = Rc::new(Repository::new(store));
     REPO.with(|c| *c.borrow_mut() = Some(r.clone()));
     Ok(r)

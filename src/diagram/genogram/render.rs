@@ -388,8 +388,11 @@ fn relationships(
     }
 }
 
+/// A point along a line and the unit normal there.
+pub type Sample = ((f64, f64), (f64, f64));
+
 /// Points every `step` units along a polyline, each with the unit normal there.
-pub fn resample(pts: &[(f64, f64)], step: f64) -> Vec<((f64, f64), (f64, f64))> {
+pub fn resample(pts: &[(f64, f64)], step: f64) -> Vec<Sample> {
     let mut out = Vec::new();
     let mut carry = 0.0;
     for w in pts.windows(2) {
@@ -439,12 +442,12 @@ pub fn emotional_line(s: &mut Svg, kind: EmotionalKind, route: &[(f64, f64)], id
     let attrs = format!(
         r##"stroke="{colour}" stroke-width="{width}" fill="none" data-relationship="{id}""##
     );
-    let offset = |o: f64, part: &[((f64, f64), (f64, f64))]| -> Vec<(f64, f64)> {
+    let offset = |o: f64, part: &[Sample]| -> Vec<(f64, f64)> {
         part.iter()
             .map(|((x, y), (nx, ny))| (x + nx * o, y + ny * o))
             .collect()
     };
-    let zig = |amp: f64, part: &[((f64, f64), (f64, f64))]| -> Vec<(f64, f64)> {
+    let zig = |amp: f64, part: &[Sample]| -> Vec<(f64, f64)> {
         let last = part.len() - 1;
         part.iter()
             .enumerate()

@@ -9,6 +9,7 @@ pub mod flow_common;
 pub mod group;
 pub mod import;
 pub mod list;
+pub mod lock;
 pub mod new;
 pub mod not_found;
 pub mod overview;

@@ -90,5 +90,6 @@ pub fn StoragePage() -> impl IntoView {
                 })}
             }.into_any(),
         }}
+        <super::lock::ProtectionSettings/>
     }
 }

@@ -1,0 +1,410 @@
+//! Encryption at rest: a [`RecordStore`] wrapper that seals each record's JSON before it is
+//! stored and opens it when read. The cipher is a trait so this wrapper is tested natively;
+//! in the browser it is AES-GCM through WebCrypto with a key derived from the passphrase
+//! (`ui::crypto`). Record ids, areas and revisions stay visible; the content does not.
+//!
+//! A sealed record's data is `enc1:` + base64(12-byte IV) + `:` + base64(ciphertext and tag).
+//! A fresh IV is drawn for every write.
+
+use super::{Area, RecordStore, StorageError, StoredRecord};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Seals and opens bytes. `seal` must use a fresh IV every time.
+#[allow(async_fn_in_trait)]
+pub trait Cipher {
+    /// Encrypts `plain`, returning the IV and the ciphertext.
+    async fn seal(&self, plain: &[u8]) -> Result<(Vec<u8>, Vec<u8>), StorageError>;
+    /// Decrypts; `None` when the key is wrong or the data was changed.
+    async fn open(&self, iv: &[u8], sealed: &[u8]) -> Option<Vec<u8>>;
+}
+
+/// Whether records are protected, and if so whether the key is at hand.
+pub enum Protection<C> {
+    /// No passphrase: records are stored as plain JSON.
+    Off,
+    /// A passphrase is set but the key is not in memory: nothing can be read or written.
+    Locked,
+    /// A passphrase is set and the key is in memory.
+    Unlocked(C),
+}
+
+/// The protection state shared between the store and the UI that locks and unlocks it.
+pub type SharedProtection<C> = Rc<RefCell<Rc<Protection<C>>>>;
+
+const PREFIX: &str = "enc1:";
+
+/// Whether stored data is sealed.
+pub fn is_sealed(data: &str) -> bool {
+    data.starts_with(PREFIX)
+}
+
+/// Seals text with a cipher into the stored form.
+pub async fn seal_text<C: Cipher>(c: &C, plain: &str) -> Result<String, StorageError> {
+    let (iv, data) = c.seal(plain.as_bytes()).await?;
+    Ok(format!(
+        "{PREFIX}{}:{}",
+        base64::encode(&iv),
+        base64::encode(&data)
+    ))
+}
+
+/// Opens text in the stored form; `None` when it is malformed or the key is wrong.
+pub async fn open_text<C: Cipher>(c: &C, stored: &str) -> Option<String> {
+    let rest = stored.strip_prefix(PREFIX)?;
+    let (iv, data) = rest.split_once(':')?;
+    let plain = c.open(&base64::decode(iv)?, &base64::decode(data)?).await?;
+    String::from_utf8(plain).ok()
+}
+
+/// A record store whose records are sealed while a passphrase is set.
+pub struct EncryptedStore<S, C> {
+    inner: S,
+    protection: SharedProtection<C>,
+}
+
+impl<S: RecordStore, C: Cipher> EncryptedStore<S, C> {
+    /// Wraps `inner`; `protection` is shared with whoever locks and unlocks.
+    pub fn new(inner: S, protection: SharedProtection<C>) -> Self {
+        Self { inner, protection }
+    }
+
+    /// The store underneath (raw, sealed records).
+    pub fn inner(&self) -> &S {
+        &self.inner
+    }
+
+    fn state(&self) -> Rc<Protection<C>> {
+        self.protection.borrow().clone()
+    }
+
+    async fn seal(&self, r: &StoredRecord) -> Result<StoredRecord, StorageError> {
+        seal_with(&self.state(), r).await
+    }
+
+    async fn open(&self, r: StoredRecord) -> Result<StoredRecord, StorageError> {
+        if !is_sealed(&r.data) {
+            return match &*self.state() {
+                Protection::Locked => Err(StorageError::Locked),
+                _ => Ok(r),
+            };
+        }
+        match &*self.state() {
+            Protection::Unlocked(c) => match open_text(c, &r.data).await {
+                Some(data) => Ok(StoredRecord { data, ..r }),
+                None => Err(StorageError::Undecryptable { id: r.id }),
+            },
+            _ => Err(StorageError::Locked),
+        }
+    }
+
+    /// Rewrites every record in both areas under the current protection (after a passphrase
+    /// is set, changed or removed), reading each with `old`. Every record is read first, so a
+    /// wrong key changes nothing; if a write fails part way, the records already rewritten are
+    /// put back as they were. Returns how many were rewritten.
+    pub async fn rewrite_all(&self, old: &Protection<C>) -> Result<usize, StorageError> {
+        let mut plain = Vec::new();
+        for area in [Area::Active, Area::Bin] {
+            for r in self.inner.all(area).await? {
+                let r = match (old, is_sealed(&r.data)) {
+                    (Protection::Unlocked(c), true) => {
+                        let id = r.id.clone();
+                        let data = open_text(c, &r.data)
+                            .await
+                            .ok_or(StorageError::Undecryptable { id })?;
+                        StoredRecord { data, ..r }
+                    }
+                    (_, true) => return Err(StorageError::Locked),
+                    (_, false) => r,
+                };
+                plain.push((area, r));
+            }
+        }
+        for (k, (area, r)) in plain.iter().enumerate() {
+            let written = match self.seal(r).await {
+                Ok(sealed) => self.inner.put(*area, &sealed).await,
+                Err(e) => Err(e),
+            };
+            if let Err(e) = written {
+                for (area, r) in &plain[..k] {
+                    if let Ok(back) = seal_with(old, r).await {
+                        let _ = self.inner.put(*area, &back).await;
+                    }
+                }
+                return Err(e);
+            }
+        }
+        Ok(plain.len())
+    }
+}
+
+/// A record as it is stored under a protection.
+async fn seal_with<C: Cipher>(
+    p: &Protection<C>,
+    r: &StoredRecord,
+) -> Result<StoredRecord, StorageError> {
+    match p {
+        Protection::Off => Ok(r.clone()),
+        Protection::Locked => Err(StorageError::Locked),
+        Protection::Unlocked(c) => Ok(StoredRecord {
+            data: seal_text(c, &r.data).await?,
+            ..r.clone()
+        }),
+    }
+}
+
+impl<S: RecordStore, C: Cipher> RecordStore for EncryptedStore<S, C> {
+    async fn all(&self, area: Area) -> Result<Vec<StoredRecord>, StorageError> {
+        let mut out = Vec::new();
+        for r in self.inner.all(area).await? {
+            out.push(self.open(r).await?);
+        }
+        Ok(out)
+    }
+
+    async fn get(&self, area: Area, id: &str) -> Result<Option<StoredRecord>, StorageError> {
+        match self.inner.get(area, id).await? {
+            Some(r) => Ok(Some(self.open(r).await?)),
+            None => Ok(None),
+        }
+    }
+
+    async fn put(&self, area: Area, record: &StoredRecord) -> Result<(), StorageError> {
+        let sealed = self.seal(record).await?;
+        self.inner.put(area, &sealed).await
+    }
+
+    async fn put_versioned(
+        &self,
+        area: Area,
+        record: &StoredRecord,
+        expected: Option<u64>,
+    ) -> Result<u64, StorageError> {
+        let sealed = self.seal(record).await?;
+        self.inner.put_versioned(area, &sealed, expected).await
+    }
+
+    async fn transfer(
+        &self,
+        from: Area,
+        to: Area,
+        record: &StoredRecord,
+    ) -> Result<(), StorageError> {
+        let sealed = self.seal(record).await?;
+        self.inner.transfer(from, to, &sealed).await
+    }
+
+    async fn remove(&self, area: Area, id: &str) -> Result<(), StorageError> {
+        if matches!(&*self.state(), Protection::Locked) {
+            return Err(StorageError::Locked);
+        }
+        self.inner.remove(area, id).await
+    }
+}
+
+/// Standard base64 (with padding), enough for IVs, salts and ciphertext.
+pub mod base64 {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+    /// Encodes bytes.
+    pub fn encode(bytes: &[u8]) -> String {
+        let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+        for chunk in bytes.chunks(3) {
+            let b = [
+                chunk[0],
+                *chunk.get(1).unwrap_or(&0),
+                *chunk.get(2).unwrap_or(&0),
+            ];
+            let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+            for i in 0..4 {
+                if i <= chunk.len() {
+                    out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
+                } else {
+                    out.push('=');
+                }
+            }
+        }
+        out
+    }
+
+    /// Decodes; `None` for anything that is not base64.
+    pub fn decode(text: &str) -> Option<Vec<u8>> {
+        let t = text.trim_end_matches('=');
+        if !text.len().is_multiple_of(4) || text.len() - t.len() > 2 {
+            return None;
+        }
+        let mut out = Vec::with_capacity(t.len() * 3 / 4);
+        let (mut acc, mut bits) = (0u32, 0u32);
+        for c in t.bytes() {
+            let v = ALPHABET.iter().position(|&a| a == c)? as u32;
+            acc = (acc << 6) | v;
+            bits += 6;
+            if bits >= 8 {
+                bits -= 8;
+                out.push((acc >> bits) as u8);
+                acc &= (1 << bits) - 1;
+            }
+        }
+        Some(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::contract::record_store_contract;
+    use crate::storage::memory::MemoryStore;
+    use futures::executor::block_on;
+    use std::cell::Cell;
+
+    /// A toy cipher for tests only: XOR with a key byte, a counter as the IV, a check byte.
+    struct Toy {
+        key: u8,
+        counter: Cell<u8>,
+    }
+
+    impl Cipher for Toy {
+        async fn seal(&self, plain: &[u8]) -> Result<(Vec<u8>, Vec<u8>), StorageError> {
+            self.counter.set(self.counter.get() + 1);
+            let iv = vec![self.counter.get(); 12];
+            let mut data: Vec<u8> = plain.iter().map(|b| b ^ self.key ^ iv[0]).collect();
+            data.push(self.key);
+            Ok((iv, data))
+        }
+        async fn open(&self, iv: &[u8], sealed: &[u8]) -> Option<Vec<u8>> {
+            let (check, body) = sealed.split_last()?;
+            (*check == self.key).then(|| body.iter().map(|b| b ^ self.key ^ iv[0]).collect())
+        }
+    }
+
+    fn toy(key: u8) -> Toy {
+        Toy {
+            key,
+            counter: Cell::new(0),
+        }
+    }
+
+    fn shared(p: Protection<Toy>) -> SharedProtection<Toy> {
+        Rc::new(RefCell::new(Rc::new(p)))
+    }
+
+    #[test]
+    fn base64_round_trips_and_refuses_garbage() {
+        for n in 0..40u8 {
+            let bytes: Vec<u8> = (0..n).map(|i| i.wrapping_mul(37)).collect();
+            assert_eq!(base64::decode(&base64::encode(&bytes)), Some(bytes));
+        }
+        assert_eq!(base64::encode(b"Man"), "TWFu");
+        assert_eq!(base64::encode(b"Ma"), "TWE=");
+        assert_eq!(base64::decode("TWE="), Some(b"Ma".to_vec()));
+        assert_eq!(base64::decode("TW!="), None);
+        assert_eq!(base64::decode("TWE"), None);
+    }
+
+    #[test]
+    fn the_store_meets_the_contract_when_off_and_when_unlocked() {
+        block_on(record_store_contract(&EncryptedStore::new(
+            MemoryStore::new(),
+            shared(Protection::Off),
+        )));
+        block_on(record_store_contract(&EncryptedStore::new(
+            MemoryStore::new(),
+            shared(Protection::Unlocked(toy(7))),
+        )));
+    }
+
+    #[test]
+    fn sealed_records_hold_no_plain_text_and_need_the_key() {
+        block_on(async {
+            let protection = shared(Protection::Unlocked(toy(7)));
+            let store = EncryptedStore::new(MemoryStore::new(), protection.clone());
+            let r = StoredRecord {
+                id: "a-01".into(),
+                schema_version: 4,
+                data: r#"{"givenName":"Ava"}"#.into(),
+                deleted_at: None,
+                revision: 0,
+            };
+            store.put(Area::Active, &r).await.unwrap();
+            let raw = store
+                .inner()
+                .get(Area::Active, "a-01")
+                .await
+                .unwrap()
+                .unwrap();
+            assert!(is_sealed(&raw.data) && !raw.data.contains("Ava"));
+            store.put(Area::Active, &r).await.unwrap();
+            let again = store
+                .inner()
+                .get(Area::Active, "a-01")
+                .await
+                .unwrap()
+                .unwrap();
+            assert_ne!(raw.data, again.data, "a fresh IV every write");
+            assert_eq!(
+                store.get(Area::Active, "a-01").await.unwrap(),
+                Some(r.clone())
+            );
+            // Locked: nothing can be read, written or removed.
+            *protection.borrow_mut() = Rc::new(Protection::Locked);
+            assert_eq!(
+                store.get(Area::Active, "a-01").await,
+                Err(StorageError::Locked)
+            );
+            assert_eq!(store.put(Area::Active, &r).await, Err(StorageError::Locked));
+            assert_eq!(
+                store.remove(Area::Active, "a-01").await,
+                Err(StorageError::Locked)
+            );
+            // The wrong key cannot open it.
+            *protection.borrow_mut() = Rc::new(Protection::Unlocked(toy(9)));
+            assert_eq!(
+                store.get(Area::Active, "a-01").await,
+                Err(StorageError::Undecryptable { id: "a-01".into() })
+            );
+        });
+    }
+
+    #[test]
+    fn turning_protection_on_changing_and_off_rewrites_every_record() {
+        block_on(async {
+            let protection = shared(Protection::Off);
+            let store = EncryptedStore::new(MemoryStore::new(), protection.clone());
+            for (i, area) in [Area::Active, Area::Bin].into_iter().enumerate() {
+                let r = StoredRecord {
+                    id: format!("a-0{i}"),
+                    schema_version: 4,
+                    data: format!(r#"{{"n":"secret {i}"}}"#),
+                    deleted_at: None,
+                    revision: 0,
+                };
+                store.put(area, &r).await.unwrap();
+            }
+            let old = protection.replace(Rc::new(Protection::Unlocked(toy(3))));
+            assert_eq!(store.rewrite_all(&old).await.unwrap(), 2);
+            for area in [Area::Active, Area::Bin] {
+                for r in store.inner().all(area).await.unwrap() {
+                    assert!(is_sealed(&r.data) && !r.data.contains("secret"));
+                }
+            }
+            let old = protection.replace(Rc::new(Protection::Unlocked(toy(4))));
+            store.rewrite_all(&old).await.unwrap();
+            assert_eq!(
+                store.get(Area::Bin, "a-01").await.unwrap().unwrap().data,
+                r#"{"n":"secret 1"}"#
+            );
+            let old = protection.replace(Rc::new(Protection::Off));
+            store.rewrite_all(&old).await.unwrap();
+            assert_eq!(
+                store
+                    .inner()
+                    .get(Area::Active, "a-00")
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .data,
+                r#"{"n":"secret 0"}"#
+            );
+        });
+    }
+}

@@ -1,0 +1,275 @@
+//! Encryption at rest in the browser: AES-GCM 256 through WebCrypto, the key derived from the
+//! passphrase with PBKDF2-SHA-256 (600,000 iterations, a random 16-byte salt), never
+//! extractable and never stored. What is stored (in localStorage) is the "vault": the salt, the
+//! iteration count, and a sealed check phrase that tells a right passphrase from a wrong one.
+//! Locking drops the key and reloads the page, so nothing readable stays in memory.
+
+use super::platform::random_bytes;
+use crate::storage::encrypted::{
+    base64, open_text, seal_text, Cipher, EncryptedStore, Protection, SharedProtection,
+};
+use crate::storage::StorageError;
+use gloo_storage::{LocalStorage, Storage};
+use js_sys::{Array, Uint8Array};
+use serde::{Deserialize, Serialize};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::CryptoKey;
+
+/// PBKDF2 iterations for new passphrases.
+pub const ITERATIONS: u32 = 600_000;
+/// The fewest characters a passphrase may have.
+pub const MIN_LENGTH: usize = 12;
+const VAULT: &str = "assessment-workbench.vault";
+const IDLE: &str = "assessment-workbench.idle-minutes";
+const CHECK: &str = "assessment-workbench passphrase check";
+
+/// AES-GCM with a key derived from the passphrase.
+pub struct WebCrypto {
+    key: CryptoKey,
+}
+
+fn subtle() -> Result<web_sys::SubtleCrypto, StorageError> {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.subtle())
+        .ok_or_else(|| StorageError::Failed("this browser has no Web Cryptography".into()))
+}
+
+fn failed(e: JsValue) -> StorageError {
+    StorageError::Failed(format!("{e:?}"))
+}
+
+impl Cipher for WebCrypto {
+    async fn seal(&self, plain: &[u8]) -> Result<(Vec<u8>, Vec<u8>), StorageError> {
+        let iv: [u8; 12] = random_bytes();
+        let params = web_sys::AesGcmParams::new("AES-GCM", &Uint8Array::from(&iv[..]));
+        let p = subtle()?
+            .encrypt_with_object_and_u8_array(&params, &self.key, plain)
+            .map_err(failed)?;
+        let buf = JsFuture::from(p).await.map_err(failed)?;
+        Ok((iv.to_vec(), Uint8Array::new(&buf).to_vec()))
+    }
+
+    async fn open(&self, iv: &[u8], sealed: &[u8]) -> Option<Vec<u8>> {
+        let params = web_sys::AesGcmParams::new("AES-GCM", &Uint8Array::from(iv));
+        let p = subtle()
+            .ok()?
+            .decrypt_with_object_and_u8_array(&params, &self.key, sealed)
+            .ok()?;
+        let buf = JsFuture::from(p).await.ok()?;
+        Some(Uint8Array::new(&buf).to_vec())
+    }
+}
+
+/// Derives the AES-GCM key for a passphrase and salt (non-extractable).
+pub async fn derive(
+    passphrase: &str,
+    salt: &[u8],
+    iterations: u32,
+) -> Result<WebCrypto, StorageError> {
+    let s = subtle()?;
+    let usages_base = Array::of1(&JsValue::from_str("deriveKey"));
+    let raw = Uint8Array::from(passphrase.as_bytes());
+    let base = JsFuture::from(
+        s.import_key_with_str("raw", &raw, "PBKDF2", false, &usages_base)
+            .map_err(failed)?,
+    )
+    .await
+    .map_err(failed)?;
+    let base: CryptoKey = base.dyn_into().map_err(failed)?;
+    let params = web_sys::Pbkdf2Params::new_with_str(
+        "PBKDF2",
+        "SHA-256",
+        iterations,
+        &Uint8Array::from(salt),
+    );
+    let target = web_sys::AesDerivedKeyParams::new("AES-GCM", 256);
+    let usages = Array::of2(&JsValue::from_str("encrypt"), &JsValue::from_str("decrypt"));
+    let key = JsFuture::from(
+        s.derive_key_with_object_and_object(&params, &base, &target, false, &usages)
+            .map_err(failed)?,
+    )
+    .await
+    .map_err(failed)?;
+    Ok(WebCrypto {
+        key: key.dyn_into().map_err(failed)?,
+    })
+}
+
+/// What is kept to unlock: the salt, the iterations and a sealed check phrase.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Vault {
+    pub salt: String,
+    pub iterations: u32,
+    pub check: String,
+}
+
+/// The vault, when a passphrase is set.
+pub fn vault() -> Option<Vault> {
+    LocalStorage::get(VAULT).ok()
+}
+
+/// Minutes without use before the app locks itself.
+pub fn idle_minutes() -> u32 {
+    LocalStorage::get(IDLE).unwrap_or(10)
+}
+
+/// Sets the idle time.
+pub fn set_idle_minutes(m: u32) {
+    let _ = LocalStorage::set(IDLE, m);
+}
+
+thread_local! {
+    static PROTECTION: SharedProtection<WebCrypto> = Rc::new(RefCell::new(Rc::new(
+        if vault().is_some() { Protection::Locked } else { Protection::Off },
+    )));
+    static LAST_ACTIVE: Cell<f64> = Cell::new(js_sys::Date::now());
+}
+
+/// The protection shared with the store.
+pub fn protection() -> SharedProtection<WebCrypto> {
+    PROTECTION.with(Rc::clone)
+}
+
+/// Whether a passphrase is set and the key is not in memory.
+pub fn is_locked() -> bool {
+    matches!(&*protection().borrow().clone(), Protection::Locked)
+}
+
+/// Whether a passphrase is set.
+pub fn is_protected() -> bool {
+    !matches!(&*protection().borrow().clone(), Protection::Off)
+}
+
+/// Why a passphrase was not accepted.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PassphraseError {
+    Wrong,
+    Failed(String),
+}
+
+async fn key_for(passphrase: &str, v: &Vault) -> Result<WebCrypto, PassphraseError> {
+    let salt = base64::decode(&v.salt)
+        .ok_or(PassphraseError::Failed("the stored salt is damaged".into()))?;
+    let key = derive(passphrase, &salt, v.iterations)
+        .await
+        .map_err(|e| PassphraseError::Failed(e.to_string()))?;
+    match open_text(&key, &v.check).await {
+        Some(t) if t == CHECK => Ok(key),
+        _ => Err(PassphraseError::Wrong),
+    }
+}
+
+/// Unlocks with a passphrase; a wrong one changes nothing.
+pub async fn unlock(passphrase: &str) -> Result<(), PassphraseError> {
+    let v = vault().ok_or(PassphraseError::Failed("no passphrase is set".into()))?;
+    let key = key_for(passphrase, &v).await?;
+    *protection().borrow_mut() = Rc::new(Protection::Unlocked(key));
+    touch();
+    Ok(())
+}
+
+async fn new_vault(passphrase: &str) -> Result<(Vault, WebCrypto), StorageError> {
+    let salt: [u8; 16] = random_bytes();
+    let key = derive(passphrase, &salt, ITERATIONS).await?;
+    let check = seal_text(&key, CHECK).await?;
+    Ok((
+        Vault {
+            salt: base64::encode(&salt),
+            iterations: ITERATIONS,
+            check,
+        },
+        key,
+    ))
+}
+
+/// Rewrites every stored assessment under `next`, reading with `previous`; keeps the vault in
+/// step (removed when `next_vault` is `None`). On failure the old protection is put back.
+async fn switch(
+    store: &EncryptedStore<crate::storage::indexeddb::IndexedDbStore, WebCrypto>,
+    next: Protection<WebCrypto>,
+    next_vault: Option<Vault>,
+) -> Result<usize, StorageError> {
+    let shared = protection();
+    let previous = shared.replace(Rc::new(next));
+    match store.rewrite_all(&previous).await {
+        Ok(n) => {
+            match next_vault {
+                Some(v) => {
+                    LocalStorage::set(VAULT, v).map_err(|e| StorageError::Failed(e.to_string()))?
+                }
+                None => LocalStorage::delete(VAULT),
+            }
+            Ok(n)
+        }
+        Err(e) => {
+            // Nothing was lost: the store put back what it had rewritten; so does the key.
+            shared.replace(previous);
+            Err(e)
+        }
+    }
+}
+
+/// Turns protection on with a new passphrase: every stored assessment is encrypted.
+pub async fn protect(passphrase: &str) -> Result<usize, StorageError> {
+    let (v, key) = new_vault(passphrase).await?;
+    let repo = super::platform::repo().await?;
+    switch(repo.store(), Protection::Unlocked(key), Some(v)).await
+}
+
+/// Changes the passphrase: checks the current one, then re-encrypts everything.
+pub async fn change(current: &str, next: &str) -> Result<usize, PassphraseError> {
+    let v = vault().ok_or(PassphraseError::Failed("no passphrase is set".into()))?;
+    key_for(current, &v).await?;
+    let (nv, key) = new_vault(next)
+        .await
+        .map_err(|e| PassphraseError::Failed(e.to_string()))?;
+    let repo = super::platform::repo()
+        .await
+        .map_err(|e| PassphraseError::Failed(e.to_string()))?;
+    switch(repo.store(), Protection::Unlocked(key), Some(nv))
+        .await
+        .map_err(|e| PassphraseError::Failed(e.to_string()))
+}
+
+/// Turns protection off after checking the passphrase: everything is stored decrypted.
+pub async fn unprotect(current: &str) -> Result<usize, PassphraseError> {
+    let v = vault().ok_or(PassphraseError::Failed("no passphrase is set".into()))?;
+    key_for(current, &v).await?;
+    let repo = super::platform::repo()
+        .await
+        .map_err(|e| PassphraseError::Failed(e.to_string()))?;
+    switch(repo.store(), Protection::Off, None)
+        .await
+        .map_err(|e| PassphraseError::Failed(e.to_string()))
+}
+
+/// Notes that the user did something (for the idle lock).
+pub fn touch() {
+    LAST_ACTIVE.with(|c| c.set(js_sys::Date::now()));
+}
+
+/// Locks now: waits a moment for a pending save, drops the key and reloads the page so no
+/// assessment stays in memory.
+pub fn lock_now() {
+    leptos::prelude::set_timeout(
+        || {
+            *protection().borrow_mut() = Rc::new(Protection::Locked);
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+        },
+        std::time::Duration::from_millis(600),
+    );
+}
+
+/// Whether the idle time has passed while unlocked.
+pub fn idle_expired() -> bool {
+    let unlocked = matches!(&*protection().borrow().clone(), Protection::Unlocked(_));
+    let idle_ms = f64::from(idle_minutes()) * 60_000.0;
+    unlocked && js_sys::Date::now() - LAST_ACTIVE.with(Cell::get) > idle_ms
+}

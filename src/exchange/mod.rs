@@ -3,6 +3,7 @@
 //! (`public/schema/`) describes exactly what [`export_json`] writes.
 
 mod diagram_rules;
+pub mod encrypted;
 pub mod errors;
 mod locate;
 pub mod malformed;

@@ -273,3 +273,29 @@ pub fn idle_expired() -> bool {
     let idle_ms = f64::from(idle_minutes()) * 60_000.0;
     unlocked && js_sys::Date::now() - LAST_ACTIVE.with(Cell::get) > idle_ms
 }
+
+/// Encrypts an export file's text to a passphrase (see `exchange::encrypted` for the format).
+pub async fn encrypt_export(text: &str, passphrase: &str) -> Result<String, StorageError> {
+    let salt: [u8; 16] = random_bytes();
+    let key = derive(passphrase, &salt, ITERATIONS).await?;
+    let (iv, data) = key.seal(text.as_bytes()).await?;
+    Ok(crate::exchange::encrypted::write(
+        ITERATIONS, &salt, &iv, &data,
+    ))
+}
+
+/// Decrypts an encrypted export with its passphrase.
+pub async fn decrypt_export(
+    sealed: &crate::exchange::encrypted::Sealed,
+    passphrase: &str,
+) -> Result<String, PassphraseError> {
+    let key = derive(passphrase, &sealed.salt, sealed.iterations)
+        .await
+        .map_err(|e| PassphraseError::Failed(e.to_string()))?;
+    let plain = key
+        .open(&sealed.iv, &sealed.data)
+        .await
+        .ok_or(PassphraseError::Wrong)?;
+    String::from_utf8(plain)
+        .map_err(|_| PassphraseError::Failed("the decrypted file is not text".into()))
+}

@@ -647,3 +647,51 @@ fn emotional_lines_go_round_people_in_the_way() {
         "bends away from the other person nearby"
     );
 }
+
+#[test]
+fn adding_an_unconnected_person_and_a_sibling_undo_exactly() {
+    let (mut a, p, _) = family();
+    let loner = fictional(PersonId::from_random([0x51; 4]), "Kim", Gender::Other, None);
+    check(
+        &mut a,
+        Command::AddPerson {
+            person: loner.clone(),
+            x: 900,
+            y: 0,
+        },
+    );
+    assert!(a.genogram.member(&loner.id).is_some() && a.person(&loner.id).is_some());
+    let sib = fictional(
+        PersonId::from_random([0x52; 4]),
+        "Sid",
+        Gender::Male,
+        d(2019, 1, 1),
+    );
+    check(
+        &mut a,
+        Command::AddRelative {
+            of: p["ava"].clone(),
+            relation: Relation::Sibling,
+            person: sib.clone(),
+            link: ItemId::from_random([0x53; 4]),
+            second: ItemId::from_random([0x54; 4]),
+        },
+    );
+    assert_eq!(
+        a.genogram.parents_of(&sib.id),
+        a.genogram.parents_of(&p["ava"]),
+        "same parents as Ava"
+    );
+    assert!(
+        plan(
+            &a,
+            &Command::AddPerson {
+                person: loner,
+                x: 0,
+                y: 0
+            }
+        )
+        .is_err(),
+        "already in the register"
+    );
+}

@@ -47,6 +47,7 @@ pub fn ImportPage() -> impl IntoView {
     let clash = RwSignal::new(None::<Clash>);
     let choice = RwSignal::new(String::new());
     let input = NodeRef::<leptos::html::Input>::new();
+    let passphrase = RwSignal::new(String::new());
     let navigate = use_navigate();
 
     let store = move |a: Assessment| {
@@ -72,10 +73,32 @@ pub fn ImportPage() -> impl IntoView {
         error.set(None);
         let store = store_checked.clone();
         spawn_local(async move {
-            let text = match read_file(&el).await {
+            let mut text = match read_file(&el).await {
                 Ok(t) => t,
                 Err(m) => return error.set(Some(m)),
             };
+            // An encrypted export is decrypted first; then it is checked like any other.
+            if let Some(sealed) = crate::exchange::encrypted::read(&text) {
+                let sealed = match sealed {
+                    Ok(s) => s,
+                    Err(e) => return error.set(Some(e.to_string())),
+                };
+                let pass = passphrase.get_untracked();
+                if pass.is_empty() {
+                    return error.set(Some(
+                        "This file is encrypted. Enter the passphrase it was exported with.".into(),
+                    ));
+                }
+                text = match crate::ui::crypto::decrypt_export(&sealed, &pass).await {
+                    Ok(t) => t,
+                    Err(crate::ui::crypto::PassphraseError::Wrong) => {
+                        return error.set(Some("The passphrase for this encrypted file is not right. Nothing has been imported.".into()))
+                    }
+                    Err(crate::ui::crypto::PassphraseError::Failed(e)) => {
+                        return error.set(Some(format!("The encrypted file could not be decrypted: {e}")))
+                    }
+                };
+            }
             let imported = match import_json(&text, |p| procedure::find(p).is_some()) {
                 Ok(i) => i,
                 Err(e) => return error.set(Some(e.to_string())),
@@ -123,6 +146,12 @@ pub fn ImportPage() -> impl IntoView {
                         <div class="hint" id="import-file-hint">{format!("A .json file of up to {} MB", MAX_IMPORT_BYTES / 1024 / 1024)}</div>
                         <input class="file-upload" id="import-file" name="import-file" type="file"
                             accept=".json,application/json" aria-describedby="import-file-hint" node_ref=input/>
+                    </div>
+                    <div class="form-group">
+                        <label class="label" for="import-passphrase">"Passphrase, if the file is encrypted"</label>
+                        <input class="input input--w20" id="import-passphrase" name="import-passphrase" type="password"
+                            autocomplete="off" prop:value=move || passphrase.get()
+                            on:input=move |ev| passphrase.set(event_target_value(&ev))/>
                     </div>
                     <button class="button" type="submit">"Import"</button>
                 </form>

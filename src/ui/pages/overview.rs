@@ -192,5 +192,81 @@ pub fn OverviewPage() -> impl IntoView {
                 }>"Export as JSON"</button>
             <A href=move || format!("{}/delete", base()) attr:class="button button--warning" attr:role="button">"Delete assessment"</A>
         </div>
+        <EncryptedExport/>
+    }
+}
+
+/// Exporting the assessment encrypted to a passphrase, for sending or keeping elsewhere.
+#[component]
+fn EncryptedExport() -> impl IntoView {
+    let session = use_session();
+    let (first, second) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let message = RwSignal::new(None::<(bool, String)>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (a, b) = (first.get_untracked(), second.get_untracked());
+        if a.chars().count() < crate::ui::crypto::MIN_LENGTH {
+            return message.set(Some((
+                false,
+                format!(
+                    "The passphrase must be at least {} characters.",
+                    crate::ui::crypto::MIN_LENGTH
+                ),
+            )));
+        }
+        if a != b {
+            return message.set(Some((
+                false,
+                "The two passphrases are not the same.".into(),
+            )));
+        }
+        session.flush();
+        busy.set(true);
+        let doc = session.doc.get_untracked();
+        leptos::task::spawn_local(async move {
+            let text =
+                crate::exchange::export_json(&doc, crate::ui::platform::now(), crate::APP_VERSION);
+            let name = crate::exchange::export_file_name(&doc).replace(".json", ".encrypted.json");
+            let r = match crate::ui::crypto::encrypt_export(&text, &a).await {
+                Ok(sealed) => crate::ui::platform::download(&name, "application/json", &sealed),
+                Err(e) => Err(e.to_string()),
+            };
+            message.set(Some(match r {
+                Ok(()) => (
+                    true,
+                    "Saved. Send the passphrase separately from the file (by phone, for example)."
+                        .to_owned(),
+                ),
+                Err(e) => (
+                    false,
+                    format!("The encrypted export could not be saved: {e}."),
+                ),
+            }));
+            busy.set(false);
+        });
+    };
+    let field = |id: &'static str, label: &'static str, value: RwSignal<String>| {
+        view! {
+            <div class="form-group">
+                <label class="label" for=id>{label}</label>
+                <input class="input input--w20" id=id name=id type="password" autocomplete="new-password"
+                    prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+            </div>
+        }
+    };
+    view! {
+        <details class="details">
+            <summary class="details__summary">"Export encrypted, with a passphrase"</summary>
+            <div class="details__text">
+                <p class="body">"The file can only be opened (imported) with the passphrase. Use this to send an assessment by email or keep it on a shared drive."</p>
+                {move || message.get().map(|(ok, m)| view! { <p class=if ok { "inset-text" } else { "error-message" } role=if ok { "status" } else { "alert" } data-testid="encrypted-export-message">{m}</p> })}
+                <form novalidate on:submit=submit>
+                    {field("export-passphrase", "Passphrase for the file", first)}
+                    {field("export-passphrase-again", "Passphrase again", second)}
+                    <button type="submit" class="button button--secondary" prop:disabled=move || busy.get()>"Export encrypted"</button>
+                </form>
+            </div>
+        </details>
     }
 }

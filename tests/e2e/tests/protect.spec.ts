@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { createAssessment, expectSaved, watchErrors } from './helpers';
+import { createAssessment, expectSaved, exportVia, watchErrors } from './helpers';
 
 const PASS = 'correct horse battery staple';
 
@@ -128,4 +128,39 @@ test('the app locks itself after the idle time', async ({ page }) => {
   await expect(page.getByText('Idle Example')).toBeVisible({ timeout: 20_000 });
   await page.clock.fastForward('02:30');
   await expect(page.getByRole('heading', { name: 'Unlock Assessment Workbench' })).toBeVisible();
+});
+
+test('an export encrypted to a passphrase opens only with it, in a fresh browser profile', async ({ page, browser }) => {
+  test.setTimeout(60_000);
+  const errors = watchErrors(page);
+  await createAssessment(page, { given: 'Quentin', family: 'Cipherton' });
+  await page.getByText('Export encrypted, with a passphrase').click();
+  await page.getByLabel('Passphrase for the file').fill('a file passphrase here');
+  await page.getByLabel('Passphrase again').fill('a file passphrase here');
+  const file = await exportVia(page, () => page.getByRole('button', { name: 'Export encrypted' }).click());
+  expect(file.name).toMatch(/\.encrypted\.json$/);
+  expect(file.text).not.toContain('Cipherton');
+  const env = JSON.parse(file.text);
+  expect(env.format).toBe('assessment-workbench/encrypted');
+  expect(env.kdf).toMatchObject({ name: 'PBKDF2', hash: 'SHA-256', iterations: 600000 });
+  expect(env.cipher).toMatchObject({ name: 'AES-GCM', length: 256 });
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  const upload = async (pass: string) => {
+    await other.goto('/import');
+    await other.getByLabel('Upload a file').setInputFiles({ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) });
+    if (pass) await other.getByLabel('Passphrase, if the file is encrypted').fill(pass);
+    await other.getByRole('button', { name: 'Import', exact: true }).click();
+  };
+  await upload('');
+  await expect(other.getByTestId('error-summary')).toContainText('This file is encrypted');
+  await upload('the wrong passphrase');
+  await expect(other.getByTestId('error-summary')).toContainText('not right', { timeout: 20_000 });
+  await other.goto('/');
+  await expect(other.getByText('Cipherton')).toHaveCount(0);
+  await upload('a file passphrase here');
+  await expect(other.getByTestId('assessment-title')).toHaveText('Quentin Cipherton', { timeout: 20_000 });
+  await fresh.close();
+  errors.check();
 });

@@ -87,6 +87,21 @@ impl History {
     }
 }
 
+/// For tests: applies `ops` as one step, checks it changed something, that undo restores the
+/// assessment exactly and that redo repeats it.
+#[cfg(test)]
+pub fn assert_undoable(a: &mut Assessment, label: &str, ops: Vec<Op>) {
+    let before = a.clone();
+    let mut h = History::default();
+    h.commit(a, label, ops);
+    let after = a.clone();
+    assert_ne!(before, after, "{label} changed nothing");
+    assert_eq!(h.undo(a).as_deref(), Some(label));
+    assert_eq!(*a, before, "undo of {label}");
+    assert_eq!(h.redo(a).as_deref(), Some(label));
+    assert_eq!(*a, after, "redo of {label}");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

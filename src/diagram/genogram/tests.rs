@@ -1,7 +1,6 @@
 use super::commands::{plan, Command, Relation, STEP_X, STEP_Y};
 use super::sample::{fictional, grow_family, run, Counter};
 use super::*;
-use crate::diagram::history::History;
 use crate::model::assessment::tests::sample;
 use crate::model::{Assessment, Gender, Life, PersonRole};
 use std::collections::BTreeMap;
@@ -12,16 +11,8 @@ fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
 
 /// Applies `cmd` through the history, then checks undo restores exactly and redo repeats it.
 fn check(a: &mut Assessment, cmd: Command) {
-    let before = a.clone();
     let ops = plan(a, &cmd).unwrap_or_else(|e| panic!("{cmd:?} refused: {e}"));
-    let mut h = History::default();
-    h.commit(a, cmd.label(), ops);
-    let after = a.clone();
-    assert_ne!(before, after, "{cmd:?} changed nothing");
-    assert_eq!(h.undo(a).as_deref(), Some(cmd.label()));
-    assert_eq!(*a, before, "undo of {cmd:?}");
-    assert_eq!(h.redo(a).as_deref(), Some(cmd.label()));
-    assert_eq!(*a, after, "redo of {cmd:?}");
+    crate::diagram::history::assert_undoable(a, cmd.label(), ops);
 }
 
 /// The family the end-to-end test draws, built with commands. Returns it and the ids by name.

@@ -1,21 +1,12 @@
 use super::commands::{free_angle, plan, Command};
 use super::render::{body, nearest, point, standalone, View};
 use super::*;
-use crate::diagram::history::History;
 use crate::model::assessment::tests::sample;
 use crate::model::{Assessment, Person, PersonRole};
 
 fn check(a: &mut Assessment, cmd: Command) {
-    let before = a.clone();
     let ops = plan(a, &cmd).unwrap_or_else(|e| panic!("{cmd:?} refused: {e}"));
-    let mut h = History::default();
-    h.commit(a, cmd.label(), ops);
-    let after = a.clone();
-    assert_ne!(before, after);
-    h.undo(a);
-    assert_eq!(*a, before, "undo of {cmd:?}");
-    h.redo(a);
-    assert_eq!(*a, after, "redo of {cmd:?}");
+    crate::diagram::history::assert_undoable(a, cmd.label(), ops);
 }
 
 fn item(n: u8) -> ItemId {

@@ -11,7 +11,9 @@ use crate::diagram::genogram::{
 use crate::model::{Assessment, Gender, ItemId, Life, Person, PersonId, PersonRole};
 use crate::ui::platform::random_bytes;
 use crate::ui::session::use_session;
-use crate::ui::widgets::fields::{Checkbox, DateField, SelectField, TextArea, TextField};
+use crate::ui::widgets::fields::{
+    coded_options as coded, Checkbox, DateField, SelectField, TextArea, TextField,
+};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -24,16 +26,6 @@ pub fn new_person(a: &Assessment, gender: Gender) -> Person {
 
 fn name_of(a: &Assessment, p: &PersonId) -> String {
     a.person(p).map(Person::display_name).unwrap_or_default()
-}
-
-fn coded<T: Copy>(
-    all: &[T],
-    code: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-) -> Vec<(String, String)> {
-    all.iter()
-        .map(|&v| (code(v).to_owned(), label(v).to_owned()))
-        .collect()
 }
 
 /// The panel beside the drawing: what to do with the selected person.

@@ -11,18 +11,10 @@ use crate::diagram::svg::Svg;
 use crate::model::{Assessment, ItemId, Person, PersonRole};
 use crate::ui::platform::random_bytes;
 use crate::ui::session::use_session;
-use crate::ui::widgets::fields::{Checkbox, SelectField, TextArea, TextField};
+use crate::ui::widgets::fields::{
+    coded_options as coded, Checkbox, SelectField, TextArea, TextField,
+};
 use leptos::prelude::*;
-
-fn coded<T: Copy>(
-    all: &[T],
-    code: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-) -> Vec<(String, String)> {
-    all.iter()
-        .map(|&v| (code(v).to_owned(), label(v).to_owned()))
-        .collect()
-}
 
 fn circle_options(a: &Assessment) -> Vec<(String, String)> {
     a.network

@@ -330,3 +330,14 @@ pub fn SelectField(
         </div>
     }
 }
+
+/// (value, label) pairs for a drop-down list from an enum's values, codes and labels.
+pub fn coded_options<T: Copy>(
+    all: &[T],
+    code: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|&v| (code(v).to_owned(), label(v).to_owned()))
+        .collect()
+}

@@ -100,12 +100,14 @@ pub fn body(a: &Assessment, view: &View) -> String {
         &format!(r##"fill="#ffffff" stroke="{INK}" stroke-width="3""##),
     );
     for (k, label) in a.network.circles.iter().enumerate() {
-        let r = CENTRE + (k as f64 + 1.0) * BAND;
+        // Each circle's name sits just inside its edge, where its ring has the most room.
+        let r = CENTRE + (k as f64 + 1.0) * BAND - 14.0;
+        let t = f64::from(super::commands::free_angle(a, k as u8)).to_radians();
         s.text(
-            0.0,
-            -r + 20.0,
+            r * t.sin(),
+            -r * t.cos() + 5.0,
             &format!(
-                r##"font-size="14" text-anchor="middle" fill="{SECONDARY}" font-weight="bold""##
+                r##"font-size="14" text-anchor="middle" fill="{SECONDARY}" font-weight="bold" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke""##
             ),
             label,
         );
@@ -282,9 +284,11 @@ fn entry(s: &mut Svg, a: &Assessment, m: &NetworkMember, x: f64, y: f64, view: &
             &format!(r##"fill="{FOCUS}" stroke="{INK}" stroke-width="3""##),
         );
     }
+    // A generous target for fingers, over the symbol and its words.
+    let top = if y < -10.0 { y - 50.0 } else { y - 30.0 };
     b.rect(
         x - 30.0,
-        y - 30.0,
+        top,
         60.0,
         80.0,
         r##"fill="#ffffff" fill-opacity="0""##,
@@ -313,12 +317,26 @@ fn entry(s: &mut Svg, a: &Assessment, m: &NetworkMember, x: f64, y: f64, view: &
             w
         }
     };
+    // Words go on the side away from the child, so the connection line does not cross them.
+    let lines = if m.knows_worries || (view.safety_only && !m.agreed.trim().is_empty()) {
+        3.0
+    } else {
+        2.0
+    };
+    let above = y < -10.0;
+    let line_y = |i: u8| {
+        if above {
+            y - SIZE - 12.0 - 15.0 * (lines - 1.0 - f64::from(i))
+        } else {
+            y + SIZE + 18.0 + 15.0 * f64::from(i)
+        }
+    };
     let halo =
         r##"stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke""##;
     let name = short(entry_name(a, m), 20);
     b.text(
         x,
-        y + SIZE + 18.0,
+        line_y(0),
         &format!(
             r##"font-size="13" text-anchor="middle" font-weight="bold" fill="#0b0c0c" {halo}"##
         ),
@@ -333,7 +351,7 @@ fn entry(s: &mut Svg, a: &Assessment, m: &NetworkMember, x: f64, y: f64, view: &
     };
     b.text(
         x,
-        y + SIZE + 33.0,
+        line_y(1),
         &format!(r##"font-size="12" text-anchor="middle" fill="#0b0c0c" {halo}"##),
         &format!(" {second}"),
     );
@@ -348,7 +366,7 @@ fn entry(s: &mut Svg, a: &Assessment, m: &NetworkMember, x: f64, y: f64, view: &
     if !third.is_empty() {
         b.text(
             x,
-            y + SIZE + 48.0,
+            line_y(2),
             &format!(
                 r##"font-size="12" text-anchor="middle" fill="#0b0c0c" font-style="italic" {halo}"##
             ),

@@ -255,3 +255,47 @@ test('SVG and PNG exports of the genogram, and a brother\'s genogram brought ove
   await expect(page.getByRole('alert').filter({ hasText: 'That file cannot be used' })).toBeVisible();
   errors.check();
 });
+
+test('touch: one finger drags a person or pans, two fingers pinch to zoom', async ({ page }) => {
+  const errors = watchErrors(page);
+  await createAssessment(page, { given: 'Ava', family: 'Example' });
+  await page.goto(`${page.url()}/genogram`);
+  await page.getByRole('button', { name: 'Add to the genogram' }).click();
+  await quickAdd(page, 'Mother', 'Jo');
+  await page.getByRole('button', { name: 'Fit to screen' }).click();
+  const viewBox = async () => (await page.locator('.canvas').getAttribute('viewBox'))!.split(' ').map(Number);
+  // Touch pointer events, as a finger makes them (dispatched on the drawing).
+  const touch = (type: string, id: number, x: number, y: number, target = '.canvas') =>
+    page.locator(target).first().dispatchEvent(type, { pointerId: id, pointerType: 'touch', isPrimary: id === 1, clientX: x, clientY: y, bubbles: true, button: 0, buttons: type === 'pointerup' ? 0 : 1 });
+  const box = (await page.locator('.canvas').boundingBox())!;
+  // One finger on the background pans.
+  const before = await viewBox();
+  await touch('pointerdown', 1, box.x + 20, box.y + 20);
+  await touch('pointermove', 1, box.x + 60, box.y + 50);
+  await touch('pointermove', 1, box.x + 100, box.y + 80);
+  await touch('pointerup', 1, box.x + 100, box.y + 80);
+  const panned = await viewBox();
+  expect(panned[0]).toBeLessThan(before[0]);
+  expect(panned[2]).toBeCloseTo(before[2]);
+  // Two fingers moving apart zoom in.
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await touch('pointerdown', 1, cx - 40, cy);
+  await touch('pointerdown', 2, cx + 40, cy);
+  await touch('pointermove', 2, cx + 80, cy);
+  await touch('pointermove', 1, cx - 80, cy);
+  await touch('pointerup', 1, cx - 80, cy);
+  await touch('pointerup', 2, cx + 80, cy);
+  const zoomed = await viewBox();
+  expect(zoomed[2]).toBeLessThan(panned[2] * 0.7);
+  // One finger on a person drags them: one undo step.
+  await page.getByRole('button', { name: 'Fit to screen' }).click();
+  const jo = (await person(page, 'Jo').boundingBox())!;
+  const sel = `.canvas .g-person >> nth=1`;
+  await touch('pointerdown', 1, jo.x + jo.width / 2, jo.y + 15, sel);
+  await touch('pointermove', 1, jo.x + jo.width / 2 + 30, jo.y + 15);
+  await touch('pointermove', 1, jo.x + jo.width / 2 + 60, jo.y + 15);
+  await touch('pointerup', 1, jo.x + jo.width / 2 + 60, jo.y + 15);
+  await expect(page.getByTestId('undo')).toHaveAttribute('aria-label', 'Undo move');
+  errors.check();
+});

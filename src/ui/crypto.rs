@@ -204,6 +204,7 @@ async fn switch(
                 }
                 None => LocalStorage::delete(VAULT),
             }
+            super::tabs::announce_protection_changed();
             Ok(n)
         }
         Err(e) => {

@@ -8,6 +8,9 @@ use wasm_bindgen::prelude::*;
 use web_sys::{BroadcastChannel, MessageEvent};
 
 const CHANNEL: &str = "assessment-workbench.saves";
+/// Sent when a passphrase is set, changed or removed: every other tab reloads, so none keeps
+/// writing with a key that no longer applies.
+const PROTECTION_CHANGED: &str = "protection-changed";
 
 type Listener = Closure<dyn FnMut(MessageEvent)>;
 
@@ -27,6 +30,12 @@ fn with_channel(f: impl FnOnce(&BroadcastChannel)) {
                 let Some(text) = ev.data().as_string() else {
                     return;
                 };
+                if text == PROTECTION_CHANGED {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().reload();
+                    }
+                    return;
+                }
                 let Some((id, rev)) = text.rsplit_once(':') else {
                     return;
                 };
@@ -67,5 +76,17 @@ pub fn unwatch(id: &str) {
         if w.as_ref().is_some_and(|(open, _)| open == id) {
             *w = None;
         }
+    });
+}
+
+/// Starts listening to other tabs (for a change of passphrase) as the app starts.
+pub fn listen() {
+    with_channel(|_| {});
+}
+
+/// Tells other tabs that the passphrase was set, changed or removed.
+pub fn announce_protection_changed() {
+    with_channel(|ch| {
+        let _ = ch.post_message(&JsValue::from_str(PROTECTION_CHANGED));
     });
 }

@@ -30,8 +30,10 @@ impl Default for LockState {
     }
 }
 
-/// Starts the idle timer: any key, tap or typing counts as use.
+/// Starts the idle timer (any key, tap or typing counts as use) and listens for another tab
+/// setting, changing or removing the passphrase.
 pub fn start_idle_lock() {
+    crate::ui::tabs::listen();
     for ev in ["pointerdown", "keydown", "input"] {
         let _ = window_event_listener_untyped(ev, |_| crypto::touch());
     }

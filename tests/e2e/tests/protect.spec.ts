@@ -164,3 +164,18 @@ test('an export encrypted to a passphrase opens only with it, in a fresh browser
   await fresh.close();
   errors.check();
 });
+
+test('setting a passphrase in one tab reloads the others, so none writes with an old key', async ({ page, context }) => {
+  test.setTimeout(60_000);
+  await createAssessment(page, { given: 'Two', family: 'Tabs' });
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(other.getByTestId('assessment-title')).toHaveText('Two Tabs');
+  await page.goto('/storage');
+  await page.getByLabel('New passphrase', { exact: true }).fill(PASS);
+  await page.getByLabel('New passphrase again').fill(PASS);
+  await page.getByRole('button', { name: 'Turn on protection' }).click();
+  await expect(page.getByTestId('protection-message')).toContainText('now encrypted', { timeout: 20_000 });
+  await expect(other.getByRole('heading', { name: 'Unlock Assessment Workbench' })).toBeVisible();
+  await expect(other.getByText('Two Tabs')).toHaveCount(0);
+});

@@ -221,13 +221,7 @@ pub fn GenogramPage() -> impl IntoView {
     view! {
         <A href=base attr:class="back-link">"Back to the assessment"</A>
         <h1 class="heading-xl">"Genogram"</h1>
-        <p class="body">"Draw the family with them. Select a person, then add their partner, children, parents or brothers and sisters in one tap. Everything saves as you go."</p>
-        <details class="details">
-            <summary class="details__summary">"Keyboard shortcuts"</summary>
-            <div class="details__text" data-testid="shortcuts">
-                <p class="body">"Tab moves from person to person. With a person selected: arrow keys move them (hold Shift for bigger steps); P adds a partner, C a child, M a mother, F a father, S a brother or sister; Delete takes them off the genogram. Ctrl+Z undoes, Ctrl+Y redoes, + and − zoom."</p>
-            </div>
-        </details>
+        <p class="body">"Select a person, then add their partner, children, parents, brothers or sisters in one tap. Everything saves as you go."</p>
         <div class="toolbar" role="toolbar" aria-label="Genogram tools">
             <UndoRedo d=d/>
             <button type="button" class="button button--secondary button--small" on:click=move |_| {
@@ -259,6 +253,12 @@ pub fn GenogramPage() -> impl IntoView {
                 <GenogramSidePanel d=d selected=selected/>
             </div>
         </div>
+        <details class="details">
+            <summary class="details__summary">"Keyboard shortcuts"</summary>
+            <div class="details__text" data-testid="shortcuts">
+                <p class="body">"Tab moves from person to person. With a person selected: arrow keys move them (hold Shift for bigger steps); P adds a partner, C a child, M a mother, F a father, S a brother or sister; Delete takes them off the genogram. Ctrl+Z undoes, Ctrl+Y redoes, + and − zoom."</p>
+            </div>
+        </details>
         <PlaceFromRegister d=d selected=selected/>
         <Households d=d selected=selected/>
         <details class="details">

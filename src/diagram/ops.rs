@@ -120,7 +120,7 @@ fn remove_at(a: &mut Assessment, key: &Key, i: usize) {
         Key::Household(_) => drop(g.households.remove(i)),
         Key::Relationship(_) => drop(g.relationships.remove(i)),
         Key::NetworkMember(_) => drop(a.network.members.remove(i)),
-        Key::Circles => {}
+        Key::Circles => unreachable!("the circles are replaced, never removed"),
     }
 }
 
@@ -146,11 +146,10 @@ pub fn apply(a: &mut Assessment, ops: &[Op]) -> Vec<Op> {
                 store(a, e.clone(), Some(*i), false);
                 inverse.push(Op::Remove(e.key()));
             }
+            // The circles are one value that is replaced, never removed.
+            Op::Remove(Key::Circles) => {}
             Op::Remove(key) => {
                 if let Some((i, old)) = find(a, key) {
-                    if *key == Key::Circles {
-                        continue;
-                    }
                     remove_at(a, key, i);
                     inverse.push(Op::Insert(i, old));
                 }

@@ -355,7 +355,7 @@ fn write_v4_fixture() {
     use crate::diagram::genogram::{
         ChildKind, EmotionalKind, Household, PartnershipKind, Relationship,
     };
-    use crate::diagram::network::{self, Category, NetworkMember, OrgKind, Who};
+    use crate::diagram::network::{Category, NetworkMember, OrgKind, Who};
     use crate::diagram::ops::apply;
     use crate::model::{Gender, ItemId, Life, PersonId};
     use chrono::NaiveDate;
@@ -451,7 +451,6 @@ fn write_v4_fixture() {
         }),
     );
     run(&mut a, Command::AutoLayout);
-    let _ = Relation::Sibling;
     let mut m = NetworkMember::new(
         i(8),
         Who::Person {
@@ -475,7 +474,6 @@ fn write_v4_fixture() {
         2,
         120,
     ));
-    let _ = network::MIN_CIRCLES;
     let at = DateTime::parse_from_rfc3339("2026-11-25T10:00:00Z")
         .unwrap()
         .with_timezone(&Utc);

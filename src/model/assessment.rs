@@ -6,7 +6,7 @@ use super::chronology::ChronologyEntry;
 use super::ids::{AssessmentId, PersonId};
 use super::person::{Person, PersonRole};
 use super::scales::Scale;
-use crate::diagram::genogram::{Genogram, Parents};
+use crate::diagram::genogram::Genogram;
 use crate::diagram::network::{NetworkMap, Who};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -166,11 +166,13 @@ impl Assessment {
         self.network
             .members
             .retain(|m| !matches!(&m.who, Who::Person { person } if person == id));
-        self.genogram.parentage.retain(|l| match &l.parents {
-            Parents::Parent { person } => person != id,
-            Parents::Partnership { .. } => true,
-        });
         Some(self.people.remove(i))
+    }
+
+    /// The date the assessment is seen as at (ages on the genogram, for example): its start
+    /// date, else its referral date, else `today`.
+    pub fn as_at(&self, today: NaiveDate) -> NaiveDate {
+        self.start_date.or(self.referral_date).unwrap_or(today)
     }
 
     /// The title of the assessment in lists: the children's names.
@@ -247,6 +249,18 @@ pub(crate) mod tests {
         let mut seq = vec![[9u8; 4], [7; 4], [5; 4]].into_iter();
         let id = a.fresh_person_id(|| seq.next().unwrap());
         assert_eq!(id, PersonId::from_random([5; 4]));
+    }
+
+    #[test]
+    fn as_at_prefers_the_start_date_then_the_referral_date() {
+        let mut a = sample();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        assert_eq!(a.as_at(today), a.referral_date.unwrap());
+        a.start_date = NaiveDate::from_ymd_opt(2026, 11, 3);
+        assert_eq!(a.as_at(today), a.start_date.unwrap());
+        a.start_date = None;
+        a.referral_date = None;
+        assert_eq!(a.as_at(today), today);
     }
 
     #[test]

@@ -183,7 +183,7 @@ pub fn professional_summary(a: &Assessment, profile: &Profile, today: NaiveDate)
 fn diagrams(a: &Assessment, today: NaiveDate) -> String {
     let mut out = String::new();
     if !a.genogram.members.is_empty() {
-        let on = a.start_date.or(a.referral_date).unwrap_or(today);
+        let on = a.as_at(today);
         out.push_str(&format!(
             "<h2>Genogram</h2><p class=\"meta\">Ages at {}.</p><div class=\"diagram\">{}</div>",
             long_date(on),

@@ -574,7 +574,7 @@ fn partnerships_and_children(
     }
     // Children grouped by what they hang from.
     let mut groups: Vec<((f64, f64), Vec<&super::Parentage>)> = Vec::new();
-    let mut keys: Vec<String> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     for l in &g.parentage {
         let (key, from) = match &l.parents {
             Parents::Partnership { partnership } => (
@@ -586,10 +586,10 @@ fn partnerships_and_children(
             }
         };
         let Some(from) = from else { continue };
-        match keys.iter().position(|k| *k == key) {
-            Some(i) => groups[i].1.push(l),
+        match index.get(&key) {
+            Some(&i) => groups[i].1.push(l),
             None => {
-                keys.push(key);
+                index.insert(key, groups.len());
                 groups.push((from, vec![l]));
             }
         }

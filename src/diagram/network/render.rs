@@ -81,6 +81,11 @@ pub fn extent(a: &Assessment) -> (f64, f64, f64, f64) {
 
 /// The map's drawing, without the outer `<svg>` element.
 pub fn body(a: &Assessment, view: &View) -> String {
+    draw(a, view, None)
+}
+
+/// The map, leaving out the entry `skip` (while it is dragged, it is drawn on its own).
+fn draw(a: &Assessment, view: &View, skip: Option<&ItemId>) -> String {
     let mut s = Svg::default();
     let n = a.network.circles.len();
     for k in (0..n).rev() {
@@ -132,6 +137,7 @@ pub fn body(a: &Assessment, view: &View) -> String {
         .members
         .iter()
         .filter(|m| !view.safety_only || m.safety_network)
+        .filter(|m| Some(&m.id) != skip)
         .collect();
     let at = |m: &NetworkMember| match &view.dragging {
         Some((id, x, y)) if id == &m.id => (*x, *y),
@@ -155,13 +161,7 @@ pub fn body_split(a: &Assessment, view: &View, still: bool) -> String {
         return if still { body(a, view) } else { String::new() };
     };
     if still {
-        let mut without = a.clone();
-        without.network.members.retain(|m| &m.id != id);
-        let view = View {
-            dragging: None,
-            ..view.clone()
-        };
-        return body(&without, &view);
+        return draw(a, view, Some(id));
     }
     let mut s = Svg::default();
     if let Some(m) = a

@@ -14,9 +14,9 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The date ages are shown at: the assessment's start date, else its referral date, else today.
-pub fn assessment_date(a: &Assessment) -> NaiveDate {
-    a.start_date.or(a.referral_date).unwrap_or_else(today)
+/// The date ages are shown at (see [`Assessment::as_at`]).
+fn assessment_date(a: &Assessment) -> NaiveDate {
+    a.as_at(today())
 }
 
 fn fit(a: &Assessment) -> ViewBox {

@@ -47,7 +47,8 @@ pub fn start_idle_lock() {
     );
 }
 
-fn password_field(
+/// A labelled password input bound to a signal.
+pub fn password_field(
     id: &'static str,
     label: &'static str,
     autocomplete: &'static str,

@@ -5,6 +5,7 @@ use super::flow_common::profile_of;
 use crate::flow::{Flow, CHRONOLOGY};
 use crate::model::progress::{completed_count, CHILDREN, DETAILS, PEOPLE};
 use crate::procedure::timescales::{overdue_count, DueState};
+use crate::ui::pages::lock::password_field;
 use crate::ui::platform::{export_download, long_date, long_time, today};
 use crate::ui::session::use_session;
 use crate::ui::widgets::messages::{ErrorSummary, StatusTag};
@@ -246,15 +247,6 @@ fn EncryptedExport() -> impl IntoView {
             busy.set(false);
         });
     };
-    let field = |id: &'static str, label: &'static str, value: RwSignal<String>| {
-        view! {
-            <div class="form-group">
-                <label class="label" for=id>{label}</label>
-                <input class="input input--w20" id=id name=id type="password" autocomplete="new-password"
-                    prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
-            </div>
-        }
-    };
     view! {
         <details class="details">
             <summary class="details__summary">"Export encrypted, with a passphrase"</summary>
@@ -262,8 +254,8 @@ fn EncryptedExport() -> impl IntoView {
                 <p class="body">"The file can only be opened (imported) with the passphrase. Use this to send an assessment by email or keep it on a shared drive."</p>
                 {move || message.get().map(|(ok, m)| view! { <p class=if ok { "inset-text" } else { "error-message" } role=if ok { "status" } else { "alert" } data-testid="encrypted-export-message">{m}</p> })}
                 <form novalidate on:submit=submit>
-                    {field("export-passphrase", "Passphrase for the file", first)}
-                    {field("export-passphrase-again", "Passphrase again", second)}
+                    {password_field("export-passphrase", "Passphrase for the file", "new-password", first)}
+                    {password_field("export-passphrase-again", "Passphrase again", "new-password", second)}
                     <button type="submit" class="button button--secondary" prop:disabled=move || busy.get()>"Export encrypted"</button>
                 </form>
             </div>

@@ -18,14 +18,18 @@
   });
   window.addEventListener('load', () => {
     navigator.serviceWorker.register('/sw.js').then((reg) => {
-      if (reg.waiting && navigator.serviceWorker.controller) ready(reg.waiting);
-      reg.addEventListener('updatefound', () => {
-        const worker = reg.installing;
+      // An update may already be installing or waiting by the time this runs (a check can
+      // start before the page's load event): follow it as well as any later one.
+      const track = (worker) => {
         if (!worker) return;
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) return ready(worker);
         worker.addEventListener('statechange', () => {
           if (worker.state === 'installed' && navigator.serviceWorker.controller) ready(worker);
         });
-      });
+      };
+      track(reg.waiting);
+      track(reg.installing);
+      reg.addEventListener('updatefound', () => track(reg.installing));
     }).catch(() => { /* offline use is unavailable; the app still works online */ });
   });
 })();

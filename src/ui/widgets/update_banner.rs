@@ -6,7 +6,11 @@ use leptos::prelude::*;
 /// The update prompt; invisible until an update is ready.
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
-    let ready = RwSignal::new(false);
+    // The worker may have announced itself before the app started: register-sw.js keeps it.
+    let already = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"__awWaiting".into()).ok())
+        .is_some_and(|v| v.is_truthy());
+    let ready = RwSignal::new(already);
     let handle = window_event_listener_untyped("aw-update-ready", move |_| ready.set(true));
     on_cleanup(move || handle.remove());
     let apply = move |_| {

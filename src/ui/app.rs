@@ -13,69 +13,106 @@ use super::pages::{
 use super::pages::{
     present::PresentPage, scale::ScalePage, scales::ScalesPage, storage::StoragePage,
 };
+use super::router::{provide_router, use_location, NavLink, Page, Route};
 use super::widgets::update_banner::UpdateBanner;
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
-use leptos_router::path;
 
-/// The whole app.
+/// The whole app: every page.
 #[component]
 pub fn App() -> impl IntoView {
+    view! { <Frame pages=ViewFn::from(all_pages)/> }
+}
+
+/// Header, update banner, lock, main area and footer around `pages`.
+#[component]
+pub fn Frame(pages: ViewFn) -> impl IntoView {
     let lock = LockState::new();
     provide_context(lock);
     start_idle_lock();
+    provide_router();
     view! {
-        <Router>
-            <a href="#main-content" class="skip-link">"Skip to main content"</a>
-            <header class="header" role="banner">
-                <div class="header__container width-container">
-                    <A href="/" attr:class="header__service">"Assessment Workbench"</A>
-                    <nav aria-label="Main" class="header__nav">
-                        <A href="/" attr:class="header__link" exact=true>"Assessments"</A>
-                        <A href="/bin" attr:class="header__link">"Bin"</A>
-                        <LockButton/>
-                    </nav>
-                </div>
-            </header>
-            <UpdateBanner/>
-            <div class="width-container">
-                <main class="main" id="main-content" tabindex="-1">
-                    {move || if lock.locked.get() { view! { <UnlockPage/> }.into_any() } else { view! {
-                    <Routes fallback=|| view! { <NotFound/> }>
-                        <Route path=path!("/") view=ListPage/>
-                        <Route path=path!("/new") view=NewAssessmentPage/>
-                        <Route path=path!("/import") view=ImportPage/>
-                        <Route path=path!("/bin") view=BinPage/>
-                        <Route path=path!("/storage") view=StoragePage/>
-                        <ParentRoute path=path!("/assessments/:id") view=AssessmentShell>
-                            <Route path=path!("") view=OverviewPage/>
-                            <Route path=path!("details") view=DetailsPage/>
-                            <Route path=path!("children") view=ChildrenPage/>
-                            <Route path=path!("people") view=PeoplePage/>
-                            <Route path=path!("person/:pid") view=PersonPage/>
-                            <Route path=path!("delete") view=DeletePage/>
-                            <Route path=path!("chronology") view=ChronologyPage/>
-                            <Route path=path!("print") view=ProfessionalPrintPage/>
-                            <Route path=path!("print/family") view=FamilyPrintPage/>
-                            <Route path=path!("genogram") view=GenogramPage/>
-                            <Route path=path!("network") view=NetworkPage/>
-                            <Route path=path!("network/present") view=NetworkPresentPage/>
-                            <Route path=path!("scales") view=ScalesPage/>
-                            <Route path=path!("scales/:sid") view=ScalePage/>
-                            <Route path=path!("scales/:sid/present") view=PresentPage/>
-                            <Route path=path!("s/:section") view=SectionPage/>
-                            <Route path=path!("s/:section/:group") view=GroupPage/>
-                        </ParentRoute>
-                    </Routes>
-                    }.into_any() }}
-                </main>
+        <a href="#main-content" class="skip-link">"Skip to main content"</a>
+        <header class="header" role="banner">
+            <div class="header__container width-container">
+                <a href="/" class="header__service">"Assessment Workbench"</a>
+                <nav aria-label="Main" class="header__nav">
+                    <NavLink href="/" class="header__link" exact=true>"Assessments"</NavLink>
+                    <NavLink href="/bin" class="header__link">"Bin"</NavLink>
+                    <LockButton/>
+                </nav>
             </div>
-            <footer class="footer" role="contentinfo">
-                <div class="width-container">
-                    <p>"Assessment Workbench keeps everything on this device. Nothing is sent anywhere unless you export it."</p>
-                    <p>"Use only in line with your council's information governance. "<A href="/storage">"Storage on this device"</A></p>
-                </div>
-            </footer>
-        </Router>
+        </header>
+        <UpdateBanner/>
+        <div class="width-container">
+            <main class="main" id="main-content" tabindex="-1">
+                {move || if lock.locked.get() { view! { <UnlockPage/> }.into_any() } else { pages.run() }}
+            </main>
+        </div>
+        <footer class="footer" role="contentinfo">
+            <div class="width-container">
+                <p>"Assessment Workbench keeps everything on this device. Nothing is sent anywhere unless you export it."</p>
+                <p>"Use only in line with your council's information governance. "<a href="/storage">"Storage on this device"</a></p>
+            </div>
+        </footer>
+    }
+}
+
+/// The route with every assessment page folded into its overview: changes only when the
+/// top-level page or the assessment changes, so an assessment stays open between its pages.
+fn top_level() -> Memo<Route> {
+    let loc = use_location();
+    Memo::new(move |_| match loc.route.get() {
+        Route::Assessment { id, .. } => Route::Assessment {
+            id,
+            page: Page::Overview,
+        },
+        r => r,
+    })
+}
+
+/// The pages outside any assessment, or `inside` for an assessment's pages.
+pub fn top_level_pages(inside: fn() -> AnyView) -> impl IntoView {
+    let top = top_level();
+    move || match top.get() {
+        Route::List => view! { <ListPage/> }.into_any(),
+        Route::New => view! { <NewAssessmentPage/> }.into_any(),
+        Route::Import => view! { <ImportPage/> }.into_any(),
+        Route::Bin => view! { <BinPage/> }.into_any(),
+        Route::Storage => view! { <StoragePage/> }.into_any(),
+        Route::Assessment { .. } => inside(),
+        Route::NotFound => view! { <NotFound/> }.into_any(),
+    }
+}
+
+fn all_pages() -> impl IntoView {
+    top_level_pages(|| view! { <AssessmentShell page=assessment_page/> }.into_any())
+}
+
+/// The page inside the open assessment.
+fn assessment_page() -> impl IntoView {
+    let loc = use_location();
+    let page = Memo::new(move |_| match &*loc.route.read() {
+        Route::Assessment { page, .. } => page.clone(),
+        _ => Page::NotFound,
+    });
+    move || match page.get() {
+        Page::Overview => view! { <OverviewPage/> }.into_any(),
+        Page::Details => view! { <DetailsPage/> }.into_any(),
+        Page::Children => view! { <ChildrenPage/> }.into_any(),
+        Page::People => view! { <PeoplePage/> }.into_any(),
+        Page::Person(_) => view! { <PersonPage/> }.into_any(),
+        Page::Delete => view! { <DeletePage/> }.into_any(),
+        Page::Chronology => view! { <ChronologyPage/> }.into_any(),
+        Page::Print => view! { <ProfessionalPrintPage/> }.into_any(),
+        Page::PrintFamily => view! { <FamilyPrintPage/> }.into_any(),
+        Page::Genogram => view! { <GenogramPage/> }.into_any(),
+        Page::Network => view! { <NetworkPage/> }.into_any(),
+        Page::NetworkPresent => view! { <NetworkPresentPage/> }.into_any(),
+        Page::Scales => view! { <ScalesPage/> }.into_any(),
+        Page::Scale(_) => view! { <ScalePage/> }.into_any(),
+        Page::ScalePresent(_) => view! { <PresentPage/> }.into_any(),
+        Page::Section(_) => view! { <SectionPage/> }.into_any(),
+        Page::Group(..) => view! { <GroupPage/> }.into_any(),
+        Page::NotFound => view! { <NotFound/> }.into_any(),
     }
 }

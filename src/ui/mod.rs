@@ -6,6 +6,7 @@ pub mod editors;
 pub mod load;
 pub mod pages;
 pub mod platform;
+pub mod router;
 pub mod session;
 pub mod tabs;
 pub mod widgets;

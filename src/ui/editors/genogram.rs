@@ -12,7 +12,6 @@ use crate::ui::platform::{random_bytes, today};
 use crate::ui::session::use_session;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The date ages are shown at (see [`Assessment::as_at`]).
 fn assessment_date(a: &Assessment) -> NaiveDate {
@@ -219,7 +218,7 @@ pub fn GenogramPage() -> impl IntoView {
     let empty = move || s.doc.with(|a| a.genogram.members.is_empty());
 
     view! {
-        <A href=base attr:class="back-link">"Back to the assessment"</A>
+        <a href=base class="back-link">"Back to the assessment"</a>
         <h1 class="heading-xl">"Genogram"</h1>
         <p class="body">"Select a person, then add their partner, children, parents, brothers or sisters in one tap. Everything saves as you go."</p>
         <div class="toolbar" role="toolbar" aria-label="Genogram tools">

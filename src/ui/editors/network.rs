@@ -11,7 +11,6 @@ use crate::diagram::network::render::{self, nearest, point};
 use crate::model::{Assessment, ItemId};
 use crate::ui::session::use_session;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 fn fit(a: &Assessment) -> ViewBox {
     let (x, y, w, h) = render::extent(a);
@@ -167,7 +166,7 @@ pub fn NetworkPage() -> impl IntoView {
         }
     };
     view! {
-        <A href=base attr:class="back-link">"Back to the assessment"</A>
+        <a href=base class="back-link">"Back to the assessment"</a>
         <h1 class="heading-xl">"Family network map"</h1>
         <p class="body">"Who is in the child's world, how close they are, and who could help keep them safe. Type names one after another; drag people between the circles. Everything saves as you go."</p>
         <QuickEntry d=d selected=selected/>
@@ -181,7 +180,7 @@ pub fn NetworkPage() -> impl IntoView {
             <button type="button" class="button button--secondary button--small" aria-label="Zoom in" on:click=move |_| view_box.update(|v| *v = v.zoom_centre(0.8))>"+"</button>
             <button type="button" class="button button--secondary button--small" aria-label="Zoom out" on:click=move |_| view_box.update(|v| *v = v.zoom_centre(1.25))>"−"</button>
             <button type="button" class="button button--secondary button--small" on:click=move |_| view_box.set(s.doc.with_untracked(fit))>"Fit to screen"</button>
-            <A href=move || format!("{}/network/present", base()) attr:class="button button--secondary button--small" attr:role="button">"Present full screen"</A>
+            <a href=move || format!("{}/network/present", base()) class="button button--secondary button--small" role="button">"Present full screen"</a>
             <button type="button" class="button button--secondary button--small" on:click=move |_| {
                 if let Err(e) = save_svg(&file_name(&title(), "svg"), &standalone()) { export_error.set(Some(e)) }
             }>"Save as SVG"</button>
@@ -227,7 +226,7 @@ pub fn NetworkPresentPage() -> impl IntoView {
                 <h1 class="present__title">{move || if safety_only.get() { "Safety network" } else { "Family network map" }}</h1>
                 <button type="button" class="present__exit" aria-pressed=move || safety_only.get().to_string()
                     on:click=move |_| safety_only.update(|v| *v = !*v)>"Show only the safety network"</button>
-                <A href=base attr:class="present__exit">"Exit presentation"</A>
+                <a href=base class="present__exit">"Exit presentation"</a>
             </div>
             <NetworkCanvas d=d selected=selected safety_only=safety_only view_box=view_box class="canvas--present"/>
         </div>

@@ -7,7 +7,6 @@ use crate::ui::platform::{long_time, now, repo};
 use crate::ui::widgets::messages::ErrorSummary;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 
 fn reload(state: RwSignal<Load<Vec<BinEntry>>>) {
     spawn_local(async move {
@@ -97,6 +96,6 @@ pub fn BinPage() -> impl IntoView {
                 </table>
             }.into_any(),
         }}
-        <p class="body"><A href="/">"Back to your assessments"</A></p>
+        <p class="body"><a href="/">"Back to your assessments"</a></p>
     }
 }

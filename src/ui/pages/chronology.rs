@@ -11,7 +11,6 @@ use crate::ui::widgets::fields::{
 use crate::ui::widgets::section_footer::SectionFooter;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The page at `/assessments/:id/chronology`.
 #[component]
@@ -91,7 +90,7 @@ pub fn ChronologyPage() -> impl IntoView {
             .into_any()
     };
     view! {
-        <A href=overview attr:class="back-link">"Back to overview"</A>
+        <a href=overview class="back-link">"Back to overview"</a>
         <h1 class="heading-xl">"Chronology"</h1>
         <p class="body">"Significant events in the family's history, with where the information came from and why it matters. The parents' own history belongs here too."</p>
         {move || match editing.get() {

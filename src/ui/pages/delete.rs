@@ -2,12 +2,11 @@
 
 use crate::storage::repository::BIN_DAYS;
 use crate::ui::platform::{now, repo};
+use crate::ui::router::use_navigate;
 use crate::ui::session::use_session;
 use crate::ui::widgets::messages::ErrorSummary;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 /// The page at `/assessments/:id/delete`.
 #[component]
@@ -29,13 +28,13 @@ pub fn DeletePage() -> impl IntoView {
         });
     };
     view! {
-        <A href=back attr:class="back-link">"Back to overview"</A>
+        <a href=back class="back-link">"Back to overview"</a>
         {move || error.get().map(|m| view! { <ErrorSummary title="There is a problem" messages=vec![m]/> })}
         <h1 class="heading-xl">{move || format!("Are you sure you want to delete the assessment of {}?", s.doc.read().title())}</h1>
         <p class="body">{format!("It will be moved to the bin. You can restore it from the bin for {BIN_DAYS} days; after that it is deleted for good. Export it first if you need a copy.")}</p>
         <div class="button-group">
             <button type="button" class="button button--warning" on:click=confirm>"Yes, move it to the bin"</button>
-            <A href=back attr:class="link-button">"No, keep it"</A>
+            <a href=back class="link-button">"No, keep it"</a>
         </div>
     }
 }

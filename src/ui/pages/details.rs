@@ -7,7 +7,6 @@ use crate::ui::widgets::fields::{profile_choices, type_choices, DateField, Radio
 use crate::ui::widgets::section_footer::SectionFooter;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The page at `/assessments/:id/details`.
 #[component]
@@ -24,7 +23,7 @@ pub fn DetailsPage() -> impl IntoView {
         Callback::new(move |v: Option<NaiveDate>| s.edit(|a| f(a, v)))
     };
     view! {
-        <A href=back attr:class="back-link">"Back to overview"</A>
+        <a href=back class="back-link">"Back to overview"</a>
         <h1 class="heading-xl">"About the assessment"</h1>
         <RadioGroup
             name="profile"

@@ -7,11 +7,10 @@ use crate::flow::{Flow, Page};
 use crate::model::PersonId;
 use crate::procedure::profile::{GroupDef, SectionDef};
 use crate::ui::platform::today;
+use crate::ui::router::{use_params_map, use_query_map};
 use crate::ui::session::use_session;
 use crate::ui::widgets::question::Question;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// The page at `/assessments/:id/s/:section/:group` (with `?child=` for per-child sections).
 #[component]
@@ -106,12 +105,12 @@ fn GroupForm(
         })
         .collect_view();
     view! {
-        <A href=section_url(s, &section.id) attr:class="back-link">"Back to check your answers"</A>
+        <a href=section_url(s, &section.id) class="back-link">"Back to check your answers"</a>
         <span class="caption" data-testid="page-caption">{caption}</span>
         <h1 class="heading-xl">{group.title.clone()}</h1>
         <p class="hint" data-testid="page-progress">{format!("Page {position} of {total}")}</p>
         {(!group.help.is_empty()).then(|| view! { <div class="inset-text"><p class="body">{group.help.clone()}</p></div> })}
         {questions}
-        <A href=next_url attr:class="button" attr:role="button" attr:data-testid="save-and-continue">"Save and continue"</A>
+        <a href=next_url class="button" role="button" data-testid="save-and-continue">"Save and continue"</a>
     }
 }

@@ -5,12 +5,11 @@ use crate::exchange::{import_json, ImportError, MAX_IMPORT_BYTES};
 use crate::model::{Assessment, AssessmentId};
 use crate::procedure;
 use crate::ui::platform::{long_time, random_bytes, repo};
+use crate::ui::router::use_navigate;
 use crate::ui::widgets::fields::{Choice, RadioGroup};
 use crate::ui::widgets::messages::ErrorSummary;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -134,7 +133,7 @@ pub fn ImportPage() -> impl IntoView {
     };
 
     view! {
-        <A href="/" attr:class="back-link">"Back"</A>
+        <a href="/" class="back-link">"Back"</a>
         <h1 class="heading-xl">"Import an assessment"</h1>
         {move || error.get().map(|m| view! { <ErrorSummary title="The file cannot be imported" messages=vec![m]/> })}
         {move || match clash.get() {

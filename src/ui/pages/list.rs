@@ -6,11 +6,10 @@ use crate::procedure::{self, timescales};
 use crate::storage::{prefs, Listing};
 use crate::ui::load::Load;
 use crate::ui::platform::{export_download, long_date, long_time, now, random_bytes, repo, today};
+use crate::ui::router::{use_navigate, use_query_map};
 use crate::ui::widgets::messages::{Banner, ErrorSummary};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
 
 fn load_into(state: RwSignal<Load<Listing>>) {
     spawn_local(async move {
@@ -76,8 +75,8 @@ pub fn ListPage() -> impl IntoView {
         <div class="page-header">
             <h1 class="heading-xl">"Your assessments"</h1>
             <div class="button-group">
-                <A href="/new" attr:class="button" attr:role="button" attr:draggable="false">"Start a new assessment"</A>
-                <A href="/import" attr:class="button button--secondary" attr:role="button" attr:draggable="false">"Import an assessment"</A>
+                <a href="/new" class="button" role="button" draggable="false">"Start a new assessment"</a>
+                <a href="/import" class="button button--secondary" role="button" draggable="false">"Import an assessment"</a>
                 <button type="button" class="button button--secondary" on:click=open_demo>"Open a demonstration case"</button>
             </div>
         </div>
@@ -205,7 +204,7 @@ fn Row(
     let delete_label = format!("Delete {title}");
     view! {
         <tr>
-            <th scope="row" data-label="Child or children"><A href=href attr:class="link-strong">{title.clone()}</A></th>
+            <th scope="row" data-label="Child or children"><a href=href class="link-strong">{title.clone()}</a></th>
             <td data-label="Type">{kind}</td>
             <td data-label="Referral date">{referral}</td>
             <td data-label="Next due">{due}</td>
@@ -217,7 +216,7 @@ fn Row(
                             export_error.set(Some(format!("The export could not be saved: {e}.")));
                         }
                     }>"Export"</button>
-                <A href=delete_href attr:class="link-button link-button--danger" attr:aria-label=delete_label>"Delete"</A>
+                <a href=delete_href class="link-button link-button--danger" aria-label=delete_label>"Delete"</a>
             </td>
         </tr>
     }

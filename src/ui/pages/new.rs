@@ -4,13 +4,12 @@ use crate::model::{Assessment, AssessmentId, AssessmentType, Person, PersonRole}
 use crate::procedure;
 use crate::storage::prefs;
 use crate::ui::platform::{now, random_bytes, repo, today};
+use crate::ui::router::use_navigate;
 use crate::ui::widgets::fields::{profile_choices, type_choices, DateField, RadioGroup, TextField};
 use crate::ui::widgets::messages::ErrorSummary;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 /// The form's answers before the assessment exists.
 #[derive(Clone, Default)]
@@ -111,7 +110,7 @@ pub fn NewAssessmentPage() -> impl IntoView {
     };
 
     view! {
-        <A href="/" attr:class="back-link">"Back"</A>
+        <a href="/" class="back-link">"Back"</a>
         <h1 class="heading-xl">"Start a new assessment"</h1>
         {move || {
             let e = errors.get();

@@ -10,7 +10,6 @@ use crate::ui::platform::{export_download, long_date, long_time, today};
 use crate::ui::session::use_session;
 use crate::ui::widgets::messages::{ErrorSummary, StatusTag};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Where a task-list entry's page is.
 fn section_href(base: &str, id: &str) -> String {
@@ -114,7 +113,7 @@ pub fn OverviewPage() -> impl IntoView {
             })}
             {flow.over_max().then(|| view! {
                 <p class="body"><strong>"This assessment has gone past the maximum of "{profile_of(session).timescales.max_working_days}" working days. "</strong>
-                <A href=format!("/assessments/{}/s/outcome", a.id)>"Record the reason in the outcome section"</A></p>
+                <a href=format!("/assessments/{}/s/outcome", a.id)>"Record the reason in the outcome section"</a></p>
             })}
             <table class="table" data-testid="timescales">
                 <caption class="visually-hidden">"Timescales, in working days (England and Wales bank holidays excluded)"</caption>
@@ -144,7 +143,7 @@ pub fn OverviewPage() -> impl IntoView {
                 view! {
                     <li class="task-list__item" data-testid=format!("task-{}", s.id)>
                         <div class="task-list__name">
-                            <A href=href attr:class="task-list__link" attr:aria-describedby=described>{s.title}</A>
+                            <a href=href class="task-list__link" aria-describedby=described>{s.title}</a>
                             {has_missing.then(|| view! {
                                 <div class="task-list__missing hint" id=missing_id.clone()>
                                     {missing_words(&s.missing)}
@@ -164,7 +163,7 @@ pub fn OverviewPage() -> impl IntoView {
     };
 
     view! {
-        <A href="/" attr:class="back-link">"All assessments"</A>
+        <a href="/" class="back-link">"All assessments"</a>
         <span class="caption">"Assessment"</span>
         <h1 class="heading-xl" data-testid="assessment-title">{move || doc.read().title()}</h1>
         {move || export_error.get().map(|m| view! { <ErrorSummary title="There is a problem" messages=vec![m]/> })}
@@ -174,11 +173,11 @@ pub fn OverviewPage() -> impl IntoView {
         {timescales}
         <h2 class="heading-l">"Tools"</h2>
         <ul class="tool-list">
-            <li><A href=move || format!("{}/scales", base()) attr:class="task-list__link">"Safety scales and other scales"</A></li>
-            <li><A href=move || format!("{}/genogram", base()) attr:class="task-list__link">"Genogram"</A></li>
-            <li><A href=move || format!("{}/network", base()) attr:class="task-list__link">"Family network map and safety network"</A></li>
-            <li><A href=move || format!("{}/print", base()) attr:class="task-list__link">"Print or save the professional summary"</A></li>
-            <li><A href=move || format!("{}/print/family", base()) attr:class="task-list__link">"Print or save the summary for the family"</A></li>
+            <li><a href=move || format!("{}/scales", base()) class="task-list__link">"Safety scales and other scales"</a></li>
+            <li><a href=move || format!("{}/genogram", base()) class="task-list__link">"Genogram"</a></li>
+            <li><a href=move || format!("{}/network", base()) class="task-list__link">"Family network map and safety network"</a></li>
+            <li><a href=move || format!("{}/print", base()) class="task-list__link">"Print or save the professional summary"</a></li>
+            <li><a href=move || format!("{}/print/family", base()) class="task-list__link">"Print or save the summary for the family"</a></li>
         </ul>
         <h2 class="heading-l">"Sections"</h2>
         <p class="body" data-testid="progress">{progress}</p>
@@ -191,7 +190,7 @@ pub fn OverviewPage() -> impl IntoView {
                         export_error.set(Some(format!("The export could not be saved: {e}.")));
                     }
                 }>"Export as JSON"</button>
-            <A href=move || format!("{}/delete", base()) attr:class="button button--warning" attr:role="button">"Delete assessment"</A>
+            <a href=move || format!("{}/delete", base()) class="button button--warning" role="button">"Delete assessment"</a>
         </div>
         <EncryptedExport/>
     }

@@ -6,7 +6,6 @@ use crate::ui::session::use_session;
 use crate::ui::widgets::people_list::PeopleList;
 use crate::ui::widgets::section_footer::SectionFooter;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The page at `/assessments/:id/people`.
 #[component]
@@ -14,7 +13,7 @@ pub fn PeoplePage() -> impl IntoView {
     let s = use_session();
     let back = move || format!("/assessments/{}", s.doc.read().id);
     view! {
-        <A href=back attr:class="back-link">"Back to overview"</A>
+        <a href=back class="back-link">"Back to overview"</a>
         <h1 class="heading-xl">"Family, network and professionals"</h1>
         <p class="body">"Include fathers, even when they do not live with the children, and mothers' partners. The same people are used later in the genogram, the network map and the safety scales."</p>
         <h2 class="heading-l">"Family members"</h2>

@@ -1,12 +1,11 @@
 //! One person's record in the register: every field saves as it is typed.
 
 use crate::model::{Gender, Person, PersonId, PersonRole};
+use crate::ui::router::use_params_map;
 use crate::ui::session::use_session;
 use crate::ui::widgets::fields::{Checkbox, Choice, DateField, RadioGroup, TextArea, TextField};
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use super::not_found::NotFound;
 
@@ -76,7 +75,7 @@ fn PersonForm(id: PersonId) -> impl IntoView {
         .collect();
 
     view! {
-        <A href=back attr:class="back-link">"Back"</A>
+        <a href=back class="back-link">"Back"</a>
         <span class="caption">"Person"</span>
         <h1 class="heading-xl" data-testid="person-heading">{heading}</h1>
         <TextField id="given-name" label="First name" value=read(|p| p.given_name.clone())
@@ -105,6 +104,6 @@ fn PersonForm(id: PersonId) -> impl IntoView {
                 value=read(|p| p.organisation.clone()) on_change=write(|p, v| p.organisation = v) width_class="input--w30"/>
         </Show>
         <TextArea id="notes" label="Notes" value=read(|p| p.notes.clone()) on_change=write(|p, v| p.notes = v)/>
-        <A href=back attr:class="button" attr:role="button" attr:data-testid="person-done">"Save and go back"</A>
+        <a href=back class="button" role="button" data-testid="person-done">"Save and go back"</a>
     }
 }

@@ -2,11 +2,10 @@
 //! a training room. Everything else in the assessment is hidden.
 
 use super::not_found::NotFound;
+use crate::ui::router::use_params_map;
 use crate::ui::session::use_session;
 use crate::ui::widgets::scale::ScaleWidget;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 /// Turns presentation mode (everything but the presentation hidden) on or off.
 pub fn set_body_class(on: bool) {
@@ -67,7 +66,7 @@ pub fn PresentPage() -> impl IntoView {
     view! {
         <div class="present" data-testid="present">
             <div class="present__bar">
-                <A href=back attr:class="present__exit">"Exit presentation"</A>
+                <a href=back class="present__exit">"Exit presentation"</a>
                 <button type="button" class="present__exit" on:click=full_screen>"Full screen"</button>
             </div>
             <h1 class="present__title">{title}</h1>

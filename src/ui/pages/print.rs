@@ -6,7 +6,6 @@ use crate::report::{family_summary, professional_summary, standalone_html};
 use crate::ui::platform::{download, today};
 use crate::ui::session::use_session;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Which summary to show.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -41,13 +40,13 @@ fn Summary(which: Which) -> impl IntoView {
     };
     view! {
         <div class="no-print">
-            <A href=base attr:class="back-link">"Back to overview"</A>
+            <a href=base class="back-link">"Back to overview"</a>
             <div class="button-group">
                 <button type="button" class="button" on:click=print>"Print"</button>
                 <button type="button" class="button button--secondary" on:click=save>"Save as an HTML file"</button>
                 {match which {
-                    Which::Professional => view! { <A href=move || format!("{}/print/family", base()) attr:class="link-button">"The family's summary"</A> }.into_any(),
-                    Which::Family => view! { <A href=move || format!("{}/print", base()) attr:class="link-button">"The professional summary"</A> }.into_any(),
+                    Which::Professional => view! { <a href=move || format!("{}/print/family", base()) class="link-button">"The family's summary"</a> }.into_any(),
+                    Which::Family => view! { <a href=move || format!("{}/print", base()) class="link-button">"The professional summary"</a> }.into_any(),
                 }}
             </div>
         </div>

@@ -6,13 +6,12 @@ use crate::model::scale_chart::history_svg;
 use crate::model::scales::{Rater, ScaleValue, Step};
 use crate::model::PersonRole;
 use crate::ui::platform::{download, long_date, random_bytes, today};
+use crate::ui::router::{use_navigate, use_params_map};
 use crate::ui::session::use_session;
 use crate::ui::widgets::fields::{Checkbox, DateField, TextArea, TextField};
 use crate::ui::widgets::scale::{value_text, ScaleWidget};
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
 
 /// The page at `/assessments/:id/scales/:sid`.
 #[component]
@@ -80,13 +79,13 @@ fn ScaleEditor(sid: String) -> impl IntoView {
     };
 
     view! {
-        <A href=move || format!("{}/scales", base()) attr:class="back-link">"Back to scales"</A>
+        <a href=move || format!("{}/scales", base()) class="back-link">"Back to scales"</a>
         <span class="caption">"Scale"</span>
         <h1 class="heading-xl" data-testid="scale-title">{title}</h1>
         <p class="body scale__question">{move || s.doc.with(|a| a.scale(&sid.get_value()).map(|sc| sc.question.clone()).unwrap_or_default())}</p>
         <ScaleWidget scale_id=sid.get_value()/>
         <div class="button-group">
-            <A href=move || format!("{}/scales/{}/present", base(), sid.get_value()) attr:class="button button--secondary" attr:role="button">"Present full screen"</A>
+            <a href=move || format!("{}/scales/{}/present", base(), sid.get_value()) class="button button--secondary" role="button">"Present full screen"</a>
         </div>
         <h2 class="heading-l">"Who is on the scale"</h2>
         <p class="hint">"Drag a marker along the line, or select it and use the arrow keys (Home for 0, End for 10)."</p>

@@ -4,10 +4,9 @@ use super::flow_common::profile_of;
 use crate::model::scales::{spread, ScaleKind};
 use crate::procedure::profile::ScaleWording;
 use crate::ui::platform::random_bytes;
+use crate::ui::router::use_navigate;
 use crate::ui::session::use_session;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 /// The page at `/assessments/:id/scales`.
 #[component]
@@ -35,7 +34,7 @@ pub fn ScalesPage() -> impl IntoView {
                         view! {
                             <li class="task-list__item">
                                 <div class="task-list__name">
-                                    <A href=format!("{}/scales/{}", base(), sc.id) attr:class="task-list__link">{format!("Safety scale: {name}")}</A>
+                                    <a href=format!("{}/scales/{}", base(), sc.id) class="task-list__link">{format!("Safety scale: {name}")}</a>
                                     <div class="hint task-list__missing">{summary}</div>
                                 </div>
                             </li>
@@ -70,7 +69,7 @@ pub fn ScalesPage() -> impl IntoView {
             .into_iter()
             .map(|(href, title)| view! {
                 <li class="task-list__item">
-                    <div class="task-list__name"><A href=href attr:class="task-list__link">{title}</A></div>
+                    <div class="task-list__name"><a href=href class="task-list__link">{title}</a></div>
                 </li>
             })
             .collect_view()
@@ -86,7 +85,7 @@ pub fn ScalesPage() -> impl IntoView {
         )
     };
     view! {
-        <A href=base attr:class="back-link">"Back to overview"</A>
+        <a href=base class="back-link">"Back to overview"</a>
         <h1 class="heading-xl">"Scales"</h1>
         <p class="body">"Several people place their number on the same scale, each with their reason. The differences are the conversation."</p>
         <h2 class="heading-l">"Safety scales"</h2>

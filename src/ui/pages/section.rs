@@ -6,11 +6,10 @@ use super::not_found::NotFound;
 use crate::flow::{Flow, Page};
 use crate::procedure::profile::SectionDef;
 use crate::ui::platform::today;
+use crate::ui::router::use_params_map;
 use crate::ui::session::use_session;
 use crate::ui::widgets::section_footer::SectionFooter;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 /// The page at `/assessments/:id/s/:section`.
 #[component]
@@ -80,7 +79,7 @@ fn SectionSummary(section: &'static SectionDef) -> impl IntoView {
                             <section class="card" aria-label=g.title.clone()>
                                 <div class="card__header">
                                     <h3 class="card__title">{g.title.clone()}</h3>
-                                    <A href=change attr:class="link-button" attr:aria-label=change_label>"Change"</A>
+                                    <a href=change class="link-button" aria-label=change_label>"Change"</a>
                                 </div>
                                 <dl class="summary-list summary-list--card">{rows}</dl>
                             </section>
@@ -96,12 +95,12 @@ fn SectionSummary(section: &'static SectionDef) -> impl IntoView {
             .into_any()
     };
     view! {
-        <A href=overview attr:class="back-link">"Back to overview"</A>
+        <a href=overview class="back-link">"Back to overview"</a>
         <span class="caption">{if section.reference.is_empty() { "Check your answers".to_owned() } else { format!("Check your answers · Procedure {}", section.reference) }}</span>
         <h1 class="heading-xl">{section.title.clone()}</h1>
         {(!section.intro.is_empty()).then(|| view! { <p class="body">{section.intro.clone()}</p> })}
         {move || first_page().map(|p| view! {
-            <A href=page_url(s, &section.id, &p) attr:class="button button--secondary" attr:role="button">"Answer the questions page by page"</A>
+            <a href=page_url(s, &section.id, &p) class="button button--secondary" role="button">"Answer the questions page by page"</a>
         })}
         {body}
         <SectionFooter section=section.id.clone()/>

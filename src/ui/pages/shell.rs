@@ -4,6 +4,7 @@
 use crate::model::{Assessment, AssessmentId};
 use crate::ui::load::Load;
 use crate::ui::platform::repo;
+use crate::ui::router::use_params_map;
 use crate::ui::session::Session;
 use crate::ui::tabs;
 use crate::ui::widgets::elsewhere::ElsewhereNotice;
@@ -11,14 +12,12 @@ use crate::ui::widgets::messages::ErrorSummary;
 use crate::ui::widgets::save_status::SaveStatus;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::Outlet;
-use leptos_router::hooks::use_params_map;
 
 use super::not_found::NotFound;
 
-/// Loads the assessment named in the URL and renders the page inside.
+/// Loads the assessment named in the URL and renders `page` (the page inside) with it.
 #[component]
-pub fn AssessmentShell() -> impl IntoView {
+pub fn AssessmentShell(#[prop(into)] page: ViewFn) -> impl IntoView {
     let params = use_params_map();
     let state = RwSignal::new(Load::<Option<(Assessment, u64)>>::Loading);
     // Only a change of assessment reloads; moving between its pages keeps the open session.
@@ -57,7 +56,7 @@ pub fn AssessmentShell() -> impl IntoView {
             view! {
                 <SaveStatus/>
                 <ElsewhereNotice/>
-                <Outlet/>
+                {page.run()}
             }
             .into_any()
         }

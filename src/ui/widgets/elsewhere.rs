@@ -1,9 +1,9 @@
 //! The notice shown when another tab or window has saved the open assessment: reload to see the
 //! newer version, or, if this tab's save was refused, keep this tab's version as a copy.
 
+use crate::ui::router::use_navigate;
 use crate::ui::session::{use_session, Elsewhere};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// Shown only when another tab has been at work on this assessment.
 #[component]

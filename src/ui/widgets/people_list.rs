@@ -2,10 +2,9 @@
 
 use crate::model::{Person, PersonId, PersonRole};
 use crate::ui::platform::{long_date, random_bytes, today};
+use crate::ui::router::use_navigate;
 use crate::ui::session::use_session;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 fn describe(p: &Person) -> Vec<(&'static str, String)> {
     let mut rows = Vec::new();
@@ -91,7 +90,7 @@ pub fn PeopleList(
                             <div class="card__header">
                                 <h3 class="card__title">{name.clone()}</h3>
                                 <div class="card__actions">
-                                    <A href=href attr:class="link-button" attr:aria-label=change_label>"Change"</A>
+                                    <a href=href class="link-button" aria-label=change_label>"Change"</a>
                                     <button type="button" class="link-button link-button--danger" aria-label=remove_label
                                         on:click=move |_| confirming.set(Some(id_confirm.clone()))>"Remove"</button>
                                 </div>

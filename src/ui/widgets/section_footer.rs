@@ -3,7 +3,6 @@
 use crate::ui::session::use_session;
 use crate::ui::widgets::fields::{Choice, RadioGroup};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Marks a section completed or not, then offers the way back to the overview.
 #[component]
@@ -41,6 +40,6 @@ pub fn SectionFooter(#[prop(into)] section: String) -> impl IntoView {
             value=value
             on_change=on_change
         />
-        <A href=overview attr:class="button" attr:role="button" attr:data-testid="return-to-overview">"Save and return to overview"</A>
+        <a href=overview class="button" role="button" data-testid="return-to-overview">"Save and return to overview"</a>
     }
 }

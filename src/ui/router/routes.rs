@@ -1,0 +1,245 @@
+//! The app's URLs as data: one [`Route`] for every page, parsed from a path with no browser
+//! involved, so the table is tested natively and both app modules read the same one.
+
+/// One page of the app, with what its URL names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// `/`: the assessments on this device.
+    List,
+    /// `/new`
+    New,
+    /// `/import`
+    Import,
+    /// `/bin`
+    Bin,
+    /// `/storage`: storage on this device and the passphrase.
+    Storage,
+    /// `/assessments/:id/...`
+    Assessment { id: String, page: Page },
+    /// Anything else.
+    NotFound,
+}
+
+/// A page inside one assessment (the part of the URL after `/assessments/:id`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Page {
+    Overview,
+    Details,
+    Children,
+    People,
+    Person(String),
+    Delete,
+    Chronology,
+    Print,
+    PrintFamily,
+    Genogram,
+    Network,
+    NetworkPresent,
+    Scales,
+    Scale(String),
+    ScalePresent(String),
+    Section(String),
+    Group(String, String),
+    NotFound,
+}
+
+impl Route {
+    /// The route for a path (no query or fragment); a trailing slash is ignored.
+    pub fn parse(path: &str) -> Route {
+        let parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        match parts.as_slice() {
+            [] => Route::List,
+            ["new"] => Route::New,
+            ["import"] => Route::Import,
+            ["bin"] => Route::Bin,
+            ["storage"] => Route::Storage,
+            ["assessments", id, rest @ ..] => Route::Assessment {
+                id: decode(id),
+                page: Page::parse(rest),
+            },
+            _ => Route::NotFound,
+        }
+    }
+
+    /// Whether this route is one of an assessment's pages.
+    pub fn is_assessment(&self) -> bool {
+        matches!(self, Route::Assessment { .. })
+    }
+
+    /// The named parts of the URL, under the names the pages ask for.
+    pub fn params(&self) -> Params {
+        let mut out = Params::default();
+        if let Route::Assessment { id, page } = self {
+            out.insert("id", id);
+            match page {
+                Page::Person(p) => out.insert("pid", p),
+                Page::Scale(s) | Page::ScalePresent(s) => out.insert("sid", s),
+                Page::Section(s) => out.insert("section", s),
+                Page::Group(s, g) => {
+                    out.insert("section", s);
+                    out.insert("group", g);
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
+impl Page {
+    fn parse(rest: &[&str]) -> Page {
+        let one = |s: &&str| decode(s);
+        match rest {
+            [] => Page::Overview,
+            ["details"] => Page::Details,
+            ["children"] => Page::Children,
+            ["people"] => Page::People,
+            ["person", pid] => Page::Person(one(pid)),
+            ["delete"] => Page::Delete,
+            ["chronology"] => Page::Chronology,
+            ["print"] => Page::Print,
+            ["print", "family"] => Page::PrintFamily,
+            ["genogram"] => Page::Genogram,
+            ["network"] => Page::Network,
+            ["network", "present"] => Page::NetworkPresent,
+            ["scales"] => Page::Scales,
+            ["scales", sid] => Page::Scale(one(sid)),
+            ["scales", sid, "present"] => Page::ScalePresent(one(sid)),
+            ["s", section] => Page::Section(one(section)),
+            ["s", section, group] => Page::Group(one(section), one(group)),
+            _ => Page::NotFound,
+        }
+    }
+}
+
+/// Named values from a path or a query string.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Params(Vec<(String, String)>);
+
+impl Params {
+    /// The value under `key`, if any (the first, for a repeated query key).
+    pub fn get(&self, key: &str) -> Option<String> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+    }
+
+    fn insert(&mut self, key: &str, value: &str) {
+        self.0.push((key.to_string(), value.to_string()));
+    }
+
+    /// The pairs of a query string (with or without its leading `?`).
+    pub fn from_query(query: &str) -> Params {
+        let mut out = Params::default();
+        for pair in query
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty())
+        {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            out.insert(&percent_decode(k, true), &percent_decode(v, true));
+        }
+        out
+    }
+}
+
+/// Percent-decoding of a path segment; a malformed escape is kept as written.
+fn decode(s: &str) -> String {
+    percent_decode(s, false)
+}
+
+/// Percent-decoding, with `+` as a space in a query; a malformed escape is kept as written.
+fn percent_decode(s: &str, query: bool) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b'+' if query => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(path: &str) -> Page {
+        match Route::parse(path) {
+            Route::Assessment { page, .. } => page,
+            other => panic!("{path} is not an assessment page: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn top_level_pages() {
+        assert_eq!(Route::parse("/"), Route::List);
+        assert_eq!(Route::parse(""), Route::List);
+        assert_eq!(Route::parse("/new"), Route::New);
+        assert_eq!(Route::parse("/import/"), Route::Import);
+        assert_eq!(Route::parse("/bin"), Route::Bin);
+        assert_eq!(Route::parse("/storage"), Route::Storage);
+        assert_eq!(Route::parse("/nowhere"), Route::NotFound);
+        assert_eq!(Route::parse("/new/extra"), Route::NotFound);
+        assert!(!Route::parse("/bin").is_assessment());
+    }
+
+    #[test]
+    fn assessment_pages_and_their_params() {
+        let r = Route::parse("/assessments/abc-1/s/analysis/risks");
+        assert!(r.is_assessment());
+        assert_eq!(r.params().get("id").as_deref(), Some("abc-1"));
+        assert_eq!(r.params().get("section").as_deref(), Some("analysis"));
+        assert_eq!(r.params().get("group").as_deref(), Some("risks"));
+        assert_eq!(r.params().get("pid"), None);
+        assert_eq!(page("/assessments/a"), Page::Overview);
+        assert_eq!(page("/assessments/a/"), Page::Overview);
+        assert_eq!(page("/assessments/a/print/family"), Page::PrintFamily);
+        assert_eq!(page("/assessments/a/network/present"), Page::NetworkPresent);
+        assert_eq!(
+            page("/assessments/a/scales/s1/present"),
+            Page::ScalePresent("s1".into())
+        );
+        assert_eq!(page("/assessments/a/person/p9"), Page::Person("p9".into()));
+        assert_eq!(
+            Route::parse("/assessments/a/scales/s1")
+                .params()
+                .get("sid")
+                .as_deref(),
+            Some("s1")
+        );
+        assert_eq!(page("/assessments/a/genogram/extra"), Page::NotFound);
+        assert_eq!(Route::parse("/assessments"), Route::NotFound);
+    }
+
+    #[test]
+    fn queries_are_decoded() {
+        let q = Params::from_query("?deleted=a%2Db&child=Ava+Smith&flag&x=%zz");
+        assert_eq!(q.get("deleted").as_deref(), Some("a-b"));
+        assert_eq!(q.get("child").as_deref(), Some("Ava Smith"));
+        assert_eq!(q.get("flag").as_deref(), Some(""));
+        assert_eq!(q.get("x").as_deref(), Some("%zz"));
+        assert_eq!(q.get("missing"), None);
+        assert_eq!(Params::from_query(""), Params::default());
+        assert_eq!(
+            Route::parse("/assessments/a%20b+c")
+                .params()
+                .get("id")
+                .as_deref(),
+            Some("a b+c")
+        );
+    }
+}

@@ -17,16 +17,27 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const br = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const gz = (b) => gzipSync(b, { level: 9 }).length;
 
-const firstLoad = readdirSync(dist).filter((f) => /\.(html|js|wasm|css)$/.test(f));
-let total = { raw: 0, gzip: 0, brotli: 0 };
+// The app is two modules (src/ui/handoff.rs): the front for the list, the workbench for an
+// assessment. index.html's loader names both.
+const html = readFileSync(join(dist, 'index.html'), 'utf8');
+const modules = JSON.parse(/const modules = (\{.*?\});/.exec(html)[1]);
+const shared = readdirSync(dist).filter((f) => /\.(html|css)$/.test(f) || f === 'register-sw.js');
+const moduleFiles = (name) => [modules[name].js, modules[name].wasm].map((u) => u.slice(1));
+const sizes = {};
 console.log('file                                             raw        gzip       brotli');
-for (const f of firstLoad.sort()) {
+for (const f of [...shared, ...moduleFiles('front'), ...moduleFiles('workbench')].sort()) {
   const b = readFileSync(join(dist, f));
-  const row = { raw: b.length, gzip: gz(b), brotli: br(b) };
-  total = { raw: total.raw + row.raw, gzip: total.gzip + row.gzip, brotli: total.brotli + row.brotli };
+  sizes[f] = { raw: b.length, gzip: gz(b), brotli: br(b) };
+  const row = sizes[f];
   console.log(`${f.padEnd(48)} ${kb(row.raw).padStart(10)} ${kb(row.gzip).padStart(10)} ${kb(row.brotli).padStart(10)}`);
 }
-console.log(`${'first load total (html+js+wasm+css)'.padEnd(48)} ${kb(total.raw).padStart(10)} ${kb(total.gzip).padStart(10)} ${kb(total.brotli).padStart(10)}`);
+const sum = (files, label) => {
+  const t = files.reduce((a, f) => ({ raw: a.raw + sizes[f].raw, gzip: a.gzip + sizes[f].gzip, brotli: a.brotli + sizes[f].brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  console.log(`${label.padEnd(48)} ${kb(t.raw).padStart(10)} ${kb(t.gzip).padStart(10)} ${kb(t.brotli).padStart(10)}`);
+};
+sum([...shared, ...moduleFiles('front')], 'first load total (html+js+wasm+css), the list');
+sum(moduleFiles('workbench'), 'then, on opening an assessment (workbench)');
+sum([...shared, ...moduleFiles('workbench')], 'first load straight to an assessment\'s address');
 
 const server = spawn('node', [join(root, 'scripts', 'static-server.mjs'), dist, String(port)], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 500));
@@ -35,16 +46,34 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 const times = [];
+const opens = [];
 const diagramRows = [];
 try {
   for (let i = 0; i < runs; i++) {
-    const ctx = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const ctx = await browser.newContext({ viewport: { width: 1024, height: 768 }, serviceWorkers: 'block' });
     const page = await ctx.newPage();
     await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'commit' });
     // interactive: the list has loaded from IndexedDB and the start button is there
     await page.waitForSelector('[data-testid=empty-list], [data-testid=assessment-list]');
     await page.waitForSelector('text=Start a new assessment');
     times.push(await page.evaluate(() => performance.now()));
+    // Opening an assessment from the list: the front hands the page to the workbench.
+    await page.goto(`http://127.0.0.1:${port}/import`);
+    await page.getByLabel('Upload a file').setInputFiles(join(root, 'tests', 'fixtures', 'assessment-v4.json'));
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.waitForURL(/\/assessments\//);
+    await page.goto(`http://127.0.0.1:${port}/`);
+    const link = page.locator('[data-testid=assessment-list] th a').first();
+    await link.waitFor();
+    opens.push(await page.evaluate(async () => {
+      const t0 = performance.now();
+      document.querySelector('[data-testid=assessment-list] th a').click();
+      await new Promise((res) => {
+        const tick = () => (document.querySelector('[data-testid=save-status]') && document.querySelector('.task-list') ? res() : requestAnimationFrame(tick));
+        tick();
+      });
+      return performance.now() - t0;
+    }));
     await ctx.close();
   }
   const fixtures = process.env.BENCH_FIXTURES;
@@ -129,6 +158,8 @@ async function diagramBench(file, kind, link, n) {
 times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)];
 console.log(`navigation to interactive assessment list: median ${median.toFixed(0)} ms over ${runs} fresh loads (min ${times[0].toFixed(0)}, max ${times[times.length - 1].toFixed(0)})`);
+opens.sort((a, b) => a - b);
+console.log(`opening an assessment from the list (workbench loads, starts and shows the overview): median ${opens[Math.floor(opens.length / 2)].toFixed(0)} ms (min ${opens[0].toFixed(0)}, max ${opens[opens.length - 1].toFixed(0)})`);
 
 if (diagramRows.length) {
   console.log('');

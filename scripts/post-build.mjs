@@ -1,11 +1,13 @@
 // Trunk post-build hook.
-// 1. Writes a strict Content Security Policy into the built index.html. Trunk's loader is an
+// 0. Names the two app modules (front, workbench: see src/ui/handoff.rs) by a hash of their
+//    contents, and inlines the loader (public/boot.js) with those names into index.html.
+// 1. Writes a strict Content Security Policy into the built index.html. The loader is an
 //    inline module script, so the policy allows exactly that script by its SHA-256 hash, plus
 //    'wasm-unsafe-eval' for WebAssembly. No inline style, no other origin.
 // 2. Versions the service worker: the build's file list and a hash of their contents go into
 //    sw.js, so each build has its own cache and the app can offer "reload to update".
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
@@ -15,6 +17,32 @@ if (!dir) {
 }
 const file = join(dir, 'index.html');
 let html = readFileSync(file, 'utf8');
+
+const modules = {};
+for (const name of ['front', 'workbench']) {
+  // Trunk names the main module `front-<hash>.js` and the other one `workbench.js`.
+  const base = readdirSync(dir).find((f) => new RegExp(`^${name}(-[0-9a-f]+)?\\.js$`).test(f));
+  if (!base) {
+    console.error(`post-build: the ${name} module is missing`);
+    process.exit(1);
+  }
+  const js = join(dir, base);
+  const wasm = join(dir, base.replace(/\.js$/, '_bg.wasm'));
+  const h = createHash('sha256').update(readFileSync(js)).update(readFileSync(wasm)).digest('hex').slice(0, 16);
+  renameSync(js, join(dir, `${name}-${h}.js`));
+  renameSync(wasm, join(dir, `${name}-${h}_bg.wasm`));
+  modules[name] = { js: `/${name}-${h}.js`, wasm: `/${name}-${h}_bg.wasm` };
+}
+const boot = readFileSync(join(import.meta.dirname, '..', 'public', 'boot.js'), 'utf8')
+  .replace('__AW_MODULES__', JSON.stringify(modules));
+const bootTag = '<script type="module" data-aw-boot></script>';
+if (!html.includes(bootTag) || boot.includes('__AW_')) {
+  console.error('post-build: could not place the loader in index.html');
+  process.exit(1);
+}
+html = html.replace(bootTag, `<script type="module" data-aw-boot>\n${boot}</script>`);
+// Trunk leaves the module links in place when it injects no scripts (Trunk.toml).
+html = html.replace(/\s*<link data-trunk rel="rust"[^>]*>/g, '');
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
   .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
 const policy = [

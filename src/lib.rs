@@ -14,6 +14,7 @@ pub mod storage;
 pub mod ui;
 
 pub use ui::app::App;
+pub use ui::front::FrontApp;
 
 /// The app's version, written into every export.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -124,10 +124,59 @@ pub fn set_idle_minutes(m: u32) {
 }
 
 thread_local! {
+    static HANDED: Option<(CryptoKey, f64)> = take_handed_over();
     static PROTECTION: SharedProtection<WebCrypto> = Rc::new(RefCell::new(Rc::new(
-        if vault().is_some() { Protection::Locked } else { Protection::Off },
+        match (vault(), HANDED.with(|h| h.as_ref().map(|(k, _)| k.clone()))) {
+            (None, _) => Protection::Off,
+            (Some(_), Some(key)) => Protection::Unlocked(WebCrypto { key }),
+            (Some(_), None) => Protection::Locked,
+        },
     )));
-    static LAST_ACTIVE: Cell<f64> = Cell::new(js_sys::Date::now());
+    static LAST_ACTIVE: Cell<f64> = Cell::new(
+        HANDED.with(|h| h.as_ref().map(|(_, t)| *t)).unwrap_or_else(js_sys::Date::now),
+    );
+}
+
+/// Where one app module leaves the key for the next while the page is handed over (see
+/// `ui::handoff`); the next module takes it at once, so it lingers only while that module loads.
+const HANDOFF: &str = "__awHandoff";
+
+/// Leaves the key (while unlocked) and the time of the last activity for the module that takes
+/// the page over next.
+pub fn hand_over() {
+    let Some(w) = web_sys::window() else { return };
+    if let Protection::Unlocked(c) = &*protection().borrow().clone() {
+        let o = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&o, &"key".into(), &c.key);
+        let _ = js_sys::Reflect::set(
+            &o,
+            &"lastActive".into(),
+            &LAST_ACTIVE.with(Cell::get).into(),
+        );
+        let _ = js_sys::Reflect::set(&w, &HANDOFF.into(), &o);
+    }
+}
+
+/// Removes what [`hand_over`] left, if it is still there.
+pub fn take_back() {
+    let _ = take_handed_over();
+}
+
+fn take_handed_over() -> Option<(CryptoKey, f64)> {
+    let w = web_sys::window()?;
+    let o = js_sys::Reflect::get(&w, &HANDOFF.into()).ok()?;
+    if o.is_undefined() {
+        return None;
+    }
+    let _ = js_sys::Reflect::delete_property(&w, &HANDOFF.into());
+    let key = js_sys::Reflect::get(&o, &"key".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let at = js_sys::Reflect::get(&o, &"lastActive".into())
+        .ok()?
+        .as_f64()?;
+    Some((key, at))
 }
 
 /// The protection shared with the store.

@@ -3,6 +3,8 @@
 pub mod app;
 pub mod crypto;
 pub mod editors;
+pub mod front;
+pub mod handoff;
 pub mod load;
 pub mod pages;
 pub mod platform;

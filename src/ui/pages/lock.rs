@@ -39,7 +39,7 @@ pub fn start_idle_lock() {
     }
     let _ = set_interval_with_handle(
         || {
-            if crypto::idle_expired() {
+            if !crate::ui::router::is_retired() && crypto::idle_expired() {
                 crypto::lock_now();
             }
         },

@@ -42,7 +42,8 @@ pub fn retire() {
     RETIRED.with(|r| r.set(true));
 }
 
-fn retired() -> bool {
+/// Whether [`retire`] was called: this module no longer runs the page.
+pub fn is_retired() -> bool {
     RETIRED.with(Cell::get)
 }
 
@@ -63,12 +64,12 @@ pub fn provide_router() -> Location {
     let loc = Location { path, query, route };
     provide_context(loc);
     let pop = window_event_listener_untyped("popstate", move |_| {
-        if !retired() {
+        if !is_retired() {
             loc.sync();
         }
     });
     let click = window_event_listener(leptos::ev::click, move |ev| {
-        if retired() {
+        if is_retired() {
             return;
         }
         if let Some(href) = link_to_follow(&ev) {

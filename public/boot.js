@@ -1,0 +1,27 @@
+// Starts Assessment Workbench. The app is two WebAssembly modules (see src/ui/handoff.rs): the
+// small "front" for the pages outside an assessment, and the "workbench" with every page. An
+// assessment's address starts the workbench; anything else starts the front, which calls
+// __awOpenWorkbench to hand the page over when an assessment is opened.
+// scripts/post-build.mjs inlines this file into index.html with the built file names.
+const modules = __AW_MODULES__;
+
+const start = (name) => {
+  const m = modules[name];
+  const wasm = fetch(m.wasm);
+  return import(m.js).then((glue) => glue.default({ module_or_path: wasm }));
+};
+
+const failed = (e) => {
+  const p = document.createElement('p');
+  p.className = 'body start-failed';
+  p.setAttribute('role', 'alert');
+  p.textContent = `Assessment Workbench could not start: ${e && e.message ? e.message : e}. Check the connection, then reload the page.`;
+  document.body.append(p);
+};
+
+window.__awOpenWorkbench = () => {
+  const front = [...document.body.childNodes];
+  return start('workbench').then(() => front.forEach((n) => n.remove()));
+};
+
+start(location.pathname.startsWith('/assessments/') ? 'workbench' : 'front').catch(failed);

@@ -1,0 +1,33 @@
+//! The front module's app: the pages outside an assessment. An assessment's address hands the
+//! page to the workbench module (see [`super::handoff`]).
+
+use super::app::{top_level_pages, Frame};
+use super::handoff::open_workbench;
+use super::widgets::messages::ErrorSummary;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The front: list, new, import, bin and storage.
+#[component]
+pub fn FrontApp() -> impl IntoView {
+    view! { <Frame pages=ViewFn::from(|| top_level_pages(|| view! { <OpenWorkbench/> }.into_any()))/> }
+}
+
+/// Shown while the workbench module loads to open an assessment.
+#[component]
+fn OpenWorkbench() -> impl IntoView {
+    let failed = RwSignal::new(None::<String>);
+    spawn_local(async move {
+        if let Err(e) = open_workbench().await {
+            failed.set(Some(format!("The assessment pages could not be loaded: {e}. Check the connection, then reload the page.")));
+        }
+    });
+    move || match failed.get() {
+        None => view! { <p class="body" aria-busy="true">"Opening the assessment…"</p> }.into_any(),
+        Some(msg) => view! {
+            <ErrorSummary title="There is a problem" messages=vec![msg]/>
+            <p class="body"><a href="/" rel="external">"Go to your assessments"</a></p>
+        }
+        .into_any(),
+    }
+}

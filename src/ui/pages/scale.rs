@@ -5,6 +5,7 @@ use super::not_found::NotFound;
 use crate::model::scale_chart::history_svg;
 use crate::model::scales::{Rater, ScaleValue, Step};
 use crate::model::PersonRole;
+use crate::ui::editors::export::file_name;
 use crate::ui::platform::{download, long_date, random_bytes, today};
 use crate::ui::router::{use_navigate, use_params_map};
 use crate::ui::session::use_session;
@@ -69,13 +70,7 @@ fn ScaleEditor(sid: String) -> impl IntoView {
         })
     };
     let save_svg = move |_| {
-        let name = format!(
-            "{}.svg",
-            title()
-                .to_lowercase()
-                .replace(|c: char| !c.is_ascii_alphanumeric(), "-")
-        );
-        let _ = download(&name, "image/svg+xml", &svg());
+        let _ = download(&file_name(&title(), "svg"), "image/svg+xml", &svg());
     };
 
     view! {

@@ -112,9 +112,11 @@ impl Location {
             return;
         }
         let target = format!("{}{}{}", url.pathname(), url.search(), url.hash());
+        // A link to the page already shown does not add a history entry.
+        let here = w.location().href().ok().as_deref() == Some(url.href().as_str());
         let history = w.history();
         let moved = match history {
-            Ok(h) if opts.replace => {
+            Ok(h) if opts.replace || here => {
                 h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target))
             }
             Ok(h) => h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target)),

@@ -1,8 +1,10 @@
 //! GOV.UK-style labelled form fields. Each takes its current value as a signal and reports
 //! every change through a callback, so the page decides what an edit means.
 
+use super::date_parts::{parts, read, DateEntry};
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The id of a field's hint, when it has one (for `aria-describedby`).
 fn hint_id(id: &str, hint: &str) -> Option<String> {
@@ -75,7 +77,9 @@ pub fn TextArea(
     }
 }
 
-/// A date input; an empty or partial date reports `None`.
+/// A GOV.UK date input: day, month and year in a labelled group. A real date is reported as
+/// it is typed, clearing all three reports `None`; anything else keeps the last date and, once
+/// the person leaves the group, says what is wrong.
 #[component]
 pub fn DateField(
     #[prop(into)] id: String,
@@ -84,24 +88,118 @@ pub fn DateField(
     #[prop(into)] value: Signal<Option<NaiveDate>>,
     #[prop(into)] on_change: Callback<Option<NaiveDate>>,
 ) -> impl IntoView {
-    let described = hint_id(&id, &hint);
+    let split = |d: Option<NaiveDate>| d.map(parts).unwrap_or_default();
+    let (d0, m0, y0) = split(value.get_untracked());
+    let (day, month, year) = (RwSignal::new(d0), RwSignal::new(m0), RwSignal::new(y0));
+    let error = RwSignal::new(None::<String>);
+    let name = label.clone();
+    let entry = move || read(&day.read(), &month.read(), &year.read(), &name);
+    // A change from elsewhere (undo, another tab) shows here unless it is what is typed.
+    let typed = entry.clone();
+    Effect::new(move || {
+        let v = value.get();
+        let shown = match typed() {
+            DateEntry::Date(d) => Some(d),
+            DateEntry::Empty => None,
+            DateEntry::Invalid(_) => return,
+        };
+        if shown != v {
+            let (d, m, y) = split(v);
+            day.set(d);
+            month.set(m);
+            year.set(y);
+            error.set(None);
+        }
+    });
+    let on_typed = {
+        let entry = entry.clone();
+        move || match entry() {
+            DateEntry::Date(d) => {
+                error.set(None);
+                on_change.run(Some(d));
+            }
+            DateEntry::Empty => {
+                error.set(None);
+                on_change.run(None);
+            }
+            DateEntry::Invalid(_) => {}
+        }
+    };
+    let group = NodeRef::<leptos::html::Fieldset>::new();
+    let on_leave = move |ev: web_sys::FocusEvent| {
+        // Focus also leaves when the page removes the field: nothing to say then.
+        if error.is_disposed() || day.is_disposed() || month.is_disposed() || year.is_disposed() {
+            return;
+        }
+        let inside = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .zip(group.get_untracked())
+            .is_some_and(|(to, g)| g.contains(Some(&to)));
+        if !inside {
+            error.set(match entry() {
+                DateEntry::Invalid(m) => Some(m),
+                _ => None,
+            });
+        }
+    };
+    let hint_for = hint_id(&id, &hint);
+    let error_id = format!("{id}-error");
+    let described = {
+        let (h, e) = (hint_for.clone(), error_id.clone());
+        move || {
+            let mut ids: Vec<String> = h.iter().cloned().collect();
+            if error.read().is_some() {
+                ids.push(e.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let part = move |suffix: &'static str,
+                     text: &'static str,
+                     sig: RwSignal<String>,
+                     width: &'static str| {
+        let pid = if suffix == "day" {
+            id.clone()
+        } else {
+            format!("{id}-{suffix}")
+        };
+        let on_typed = on_typed.clone();
+        view! {
+            <div class="date-input__item">
+                <label class="label date-input__label" for=pid.clone()>{text}</label>
+                <input
+                    class=move || format!("input date-input__input {width}{}", if error.read().is_some() { " input--error" } else { "" })
+                    id=pid.clone()
+                    name=pid
+                    type="text"
+                    inputmode="numeric"
+                    autocomplete="off"
+                    spellcheck="false"
+                    prop:value=move || sig.get()
+                    on:input=move |ev| {
+                        sig.set(event_target_value(&ev));
+                        on_typed();
+                    }
+                />
+            </div>
+        }
+    };
+    let error_id2 = error_id.clone();
     view! {
-        <div class="form-group">
-            <LabelAndHint id=id.clone() label=label hint=hint/>
-            <input
-                class="input input--date"
-                id=id.clone()
-                name=id.clone()
-                type="date"
-                min="1900-01-01"
-                max="2100-12-31"
-                aria-describedby=described.clone()
-                prop:value=move || value.get().map(|d| d.to_string()).unwrap_or_default()
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    on_change.run(v.parse::<NaiveDate>().ok())
-                }
-            />
+        <div class=move || if error.read().is_some() { "form-group form-group--error" } else { "form-group" }>
+            <fieldset class="fieldset" role="group" aria-describedby=described node_ref=group on:focusout=on_leave>
+                <legend class="fieldset__legend fieldset__legend--label">{label}</legend>
+                {hint_for.map(|h| view! { <div class="hint" id=h>{hint}</div> })}
+                {move || error.get().map(|m| view! {
+                    <p class="error-message" id=error_id2.clone()><span class="visually-hidden">"Error: "</span>{m}</p>
+                })}
+                <div class="date-input">
+                    {part("day", "Day", day, "input--width-2")}
+                    {part("month", "Month", month, "input--width-2")}
+                    {part("year", "Year", year, "input--width-4")}
+                </div>
+            </fieldset>
         </div>
     }
 }

@@ -1,5 +1,6 @@
 //! Small reusable pieces: form fields, the save status, the error summary, status tags.
 
+pub mod date_parts;
 pub mod elsewhere;
 pub mod fields;
 pub mod messages;

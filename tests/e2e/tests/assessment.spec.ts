@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { createAssessment, expectSaved, watchErrors } from './helpers';
+import { createAssessment, expectSaved, watchErrors, expectDate, fillDate } from './helpers';
 
 test('create an assessment, type details, reload and find every word', async ({ page }) => {
   const errors = watchErrors(page);
@@ -25,7 +25,7 @@ test('create an assessment, type details, reload and find every word', async ({ 
   await page.getByRole('button', { name: 'Add another child' }).click();
   await page.getByLabel('First name').fill('Leo');
   await page.getByLabel('Last name').fill('Sample');
-  await page.getByLabel('Date of birth').fill('2021-09-30');
+  await fillDate(page, 'Date of birth', '2021-09-30');
   await expect(page.getByTestId('person-heading')).toHaveText('Leo Sample');
   await expectSaved(page);
   await page.getByTestId('person-done').click();
@@ -66,10 +66,42 @@ test('a pre-birth assessment asks for the expected delivery date', async ({ page
   await expect(page.getByTestId('assessment-title')).toHaveText('Unborn baby');
   await expect(page.getByTestId('task-details')).toContainText('Expected delivery date');
   await page.getByRole('link', { name: 'About the assessment' }).click();
-  await page.getByLabel('Expected delivery date').fill('2027-03-01');
+  await fillDate(page, 'Expected delivery date', '2027-03-01');
   await expectSaved(page);
   await page.reload();
-  await expect(page.getByLabel('Expected delivery date')).toHaveValue('2027-03-01');
+  await expectDate(page, 'Expected delivery date', '2027-03-01');
+});
+
+test('a date is typed as day, month and year; an incomplete or unreal one is explained and changes nothing', async ({ page }) => {
+  const errors = watchErrors(page);
+  await createAssessment(page, { referral: '2026-11-09' });
+  await page.getByRole('link', { name: 'About the assessment' }).click();
+  const group = page.getByRole('group', { name: 'Referral date', exact: true });
+  await expectDate(page, 'Referral date', '2026-11-09');
+
+  // Clearing the year keeps the stored date; leaving the group says what is missing.
+  await group.getByLabel('Year').fill('');
+  await page.getByLabel('Lead social worker').focus();
+  await expect(group.getByText('Referral date must include a year')).toBeVisible();
+  await expect(group).toHaveAttribute('aria-describedby', /error/);
+  await group.getByLabel('Day').fill('30');
+  await group.getByLabel('Month').fill('2');
+  await group.getByLabel('Year').fill('2026');
+  await page.getByLabel('Lead social worker').focus();
+  await expect(group.getByText('Referral date must be a real date')).toBeVisible();
+  await expectSaved(page);
+  await page.reload();
+  await expectDate(page, 'Referral date', '2026-11-09');
+
+  // Moving between the three boxes says nothing; a real date is saved and the message goes.
+  await group.getByLabel('Day').fill('12');
+  await group.getByLabel('Day').press('Tab');
+  await expect(group.locator('.error-message')).toHaveCount(0);
+  await group.getByLabel('Month').fill('11');
+  await expectSaved(page);
+  await page.reload();
+  await expectDate(page, 'Referral date', '2026-11-12');
+  errors.check();
 });
 
 test('the new-assessment form says what is missing', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import { createAssessment, expectSaved, exportVia, validateWithSchema, watchErrors } from './helpers';
+import { createAssessment, expectSaved, exportVia, validateWithSchema, watchErrors, fillDate } from './helpers';
 
 /** The person symbol on the drawing with this accessible name (name first). */
 function person(page: Page, name: string) {
@@ -87,7 +87,7 @@ test('a three-generation family drawn with pointer events, undone and redone, su
   await page.getByRole('button', { name: 'Add to the genogram' }).click();
   await expect(page.getByTestId('person-panel').getByRole('heading', { level: 2 })).toHaveText('Ava Example');
   await page.getByTestId('person-panel').getByLabel('Sex or gender').selectOption({ label: 'Female' });
-  await page.getByTestId('person-panel').getByLabel('Date of birth', { exact: true }).fill('2015-04-01');
+  await fillDate(page.getByTestId('person-panel'), 'Date of birth', '2015-04-01');
 
   await quickAdd(page, 'Mother', 'Jo');
   await quickAdd(page, 'Mother', 'Margaret');
@@ -95,7 +95,7 @@ test('a three-generation family drawn with pointer events, undone and redone, su
   await quickAdd(page, 'Father', 'Arthur');
   const panel = page.getByTestId('person-panel');
   await panel.getByLabel('Living, died, or a pregnancy').selectOption({ label: 'Died' });
-  await panel.getByLabel('Date they died').fill('2021-02-01');
+  await fillDate(panel, 'Date they died', '2021-02-01');
   await tap(page, 'Ava');
   await quickAdd(page, 'Father', 'Dan');
   // The first marriage ended in divorce.

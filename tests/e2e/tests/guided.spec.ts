@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { createAssessment, expectSaved, exportVia, validateWithSchema, watchErrors } from './helpers';
+import { createAssessment, expectSaved, exportVia, validateWithSchema, watchErrors, fillDate } from './helpers';
 
 /** Answers every empty control on the current flow page, repeating as follow-ups appear. */
 async function answerEverythingOnPage(page: Page) {
@@ -11,15 +11,17 @@ async function answerEverythingOnPage(page: Page) {
         changed = true;
       }
     }
-    for (const el of await page.locator('main input[type=text], main textarea').all()) {
+    for (const el of await page.locator('main input[type=text]:not(.date-input__input), main textarea').all()) {
       if ((await el.inputValue()) === '') {
         await el.fill('Recorded for the test.');
         changed = true;
       }
     }
-    for (const el of await page.locator('main input[type=date]').all()) {
-      if ((await el.inputValue()) === '') {
-        await el.fill('2026-11-20');
+    for (const group of await page.locator('main .date-input').all()) {
+      if ((await group.getByLabel('Day').inputValue()) === '') {
+        await group.getByLabel('Day').fill('20');
+        await group.getByLabel('Month').fill('11');
+        await group.getByLabel('Year').fill('2026');
         changed = true;
       }
     }
@@ -87,13 +89,13 @@ for (const profile of profiles) {
     await expectSaved(page);
     await page.goto(`${base}/children`);
     await page.getByRole('button', { name: 'Change Mia Sample' }).or(page.getByRole('link', { name: 'Change Mia Sample' })).click();
-    await page.getByLabel('Date of birth').fill('2017-04-02');
+    await fillDate(page, 'Date of birth', '2017-04-02');
     await expectSaved(page);
     await page.goto(`${base}/children`);
     await page.getByRole('button', { name: 'Add another child' }).click();
     await page.getByLabel('First name').fill('Leo');
     await page.getByLabel('Last name').fill('Sample');
-    await page.getByLabel('Date of birth').fill('2021-09-30');
+    await fillDate(page, 'Date of birth', '2021-09-30');
     await expectSaved(page);
     await markCompleted(page, `${base}/children`);
     await page.goto(`${base}/people`);
@@ -129,11 +131,11 @@ for (const profile of profiles) {
     // Dates that drive the timescales
     if (profile.firstVisit) {
       await page.goto(`${base}/s/planning/who-and-how`);
-      await page.getByLabel('Date the child or children were first visited').fill('2026-11-10');
+      await fillDate(page, 'Date the child or children were first visited', '2026-11-10');
       await expectSaved(page);
     }
     await page.goto(`${base}/s/outcome/completion`);
-    await page.getByLabel('Date the assessment was completed').fill('2026-12-18');
+    await fillDate(page, 'Date the assessment was completed', '2026-12-18');
     await expectSaved(page);
 
     // Everything else, section by section, page by page
@@ -146,7 +148,7 @@ for (const profile of profiles) {
     for (const section of sections) await completeSection(page, base, section);
     await page.goto(`${base}/chronology`);
     await page.getByRole('button', { name: 'Add an event' }).click();
-    await page.getByLabel('Date', { exact: true }).fill('2026-11-09');
+    await fillDate(page, 'Date', '2026-11-09');
     await page.getByLabel('What happened').fill('Referral from school');
     await page.getByLabel('Leo Sample').check();
     await page.getByRole('button', { name: 'Done' }).click();

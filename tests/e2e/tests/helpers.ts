@@ -1,4 +1,4 @@
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,13 +33,31 @@ export async function createAssessment(page: Page, a: NewAssessment = {}) {
   await expect(page.getByRole('heading', { name: 'Start a new assessment' })).toBeVisible();
   await page.getByLabel(a.profile ?? 'Child and Family Assessment with Signs of Safety (2020 chapter)').check();
   await page.getByLabel(a.kind ?? 'Section 17 (child in need)').check();
-  if (a.referral) await page.getByLabel('Referral date').fill(a.referral);
-  if (a.start) await page.getByLabel('Date the assessment started').fill(a.start);
+  if (a.referral) await fillDate(page, 'Referral date', a.referral);
+  if (a.start) await fillDate(page, 'Date the assessment started', a.start);
   if (a.given) await page.getByLabel('First name').fill(a.given);
   if (a.family) await page.getByLabel('Last name').fill(a.family);
   await page.getByRole('button', { name: 'Create assessment' }).click();
   await expect(page).toHaveURL(/\/assessments\/a-[0-9a-f]{16}$/);
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
+}
+
+/** Types an ISO date (yyyy-mm-dd) into the GOV.UK date input (day, month, year) named `label`. */
+export async function fillDate(scope: Page | Locator, label: string, iso: string) {
+  const [y, m, d] = iso.split('-');
+  const group = scope.getByRole('group', { name: label, exact: true });
+  await group.getByLabel('Day').fill(String(Number(d)));
+  await group.getByLabel('Month').fill(String(Number(m)));
+  await group.getByLabel('Year').fill(y);
+}
+
+/** Checks the date shown in the date input named `label` (ISO yyyy-mm-dd). */
+export async function expectDate(scope: Page | Locator, label: string, iso: string) {
+  const [y, m, d] = iso.split('-');
+  const group = scope.getByRole('group', { name: label, exact: true });
+  await expect(group.getByLabel('Day')).toHaveValue(String(Number(d)));
+  await expect(group.getByLabel('Month')).toHaveValue(String(Number(m)));
+  await expect(group.getByLabel('Year')).toHaveValue(y);
 }
 
 /** Waits until the autosave says everything is stored. */

@@ -138,6 +138,47 @@ impl<S: RecordStore, C: Cipher> EncryptedStore<S, C> {
     }
 }
 
+impl<S: RecordStore, C: Cipher> EncryptedStore<S, C> {
+    /// After [`rewrite_all`](Self::rewrite_all): re-stores under the current protection any
+    /// record that another tab wrote under `old` while the change was under way (a save in flight
+    /// when the passphrase was set, changed or removed). Records the current protection can
+    /// read are left alone; so are records neither can read. Returns how many were re-stored.
+    pub async fn reseal_stragglers(&self, old: &Protection<C>) -> Result<usize, StorageError> {
+        let current = self.state();
+        let mut count = 0;
+        for area in [Area::Active, Area::Bin] {
+            for r in self.inner.all(area).await? {
+                if readable_as_stored(&current, &r).await {
+                    continue;
+                }
+                let plain = match (old, is_sealed(&r.data)) {
+                    (Protection::Unlocked(c), true) => match open_text(c, &r.data).await {
+                        Some(data) => StoredRecord { data, ..r },
+                        None => continue,
+                    },
+                    (_, false) => r,
+                    (_, true) => continue,
+                };
+                let restored = seal_with(&current, &plain).await?;
+                self.inner.put(area, &restored).await?;
+                count += 1;
+            }
+        }
+        Ok(count)
+    }
+}
+
+/// Whether a stored record is as `p` would store it: plain when off, sealed with its key when
+/// unlocked.
+async fn readable_as_stored<C: Cipher>(p: &Protection<C>, r: &StoredRecord) -> bool {
+    match (p, is_sealed(&r.data)) {
+        (Protection::Off, sealed) => !sealed,
+        (Protection::Unlocked(c), true) => open_text(c, &r.data).await.is_some(),
+        (Protection::Unlocked(_), false) => false,
+        (Protection::Locked, _) => true,
+    }
+}
+
 /// A record as it is stored under a protection.
 async fn seal_with<C: Cipher>(
     p: &Protection<C>,
@@ -404,6 +445,116 @@ mod tests {
                     .unwrap()
                     .data,
                 r#"{"n":"secret 0"}"#
+            );
+        });
+    }
+    #[test]
+    fn a_save_from_another_tab_during_a_change_is_resealed_not_lost() {
+        block_on(async {
+            let protection = shared(Protection::Unlocked(toy(3)));
+            let store = EncryptedStore::new(MemoryStore::new(), protection.clone());
+            let record = |id: &str, text: &str| StoredRecord {
+                id: id.into(),
+                schema_version: 4,
+                data: format!(r#"{{"n":"{text}"}}"#),
+                deleted_at: None,
+                revision: 0,
+            };
+            store
+                .put(Area::Active, &record("a-01", "kept"))
+                .await
+                .unwrap();
+            // The passphrase changes (key 3 to key 4) ...
+            let old = protection.replace(Rc::new(Protection::Unlocked(toy(4))));
+            store.rewrite_all(&old).await.unwrap();
+            // ... while another tab, still on key 3, saves one record and creates another.
+            let late =
+                EncryptedStore::new(MemoryStore::new(), shared(Protection::Unlocked(toy(3))));
+            for r in [record("a-01", "late edit"), record("a-02", "new")] {
+                late.put(Area::Active, &r).await.unwrap();
+                let sealed = late
+                    .inner()
+                    .get(Area::Active, &r.id)
+                    .await
+                    .unwrap()
+                    .unwrap();
+                store.inner().put(Area::Active, &sealed).await.unwrap();
+            }
+            // A record neither key opens is left as it is.
+            let foreign =
+                EncryptedStore::new(MemoryStore::new(), shared(Protection::Unlocked(toy(9))));
+            foreign
+                .put(Area::Bin, &record("a-03", "other"))
+                .await
+                .unwrap();
+            let stranger = foreign
+                .inner()
+                .get(Area::Bin, "a-03")
+                .await
+                .unwrap()
+                .unwrap();
+            store.inner().put(Area::Bin, &stranger).await.unwrap();
+            assert!(matches!(
+                store.get(Area::Active, "a-01").await,
+                Err(StorageError::Undecryptable { .. })
+            ));
+
+            assert_eq!(store.reseal_stragglers(&old).await.unwrap(), 2);
+            assert_eq!(
+                store.get(Area::Active, "a-01").await.unwrap().unwrap().data,
+                r#"{"n":"late edit"}"#
+            );
+            assert_eq!(
+                store.get(Area::Active, "a-02").await.unwrap().unwrap().data,
+                r#"{"n":"new"}"#
+            );
+            assert_eq!(
+                store.inner().get(Area::Bin, "a-03").await.unwrap().unwrap(),
+                stranger
+            );
+            assert_eq!(
+                store.reseal_stragglers(&old).await.unwrap(),
+                0,
+                "nothing left to do"
+            );
+
+            // Protection turned on while another tab, still off, saves in plain text.
+            let protection = shared(Protection::Off);
+            let store = EncryptedStore::new(MemoryStore::new(), protection.clone());
+            let old = protection.replace(Rc::new(Protection::Unlocked(toy(5))));
+            store.rewrite_all(&old).await.unwrap();
+            store
+                .inner()
+                .put(Area::Active, &record("a-04", "plain late"))
+                .await
+                .unwrap();
+            assert_eq!(store.reseal_stragglers(&old).await.unwrap(), 1);
+            let raw = store
+                .inner()
+                .get(Area::Active, "a-04")
+                .await
+                .unwrap()
+                .unwrap();
+            assert!(is_sealed(&raw.data) && !raw.data.contains("plain late"));
+
+            // Protection turned off while another tab, still unlocked, saves sealed.
+            let protection = shared(Protection::Unlocked(toy(6)));
+            let store = EncryptedStore::new(MemoryStore::new(), protection.clone());
+            store
+                .put(Area::Active, &record("a-05", "sealed late"))
+                .await
+                .unwrap();
+            let old = protection.replace(Rc::new(Protection::Off));
+            assert_eq!(store.reseal_stragglers(&old).await.unwrap(), 1);
+            assert_eq!(
+                store
+                    .inner()
+                    .get(Area::Active, "a-05")
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .data,
+                r#"{"n":"sealed late"}"#
             );
         });
     }

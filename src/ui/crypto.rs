@@ -254,12 +254,32 @@ async fn switch(
                 None => LocalStorage::delete(VAULT),
             }
             super::tabs::announce_protection_changed();
+            leptos::task::spawn_local(reseal_stragglers(previous));
             Ok(n)
         }
         Err(e) => {
             // Nothing was lost: the store put back what it had rewritten; so does the key.
             shared.replace(previous);
             Err(e)
+        }
+    }
+}
+
+/// A save another tab had in flight when the protection changed may land after the rewrite,
+/// under the old protection; the other tabs reload on the announcement, so two sweeps a little
+/// later re-store anything that did (see `EncryptedStore::reseal_stragglers`).
+async fn reseal_stragglers(previous: Rc<Protection<WebCrypto>>) {
+    for wait in [1_500, 6_000] {
+        let timer = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, wait);
+            }
+        });
+        let _ = JsFuture::from(timer).await;
+        if let Ok(repo) = super::platform::repo().await {
+            if let Err(e) = repo.store().reseal_stragglers(&previous).await {
+                leptos::logging::warn!("re-storing saves from other tabs failed: {e}");
+            }
         }
     }
 }

@@ -179,3 +179,51 @@ test('setting a passphrase in one tab reloads the others, so none writes with an
   await expect(other.getByRole('heading', { name: 'Unlock Assessment Workbench' })).toBeVisible();
   await expect(other.getByText('Two Tabs')).toHaveCount(0);
 });
+
+test('a save another tab made the old way while the passphrase was being set is sealed soon after', async ({ page }) => {
+  test.setTimeout(60_000);
+  const errors = watchErrors(page);
+  await createAssessment(page, { given: 'Late', family: 'Writerson' });
+  // What a tab that has not yet reloaded would write: the record as stored before protection.
+  const stale = await page.evaluate(
+    () =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('assessment-workbench');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('assessments').objectStore('assessments').getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result[0]);
+          };
+        };
+      }),
+  );
+  await page.goto('/storage');
+  await page.getByLabel('New passphrase', { exact: true }).fill(PASS);
+  await page.getByLabel('New passphrase again').fill(PASS);
+  await page.getByRole('button', { name: 'Turn on protection' }).click();
+  await expect(page.getByTestId('protection-message')).toContainText('now encrypted', { timeout: 20_000 });
+  await page.evaluate(
+    (record) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('assessment-workbench');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('assessments', 'readwrite');
+          tx.objectStore('assessments').put(record);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+        };
+      }),
+    stale,
+  );
+  expect(await rawRecords(page)).toContain('Writerson');
+  await expect.poll(() => rawRecords(page), { timeout: 15_000 }).not.toContain('Writerson');
+  await page.goto('/');
+  await unlock(page, PASS);
+  await expect(page.getByRole('link', { name: 'Late Writerson', exact: true })).toBeVisible({ timeout: 20_000 });
+  errors.check();
+});

@@ -4,6 +4,7 @@ use crate::flow::Flow;
 use crate::model::{Assessment, AssessmentId};
 use crate::procedure::{self, timescales};
 use crate::storage::{prefs, Listing};
+use crate::ui::crypto;
 use crate::ui::load::Load;
 use crate::ui::platform::{export_download, long_date, long_time, now, random_bytes, repo, today};
 use crate::ui::router::{use_navigate, use_query_map};
@@ -96,6 +97,17 @@ pub fn ListPage() -> impl IntoView {
             Load::Loading => view! { <p class="body" aria-busy="true">"Loading your assessments…"</p> }.into_any(),
             Load::Failed(msg) => view! { <ErrorSummary title="There is a problem" messages=vec![msg]/> }.into_any(),
             Load::Ready(listing) => view! { <ListingTable listing=listing/> }.into_any(),
+        }}
+        {move || {
+            let some = state.with(|s| matches!(s, Load::Ready(l) if !l.assessments.is_empty()));
+            (some && !crypto::is_protected()).then(|| view! {
+                <div class="inset-text" data-testid="protect-prompt">
+                    <p class="body">
+                        "These assessments are stored on this device without a passphrase: anyone who can use this browser can read them. "
+                        <a href="/storage">"Protect them with a passphrase"</a>
+                    </p>
+                </div>
+            })
         }}
     }
 }

@@ -46,8 +46,12 @@ test('a passphrase encrypts what is stored; a wrong one is refused; the app lock
   await expectSaved(page);
   expect(await rawRecords(page)).toContain('Secretname');
 
+  // Unprotected, the list says so and leads to the passphrase form.
+  await page.goto('/');
+  await page.getByTestId('protect-prompt').getByRole('link', { name: 'Protect them with a passphrase' }).click();
+  await expect(page.getByRole('heading', { name: 'Protect with a passphrase' })).toBeVisible();
+
   // Turn protection on: a short passphrase and a mismatch are refused first.
-  await page.goto('/storage');
   await page.getByLabel('New passphrase', { exact: true }).fill('too short');
   await page.getByLabel('New passphrase again').fill('too short');
   await page.getByRole('button', { name: 'Turn on protection' }).click();
@@ -73,6 +77,7 @@ test('a passphrase encrypts what is stored; a wrong one is refused; the app lock
   expect(await rawRecords(page)).toEqual(sealed);
   await unlock(page, PASS);
   await expect(page.getByText('Zebedee Secretname')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('protect-prompt')).toHaveCount(0);
 
   // Edits while unlocked are stored encrypted too.
   await page.goto(overview);

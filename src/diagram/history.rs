@@ -1,8 +1,10 @@
 //! Undo and redo: a stack of applied steps, each holding the ops that made it and the ops that
 //! undo it. Unlimited within a session; view state (selection, pan, zoom) never enters it.
 
+use super::genogram::Genogram;
+use super::network::NetworkMap;
 use super::ops::{apply, Op};
-use crate::model::Assessment;
+use crate::model::{Assessment, Person};
 
 /// One undoable step.
 #[derive(Clone, Debug, PartialEq)]
@@ -87,6 +89,38 @@ impl History {
     }
 }
 
+/// An editor's history kept while the editor is closed. It is taken up again only if the people
+/// and both diagrams are as the editor left them: an undo must never reach over a change made
+/// elsewhere (the people register, an import, another tab).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Kept {
+    history: History,
+    left: (Vec<Person>, Genogram, NetworkMap),
+}
+
+impl Kept {
+    /// Keeps `history` with what it was editing.
+    pub fn keep(history: History, a: &Assessment) -> Self {
+        Self {
+            history,
+            left: parts(a),
+        }
+    }
+
+    /// The kept history if nothing it edits changed since; otherwise an empty one.
+    pub fn resume(self, a: &Assessment) -> History {
+        if self.left == parts(a) {
+            self.history
+        } else {
+            History::default()
+        }
+    }
+}
+
+fn parts(a: &Assessment) -> (Vec<Person>, Genogram, NetworkMap) {
+    (a.people.clone(), a.genogram.clone(), a.network.clone())
+}
+
 /// For tests: applies `ops` as one step, checks it changed something, that undo restores the
 /// assessment exactly and that redo repeats it.
 #[cfg(test)]
@@ -107,6 +141,28 @@ mod tests {
     use super::*;
     use crate::diagram::ops::Entity;
     use crate::model::assessment::tests::sample;
+
+    #[test]
+    fn a_kept_history_resumes_only_over_an_unchanged_document() {
+        let mut a = sample();
+        let mut h = History::default();
+        let mut p = a.people[1].clone();
+        p.given_name = "Renamed".into();
+        h.commit(&mut a, "change name", vec![Op::Put(Entity::Person(p))]);
+
+        // Nothing changed while the editor was closed (other than what it does not edit).
+        let kept = Kept::keep(h.clone(), &a);
+        a.lead_worker = "Someone Else".into();
+        let mut resumed = kept.clone().resume(&a);
+        assert_eq!(resumed, h);
+        assert_eq!(resumed.undo(&mut a).as_deref(), Some("change name"));
+
+        // Someone was edited elsewhere: the history is not taken up.
+        let mut b = sample();
+        let kept = Kept::keep(h.clone(), &b);
+        b.people[0].notes = "edited on the people page".into();
+        assert_eq!(kept.resume(&b), History::default());
+    }
 
     #[test]
     fn merged_steps_undo_together_and_others_do_not_merge() {

@@ -4,6 +4,7 @@
 
 use super::platform::{now, random_bytes, repo};
 use super::tabs;
+use crate::diagram::history::{History, Kept};
 use crate::model::{Assessment, AssessmentId};
 use crate::storage::StorageError;
 use leptos::prelude::*;
@@ -43,6 +44,8 @@ pub struct Session {
     pub elsewhere: RwSignal<Elsewhere>,
     generation: StoredValue<u64>,
     revision: StoredValue<u64>,
+    /// The diagram editors' undo histories while they are closed, by editor.
+    kept: StoredValue<Vec<(&'static str, Kept)>>,
 }
 
 impl Session {
@@ -54,7 +57,31 @@ impl Session {
             elsewhere: RwSignal::new(Elsewhere::Quiet),
             generation: StoredValue::new(0),
             revision: StoredValue::new(revision),
+            kept: StoredValue::new(Vec::new()),
         }
+    }
+
+    /// The undo history `editor` left when it closed, if the diagrams are as it left them.
+    pub fn take_history(&self, editor: &'static str) -> History {
+        let kept = self.kept.try_update_value(|k| {
+            let i = k.iter().position(|(e, _)| *e == editor)?;
+            Some(k.swap_remove(i).1)
+        });
+        match kept.flatten() {
+            Some(kept) => self.doc.with_untracked(|a| kept.resume(a)),
+            None => History::default(),
+        }
+    }
+
+    /// Keeps `editor`'s undo history while it is closed (see [`Session::take_history`]).
+    pub fn keep_history(&self, editor: &'static str, history: History) {
+        let Some(kept) = self.doc.try_with_untracked(|a| Kept::keep(history, a)) else {
+            return;
+        };
+        self.kept.try_update_value(|k| {
+            k.retain(|(e, _)| *e != editor);
+            k.push((editor, kept));
+        });
     }
 
     /// Another tab saved this assessment at `revision`.

@@ -20,11 +20,19 @@ pub struct Dispatcher {
 }
 
 impl Dispatcher {
-    /// A dispatcher with an empty history.
-    pub fn new(session: Session) -> Self {
+    /// The dispatcher of `editor` ("genogram", "network"): it takes up the history the editor
+    /// left in the session when it last closed (if nothing changed since) and leaves it there
+    /// again when it closes, so leaving the page and coming back keeps undo.
+    pub fn new(session: Session, editor: &'static str) -> Self {
+        let history = StoredValue::new(session.take_history(editor));
+        on_cleanup(move || {
+            if let Some(h) = history.try_get_value() {
+                session.keep_history(editor, h);
+            }
+        });
         Self {
             session,
-            history: StoredValue::new(History::default()),
+            history,
             version: RwSignal::new(0),
             error: RwSignal::new(None),
         }

@@ -57,7 +57,7 @@ pub fn latest_partnership(a: &Assessment, p: &PersonId) -> Option<ItemId> {
 #[component]
 pub fn GenogramPage() -> impl IntoView {
     let s = use_session();
-    let d = Dispatcher::new(s);
+    let d = Dispatcher::new(s, "genogram");
     let selected = RwSignal::new(None::<PersonId>);
     let dragging = RwSignal::new(None::<(PersonId, i32, i32)>);
     let view_box = RwSignal::new(s.doc.with_untracked(fit));

@@ -140,7 +140,7 @@ pub fn NetworkCanvas(
 #[component]
 pub fn NetworkPage() -> impl IntoView {
     let s = use_session();
-    let d = Dispatcher::new(s);
+    let d = Dispatcher::new(s, "network");
     let selected = RwSignal::new(None::<ItemId>);
     let safety_only = RwSignal::new(false);
     let view_box = RwSignal::new(s.doc.with_untracked(fit));
@@ -213,7 +213,7 @@ pub fn NetworkPage() -> impl IntoView {
 #[component]
 pub fn NetworkPresentPage() -> impl IntoView {
     let s = use_session();
-    let d = Dispatcher::new(s);
+    let d = Dispatcher::new(s, "network");
     crate::ui::pages::present::set_body_class(true);
     on_cleanup(|| crate::ui::pages::present::set_body_class(false));
     let selected = RwSignal::new(None::<ItemId>);

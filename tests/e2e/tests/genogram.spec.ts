@@ -299,3 +299,42 @@ test('touch: one finger drags a person or pans, two fingers pinch to zoom', asyn
   await expect(page.getByTestId('undo')).toHaveAttribute('aria-label', 'Undo move');
   errors.check();
 });
+
+test('undo survives leaving the genogram and coming back, unless someone was changed elsewhere', async ({ page }) => {
+  const errors = watchErrors(page);
+  await createAssessment(page, { given: 'Ava', family: 'Example' });
+  const overview = page.url();
+  await page.getByRole('link', { name: 'Genogram' }).click();
+  await page.getByRole('button', { name: 'Add to the genogram' }).click();
+  await person(page, 'Ava').focus();
+  await page.keyboard.press('m');
+  await expect(page.locator('.canvas .g-person')).toHaveCount(2);
+  await expectSaved(page);
+
+  // Away to the overview and back (client-side): the step can still be undone, and redone.
+  await page.getByRole('link', { name: 'Back to the assessment' }).click();
+  await page.getByRole('link', { name: 'Genogram' }).click();
+  await expect(page.getByTestId('undo')).toBeEnabled();
+  await page.getByTestId('undo').click();
+  await expect(page.locator('.canvas .g-person')).toHaveCount(1);
+  await page.getByTestId('redo').click();
+  await expect(page.locator('.canvas .g-person')).toHaveCount(2);
+  await expectSaved(page);
+
+  // A change to the people register in between: the old steps are not offered.
+  await page.getByRole('link', { name: 'Back to the assessment' }).click();
+  // (moved in the app, as a link would: a full page load would start a new session anyway)
+  await page.evaluate((path) => {
+    history.pushState(null, '', path);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, `${new URL(overview).pathname}/people`);
+  await page.getByRole('link', { name: 'Change Unnamed person' }).click();
+  await page.getByLabel('First name').fill('Mara');
+  await expectSaved(page);
+  await page.getByTestId('person-done').click();
+  await page.getByRole('link', { name: 'Back to overview' }).click();
+  await page.getByRole('link', { name: 'Genogram' }).click();
+  await expect(page.locator('.canvas .g-person')).toHaveCount(2);
+  await expect(page.getByTestId('undo')).toBeDisabled();
+  errors.check();
+});

@@ -192,3 +192,22 @@ test('the network map by keyboard, presentation mode, exports and accessibility'
   await expect(page.getByRole('heading', { name: 'Family network map' })).toBeVisible();
   errors.check();
 });
+
+test('undo is still there after presentation mode', async ({ page }) => {
+  const errors = watchErrors(page);
+  await createAssessment(page, { given: 'Ava', family: 'Example' });
+  await page.getByRole('link', { name: 'Family network map and safety network' }).click();
+  const nameField = page.getByTestId('quick-entry').getByLabel('Name', { exact: true });
+  await nameField.fill('Gran Example');
+  await nameField.press('Enter');
+  await expect(page.getByTestId('undo')).toBeEnabled();
+  await expectSaved(page);
+  await page.getByRole('button', { name: 'Present full screen' }).click();
+  await expect(page.getByTestId('network-present')).toBeVisible();
+  await page.getByRole('link', { name: 'Exit presentation' }).click();
+  await expect(page.getByRole('heading', { name: 'Family network map' })).toBeVisible();
+  await expect(page.getByTestId('undo')).toBeEnabled();
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('undo')).toBeDisabled();
+  errors.check();
+});

@@ -128,6 +128,15 @@ impl Location {
         }
         self.sync();
         if url.hash().is_empty() {
+            // The new page starts at the top, and so does a screen reader or the Tab key:
+            // focus goes to the main area (the link that was followed has gone).
+            if let Some(main) = w
+                .document()
+                .and_then(|d| d.get_element_by_id("main-content"))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = main.focus();
+            }
             w.scroll_to_with_x_and_y(0.0, 0.0);
         }
     }

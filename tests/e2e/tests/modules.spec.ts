@@ -32,6 +32,10 @@ test('the list loads only the front; opening an assessment hands the page to the
   // The workbench has every page: back to the list and forward again without loading anything.
   await page.getByRole('link', { name: 'All assessments' }).click();
   await expect(page.getByRole('link', { name: 'Handoff Tester', exact: true })).toBeVisible();
+  // Focus starts the new page at its main area, so Tab goes on from there.
+  await expect(page.locator('#main-content')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Start a new assessment' })).toBeFocused();
   await expect(page.getByRole('link', { name: 'Assessments', exact: true })).toHaveAttribute('aria-current', 'page');
   await page.goBack();
   await expect(page).toHaveURL(overview);

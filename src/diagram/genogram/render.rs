@@ -241,44 +241,114 @@ fn households(
         if centres.is_empty() {
             continue;
         }
-        // A boundary round each member's symbol and name, joined into one outline.
-        let pad = 30.0 + (n % 3) as f64 * 5.0;
-        let mut pts = Vec::new();
-        for &(x, y) in &centres {
-            for k in 0..12 {
-                let t = f64::from(k) * std::f64::consts::PI / 6.0;
-                let (dx, dy) = ((R + pad) * t.cos(), (R + pad) * t.sin());
-                pts.push((x + dx * 1.5, y + if dy > 0.0 { dy + 30.0 } else { dy }));
-            }
-        }
-        let outline = hull(pts);
-        let d: Vec<String> = outline
+        let others: Vec<(f64, f64)> = at
             .iter()
-            .map(|(x, y)| format!("{x:.1} {y:.1}"))
+            .filter(|(p, _)| !h.members.contains(p))
+            .map(|(_, &c)| c)
             .collect();
-        s.path(
-            &format!("M{} Z", d.join(" L")),
-            &format!(r##"fill="none" stroke="{SECONDARY}" stroke-width="2" stroke-dasharray="10 6" stroke-linejoin="round" data-household="{}""##, h.id),
-        );
-        let top = outline.iter().copied().fold((f64::MAX, f64::MAX), |m, p| {
-            if p.1 < m.1 - 0.5 || (p.1 < m.1 + 0.5 && p.0 < m.0) {
-                p
-            } else {
-                m
-            }
-        });
+        // A boundary round each member's symbol and name, joined into one outline; in pieces
+        // when one outline would take in someone who lives elsewhere.
+        let pad = 30.0 + (n % 3) as f64 * 5.0;
         let name = if h.name.trim().is_empty() {
             "Household"
         } else {
             h.name.trim()
         };
-        s.text(
-            top.0,
-            top.1 - 6.0,
-            &format!(r##"font-size="13" fill="{SECONDARY}""##),
-            name,
-        );
+        for outline in household_outlines(&centres, &others, pad) {
+            let d: Vec<String> = outline
+                .iter()
+                .map(|(x, y)| format!("{x:.1} {y:.1}"))
+                .collect();
+            s.path(
+                &format!("M{} Z", d.join(" L")),
+                &format!(r##"fill="none" stroke="{SECONDARY}" stroke-width="2" stroke-dasharray="10 6" stroke-linejoin="round" data-household="{}""##, h.id),
+            );
+            let top = outline.iter().copied().fold((f64::MAX, f64::MAX), |m, p| {
+                if p.1 < m.1 - 0.5 || (p.1 < m.1 + 0.5 && p.0 < m.0) {
+                    p
+                } else {
+                    m
+                }
+            });
+            s.text(
+                top.0,
+                top.1 - 6.0,
+                &format!(r##"font-size="13" fill="{SECONDARY}""##),
+                name,
+            );
+        }
     }
+}
+
+/// The outline round one symbol and its name, padded by `pad`.
+fn padded(centres: &[(f64, f64)], pad: f64) -> Vec<(f64, f64)> {
+    let mut pts = Vec::new();
+    for &(x, y) in centres {
+        for k in 0..12 {
+            let t = f64::from(k) * std::f64::consts::PI / 6.0;
+            let (dx, dy) = ((R + pad) * t.cos(), (R + pad) * t.sin());
+            pts.push((x + dx * 1.5, y + if dy > 0.0 { dy + 30.0 } else { dy }));
+        }
+    }
+    hull(pts)
+}
+
+/// Whether a point is inside a polygon (even-odd rule).
+pub fn inside(poly: &[(f64, f64)], (x, y): (f64, f64)) -> bool {
+    let mut c = false;
+    for i in 0..poly.len() {
+        let (a, b) = (poly[i], poly[(i + 1) % poly.len()]);
+        if (a.1 > y) != (b.1 > y) && x < (b.0 - a.0) * (y - a.1) / (b.1 - a.1) + a.0 {
+            c = !c;
+        }
+    }
+    c
+}
+
+/// The outlines of one household: one round all its members when that leaves everyone else
+/// out (and clear of their symbols); otherwise members are joined greedily, nearest first,
+/// into as few outlines as keep everyone else out.
+pub fn household_outlines(
+    members: &[(f64, f64)],
+    others: &[(f64, f64)],
+    pad: f64,
+) -> Vec<Vec<(f64, f64)>> {
+    let clear = |outline: &[(f64, f64)]| {
+        others.iter().all(|&o| {
+            !inside(outline, o)
+                && (0..outline.len())
+                    .all(|i| to_segment(o, outline[i], outline[(i + 1) % outline.len()]) > R)
+        })
+    };
+    let gap = |a: &[(f64, f64)], b: &[(f64, f64)]| {
+        a.iter()
+            .flat_map(|p| b.iter().map(move |q| (p.0 - q.0).hypot(p.1 - q.1)))
+            .fold(f64::MAX, f64::min)
+    };
+    let whole = padded(members, pad);
+    if clear(&whole) {
+        return vec![whole];
+    }
+    let mut groups: Vec<Vec<(f64, f64)>> = members.iter().map(|&m| vec![m]).collect();
+    loop {
+        let mut best: Option<(f64, usize, usize)> = None;
+        for i in 0..groups.len() {
+            for j in i + 1..groups.len() {
+                let d = gap(&groups[i], &groups[j]);
+                if best.is_some_and(|b| b.0 <= d) {
+                    continue;
+                }
+                let joined = [groups[i].as_slice(), groups[j].as_slice()].concat();
+                if clear(&padded(&joined, pad)) {
+                    best = Some((d, i, j));
+                }
+            }
+        }
+        let Some((_, i, j)) = best else { break };
+        let g = groups.remove(j);
+        groups[i].extend(g);
+    }
+    groups.iter().map(|g| padded(g, pad)).collect()
 }
 
 /// Distance from a point to a segment.

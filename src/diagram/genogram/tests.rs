@@ -567,6 +567,63 @@ fn hull_encloses_points_and_households_leave_others_out() {
 }
 
 #[test]
+fn a_household_is_drawn_in_pieces_rather_than_take_in_someone_who_lives_elsewhere() {
+    let (mut a, p, _) = family();
+    run(&mut a, Command::AutoLayout);
+    let paths = |a: &Assessment| {
+        let id = &a.genogram.households[0].id;
+        render::body(a, &render::View::default())
+            .matches(&format!(r#"data-household="{id}""#))
+            .count()
+    };
+    assert_eq!(
+        paths(&a),
+        1,
+        "after automatic layout one outline is enough for Mum's home"
+    );
+    // Dan (who lives apart) is moved into the middle of Mum's home.
+    let at = |a: &Assessment, n: &str| {
+        let m = a.genogram.member(&p[n]).unwrap();
+        (f64::from(m.x), f64::from(m.y))
+    };
+    let (jo, ava) = (at(&a, "jo"), at(&a, "ava"));
+    let middle = ((jo.0 + ava.0) / 2.0, (jo.1 + ava.1) / 2.0);
+    run(
+        &mut a,
+        Command::Move {
+            person: p["Dan"].clone(),
+            x: middle.0 as i32,
+            y: middle.1 as i32,
+        },
+    );
+    let home: Vec<(f64, f64)> = a.genogram.households[0]
+        .members
+        .iter()
+        .map(|m| {
+            let g = a.genogram.member(m).unwrap();
+            (f64::from(g.x), f64::from(g.y))
+        })
+        .collect();
+    let dan = at(&a, "Dan");
+    assert!(
+        render::inside(&render::hull(home.clone()), dan),
+        "one outline would take Dan in"
+    );
+    let pieces = render::household_outlines(&home, &[dan], 30.0);
+    assert!(pieces.len() > 1);
+    for piece in &pieces {
+        assert!(!render::inside(piece, dan), "no piece takes Dan in");
+    }
+    for m in &home {
+        assert!(
+            pieces.iter().any(|piece| render::inside(piece, *m)),
+            "everyone at home is inside a piece"
+        );
+    }
+    assert_eq!(paths(&a), pieces.len());
+}
+
+#[test]
 fn while_dragging_the_still_and_moving_layers_split_the_drawing_exactly() {
     let (a, p, _) = family();
     let jo = a.genogram.member(&p["jo"]).unwrap();

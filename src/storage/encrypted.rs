@@ -318,6 +318,15 @@ mod tests {
         }
     }
 
+    /// A record exactly as the store underneath holds it.
+    async fn stored_raw<C: Cipher>(
+        store: &EncryptedStore<MemoryStore, C>,
+        area: Area,
+        id: &str,
+    ) -> StoredRecord {
+        store.inner().get(area, id).await.unwrap().unwrap()
+    }
+
     fn toy(key: u8) -> Toy {
         Toy {
             key,
@@ -367,20 +376,10 @@ mod tests {
                 revision: 0,
             };
             store.put(Area::Active, &r).await.unwrap();
-            let raw = store
-                .inner()
-                .get(Area::Active, "a-01")
-                .await
-                .unwrap()
-                .unwrap();
+            let raw = stored_raw(&store, Area::Active, "a-01").await;
             assert!(is_sealed(&raw.data) && !raw.data.contains("Ava"));
             store.put(Area::Active, &r).await.unwrap();
-            let again = store
-                .inner()
-                .get(Area::Active, "a-01")
-                .await
-                .unwrap()
-                .unwrap();
+            let again = stored_raw(&store, Area::Active, "a-01").await;
             assert_ne!(raw.data, again.data, "a fresh IV every write");
             assert_eq!(
                 store.get(Area::Active, "a-01").await.unwrap(),
@@ -437,13 +436,7 @@ mod tests {
             let old = protection.replace(Rc::new(Protection::Off));
             store.rewrite_all(&old).await.unwrap();
             assert_eq!(
-                store
-                    .inner()
-                    .get(Area::Active, "a-00")
-                    .await
-                    .unwrap()
-                    .unwrap()
-                    .data,
+                stored_raw(&store, Area::Active, "a-00").await.data,
                 r#"{"n":"secret 0"}"#
             );
         });
@@ -472,12 +465,7 @@ mod tests {
                 EncryptedStore::new(MemoryStore::new(), shared(Protection::Unlocked(toy(3))));
             for r in [record("a-01", "late edit"), record("a-02", "new")] {
                 late.put(Area::Active, &r).await.unwrap();
-                let sealed = late
-                    .inner()
-                    .get(Area::Active, &r.id)
-                    .await
-                    .unwrap()
-                    .unwrap();
+                let sealed = stored_raw(&late, Area::Active, &r.id).await;
                 store.inner().put(Area::Active, &sealed).await.unwrap();
             }
             // A record neither key opens is left as it is.
@@ -487,12 +475,7 @@ mod tests {
                 .put(Area::Bin, &record("a-03", "other"))
                 .await
                 .unwrap();
-            let stranger = foreign
-                .inner()
-                .get(Area::Bin, "a-03")
-                .await
-                .unwrap()
-                .unwrap();
+            let stranger = stored_raw(&foreign, Area::Bin, "a-03").await;
             store.inner().put(Area::Bin, &stranger).await.unwrap();
             assert!(matches!(
                 store.get(Area::Active, "a-01").await,
@@ -508,10 +491,7 @@ mod tests {
                 store.get(Area::Active, "a-02").await.unwrap().unwrap().data,
                 r#"{"n":"new"}"#
             );
-            assert_eq!(
-                store.inner().get(Area::Bin, "a-03").await.unwrap().unwrap(),
-                stranger
-            );
+            assert_eq!(stored_raw(&store, Area::Bin, "a-03").await, stranger);
             assert_eq!(
                 store.reseal_stragglers(&old).await.unwrap(),
                 0,
@@ -529,12 +509,7 @@ mod tests {
                 .await
                 .unwrap();
             assert_eq!(store.reseal_stragglers(&old).await.unwrap(), 1);
-            let raw = store
-                .inner()
-                .get(Area::Active, "a-04")
-                .await
-                .unwrap()
-                .unwrap();
+            let raw = stored_raw(&store, Area::Active, "a-04").await;
             assert!(is_sealed(&raw.data) && !raw.data.contains("plain late"));
 
             // Protection turned off while another tab, still unlocked, saves sealed.
@@ -547,13 +522,7 @@ mod tests {
             let old = protection.replace(Rc::new(Protection::Off));
             assert_eq!(store.reseal_stragglers(&old).await.unwrap(), 1);
             assert_eq!(
-                store
-                    .inner()
-                    .get(Area::Active, "a-05")
-                    .await
-                    .unwrap()
-                    .unwrap()
-                    .data,
+                stored_raw(&store, Area::Active, "a-05").await.data,
                 r#"{"n":"sealed late"}"#
             );
         });

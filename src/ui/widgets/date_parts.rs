@@ -93,30 +93,32 @@ mod tests {
 
     #[test]
     fn incomplete_dates_say_what_is_missing() {
-        let msg = |d, m, y| match read(d, m, y, "Date of birth") {
-            DateEntry::Invalid(m) => m,
-            other => panic!("{other:?}"),
-        };
-        assert_eq!(msg("", "4", "2017"), "Date of birth must include a day");
-        assert_eq!(msg("2", "", "2017"), "Date of birth must include a month");
-        assert_eq!(msg("2", "4", ""), "Date of birth must include a year");
-        assert_eq!(
-            msg("2", "", ""),
-            "Date of birth must include a month and year"
-        );
-        assert_eq!(
-            msg("", "", "2017"),
-            "Date of birth must include a day and month"
-        );
-        assert_eq!(msg("2", "4", "17"), "Year must include 4 numbers");
-        assert_eq!(msg("30", "2", "2017"), "Date of birth must be a real date");
-        assert_eq!(msg("2", "13", "2017"), "Date of birth must be a real date");
-        assert_eq!(msg("two", "4", "2017"), "Date of birth must be a real date");
-        assert_eq!(msg("-1", "4", "2017"), "Date of birth must be a real date");
-        assert_eq!(
-            msg("1", "1", "1899"),
-            "Date of birth must be between 1900 and 2100"
-        );
+        let cases = [
+            (("", "4", "2017"), "Date of birth must include a day"),
+            (("2", "", "2017"), "Date of birth must include a month"),
+            (("2", "4", ""), "Date of birth must include a year"),
+            (("2", "", ""), "Date of birth must include a month and year"),
+            (
+                ("", "", "2017"),
+                "Date of birth must include a day and month",
+            ),
+            (("2", "4", "17"), "Year must include 4 numbers"),
+            (("30", "2", "2017"), "Date of birth must be a real date"),
+            (("2", "13", "2017"), "Date of birth must be a real date"),
+            (("two", "4", "2017"), "Date of birth must be a real date"),
+            (("-1", "4", "2017"), "Date of birth must be a real date"),
+            (
+                ("1", "1", "1899"),
+                "Date of birth must be between 1900 and 2100",
+            ),
+        ];
+        for ((d, m, y), want) in cases {
+            assert_eq!(
+                read(d, m, y, "Date of birth"),
+                DateEntry::Invalid(want.into()),
+                "{d}/{m}/{y}"
+            );
+        }
     }
 
     #[test]

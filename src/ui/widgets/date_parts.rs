@@ -52,7 +52,7 @@ pub fn read(day: &str, month: &str, year: &str, label: &str) -> DateEntry {
     if y.len() != 4 || number(y).is_none() {
         return DateEntry::Invalid("Year must include 4 numbers".into());
     }
-    let real = match (number(d), number(m), number(y)) {
+    let real = match (number(d), number(m).or_else(|| month_named(m)), number(y)) {
         (Some(d), Some(m), Some(y)) => NaiveDate::from_ymd_opt(y as i32, m, d),
         _ => None,
     };
@@ -64,6 +64,33 @@ pub fn read(day: &str, month: &str, year: &str, label: &str) -> DateEntry {
         )),
         Some(date) => DateEntry::Date(date),
     }
+}
+
+/// A month written as a word ("March", "mar", "Sept"), as GOV.UK's date input accepts.
+fn month_named(s: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let s = s.to_lowercase();
+    if s.len() < 3 {
+        return None;
+    }
+    let s = if s == "sept" { "sep".to_string() } else { s };
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(&s))
+        .map(|i| i as u32 + 1)
 }
 
 #[cfg(test)]
@@ -89,6 +116,13 @@ mod tests {
             DateEntry::Date(ymd(2028, 2, 29))
         );
         assert_eq!(read("", " ", "", "x"), DateEntry::Empty);
+        for (month, n) in [("March", 3), ("sept", 9), ("DEC", 12), ("feb", 2)] {
+            assert_eq!(
+                read("1", month, "2027", "x"),
+                DateEntry::Date(ymd(2027, n, 1)),
+                "{month}"
+            );
+        }
     }
 
     #[test]
@@ -105,6 +139,11 @@ mod tests {
             (("2", "4", "17"), "Year must include 4 numbers"),
             (("30", "2", "2017"), "Date of birth must be a real date"),
             (("2", "13", "2017"), "Date of birth must be a real date"),
+            (("2", "ju", "2017"), "Date of birth must be a real date"),
+            (
+                ("2", "marching", "2017"),
+                "Date of birth must be a real date",
+            ),
             (("two", "4", "2017"), "Date of birth must be a real date"),
             (("-1", "4", "2017"), "Date of birth must be a real date"),
             (

@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { createAssessment, expectSaved, watchErrors, expectDate, fillDate } from './helpers';
 
 test('create an assessment, type details, reload and find every word', async ({ page }) => {
@@ -89,9 +90,20 @@ test('a date is typed as day, month and year; an incomplete or unreal one is exp
   await group.getByLabel('Year').fill('2026');
   await page.getByLabel('Lead social worker').focus();
   await expect(group.getByText('Referral date must be a real date')).toBeVisible();
+  const axe = await new AxeBuilder({ page }).analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
   await expectSaved(page);
   await page.reload();
   await expectDate(page, 'Referral date', '2026-11-09');
+
+  // A month may be written as a word.
+  await group.getByLabel('Month').fill('March');
+  await page.getByLabel('Lead social worker').focus();
+  await expect(group.locator('.error-message')).toHaveCount(0);
+  await expectSaved(page);
+  await page.reload();
+  await expectDate(page, 'Referral date', '2026-03-09');
 
   // Moving between the three boxes says nothing; a real date is saved and the message goes.
   await group.getByLabel('Day').fill('12');

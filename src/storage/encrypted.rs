@@ -83,19 +83,11 @@ impl<S: RecordStore, C: Cipher> EncryptedStore<S, C> {
     }
 
     async fn open(&self, r: StoredRecord) -> Result<StoredRecord, StorageError> {
-        if !is_sealed(&r.data) {
-            return match &*self.state() {
-                Protection::Locked => Err(StorageError::Locked),
-                _ => Ok(r),
-            };
+        let state = self.state();
+        if matches!(*state, Protection::Locked) {
+            return Err(StorageError::Locked);
         }
-        match &*self.state() {
-            Protection::Unlocked(c) => match open_text(c, &r.data).await {
-                Some(data) => Ok(StoredRecord { data, ..r }),
-                None => Err(StorageError::Undecryptable { id: r.id }),
-            },
-            _ => Err(StorageError::Locked),
-        }
+        open_with(&state, r).await
     }
 
     /// Rewrites every record in both areas under the current protection (after a passphrase
@@ -106,18 +98,7 @@ impl<S: RecordStore, C: Cipher> EncryptedStore<S, C> {
         let mut plain = Vec::new();
         for area in [Area::Active, Area::Bin] {
             for r in self.inner.all(area).await? {
-                let r = match (old, is_sealed(&r.data)) {
-                    (Protection::Unlocked(c), true) => {
-                        let id = r.id.clone();
-                        let data = open_text(c, &r.data)
-                            .await
-                            .ok_or(StorageError::Undecryptable { id })?;
-                        StoredRecord { data, ..r }
-                    }
-                    (_, true) => return Err(StorageError::Locked),
-                    (_, false) => r,
-                };
-                plain.push((area, r));
+                plain.push((area, open_with(old, r).await?));
             }
         }
         for (k, (area, r)) in plain.iter().enumerate() {
@@ -136,9 +117,7 @@ impl<S: RecordStore, C: Cipher> EncryptedStore<S, C> {
         }
         Ok(plain.len())
     }
-}
 
-impl<S: RecordStore, C: Cipher> EncryptedStore<S, C> {
     /// After [`rewrite_all`](Self::rewrite_all): re-stores under the current protection any
     /// record that another tab wrote under `old` while the change was under way (a save in flight
     /// when the passphrase was set, changed or removed). Records the current protection can
@@ -151,13 +130,8 @@ impl<S: RecordStore, C: Cipher> EncryptedStore<S, C> {
                 if readable_as_stored(&current, &r).await {
                     continue;
                 }
-                let plain = match (old, is_sealed(&r.data)) {
-                    (Protection::Unlocked(c), true) => match open_text(c, &r.data).await {
-                        Some(data) => StoredRecord { data, ..r },
-                        None => continue,
-                    },
-                    (_, false) => r,
-                    (_, true) => continue,
+                let Ok(plain) = open_with(old, r).await else {
+                    continue;
                 };
                 let restored = seal_with(&current, &plain).await?;
                 self.inner.put(area, &restored).await?;
@@ -165,6 +139,23 @@ impl<S: RecordStore, C: Cipher> EncryptedStore<S, C> {
             }
         }
         Ok(count)
+    }
+}
+
+/// A stored record in plain text, read under `p`: a sealed one needs its key.
+async fn open_with<C: Cipher>(
+    p: &Protection<C>,
+    r: StoredRecord,
+) -> Result<StoredRecord, StorageError> {
+    if !is_sealed(&r.data) {
+        return Ok(r);
+    }
+    match p {
+        Protection::Unlocked(c) => match open_text(c, &r.data).await {
+            Some(data) => Ok(StoredRecord { data, ..r }),
+            None => Err(StorageError::Undecryptable { id: r.id }),
+        },
+        _ => Err(StorageError::Locked),
     }
 }
 

@@ -99,19 +99,12 @@ impl Location {
     /// Moves to `href` (a path on this site, with any query and fragment).
     pub fn go(self, href: &str, opts: NavigateOptions) {
         let w = window();
-        let Some(url) = w
-            .location()
-            .href()
-            .ok()
-            .and_then(|base| web_sys::Url::new_with_base(href, &base).ok())
-        else {
-            return;
-        };
-        if w.location().origin().ok().as_deref() != Some(url.origin().as_str()) {
+        let Some(url) = resolve(href) else { return };
+        if !same_site(&url) {
             let _ = w.location().assign(href);
             return;
         }
-        let target = format!("{}{}{}", url.pathname(), url.search(), url.hash());
+        let target = in_app(&url);
         // A link to the page already shown does not add a history entry.
         let here = w.location().href().ok().as_deref() == Some(url.href().as_str());
         let history = w.history();
@@ -162,16 +155,31 @@ fn link_to_follow(ev: &web_sys::MouseEvent) -> Option<String> {
     if a.has_attribute("download") || !(target.is_empty() || target == "_self") || external {
         return None;
     }
-    let loc = window().location();
-    let url = web_sys::Url::new_with_base(&a.get_attribute("href")?, &loc.href().ok()?).ok()?;
-    if url.origin() != loc.origin().ok()? {
+    let url = resolve(&a.get_attribute("href")?)?;
+    if !same_site(&url) {
         return None;
     }
     let (path, query) = address();
     if url.pathname() == path && url.search() == query && !url.hash().is_empty() {
         return None;
     }
-    Some(format!("{}{}{}", url.pathname(), url.search(), url.hash()))
+    Some(in_app(&url))
+}
+
+/// `href` resolved against the current address.
+fn resolve(href: &str) -> Option<web_sys::Url> {
+    let base = window().location().href().ok()?;
+    web_sys::Url::new_with_base(href, &base).ok()
+}
+
+/// Whether `url` is on this site.
+fn same_site(url: &web_sys::Url) -> bool {
+    window().location().origin().ok().as_deref() == Some(url.origin().as_str())
+}
+
+/// The part of `url` the app routes on: path, query and fragment.
+fn in_app(url: &web_sys::Url) -> String {
+    format!("{}{}{}", url.pathname(), url.search(), url.hash())
 }
 
 /// The app's [`Location`].

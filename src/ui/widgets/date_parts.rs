@@ -17,6 +17,18 @@ pub enum DateEntry {
     Invalid(String),
 }
 
+impl DateEntry {
+    /// The value this entry stands for (a date, or none when all is empty); `None` while it
+    /// is not a real date.
+    pub fn value(&self) -> Option<Option<NaiveDate>> {
+        match self {
+            DateEntry::Date(d) => Some(Some(*d)),
+            DateEntry::Empty => Some(None),
+            DateEntry::Invalid(_) => None,
+        }
+    }
+}
+
 /// The typed day, month and year of `date`, as a person would write them (no leading zeros).
 pub fn parts(date: NaiveDate) -> (String, String, String) {
     (
@@ -116,6 +128,12 @@ mod tests {
             DateEntry::Date(ymd(2028, 2, 29))
         );
         assert_eq!(read("", " ", "", "x"), DateEntry::Empty);
+        assert_eq!(read("", "", "", "x").value(), Some(None));
+        assert_eq!(
+            read("9", "11", "2026", "x").value(),
+            Some(Some(ymd(2026, 11, 9)))
+        );
+        assert_eq!(read("9", "", "2026", "x").value(), None);
         for (month, n) in [("March", 3), ("sept", 9), ("DEC", 12), ("feb", 2)] {
             assert_eq!(
                 read("1", month, "2027", "x"),

@@ -98,11 +98,7 @@ pub fn DateField(
     let typed = entry.clone();
     Effect::new(move || {
         let v = value.get();
-        let shown = match typed() {
-            DateEntry::Date(d) => Some(d),
-            DateEntry::Empty => None,
-            DateEntry::Invalid(_) => return,
-        };
+        let Some(shown) = typed().value() else { return };
         if shown != v {
             let (d, m, y) = split(v);
             day.set(d);
@@ -113,22 +109,17 @@ pub fn DateField(
     });
     let on_typed = {
         let entry = entry.clone();
-        move || match entry() {
-            DateEntry::Date(d) => {
+        move || {
+            if let Some(v) = entry().value() {
                 error.set(None);
-                on_change.run(Some(d));
+                on_change.run(v);
             }
-            DateEntry::Empty => {
-                error.set(None);
-                on_change.run(None);
-            }
-            DateEntry::Invalid(_) => {}
         }
     };
     let group = NodeRef::<leptos::html::Fieldset>::new();
     let on_leave = move |ev: web_sys::FocusEvent| {
-        // Focus also leaves when the page removes the field: nothing to say then.
-        if error.is_disposed() || day.is_disposed() || month.is_disposed() || year.is_disposed() {
+        // Focus also leaves when the page removes the field (its signals go with it).
+        if error.is_disposed() {
             return;
         }
         let inside = ev

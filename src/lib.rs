@@ -5,6 +5,7 @@
 
 pub mod demo;
 pub mod diagram;
+pub mod edit;
 pub mod exchange;
 pub mod flow;
 pub mod model;

@@ -4,33 +4,6 @@
 //! document to SVG text ([`svg`]); the browser only shows that text and turns pointer and key
 //! events into commands.
 
-/// Declares a plain enum with serde camelCase codes, labels and `ALL`.
-macro_rules! coded_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => ($code:literal, $label:literal)),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-        #[serde(rename_all = "camelCase")]
-        pub enum $name { $($(#[$vmeta])* $variant),+ }
-
-        impl $name {
-            /// Every value, in the order they are offered.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            /// Plain-English label.
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
-            }
-            /// The value used in forms and files.
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-            /// The value for a form code.
-            pub fn from_code(code: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.code() == code)
-            }
-        }
-    };
-}
-
 pub mod genogram;
 pub mod history;
 pub mod network;

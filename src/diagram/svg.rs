@@ -1,8 +1,24 @@
 //! A small SVG text writer shared by the diagrams: every word is escaped, styles are
 //! presentation attributes (the Content Security Policy forbids inline `style`).
 
-pub use crate::model::scale_chart::escape;
 use std::fmt::Write;
+
+/// Escapes text for SVG/XML content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
 
 /// Ink colours with at least 4.5:1 contrast on white.
 pub const INK: &str = "#0b0c0c";

@@ -10,7 +10,7 @@
 //! This module reads and writes the envelope; the browser does the cryptography.
 
 use super::ImportError;
-use crate::storage::encrypted::base64;
+use super::base64;
 use serde::{Deserialize, Serialize};
 
 /// The `format` of an encrypted export.

@@ -165,18 +165,11 @@ pub fn variants(valid: &str, seed: u64, n: usize) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::exchange::import_json;
-    use crate::model::assessment::tests::sample;
-    use crate::storage::memory::MemoryStore;
-    use crate::storage::Repository;
-    use futures::executor::block_on;
 
     #[test]
-    fn a_thousand_malformed_files_are_all_refused_with_a_message_and_store_nothing() {
+    fn a_thousand_malformed_files_are_all_refused_with_a_message() {
         let valid = include_str!("../../tests/fixtures/assessment-v4.json");
         assert!(import_json(valid, |_| true).is_ok());
-        let repo = Repository::new(MemoryStore::new());
-        block_on(repo.save(&sample())).unwrap();
-        let before = block_on(repo.list()).unwrap().assessments;
         for (i, text) in variants(valid, 20261125, 1000).iter().enumerate() {
             match import_json(text, |p| crate::procedure::find(p).is_some()) {
                 Ok(_) => panic!(
@@ -193,7 +186,6 @@ mod tests {
                 }
             }
         }
-        assert_eq!(block_on(repo.list()).unwrap().assessments, before);
     }
 
     #[test]

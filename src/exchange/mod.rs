@@ -2,7 +2,7 @@
 //! checks a file completely before anything is stored. The published JSON Schema
 //! (`public/schema/`) describes exactly what [`export_json`] writes.
 
-mod diagram_rules;
+pub mod base64;
 pub mod encrypted;
 pub mod errors;
 mod locate;
@@ -12,11 +12,10 @@ pub mod migrate;
 pub use errors::ImportError;
 pub use migrate::SCHEMA_VERSION;
 
-use crate::model::Assessment;
+use crate::model::{validity, Assessment};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::{Map, Value};
-use std::collections::HashSet;
 
 /// The `format` value of every export.
 pub const FORMAT: &str = "assessment-workbench/assessment";
@@ -239,96 +238,21 @@ fn first_missing_key(input: &Value, canonical: &Value, path: &str) -> Option<Str
     }
 }
 
-/// Rules the types alone do not enforce: id forms, unique people, a known profile.
+/// The rules of [`crate::model::validity`], and a profile this app has.
 fn check_rules(a: &Assessment, known_profile: &impl Fn(&str) -> bool) -> Result<(), ImportError> {
-    use crate::model::{AssessmentId, PersonId};
-    if AssessmentId::parse(a.id.as_str()).is_none() {
-        return Err(ImportError::InvalidField {
-            path: "id".into(),
-            reason: format!(
-                "\"{}\" is not an assessment id (a- followed by hex digits)",
-                a.id
-            ),
+    if let Some(p) = validity::problems(a).into_iter().next() {
+        return Err(match p.duplicate_person {
+            Some(id) => ImportError::DuplicatePersonId { id },
+            None => ImportError::InvalidField {
+                path: p.path,
+                reason: p.reason,
+            },
         });
     }
     if !known_profile(&a.profile) {
         return Err(ImportError::UnknownProfile {
             id: a.profile.clone(),
         });
-    }
-    let mut seen = HashSet::new();
-    for (i, p) in a.people.iter().enumerate() {
-        if PersonId::parse(p.id.as_str()).is_none() {
-            return Err(ImportError::InvalidField {
-                path: format!("people[{i}].id"),
-                reason: format!(
-                    "\"{}\" is not a person id (p- followed by hex digits)",
-                    p.id
-                ),
-            });
-        }
-        if !seen.insert(p.id.as_str()) {
-            return Err(ImportError::DuplicatePersonId {
-                id: p.id.to_string(),
-            });
-        }
-    }
-    check_scales(a)?;
-    diagram_rules::check(a)
-}
-
-/// Scales refer only to people in the register, safety scales to children, ids are unique.
-fn check_scales(a: &Assessment) -> Result<(), ImportError> {
-    use crate::model::{PersonRole, ScaleKind};
-    let invalid = |path: String, reason: &str| ImportError::InvalidField {
-        path,
-        reason: reason.to_owned(),
-    };
-    let mut scale_ids = HashSet::new();
-    for (i, s) in a.scales.iter().enumerate() {
-        if s.id.trim().is_empty() || !scale_ids.insert(s.id.as_str()) {
-            return Err(invalid(
-                format!("scales[{i}].id"),
-                "scale ids must be present and unique",
-            ));
-        }
-        if let ScaleKind::Safety { child } = &s.kind {
-            if a.person(child)
-                .is_none_or(|p| p.role != PersonRole::SubjectChild)
-            {
-                return Err(invalid(
-                    format!("scales[{i}].kind.child"),
-                    "a safety scale must name a child in the assessment",
-                ));
-            }
-        }
-        let lists = std::iter::once(("markers".to_owned(), &s.markers)).chain(
-            s.history
-                .iter()
-                .enumerate()
-                .map(|(h, snap)| (format!("history[{h}].markers"), &snap.markers)),
-        );
-        for (where_, markers) in lists {
-            let mut ids = HashSet::new();
-            for (j, m) in markers.iter().enumerate() {
-                if m.id.trim().is_empty() || !ids.insert(m.id.as_str()) {
-                    return Err(invalid(
-                        format!("scales[{i}].{where_}[{j}].id"),
-                        "marker ids must be present and unique",
-                    ));
-                }
-                if m.rater
-                    .person
-                    .as_ref()
-                    .is_some_and(|p| a.person(p).is_none())
-                {
-                    return Err(invalid(
-                        format!("scales[{i}].{where_}[{j}].rater.person"),
-                        "names a person who is not in the people register",
-                    ));
-                }
-            }
-        }
     }
     Ok(())
 }

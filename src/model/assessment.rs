@@ -6,8 +6,8 @@ use super::chronology::ChronologyEntry;
 use super::ids::{AssessmentId, PersonId};
 use super::person::{Person, PersonRole};
 use super::scales::Scale;
-use crate::diagram::genogram::Genogram;
-use crate::diagram::network::{NetworkMap, Who};
+use super::genogram::Genogram;
+use super::network::NetworkMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -151,24 +151,6 @@ impl Assessment {
         self.people.iter_mut().find(|p| &p.id == id)
     }
 
-    /// Removes a person from the register, and from the genogram and network map (following
-    /// the genogram's cascading rules); returns the record removed.
-    pub fn remove_person(&mut self, id: &PersonId) -> Option<Person> {
-        let i = self.people.iter().position(|p| &p.id == id)?;
-        if self.genogram.member(id).is_some() {
-            let ops = crate::diagram::genogram::commands::plan(
-                self,
-                &crate::diagram::genogram::commands::Command::Remove(id.clone()),
-            )
-            .unwrap_or_default();
-            crate::diagram::ops::apply(self, &ops);
-        }
-        self.network
-            .members
-            .retain(|m| !matches!(&m.who, Who::Person { person } if person == id));
-        Some(self.people.remove(i))
-    }
-
     /// The date the assessment is seen as at (ages on the genogram, for example): its start
     /// date, else its referral date, else `today`.
     pub fn as_at(&self, today: NaiveDate) -> NaiveDate {
@@ -261,15 +243,6 @@ pub(crate) mod tests {
         a.start_date = None;
         a.referral_date = None;
         assert_eq!(a.as_at(today), today);
-    }
-
-    #[test]
-    fn remove_person_returns_the_record() {
-        let mut a = sample();
-        let id = PersonId::from_random([7; 4]);
-        assert_eq!(a.remove_person(&id).unwrap().given_name, "Jo");
-        assert!(a.person(&id).is_none());
-        assert!(a.remove_person(&id).is_none());
     }
 
     #[test]

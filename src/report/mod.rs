@@ -2,10 +2,11 @@
 //! plain-language summary for the family and the child. Pure: every word typed is escaped here,
 //! and the same HTML is shown in the app, printed, and saved as a standalone file.
 
+pub mod scale_chart;
 pub mod words;
 
 use crate::flow::Flow;
-use crate::model::scale_chart::{escape, history_svg};
+use crate::report::scale_chart::{escape, history_svg};
 use crate::model::{Answer, Assessment, Scale};
 use crate::procedure::profile::QuestionKind;
 use crate::procedure::timescales::DueState;

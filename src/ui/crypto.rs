@@ -5,8 +5,9 @@
 //! Locking drops the key and reloads the page, so nothing readable stays in memory.
 
 use super::platform::random_bytes;
+use crate::exchange::base64;
 use crate::storage::encrypted::{
-    base64, open_text, seal_text, Cipher, EncryptedStore, Protection, SharedProtection,
+    open_text, seal_text, Cipher, EncryptedStore, Protection, SharedProtection,
 };
 use crate::storage::StorageError;
 use gloo_storage::{LocalStorage, Storage};

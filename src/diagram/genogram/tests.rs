@@ -2,7 +2,8 @@ use super::commands::{plan, Command, Relation, STEP_X, STEP_Y};
 use super::sample::{fictional, grow_family, run, Counter};
 use super::*;
 use crate::model::assessment::tests::sample;
-use crate::model::{Assessment, Gender, Life, PersonRole};
+use crate::model::{Assessment, Gender, ItemId, Life, PersonId, PersonRole};
+use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
 fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
@@ -363,7 +364,7 @@ fn removing_a_person_follows_the_cascading_rules_and_undoes_exactly() {
 #[test]
 fn removing_from_the_register_takes_them_off_the_diagrams() {
     let (mut a, p, _) = family();
-    a.remove_person(&p["Chris"]).unwrap();
+    crate::edit::register::remove_person(&mut a, &p["Chris"]).unwrap();
     assert!(a.genogram.member(&p["Chris"]).is_none());
     assert_eq!(a.genogram.parents_of(&p["Mia"]), vec![p["jo"].clone()]);
 }

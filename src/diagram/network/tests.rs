@@ -2,7 +2,7 @@ use super::commands::{free_angle, plan, Command};
 use super::render::{body, nearest, point, standalone, View};
 use super::*;
 use crate::model::assessment::tests::sample;
-use crate::model::{Assessment, Person, PersonRole};
+use crate::model::{Assessment, ItemId, Person, PersonId, PersonRole};
 
 fn check(a: &mut Assessment, cmd: Command) {
     let ops = plan(a, &cmd).unwrap_or_else(|e| panic!("{cmd:?} refused: {e}"));

@@ -2,7 +2,7 @@
 //! reviews with its chart.
 
 use super::not_found::NotFound;
-use crate::model::scale_chart::history_svg;
+use crate::report::scale_chart::history_svg;
 use crate::model::scales::{Rater, ScaleValue, Step};
 use crate::model::PersonRole;
 use crate::ui::editors::export::file_name;

@@ -100,7 +100,7 @@ pub fn PeopleList(
                                     <p class="body">{question.clone()}</p>
                                     <div class="button-group">
                                         <button type="button" class="button button--warning button--small"
-                                            on:click={ let id = id_remove.clone(); move |_| { let id = id.clone(); session.edit(move |a| { a.remove_person(&id); }); confirming.set(None); } }>
+                                            on:click={ let id = id_remove.clone(); move |_| { let id = id.clone(); session.edit(move |a| { crate::edit::register::remove_person(a, &id); }); confirming.set(None); } }>
                                             "Yes, remove"
                                         </button>
                                         <button type="button" class="button button--secondary button--small" on:click=move |_| confirming.set(None)>"Cancel"</button>

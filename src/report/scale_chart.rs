@@ -2,7 +2,7 @@
 //! and now, told apart by shape, dash pattern and a name label (never colour alone). The same
 //! text is shown in the app and saved as a file, so everything typed is escaped here.
 
-use super::scales::{Scale, ScaleValue};
+use crate::model::scales::{Scale, ScaleValue};
 
 const W: f64 = 900.0;
 const H: f64 = 380.0;
@@ -18,22 +18,7 @@ type Column = (String, Vec<(String, String, Option<ScaleValue>)>);
 
 const DASHES: [&str; 6] = ["", "8 4", "2 4", "12 4 2 4", "4 4", "16 6"];
 
-/// Escapes text for SVG/XML content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::diagram::svg::escape;
 
 fn y(v: ScaleValue) -> f64 {
     TOP + (H - TOP - BOTTOM) * (1.0 - v.as_f64() / 10.0)
@@ -72,7 +57,7 @@ pub fn history_svg(scale: &Scale) -> String {
         .history
         .iter()
         .map(|s| {
-            let label = format!("{} {}", crate::report::words::short_date(s.date), s.label);
+            let label = format!("{} {}", super::words::short_date(s.date), s.label);
             (
                 label,
                 s.markers

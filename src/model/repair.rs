@@ -1,0 +1,405 @@
+//! Mending a stored assessment that breaks [`super::validity`]'s rules (written by an older
+//! version, or by a bug), so its owner can open it again. Repair is for the user's own data;
+//! imports stay strict. It deletes nothing anyone wrote: a reference to someone no longer in the
+//! register becomes a typed name or a placeholder record, a missing name gets a stand-in; only
+//! links that contradict each other (someone drawn twice, a child hanging from two sets of
+//! parents) lose their extra copy. Every change is listed in plain words for the worker.
+//! What it cannot mend (ids that are not ids, two people with one id) stays, and the caller
+//! offers the record for export as it is.
+
+use super::genogram::{Member, Parents};
+use super::network::{Who, MAX_CIRCLES, MIN_CIRCLES};
+use super::validity::{answer_child, problems};
+use super::{Assessment, Person, PersonId, PersonRole, ScaleKind};
+use std::collections::{BTreeSet, HashSet};
+
+/// The words added to a rater's name when their register record is no longer there.
+pub const REMOVED: &str = "(removed from the register)";
+
+/// What a repair did, and what it could not mend.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Repaired {
+    /// Each change, as a sentence.
+    pub changes: Vec<String>,
+    /// The rules still broken afterwards, as "path: reason".
+    pub remaining: Vec<String>,
+}
+
+/// Mends `a` in place; see the module comment.
+pub fn repair(a: &mut Assessment) -> Repaired {
+    let mut changes = Vec::new();
+    if problems(a).is_empty() {
+        return Repaired::default();
+    }
+    unlink_missing_raters(a, &mut changes);
+    restore_referenced_people(a, &mut changes);
+    mend_scales(a, &mut changes);
+    mend_chronology_ids(a, &mut changes);
+    mend_genogram(a, &mut changes);
+    mend_network(a, &mut changes);
+    Repaired {
+        changes,
+        remaining: problems(a).iter().map(ToString::to_string).collect(),
+    }
+}
+
+/// A rater whose register record is gone keeps their judgement under their typed name.
+pub fn unlink_rater(rater: &mut super::Rater, name: &str) {
+    rater.person = None;
+    if rater.name.trim().is_empty() {
+        rater.name = name.to_owned();
+    }
+    if !rater.name.contains(REMOVED) {
+        rater.name = format!("{} {REMOVED}", rater.name.trim());
+    }
+}
+
+fn unlink_missing_raters(a: &mut Assessment, changes: &mut Vec<String>) {
+    let present: HashSet<PersonId> = a.people.iter().map(|p| p.id.clone()).collect();
+    let mut n = 0;
+    for s in &mut a.scales {
+        let lists = std::iter::once(&mut s.markers).chain(s.history.iter_mut().map(|h| &mut h.markers));
+        for markers in lists {
+            for m in markers {
+                if m.rater.person.as_ref().is_some_and(|p| !present.contains(p)) {
+                    unlink_rater(&mut m.rater, "Someone");
+                    n += 1;
+                }
+            }
+        }
+    }
+    if n > 0 {
+        changes.push(format!(
+            "{n} scale judgement{} named someone no longer in the people register: kept, with their name typed in and \"{REMOVED}\".",
+            plural(n)
+        ));
+    }
+}
+
+/// Everyone a child-only reference names, and everyone any other reference names.
+fn referenced(a: &Assessment) -> (BTreeSet<PersonId>, BTreeSet<PersonId>) {
+    let mut as_child = BTreeSet::new();
+    let mut any = BTreeSet::new();
+    for key in a.answers.keys() {
+        if let Some(c) = answer_child(key).and_then(PersonId::parse) {
+            as_child.insert(c);
+        }
+    }
+    for e in &a.chronology {
+        as_child.extend(e.children.iter().cloned());
+    }
+    for s in &a.scales {
+        if let ScaleKind::Safety { child } = &s.kind {
+            as_child.insert(child.clone());
+        }
+    }
+    let g = &a.genogram;
+    any.extend(g.members.iter().map(|m| m.person.clone()));
+    for u in &g.partnerships {
+        any.extend([u.a.clone(), u.b.clone()]);
+    }
+    for l in &g.parentage {
+        any.insert(l.child.clone());
+        if let Parents::Parent { person } = &l.parents {
+            any.insert(person.clone());
+        }
+    }
+    for h in &g.households {
+        any.extend(h.members.iter().cloned());
+    }
+    for r in &g.relationships {
+        any.extend([r.a.clone(), r.b.clone()]);
+    }
+    for m in &a.network.members {
+        if let Who::Person { person } = &m.who {
+            any.insert(person.clone());
+        }
+    }
+    (as_child, any)
+}
+
+/// People something still refers to get a placeholder record; people referred to as a child
+/// being assessed get that role back.
+fn restore_referenced_people(a: &mut Assessment, changes: &mut Vec<String>) {
+    let (as_child, any) = referenced(a);
+    for id in &as_child {
+        match a.person_mut(id) {
+            Some(p) if p.role != PersonRole::SubjectChild => {
+                p.role = PersonRole::SubjectChild;
+                changes.push(format!(
+                    "{} has answers, a safety scale or chronology entries recorded as a child being assessed: their role is \"Child being assessed\" again.",
+                    p.display_name()
+                ));
+            }
+            Some(_) => {}
+            None => {
+                let mut p = Person::new(id.clone(), PersonRole::SubjectChild);
+                p.given_name = "Child not in the register".into();
+                p.notes = "Added by a repair: answers, a scale or chronology entries were recorded for a child whose record was missing. Add their name, or remove them.".into();
+                a.people.push(p);
+                changes.push(format!(
+                    "Answers, a scale or chronology entries were recorded for a child missing from the register ({id}): a placeholder child was added to hold them."
+                ));
+            }
+        }
+    }
+    for id in any.difference(&as_child) {
+        if a.person(id).is_none() {
+            let mut p = Person::new(id.clone(), PersonRole::FamilyMember);
+            p.given_name = "Person not in the register".into();
+            p.notes = "Added by a repair: the genogram or network map drew someone whose record was missing. Add their name, or remove them.".into();
+            a.people.push(p);
+            changes.push(format!(
+                "The genogram or network map drew someone missing from the register ({id}): a placeholder person was added in their place."
+            ));
+        }
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// Ids made unique by adding a suffix; returns how many changed.
+fn unique_ids<'a>(ids: impl Iterator<Item = &'a mut String>, stem: &str) -> usize {
+    let mut seen = HashSet::new();
+    let mut changed = 0;
+    for id in ids {
+        if id.trim().is_empty() {
+            *id = stem.to_owned();
+        }
+        if !seen.insert(id.clone()) {
+            let base = id.clone();
+            let mut n = 2;
+            while seen.contains(&format!("{base}-{n}")) {
+                n += 1;
+            }
+            *id = format!("{base}-{n}");
+            seen.insert(id.clone());
+            changed += 1;
+        } else if id == stem {
+            changed += 1;
+        }
+    }
+    changed
+}
+
+fn mend_scales(a: &mut Assessment, changes: &mut Vec<String>) {
+    if unique_ids(a.scales.iter_mut().map(|s| &mut s.id), "s-repaired") > 0 {
+        changes.push("Two scales shared an id (or one had none): each has its own now.".into());
+    }
+    let mut markers = 0;
+    for s in &mut a.scales {
+        markers += unique_ids(s.markers.iter_mut().map(|m| &mut m.id), "m-repaired");
+        for h in &mut s.history {
+            markers += unique_ids(h.markers.iter_mut().map(|m| &mut m.id), "m-repaired");
+        }
+    }
+    if markers > 0 {
+        changes.push(format!(
+            "{markers} scale judgement{} shared an id with another: each has its own now.",
+            plural(markers)
+        ));
+    }
+    let mut seen = HashSet::new();
+    let names: Vec<(PersonId, String)> = a
+        .people
+        .iter()
+        .map(|p| (p.id.clone(), p.display_name()))
+        .collect();
+    for s in &mut a.scales {
+        if let ScaleKind::Safety { child } = &s.kind {
+            if !seen.insert(child.clone()) {
+                let name = names
+                    .iter()
+                    .find(|(id, _)| id == child)
+                    .map_or("a child", |(_, n)| n.as_str())
+                    .to_owned();
+                s.question = format!("Second safety scale for {name}: {}", s.question);
+                s.kind = ScaleKind::Custom;
+                changes.push(format!(
+                    "{name} had two safety scales: the second is kept as a scale of its own."
+                ));
+            }
+        }
+    }
+}
+
+fn mend_chronology_ids(a: &mut Assessment, changes: &mut Vec<String>) {
+    if unique_ids(a.chronology.iter_mut().map(|e| &mut e.id), "e-repaired") > 0 {
+        changes.push("Two chronology entries shared an id (or one had none): each has its own now.".into());
+    }
+}
+
+fn name(a: &Assessment, id: &PersonId) -> String {
+    a.person(id)
+        .map_or_else(|| id.to_string(), Person::display_name)
+}
+
+fn mend_genogram(a: &mut Assessment, changes: &mut Vec<String>) {
+    // Someone drawn twice: the first place is kept.
+    let mut drawn = HashSet::new();
+    let before = a.genogram.members.len();
+    a.genogram.members.retain(|m| drawn.insert(m.person.clone()));
+    if a.genogram.members.len() < before {
+        changes.push("Someone was drawn twice on the genogram: the second copy was taken off.".into());
+    }
+    // Everyone a line or household names is drawn.
+    let mut x = a.genogram.members.iter().map(|m| m.x).max().unwrap_or(0);
+    let undrawn: Vec<PersonId> = a
+        .people
+        .iter()
+        .map(|p| p.id.clone())
+        .filter(|id| a.genogram.member(id).is_none() && genogram_names(a, id))
+        .collect();
+    for id in undrawn {
+        x += 130;
+        a.genogram.members.push(Member {
+            person: id.clone(),
+            x,
+            y: 0,
+            pinned: false,
+        });
+        changes.push(format!(
+            "{} was linked on the genogram but not drawn: they are drawn now (use \"Arrange automatically\" to place them).",
+            name(a, &id)
+        ));
+    }
+    let g = &mut a.genogram;
+    // Partnerships: not with oneself, one per pair; children of a duplicate move to the first.
+    let mut first_of_pair: Vec<((PersonId, PersonId), super::ItemId)> = Vec::new();
+    let mut moved = Vec::new();
+    let mut dropped = 0;
+    g.partnerships.retain(|u| {
+        if u.a == u.b {
+            dropped += 1;
+            return false;
+        }
+        let pair = if u.a <= u.b {
+            (u.a.clone(), u.b.clone())
+        } else {
+            (u.b.clone(), u.a.clone())
+        };
+        match first_of_pair.iter().find(|(p, _)| *p == pair) {
+            Some((_, first)) => {
+                moved.push((u.id.clone(), first.clone()));
+                dropped += 1;
+                false
+            }
+            None => {
+                first_of_pair.push((pair, u.id.clone()));
+                true
+            }
+        }
+    });
+    for l in &mut g.parentage {
+        if let Parents::Partnership { partnership } = &mut l.parents {
+            if let Some((_, to)) = moved.iter().find(|(from, _)| from == partnership) {
+                *partnership = to.clone();
+            }
+        }
+    }
+    if dropped > 0 {
+        changes.push(format!(
+            "{dropped} partnership line{} repeated another or joined someone to themselves: taken off (any children now hang from the remaining line).",
+            plural(dropped)
+        ));
+    }
+    // Children's lines: one per child, to parents who are there and are not the child.
+    let mut hung = HashSet::new();
+    let partnerships = g.partnerships.clone();
+    let mut lines = 0;
+    g.parentage.retain(|l| {
+        let ok = match &l.parents {
+            Parents::Partnership { partnership } => partnerships
+                .iter()
+                .find(|u| &u.id == partnership)
+                .is_some_and(|u| !u.involves(&l.child)),
+            Parents::Parent { person } => person != &l.child,
+        };
+        let keep = ok && hung.insert(l.child.clone());
+        if !keep {
+            lines += 1;
+        }
+        keep
+    });
+    if lines > 0 {
+        changes.push(format!(
+            "{lines} child's line{} to parents contradicted another (a second set of parents, a missing partnership, or someone as their own parent): taken off; the first line is kept.",
+            plural(lines)
+        ));
+    }
+    let before = g.households.len();
+    g.households.retain(|h| !h.members.is_empty());
+    if g.households.len() < before {
+        changes.push("An empty household boundary was taken off.".into());
+    }
+    let before = g.relationships.len();
+    g.relationships.retain(|r| r.a != r.b);
+    if g.relationships.len() < before {
+        changes.push("A relationship line joined someone to themselves: taken off.".into());
+    }
+}
+
+/// Whether the genogram's lines or households name this person.
+fn genogram_names(a: &Assessment, id: &PersonId) -> bool {
+    let g = &a.genogram;
+    g.partnerships.iter().any(|u| u.involves(id))
+        || g.parentage.iter().any(|l| {
+            &l.child == id || matches!(&l.parents, Parents::Parent { person } if person == id)
+        })
+        || g.households.iter().any(|h| h.members.contains(id))
+        || g.relationships.iter().any(|r| &r.a == id || &r.b == id)
+}
+
+fn mend_network(a: &mut Assessment, changes: &mut Vec<String>) {
+    let map = &mut a.network;
+    let defaults = ["Very close", "Close", "Less close"];
+    let mut circles_mended = false;
+    for (i, c) in map.circles.iter_mut().enumerate() {
+        if c.trim().is_empty() {
+            *c = format!("Circle {}", i + 1);
+            circles_mended = true;
+        }
+    }
+    while map.circles.len() < MIN_CIRCLES {
+        map.circles.push(defaults[map.circles.len()].into());
+        circles_mended = true;
+    }
+    if map.circles.len() > MAX_CIRCLES {
+        map.circles.truncate(MAX_CIRCLES);
+        circles_mended = true;
+    }
+    if circles_mended {
+        changes.push("The network map's circles were missing a label or out of range: mended.".into());
+    }
+    let last = (map.circles.len() - 1) as u8;
+    let mut on_map = HashSet::new();
+    let before = map.members.len();
+    map.members.retain(|m| match &m.who {
+        Who::Person { person } => on_map.insert(person.clone()),
+        Who::Organisation { .. } => true,
+    });
+    if map.members.len() < before {
+        changes.push("Someone was on the network map twice: the second entry was taken off.".into());
+    }
+    for m in &mut map.members {
+        if m.circle > last {
+            m.circle = last;
+            changes.push("An entry on the network map was outside the circles: moved to the outer circle.".into());
+        }
+        if m.angle >= 360 {
+            m.angle %= 360;
+        }
+        if let Who::Organisation { name, .. } = &mut m.who {
+            if name.trim().is_empty() {
+                *name = "Unnamed organisation".into();
+                changes.push("An organisation on the network map had no name: it is called \"Unnamed organisation\" until you name it.".into());
+            }
+        }
+    }
+}

@@ -1,0 +1,356 @@
+//! What a valid assessment is: the one set of rules that every path uses. Commands and register
+//! edits are checked against it before they commit ([`crate::edit::commit`]), the repository
+//! refuses to write a state that breaks it, and loading and importing apply it after the
+//! document's shape has been read. The types say what each field holds; these rules say how the
+//! parts fit together: ids are well formed and unique, and every reference (a marker's rater, a
+//! child's answers, a chronology link, a drawing) points at someone or something present.
+//!
+//! A stored record that breaks a rule is not hidden: [`super::repair`] mends what it can.
+
+use super::genogram::Parents;
+use super::network::{Who, MAX_CIRCLES, MIN_CIRCLES};
+use super::{Assessment, AssessmentId, ItemId, PersonId, PersonRole, ScaleKind};
+use std::collections::HashSet;
+use std::fmt;
+
+/// One rule a document breaks: where (a dotted path inside the assessment, as the export
+/// writes it) and why, in plain words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub reason: String,
+    /// Set when the problem is two people with one id (import has its own message for it).
+    pub duplicate_person: Option<String>,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.reason)
+    }
+}
+
+/// Every rule `a` breaks, in document order; empty when it is valid.
+pub fn problems(a: &Assessment) -> Vec<Problem> {
+    let mut out = Rules::default();
+    out.identity(a);
+    out.answers(a);
+    out.chronology(a);
+    out.scales(a);
+    out.genogram(a);
+    out.network(a);
+    out.found
+}
+
+/// The first rule `a` breaks, if any.
+pub fn check(a: &Assessment) -> Result<(), Problem> {
+    match problems(a).into_iter().next() {
+        Some(p) => Err(p),
+        None => Ok(()),
+    }
+}
+
+/// Whether `a` passes every rule.
+pub fn is_valid(a: &Assessment) -> bool {
+    problems(a).is_empty()
+}
+
+/// The children register's ids, for rules about references to a child.
+fn is_child(a: &Assessment, id: &PersonId) -> bool {
+    a.person(id)
+        .is_some_and(|p| p.role == PersonRole::SubjectChild)
+}
+
+/// The person id a per-child answer key names (`question@p-…`), if it is one.
+pub fn answer_child(key: &str) -> Option<&str> {
+    key.split_once('@').map(|(_, c)| c)
+}
+
+#[derive(Default)]
+struct Rules {
+    found: Vec<Problem>,
+}
+
+impl Rules {
+    fn fail(&mut self, path: impl Into<String>, reason: impl Into<String>) {
+        self.found.push(Problem {
+            path: path.into(),
+            reason: reason.into(),
+            duplicate_person: None,
+        });
+    }
+
+    /// Unique, present ids within one list.
+    fn unique<'a>(&mut self, ids: impl Iterator<Item = (String, &'a str)>, what: &str) {
+        let mut seen = HashSet::new();
+        for (path, id) in ids {
+            if id.trim().is_empty() || !seen.insert(id) {
+                self.fail(path, format!("{what} ids must be present and unique"));
+            }
+        }
+    }
+
+    fn identity(&mut self, a: &Assessment) {
+        if AssessmentId::parse(a.id.as_str()).is_none() {
+            self.fail(
+                "id",
+                format!(
+                    "\"{}\" is not an assessment id (a- followed by hex digits)",
+                    a.id
+                ),
+            );
+        }
+        let mut seen = HashSet::new();
+        for (i, p) in a.people.iter().enumerate() {
+            if PersonId::parse(p.id.as_str()).is_none() {
+                self.fail(
+                    format!("people[{i}].id"),
+                    format!(
+                        "\"{}\" is not a person id (p- followed by hex digits)",
+                        p.id
+                    ),
+                );
+            }
+            if !seen.insert(p.id.as_str()) {
+                self.found.push(Problem {
+                    path: format!("people[{i}].id"),
+                    reason: "another person in the register has the same id".into(),
+                    duplicate_person: Some(p.id.to_string()),
+                });
+            }
+        }
+    }
+
+    fn answers(&mut self, a: &Assessment) {
+        for key in a.answers.keys() {
+            if let Some(child) = answer_child(key) {
+                if PersonId::parse(child).is_none_or(|c| !is_child(a, &c)) {
+                    self.fail(
+                        format!("answers.{key}"),
+                        "is an answer for a child who is not among the children being assessed",
+                    );
+                }
+            }
+        }
+    }
+
+    fn chronology(&mut self, a: &Assessment) {
+        self.unique(
+            a.chronology
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (format!("chronology[{i}].id"), e.id.as_str())),
+            "chronology entry",
+        );
+        for (i, e) in a.chronology.iter().enumerate() {
+            for (j, c) in e.children.iter().enumerate() {
+                if !is_child(a, c) {
+                    self.fail(
+                        format!("chronology[{i}].children[{j}]"),
+                        "names a child who is not among the children being assessed",
+                    );
+                }
+            }
+        }
+    }
+
+    fn scales(&mut self, a: &Assessment) {
+        self.unique(
+            a.scales
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (format!("scales[{i}].id"), s.id.as_str())),
+            "scale",
+        );
+        let mut safety_of = HashSet::new();
+        for (i, s) in a.scales.iter().enumerate() {
+            if let ScaleKind::Safety { child } = &s.kind {
+                if !is_child(a, child) {
+                    self.fail(
+                        format!("scales[{i}].kind.child"),
+                        "a safety scale must name a child in the assessment",
+                    );
+                } else if !safety_of.insert(child) {
+                    self.fail(
+                        format!("scales[{i}].kind.child"),
+                        "this child already has a safety scale",
+                    );
+                }
+            }
+            let lists = std::iter::once(("markers".to_owned(), &s.markers)).chain(
+                s.history
+                    .iter()
+                    .enumerate()
+                    .map(|(h, snap)| (format!("history[{h}].markers"), &snap.markers)),
+            );
+            for (where_, markers) in lists {
+                self.unique(
+                    markers
+                        .iter()
+                        .enumerate()
+                        .map(|(j, m)| (format!("scales[{i}].{where_}[{j}].id"), m.id.as_str())),
+                    "marker",
+                );
+                for (j, m) in markers.iter().enumerate() {
+                    if m.rater
+                        .person
+                        .as_ref()
+                        .is_some_and(|p| a.person(p).is_none())
+                    {
+                        self.fail(
+                            format!("scales[{i}].{where_}[{j}].rater.person"),
+                            "names a person who is not in the people register",
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    fn genogram(&mut self, a: &Assessment) {
+        let g = &a.genogram;
+        let mut items: HashSet<String> = HashSet::new();
+        let mut item = |r: &mut Rules, id: &ItemId, path: String| {
+            if ItemId::parse(id.as_str()).is_none() {
+                r.fail(path, "is not an item id (i- followed by hex digits)");
+            } else if !items.insert(id.as_str().to_owned()) {
+                r.fail(path, "this id is used twice");
+            }
+        };
+        let mut drawn: HashSet<&PersonId> = HashSet::new();
+        for (i, m) in g.members.iter().enumerate() {
+            let path = format!("genogram.members[{i}].person");
+            if a.person(&m.person).is_none() {
+                self.fail(path, "names a person who is not in the people register");
+            } else if !drawn.insert(&m.person) {
+                self.fail(path, "this person is drawn twice");
+            }
+        }
+        let on = |r: &mut Rules, p: &PersonId, path: String| {
+            if !drawn.contains(p) {
+                r.fail(path, "names a person who is not on the genogram");
+            }
+        };
+        let mut pairs = HashSet::new();
+        for (i, u) in g.partnerships.iter().enumerate() {
+            item(self, &u.id, format!("genogram.partnerships[{i}].id"));
+            on(self, &u.a, format!("genogram.partnerships[{i}].a"));
+            on(self, &u.b, format!("genogram.partnerships[{i}].b"));
+            let pair = if u.a <= u.b { (&u.a, &u.b) } else { (&u.b, &u.a) };
+            if u.a == u.b {
+                self.fail(
+                    format!("genogram.partnerships[{i}].b"),
+                    "a person cannot be their own partner",
+                );
+            } else if !pairs.insert(pair) {
+                self.fail(
+                    format!("genogram.partnerships[{i}]"),
+                    "these two are already shown as partners",
+                );
+            }
+        }
+        let mut children = HashSet::new();
+        for (i, l) in g.parentage.iter().enumerate() {
+            item(self, &l.id, format!("genogram.parentage[{i}].id"));
+            on(self, &l.child, format!("genogram.parentage[{i}].child"));
+            if !children.insert(&l.child) {
+                self.fail(
+                    format!("genogram.parentage[{i}].child"),
+                    "this child already hangs from parents",
+                );
+            }
+            match &l.parents {
+                Parents::Partnership { partnership } => match g.partnership(partnership) {
+                    None => self.fail(
+                        format!("genogram.parentage[{i}].parents.partnership"),
+                        "names a partnership that is not on the genogram",
+                    ),
+                    Some(u) if u.involves(&l.child) => self.fail(
+                        format!("genogram.parentage[{i}].parents"),
+                        "a person cannot be their own parent",
+                    ),
+                    Some(_) => {}
+                },
+                Parents::Parent { person } => {
+                    on(self, person, format!("genogram.parentage[{i}].parents.person"));
+                    if person == &l.child {
+                        self.fail(
+                            format!("genogram.parentage[{i}].parents.person"),
+                            "a person cannot be their own parent",
+                        );
+                    }
+                }
+            }
+        }
+        for (i, h) in g.households.iter().enumerate() {
+            item(self, &h.id, format!("genogram.households[{i}].id"));
+            if h.members.is_empty() {
+                self.fail(
+                    format!("genogram.households[{i}].members"),
+                    "a household needs at least one person",
+                );
+            }
+            for (j, p) in h.members.iter().enumerate() {
+                on(self, p, format!("genogram.households[{i}].members[{j}]"));
+            }
+        }
+        for (i, r) in g.relationships.iter().enumerate() {
+            item(self, &r.id, format!("genogram.relationships[{i}].id"));
+            on(self, &r.a, format!("genogram.relationships[{i}].a"));
+            on(self, &r.b, format!("genogram.relationships[{i}].b"));
+            if r.a == r.b {
+                self.fail(
+                    format!("genogram.relationships[{i}].b"),
+                    "a relationship needs two different people",
+                );
+            }
+        }
+        // The network map's entry ids share the one set of item ids.
+        for (i, m) in a.network.members.iter().enumerate() {
+            item(self, &m.id, format!("network.members[{i}].id"));
+        }
+    }
+
+    fn network(&mut self, a: &Assessment) {
+        let n = a.network.circles.len();
+        if !(MIN_CIRCLES..=MAX_CIRCLES).contains(&n)
+            || a.network.circles.iter().any(|c| c.trim().is_empty())
+        {
+            self.fail(
+                "network.circles",
+                format!(
+                    "a map has between {MIN_CIRCLES} and {MAX_CIRCLES} circles, each with a label"
+                ),
+            );
+        }
+        let mut on_map = HashSet::new();
+        for (i, m) in a.network.members.iter().enumerate() {
+            if usize::from(m.circle) >= n {
+                self.fail(format!("network.members[{i}].circle"), "there is no such circle");
+            }
+            if m.angle >= 360 {
+                self.fail(
+                    format!("network.members[{i}].angle"),
+                    "must be from 0 to 359 degrees",
+                );
+            }
+            match &m.who {
+                Who::Person { person } => {
+                    let path = format!("network.members[{i}].who.person");
+                    if a.person(person).is_none() {
+                        self.fail(path, "names a person who is not in the people register");
+                    } else if !on_map.insert(person) {
+                        self.fail(path, "this person is on the map twice");
+                    }
+                }
+                Who::Organisation { name, .. } => {
+                    if name.trim().is_empty() {
+                        self.fail(
+                            format!("network.members[{i}].who.name"),
+                            "an organisation needs a name",
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

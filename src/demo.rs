@@ -187,7 +187,8 @@ pub fn training_case(id: AssessmentId, now: DateTime<Utc>, today: NaiveDate) -> 
             ScaleKind::Safety { child },
             &profile.safety_scale,
             [0xd0, 0xd0, 0x5c, ci as u8],
-        );
+        )
+        .expect("a child");
         let s = a.scale_mut(&sid).expect("just added");
         let ids: Vec<String> = raters
             .iter()

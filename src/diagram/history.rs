@@ -1,10 +1,8 @@
 //! Undo and redo: a stack of applied steps, each holding the ops that made it and the ops that
 //! undo it. Unlimited within a session; view state (selection, pan, zoom) never enters it.
 
-use super::genogram::Genogram;
-use super::network::NetworkMap;
 use super::ops::{apply, Op};
-use crate::model::{Assessment, Person};
+use crate::model::Assessment;
 
 /// One undoable step.
 #[derive(Clone, Debug, PartialEq)]
@@ -89,13 +87,14 @@ impl History {
     }
 }
 
-/// An editor's history kept while the editor is closed. It is taken up again only if the people
-/// and both diagrams are as the editor left them: an undo must never reach over a change made
-/// elsewhere (the people register, an import, another tab).
+/// An editor's history kept while the editor is closed. It is taken up again only if the
+/// document is as the editor left them (apart from its change time): an undo must never reach
+/// over a change made elsewhere (the people register, a scale, an import, another tab), since
+/// taking away a person someone has since put on a scale would break the document.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Kept {
     history: History,
-    left: (Vec<Person>, Genogram, NetworkMap),
+    left: Assessment,
 }
 
 impl Kept {
@@ -117,8 +116,11 @@ impl Kept {
     }
 }
 
-fn parts(a: &Assessment) -> (Vec<Person>, Genogram, NetworkMap) {
-    (a.people.clone(), a.genogram.clone(), a.network.clone())
+/// The document without its change time, which every edit anywhere moves.
+fn parts(a: &Assessment) -> Assessment {
+    let mut a = a.clone();
+    a.updated_at = a.created_at;
+    a
 }
 
 /// For tests: applies `ops` as one step, checks it changed something, that undo restores the
@@ -150,9 +152,9 @@ mod tests {
         p.given_name = "Renamed".into();
         h.commit(&mut a, "change name", vec![Op::Put(Entity::Person(p))]);
 
-        // Nothing changed while the editor was closed (other than what it does not edit).
+        // Nothing changed while the editor was closed (but the change time).
         let kept = Kept::keep(h.clone(), &a);
-        a.lead_worker = "Someone Else".into();
+        a.updated_at += chrono::Duration::minutes(5);
         let mut resumed = kept.clone().resume(&a);
         assert_eq!(resumed, h);
         assert_eq!(resumed.undo(&mut a).as_deref(), Some("change name"));
@@ -162,6 +164,20 @@ mod tests {
         let kept = Kept::keep(h.clone(), &b);
         b.people[0].notes = "edited on the people page".into();
         assert_eq!(kept.resume(&b), History::default());
+        // A scale was changed elsewhere: an undo could take away someone now on it.
+        let mut c = sample();
+        let kept = Kept::keep(h.clone(), &c);
+        c.scales.push(crate::model::Scale {
+            id: "s-1".into(),
+            kind: crate::model::ScaleKind::Custom,
+            question: String::new(),
+            low_anchor: String::new(),
+            high_anchor: String::new(),
+            step: crate::model::Step::Whole,
+            markers: Vec::new(),
+            history: Vec::new(),
+        });
+        assert_eq!(kept.resume(&c), History::default());
     }
 
     #[test]

@@ -174,7 +174,7 @@ pub fn set_role(a: &mut Assessment, id: &PersonId, role: PersonRole) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::validity::problems;
     use crate::model::AssessmentId;

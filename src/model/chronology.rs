@@ -28,6 +28,28 @@ impl ChronologyEntry {
     }
 }
 
+impl super::Assessment {
+    /// Adds an empty entry with an id not yet used; returns the id.
+    pub fn add_event(&mut self, random: [u8; 4]) -> String {
+        let mut id = format!(
+            "e-{}",
+            random.iter().map(|b| format!("{b:02x}")).collect::<String>()
+        );
+        while self.chronology.iter().any(|e| e.id == id) {
+            id.push('0');
+        }
+        self.chronology.push(ChronologyEntry {
+            id: id.clone(),
+            date: None,
+            what: String::new(),
+            source: String::new(),
+            significance: String::new(),
+            children: Vec::new(),
+        });
+        id
+    }
+}
+
 /// Entries in date order (undated last, then in the order they were added).
 pub fn sorted(entries: &[ChronologyEntry]) -> Vec<&ChronologyEntry> {
     let mut v: Vec<&ChronologyEntry> = entries.iter().collect();

@@ -27,14 +27,30 @@ impl Assessment {
             .find(|s| matches!(&s.kind, ScaleKind::Safety { child: c } if c == child))
     }
 
-    /// Adds a scale (a child's safety scale, or a custom one) and returns its id.
+    /// Adds a scale (a child's safety scale, or a custom one) and returns its id. A child has
+    /// one safety scale: asking for another gives the one they have; `None` when `kind` names
+    /// someone who is not a child being assessed.
     pub fn add_scale(
         &mut self,
         kind: ScaleKind,
         wording: &ScaleWording,
         random: [u8; 4],
-    ) -> String {
-        let id = format!("s-{}", hex(random));
+    ) -> Option<String> {
+        if let ScaleKind::Safety { child } = &kind {
+            if let Some(s) = self.safety_scale_of(child) {
+                return Some(s.id.clone());
+            }
+            if self
+                .person(child)
+                .is_none_or(|p| p.role != super::PersonRole::SubjectChild)
+            {
+                return None;
+            }
+        }
+        let mut id = format!("s-{}", hex(random));
+        while self.scale(&id).is_some() {
+            id.push('0');
+        }
         self.scales.push(Scale {
             id: id.clone(),
             kind,
@@ -45,7 +61,7 @@ impl Assessment {
             markers: Vec::new(),
             history: Vec::new(),
         });
-        id
+        Some(id)
     }
 
     /// The title of a scale: "Safety scale: Mia Sample", or its question.
@@ -115,14 +131,19 @@ mod tests {
             },
             &wording(),
             [1, 2, 3, 4],
-        );
+        )
+        .unwrap();
         assert_eq!(id, "s-01020304");
+        let again = a.add_scale(ScaleKind::Safety { child: child.clone() }, &wording(), [5; 4]);
+        assert_eq!(again.as_deref(), Some("s-01020304"), "one safety scale a child");
+        let mum = a.people[1].id.clone();
+        assert_eq!(a.add_scale(ScaleKind::Safety { child: mum }, &wording(), [6; 4]), None);
         assert_eq!(a.safety_scale_of(&child).unwrap().question, "Where is it?");
         assert_eq!(
             a.scale_title(a.scale(&id).unwrap()),
             "Safety scale: Ava Example"
         );
-        let c = a.add_scale(ScaleKind::Custom, &wording(), [9, 9, 9, 9]);
+        let c = a.add_scale(ScaleKind::Custom, &wording(), [9, 9, 9, 9]).unwrap();
         a.scale_mut(&c).unwrap().question = "How willing is Dad to work with us?".into();
         assert_eq!(
             a.scale_title(a.scale(&c).unwrap()),
@@ -133,7 +154,7 @@ mod tests {
     #[test]
     fn raters_are_added_placed_and_removed() {
         let mut a = sample();
-        let id = a.add_scale(ScaleKind::Custom, &wording(), [1; 4]);
+        let id = a.add_scale(ScaleKind::Custom, &wording(), [1; 4]).unwrap();
         let s = a.scale_mut(&id).unwrap();
         let r = |n: &str| Rater {
             person: None,

@@ -190,6 +190,13 @@ pub fn plan(a: &Assessment, cmd: &Command) -> Result<Vec<Op>, EditError> {
             {
                 return refuse("These two are already shown as partners.");
             }
+            if g
+                .parentage
+                .iter()
+                .any(|l| hangs_from(l, &u.id) && u.involves(&l.child))
+            {
+                return refuse("A person cannot be their own parent.");
+            }
             Ok(vec![Op::Put(Entity::Partnership(u.clone()))])
         }
         Command::Unpartner(id) => {

@@ -30,11 +30,19 @@ pub fn import_ops(
     let mut ops = Vec::new();
     let mut ids: HashMap<PersonId, PersonId> = HashMap::new();
     let mut register = target.clone();
+    // Each person here stands for at most one person there: two people of the same name and no
+    // date of birth in the file are two people, not one drawn twice.
+    let mut matched: Vec<PersonId> = Vec::new();
     for m in &g.members {
         let Some(p) = source.person(&m.person) else {
             continue;
         };
-        if let Some(existing) = target.people.iter().find(|t| same_person(t, p)) {
+        if let Some(existing) = target
+            .people
+            .iter()
+            .find(|t| same_person(t, p) && !matched.contains(&t.id))
+        {
+            matched.push(existing.id.clone());
             ids.insert(p.id.clone(), existing.id.clone());
             continue;
         }

@@ -95,7 +95,23 @@ pub fn plan(a: &Assessment, cmd: &Command) -> Result<Vec<Op>, EditError> {
                 return refuse("That entry is not on the map.");
             }
             check_circle(a, m.circle)?;
-            Ok(vec![Op::Put(Entity::NetworkMember(m.clone()))])
+            match &m.who {
+                Who::Organisation { name, .. } if name.trim().is_empty() => {
+                    return refuse("Enter the organisation's name.");
+                }
+                Who::Person { person } if a.person(person).is_none() => {
+                    return refuse("That person is not in the people register.");
+                }
+                Who::Person { person }
+                    if map.entry_for(person).is_some_and(|other| other.id != m.id) =>
+                {
+                    return refuse("That person is already on the map.");
+                }
+                _ => {}
+            }
+            let mut m = m.clone();
+            m.angle %= 360;
+            Ok(vec![Op::Put(Entity::NetworkMember(m))])
         }
         Command::SetPerson(p) => {
             if a.person(&p.id).is_none() {

@@ -30,23 +30,11 @@ pub fn ChronologyPage() -> impl IntoView {
         c
     };
     let add = move |_| {
-        let id = format!(
-            "e-{}",
-            random_bytes::<4>()
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect::<String>()
-        );
-        let new = ChronologyEntry {
-            id: id.clone(),
-            date: None,
-            what: String::new(),
-            source: String::new(),
-            significance: String::new(),
-            children: Vec::new(),
-        };
-        s.edit(|a| a.chronology.push(new));
-        editing.set(Some(id));
+        let mut id = None;
+        let _ = s.edit(|a| id = Some(a.add_event(random_bytes())));
+        if id.is_some() {
+            editing.set(id);
+        }
     };
     let rows = move || {
         let a = s.doc.read();

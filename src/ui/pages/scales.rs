@@ -15,9 +15,11 @@ pub fn ScalesPage() -> impl IntoView {
     let navigate = use_navigate();
     let base = move || format!("/assessments/{}", s.doc.read().id);
     let open_new = move |kind: ScaleKind, wording: ScaleWording| {
-        let mut id = String::new();
-        s.edit(|a| id = a.add_scale(kind, &wording, random_bytes()));
-        navigate(&format!("{}/scales/{id}", base()), Default::default());
+        let mut id = None;
+        let _ = s.edit(|a| id = a.add_scale(kind, &wording, random_bytes()));
+        if let Some(id) = id {
+            navigate(&format!("{}/scales/{id}", base()), Default::default());
+        }
     };
     let open_child = open_new.clone();
     let children = move || {

@@ -153,21 +153,39 @@ fn plain_json_reason(e: &serde_json::Error) -> String {
 }
 
 /// Turns a stored or imported assessment document of schema `version` into an [`Assessment`],
-/// migrating it first. `prefix` names where the document sits, for error paths.
+/// migrating it first and checking every rule. `prefix` names where the document sits, for
+/// error paths.
 pub fn restore(
     doc: Value,
     version: u32,
     prefix: &str,
     known_profile: impl Fn(&str) -> bool,
 ) -> Result<Assessment, ImportError> {
+    let assessment = read_shape(doc, version, prefix)?;
+    check_rules(&assessment, &known_profile).map_err(|e| match e {
+        ImportError::InvalidField { path, reason } => ImportError::InvalidField {
+            path: at(prefix, &path),
+            reason,
+        },
+        other => other,
+    })?;
+    Ok(assessment)
+}
+
+fn at(prefix: &str, p: &str) -> String {
+    if p.is_empty() || p == "." {
+        prefix.to_owned()
+    } else {
+        format!("{prefix}.{p}")
+    }
+}
+
+/// The first half of [`restore`]: migrates the document and reads it strictly (every field of
+/// the format present, nothing else), without the rules of [`validity`]. The repository uses it
+/// to tell a record that needs repair from one that cannot be read at all.
+pub fn read_shape(doc: Value, version: u32, prefix: &str) -> Result<Assessment, ImportError> {
     let doc = migrate::migrate(doc, version)?;
-    let at = |p: &str| {
-        if p.is_empty() || p == "." {
-            prefix.to_owned()
-        } else {
-            format!("{prefix}.{p}")
-        }
-    };
+    let at = |p: &str| at(prefix, p);
     let (text, paths) = locate::lines_with_paths(&doc);
     let assessment: Assessment = serde_json::from_str(&text).map_err(|e| {
         let path = paths
@@ -205,13 +223,6 @@ pub fn restore(
             reason: "this field is not part of the format".into(),
         });
     }
-    check_rules(&assessment, &known_profile).map_err(|e| match e {
-        ImportError::InvalidField { path, reason } => ImportError::InvalidField {
-            path: at(&path),
-            reason,
-        },
-        other => other,
-    })?;
     Ok(assessment)
 }
 

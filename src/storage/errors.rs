@@ -17,6 +17,8 @@ pub enum StorageError {
     Conflict { stored: u64, expected: u64 },
     /// A stored record could not be read back.
     Corrupt { id: String, reason: String },
+    /// The assessment breaks a rule of a valid assessment, so it was not written.
+    Invalid { reason: String },
     /// The assessments are protected with a passphrase and the app is locked.
     Locked,
     /// A protected record could not be decrypted (the wrong key, or the record was damaged).
@@ -52,6 +54,10 @@ impl fmt::Display for StorageError {
             ),
             StorageError::Conflict { .. } => f.write_str(
                 "this assessment was changed in another tab or window since you opened it here",
+            ),
+            StorageError::Invalid { reason } => write!(
+                f,
+                "the change was not saved, because the assessment could not then be opened again ({reason}). Nothing stored was changed"
             ),
             StorageError::Corrupt { id, reason } => {
                 write!(f, "the stored assessment {id} could not be read: {reason}")

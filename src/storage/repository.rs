@@ -1,9 +1,13 @@
 //! Assessments in and out of a [`RecordStore`]: serialising, restoring (with migration),
-//! listing newest first, and the bin that makes deleting undoable.
+//! listing newest first, and the bin that makes deleting undoable. A state that breaks
+//! [`validity`]'s rules is never written; a stored record that breaks them (from an older
+//! version, or a bug) is still listed and opens repaired ([`repair`]), and one that cannot be
+//! read at all is listed too, so its owner can export it as it is.
 
 use super::{Area, RecordStore, StorageError, StoredRecord};
 use crate::exchange::{self, SCHEMA_VERSION};
-use crate::model::{Assessment, AssessmentId};
+use crate::model::repair::{repair, Repaired};
+use crate::model::{validity, Assessment, AssessmentId};
 use chrono::{DateTime, Duration, Utc};
 
 /// How many days a deleted assessment stays in the bin.
@@ -13,7 +17,29 @@ pub const BIN_DAYS: i64 = 30;
 #[derive(Clone, Debug, Default)]
 pub struct Listing {
     pub assessments: Vec<Assessment>,
+    /// Records that break the rules: listed as they will open, repaired, with what changes.
+    pub needs_repair: Vec<(Assessment, Repaired)>,
+    /// Records that cannot be read at all (their id and why); they can still be exported.
     pub unreadable: Vec<StorageError>,
+}
+
+/// A stored record as it reads.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Read {
+    /// Passes every rule.
+    Valid(Assessment),
+    /// Breaks a rule; here repaired, with what was changed (nothing stored has changed yet).
+    Repaired(Assessment, Repaired),
+}
+
+/// An assessment opened for editing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opened {
+    pub assessment: Assessment,
+    /// The stored revision it was read at.
+    pub revision: u64,
+    /// What a repair changed, when the stored record broke the rules.
+    pub repaired: Option<Repaired>,
 }
 
 /// An assessment in the bin.
@@ -32,24 +58,50 @@ fn known_profile(id: &str) -> bool {
     crate::procedure::find(id).is_some()
 }
 
-fn to_record(a: &Assessment, deleted_at: Option<DateTime<Utc>>) -> StoredRecord {
-    StoredRecord {
+/// The record for `a`; refused, with nothing written, when `a` breaks a rule.
+fn to_record(a: &Assessment, deleted_at: Option<DateTime<Utc>>) -> Result<StoredRecord, StorageError> {
+    validity::check(a).map_err(|p| StorageError::Invalid {
+        reason: p.to_string(),
+    })?;
+    Ok(StoredRecord {
         revision: 0,
         id: a.id.to_string(),
         schema_version: SCHEMA_VERSION,
         data: serde_json::to_string(a).expect("an assessment always serialises"),
         deleted_at: deleted_at.map(|t| t.to_rfc3339()),
-    }
+    })
 }
 
-fn from_record(r: &StoredRecord) -> Result<Assessment, StorageError> {
+/// Reads a record: valid, repairable, or (an error) not readable at all.
+pub fn read_record(r: &StoredRecord) -> Result<Read, StorageError> {
     let corrupt = |reason: String| StorageError::Corrupt {
         id: r.id.clone(),
         reason,
     };
     let value = serde_json::from_str(&r.data).map_err(|e| corrupt(e.to_string()))?;
-    exchange::restore(value, r.schema_version, "assessment", known_profile)
-        .map_err(|e| corrupt(e.to_string()))
+    let mut a = exchange::read_shape(value, r.schema_version, "assessment")
+        .map_err(|e| corrupt(e.to_string()))?;
+    if !known_profile(&a.profile) {
+        return Err(corrupt(
+            exchange::ImportError::UnknownProfile { id: a.profile }.to_string(),
+        ));
+    }
+    if validity::is_valid(&a) {
+        return Ok(Read::Valid(a));
+    }
+    let repaired = repair(&mut a);
+    Ok(Read::Repaired(a, repaired))
+}
+
+/// A record that passes every rule, or an error that says what is wrong.
+fn from_record(r: &StoredRecord) -> Result<Assessment, StorageError> {
+    match read_record(r)? {
+        Read::Valid(a) => Ok(a),
+        Read::Repaired(_, repaired) => Err(StorageError::Corrupt {
+            id: r.id.clone(),
+            reason: format!("it needs repair ({})", repaired.changes.join(" ")),
+        }),
+    }
 }
 
 impl<S: RecordStore> Repository<S> {
@@ -63,12 +115,13 @@ impl<S: RecordStore> Repository<S> {
         &self.store
     }
 
-    /// Every live assessment, most recently changed first.
+    /// Every live assessment, most recently changed first; none is left out.
     pub async fn list(&self) -> Result<Listing, StorageError> {
         let mut listing = Listing::default();
         for r in self.store.all(Area::Active).await? {
-            match from_record(&r) {
-                Ok(a) => listing.assessments.push(a),
+            match read_record(&r) {
+                Ok(Read::Valid(a)) => listing.assessments.push(a),
+                Ok(Read::Repaired(a, repaired)) => listing.needs_repair.push((a, repaired)),
                 Err(e) => listing.unreadable.push(e),
             }
         }
@@ -84,6 +137,41 @@ impl<S: RecordStore> Repository<S> {
             Some(r) => from_record(&r).map(Some),
             None => Ok(None),
         }
+    }
+
+    /// One live assessment opened for editing: repaired (nothing stored changes until it is
+    /// saved) when the stored record breaks the rules. An error when it cannot be read at all,
+    /// or when the repair could not mend everything (then it can only be exported as stored).
+    pub async fn open(&self, id: &AssessmentId) -> Result<Option<Opened>, StorageError> {
+        let Some(r) = self.store.get(Area::Active, id.as_str()).await? else {
+            return Ok(None);
+        };
+        let (assessment, repaired) = match read_record(&r)? {
+            Read::Valid(a) => (a, None),
+            Read::Repaired(a, repaired) => {
+                if !repaired.remaining.is_empty() {
+                    return Err(StorageError::Corrupt {
+                        id: r.id.clone(),
+                        reason: format!(
+                            "it breaks rules that cannot be repaired ({})",
+                            repaired.remaining.join("; ")
+                        ),
+                    });
+                }
+                (a, Some(repaired))
+            }
+        };
+        Ok(Some(Opened {
+            assessment,
+            revision: r.revision,
+            repaired,
+        }))
+    }
+
+    /// The stored text of a live record exactly as it is (decrypted, if protected), for
+    /// exporting a record that cannot be opened.
+    pub async fn stored_text(&self, id: &str) -> Result<Option<String>, StorageError> {
+        Ok(self.store.get(Area::Active, id).await?.map(|r| r.data))
     }
 
     /// Whether a live assessment has this id.
@@ -105,7 +193,7 @@ impl<S: RecordStore> Repository<S> {
     /// Writes an assessment, replacing the stored copy whatever its revision.
     pub async fn save(&self, a: &Assessment) -> Result<(), StorageError> {
         self.store
-            .put_versioned(Area::Active, &to_record(a, None), None)
+            .put_versioned(Area::Active, &to_record(a, None)?, None)
             .await
             .map(|_| ())
     }
@@ -118,7 +206,7 @@ impl<S: RecordStore> Repository<S> {
         expected: u64,
     ) -> Result<u64, StorageError> {
         self.store
-            .put_versioned(Area::Active, &to_record(a, None), Some(expected))
+            .put_versioned(Area::Active, &to_record(a, None)?, Some(expected))
             .await
     }
 
@@ -152,7 +240,9 @@ impl<S: RecordStore> Repository<S> {
         Ok(true)
     }
 
-    /// What is in the bin, most recently deleted first. Unreadable records are skipped.
+    /// What is in the bin, most recently deleted first. Records that need repair are listed as
+    /// they will open; records that cannot be read at all are left out (a restore puts them
+    /// back in the list, where they are shown).
     pub async fn bin(&self) -> Result<Vec<BinEntry>, StorageError> {
         let mut out: Vec<BinEntry> = self
             .store
@@ -163,8 +253,11 @@ impl<S: RecordStore> Repository<S> {
                 let deleted_at = DateTime::parse_from_rfc3339(r.deleted_at.as_deref()?)
                     .ok()?
                     .with_timezone(&Utc);
+                let assessment = match read_record(r).ok()? {
+                    Read::Valid(a) | Read::Repaired(a, _) => a,
+                };
                 Some(BinEntry {
-                    assessment: from_record(r).ok()?,
+                    assessment,
                     deleted_at,
                 })
             })

@@ -146,3 +146,98 @@ fn a_stale_tab_cannot_overwrite_a_newer_save() {
         assert!(repo.save_if_unchanged(&two, now).await.is_ok());
     });
 }
+
+/// The first marker of the demonstration case's first scale that names a register person.
+fn rated(a: &crate::model::Assessment) -> (usize, crate::model::PersonId) {
+    a.scales[0]
+        .markers
+        .iter()
+        .enumerate()
+        .find_map(|(i, m)| m.rater.person.clone().map(|p| (i, p)))
+        .unwrap()
+}
+
+/// The demonstration case with Casey-style damage: a marker naming someone not in the
+/// register, written straight into the store as an older version (or a bug) might have.
+fn broken_record() -> (crate::model::Assessment, StoredRecord) {
+    let mut a = crate::edit::register::tests::demo_case();
+    let (_, rater) = rated(&a);
+    a.people.retain(|p| p.id != rater);
+    let record = StoredRecord {
+        id: a.id.to_string(),
+        schema_version: crate::exchange::SCHEMA_VERSION,
+        data: serde_json::to_string(&a).unwrap(),
+        deleted_at: None,
+        revision: 3,
+    };
+    (a, record)
+}
+
+#[test]
+fn a_save_that_breaks_the_rules_is_refused_and_changes_nothing_stored() {
+    block_on(async {
+        let repo = Repository::new(MemoryStore::new());
+        let a = crate::edit::register::tests::demo_case();
+        repo.save(&a).await.unwrap();
+        let stored = repo.store().get(Area::Active, a.id.as_str()).await.unwrap();
+        let mut bad = a.clone();
+        let (_, rater) = rated(&bad);
+        bad.people.retain(|p| p.id != rater);
+        let e = repo.save_if_unchanged(&bad, 1).await.unwrap_err();
+        assert!(matches!(&e, StorageError::Invalid { reason } if reason.contains("rater.person")), "{e}");
+        assert!(repo.save(&bad).await.is_err());
+        assert_eq!(repo.store().get(Area::Active, a.id.as_str()).await.unwrap(), stored);
+        assert_eq!(repo.load(&a.id).await.unwrap(), Some(a));
+    });
+}
+
+#[test]
+fn a_record_that_breaks_the_rules_is_listed_and_opens_repaired_without_changing_what_is_stored() {
+    block_on(async {
+        let repo = Repository::new(MemoryStore::new());
+        let (a, record) = broken_record();
+        let (m, _) = rated(&crate::edit::register::tests::demo_case());
+        repo.store().put(Area::Active, &record).await.unwrap();
+        let list = repo.list().await.unwrap();
+        assert!(list.assessments.is_empty());
+        assert!(list.unreadable.is_empty());
+        assert_eq!(list.needs_repair.len(), 1, "listed, not hidden");
+        let (listed, repaired) = &list.needs_repair[0];
+        assert_eq!(listed.title(), a.title());
+        assert!(repaired.remaining.is_empty());
+        assert!(repaired.changes.iter().any(|c| c.contains("removed from the register")), "{repaired:?}");
+        let opened = repo.open(&a.id).await.unwrap().unwrap();
+        assert_eq!(opened.revision, 3);
+        assert!(opened.repaired.is_some());
+        assert!(crate::model::validity::is_valid(&opened.assessment));
+        // Every judgement is kept, the one whose rater is gone under their typed name.
+        assert_eq!(opened.assessment.scales[0].markers.len(), a.scales[0].markers.len());
+        assert_eq!(opened.assessment.scales[0].markers[m].rater.person, None);
+        assert!(opened.assessment.scales[0].markers[m]
+            .rater
+            .name
+            .starts_with(&a.scales[0].markers[m].rater.name));
+        // Nothing stored changed by opening; it can still be exported as it is.
+        assert_eq!(repo.stored_text(a.id.as_str()).await.unwrap(), Some(record.data.clone()));
+        // Saving the repaired version makes it an ordinary assessment again.
+        repo.save_if_unchanged(&opened.assessment, 3).await.unwrap();
+        let list = repo.list().await.unwrap();
+        assert_eq!(list.assessments.len(), 1);
+        assert!(list.needs_repair.is_empty());
+    });
+}
+
+#[test]
+fn a_record_that_cannot_be_read_is_listed_and_can_be_exported_as_stored() {
+    block_on(async {
+        let repo = Repository::new(MemoryStore::new());
+        let (a, mut record) = broken_record();
+        record.data = record.data.replacen("\"people\"", "\"persons\"", 1);
+        repo.store().put(Area::Active, &record).await.unwrap();
+        let list = repo.list().await.unwrap();
+        assert_eq!(list.unreadable.len(), 1);
+        assert!(matches!(&list.unreadable[0], StorageError::Corrupt { id, .. } if id == a.id.as_str()));
+        assert!(repo.open(&a.id).await.is_err());
+        assert_eq!(repo.stored_text(a.id.as_str()).await.unwrap(), Some(record.data));
+    });
+}

@@ -183,12 +183,13 @@ pub fn training_case(id: AssessmentId, now: DateTime<Utc>, today: NaiveDate) -> 
     ];
     for (ci, child_values) in values.iter().enumerate() {
         let child = a.people[ci].id.clone();
-        let sid = a.add_scale(
-            ScaleKind::Safety { child },
-            &profile.safety_scale,
-            [0xd0, 0xd0, 0x5c, ci as u8],
-        )
-        .expect("a child");
+        let sid = a
+            .add_scale(
+                ScaleKind::Safety { child },
+                &profile.safety_scale,
+                [0xd0, 0xd0, 0x5c, ci as u8],
+            )
+            .expect("a child");
         let s = a.scale_mut(&sid).expect("just added");
         let ids: Vec<String> = raters
             .iter()

@@ -1,7 +1,9 @@
 //! Assessment Workbench: a Child and Family Assessment tool that runs entirely in the browser.
 //!
-//! The pure core (`model`, `procedure`, `exchange`) has no browser dependency and is tested
-//! natively; `storage` adapts it to IndexedDB behind a small trait; `ui` renders and dispatches.
+//! The pure core (`model`, `procedure`, `flow`, `diagram`, `edit`, `exchange`, `report`) has no
+//! browser dependency and is tested natively without the `web` feature; `storage` adapts it to
+//! IndexedDB behind a small trait (the IndexedDB adapter and preferences need `web`); `ui`
+//! renders and dispatches (only with `web`).
 
 pub mod demo;
 pub mod diagram;
@@ -14,7 +16,9 @@ pub mod report;
 pub mod storage;
 pub mod ui;
 
+#[cfg(feature = "web")]
 pub use ui::app::App;
+#[cfg(feature = "web")]
 pub use ui::front::FrontApp;
 
 /// The app's version, written into every export.

@@ -30,7 +30,10 @@ impl fmt::Display for Refused {
 }
 
 /// Applies `change` to `a` only if the result passes every rule; returns what `change` returned.
-pub fn commit<T>(a: &mut Assessment, change: impl FnOnce(&mut Assessment) -> T) -> Result<T, Refused> {
+pub fn commit<T>(
+    a: &mut Assessment,
+    change: impl FnOnce(&mut Assessment) -> T,
+) -> Result<T, Refused> {
     let mut next = a.clone();
     let out = change(&mut next);
     validity::check(&next).map_err(Refused)?;

@@ -39,7 +39,11 @@ pub fn impact(a: &Assessment, id: &PersonId, change: Change) -> Vec<String> {
                 plural(n)
             ));
         }
-        let entries = a.chronology.iter().filter(|e| e.children.contains(id)).count();
+        let entries = a
+            .chronology
+            .iter()
+            .filter(|e| e.children.contains(id))
+            .count();
         if entries > 0 {
             out.push(format!(
                 "{entries} chronology entr{} will no longer be linked to {name}; the words stay.",
@@ -199,12 +203,19 @@ pub(crate) mod tests {
             let typed = b
                 .scales
                 .iter()
-                .flat_map(|s| s.markers.iter().chain(s.history.iter().flat_map(|h| &h.markers)))
+                .flat_map(|s| {
+                    s.markers
+                        .iter()
+                        .chain(s.history.iter().flat_map(|h| &h.markers))
+                })
                 .filter(|m| m.rater.name.contains(REMOVED) && m.rater.person.is_none())
                 .count();
             assert_eq!(typed, judgements, "{}'s judgements kept", p.display_name());
             if judgements > 0 {
-                assert!(words.iter().any(|w| w.contains("scale judgement")), "{words:?}");
+                assert!(
+                    words.iter().any(|w| w.contains("scale judgement")),
+                    "{words:?}"
+                );
             }
         }
     }
@@ -223,7 +234,10 @@ pub(crate) mod tests {
         assert_eq!(answers, 2);
         assert!(a.safety_scale_of(&child.id).is_some());
         let words = impact(&a, &child.id, Change::Role(PersonRole::FamilyMember));
-        assert!(words[0].starts_with(&format!("{answers} answer")), "{words:?}");
+        assert!(
+            words[0].starts_with(&format!("{answers} answer")),
+            "{words:?}"
+        );
         let scales = a.scales.len();
         let mut b = a.clone();
         set_role(&mut b, &child.id, PersonRole::FamilyMember);

@@ -21,8 +21,8 @@ use crate::diagram::ops::apply;
 use crate::exchange::{export_json, import_json};
 use crate::model::validity::problems;
 use crate::model::{
-    answer_key, Answer, Assessment, AssessmentId, AssessmentType, Gender, ItemId,
-    Person, PersonId, PersonRole, Rater, ScaleKind, ScaleValue,
+    answer_key, Answer, Assessment, AssessmentId, AssessmentType, Gender, ItemId, Person, PersonId,
+    PersonRole, Rater, ScaleKind, ScaleValue,
 };
 use crate::procedure;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -125,7 +125,11 @@ fn children(a: &Assessment) -> Vec<PersonId> {
 }
 
 fn drawn(a: &Assessment) -> Vec<PersonId> {
-    a.genogram.members.iter().map(|m| m.person.clone()).collect()
+    a.genogram
+        .members
+        .iter()
+        .map(|m| m.person.clone())
+        .collect()
 }
 
 fn some_of(r: &mut Rng, v: &[PersonId]) -> Vec<PersonId> {
@@ -265,7 +269,12 @@ fn network_step(a: &Assessment, r: &mut Rng) -> Step {
                 (0, Some(p)) => (Who::Person { person: p }, None),
                 (1, _) => {
                     let p = new_person(a, r, PersonRole::OtherSignificant);
-                    (Who::Person { person: p.id.clone() }, Some(p))
+                    (
+                        Who::Person {
+                            person: p.id.clone(),
+                        },
+                        Some(p),
+                    )
                 }
                 _ => (
                     Who::Organisation {
@@ -672,7 +681,10 @@ fn describe(steps: &[Step]) -> String {
 fn property(seeds: std::ops::Range<u64>, len: usize, remove: Remover) -> Option<String> {
     for seed in seeds {
         let from = start(seed);
-        assert!(problems(&from).is_empty(), "seed {seed}: the start is valid");
+        assert!(
+            problems(&from).is_empty(),
+            "seed {seed}: the start is valid"
+        );
         let mut r = Rng(seed);
         let mut w = Workbench::new(from.clone(), remove);
         let mut steps = Vec::new();

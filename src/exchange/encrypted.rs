@@ -9,8 +9,8 @@
 //! ```
 //! This module reads and writes the envelope; the browser does the cryptography.
 
-use super::ImportError;
 use super::base64;
+use super::ImportError;
 use serde::{Deserialize, Serialize};
 
 /// The `format` of an encrypted export.

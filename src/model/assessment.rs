@@ -3,11 +3,11 @@
 
 use super::answers::Answer;
 use super::chronology::ChronologyEntry;
+use super::genogram::Genogram;
 use super::ids::{AssessmentId, PersonId};
+use super::network::NetworkMap;
 use super::person::{Person, PersonRole};
 use super::scales::Scale;
-use super::genogram::Genogram;
-use super::network::NetworkMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};

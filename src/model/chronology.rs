@@ -33,7 +33,10 @@ impl super::Assessment {
     pub fn add_event(&mut self, random: [u8; 4]) -> String {
         let mut id = format!(
             "e-{}",
-            random.iter().map(|b| format!("{b:02x}")).collect::<String>()
+            random
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
         );
         while self.chronology.iter().any(|e| e.id == id) {
             id.push('0');

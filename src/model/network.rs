@@ -2,7 +2,6 @@
 //! in their world placed in circles of closeness, who is in the safety network and what they
 //! have agreed to do. People live in the assessment's people register; organisations live here.
 
-
 use crate::model::{ItemId, PersonId};
 use serde::{Deserialize, Serialize};
 

@@ -58,10 +58,15 @@ fn unlink_missing_raters(a: &mut Assessment, changes: &mut Vec<String>) {
     let present: HashSet<PersonId> = a.people.iter().map(|p| p.id.clone()).collect();
     let mut n = 0;
     for s in &mut a.scales {
-        let lists = std::iter::once(&mut s.markers).chain(s.history.iter_mut().map(|h| &mut h.markers));
+        let lists =
+            std::iter::once(&mut s.markers).chain(s.history.iter_mut().map(|h| &mut h.markers));
         for markers in lists {
             for m in markers {
-                if m.rater.person.as_ref().is_some_and(|p| !present.contains(p)) {
+                if m.rater
+                    .person
+                    .as_ref()
+                    .is_some_and(|p| !present.contains(p))
+                {
                     unlink_rater(&mut m.rater, "Someone");
                     n += 1;
                 }
@@ -231,7 +236,9 @@ fn mend_scales(a: &mut Assessment, changes: &mut Vec<String>) {
 
 fn mend_chronology_ids(a: &mut Assessment, changes: &mut Vec<String>) {
     if unique_ids(a.chronology.iter_mut().map(|e| &mut e.id), "e-repaired") > 0 {
-        changes.push("Two chronology entries shared an id (or one had none): each has its own now.".into());
+        changes.push(
+            "Two chronology entries shared an id (or one had none): each has its own now.".into(),
+        );
     }
 }
 
@@ -244,9 +251,12 @@ fn mend_genogram(a: &mut Assessment, changes: &mut Vec<String>) {
     // Someone drawn twice: the first place is kept.
     let mut drawn = HashSet::new();
     let before = a.genogram.members.len();
-    a.genogram.members.retain(|m| drawn.insert(m.person.clone()));
+    a.genogram
+        .members
+        .retain(|m| drawn.insert(m.person.clone()));
     if a.genogram.members.len() < before {
-        changes.push("Someone was drawn twice on the genogram: the second copy was taken off.".into());
+        changes
+            .push("Someone was drawn twice on the genogram: the second copy was taken off.".into());
     }
     // Everyone a line or household names is drawn.
     let mut x = a.genogram.members.iter().map(|m| m.x).max().unwrap_or(0);
@@ -375,7 +385,8 @@ fn mend_network(a: &mut Assessment, changes: &mut Vec<String>) {
         circles_mended = true;
     }
     if circles_mended {
-        changes.push("The network map's circles were missing a label or out of range: mended.".into());
+        changes
+            .push("The network map's circles were missing a label or out of range: mended.".into());
     }
     let last = (map.circles.len() - 1) as u8;
     let mut on_map = HashSet::new();
@@ -385,12 +396,16 @@ fn mend_network(a: &mut Assessment, changes: &mut Vec<String>) {
         Who::Organisation { .. } => true,
     });
     if map.members.len() < before {
-        changes.push("Someone was on the network map twice: the second entry was taken off.".into());
+        changes
+            .push("Someone was on the network map twice: the second entry was taken off.".into());
     }
     for m in &mut map.members {
         if m.circle > last {
             m.circle = last;
-            changes.push("An entry on the network map was outside the circles: moved to the outer circle.".into());
+            changes.push(
+                "An entry on the network map was outside the circles: moved to the outer circle."
+                    .into(),
+            );
         }
         if m.angle >= 360 {
             m.angle %= 360;

@@ -125,25 +125,41 @@ mod tests {
         let mut a = sample();
         let child = a.people[0].id.clone();
         assert!(a.safety_scale_of(&child).is_none());
-        let id = a.add_scale(
+        let id = a
+            .add_scale(
+                ScaleKind::Safety {
+                    child: child.clone(),
+                },
+                &wording(),
+                [1, 2, 3, 4],
+            )
+            .unwrap();
+        assert_eq!(id, "s-01020304");
+        let again = a.add_scale(
             ScaleKind::Safety {
                 child: child.clone(),
             },
             &wording(),
-            [1, 2, 3, 4],
-        )
-        .unwrap();
-        assert_eq!(id, "s-01020304");
-        let again = a.add_scale(ScaleKind::Safety { child: child.clone() }, &wording(), [5; 4]);
-        assert_eq!(again.as_deref(), Some("s-01020304"), "one safety scale a child");
+            [5; 4],
+        );
+        assert_eq!(
+            again.as_deref(),
+            Some("s-01020304"),
+            "one safety scale a child"
+        );
         let mum = a.people[1].id.clone();
-        assert_eq!(a.add_scale(ScaleKind::Safety { child: mum }, &wording(), [6; 4]), None);
+        assert_eq!(
+            a.add_scale(ScaleKind::Safety { child: mum }, &wording(), [6; 4]),
+            None
+        );
         assert_eq!(a.safety_scale_of(&child).unwrap().question, "Where is it?");
         assert_eq!(
             a.scale_title(a.scale(&id).unwrap()),
             "Safety scale: Ava Example"
         );
-        let c = a.add_scale(ScaleKind::Custom, &wording(), [9, 9, 9, 9]).unwrap();
+        let c = a
+            .add_scale(ScaleKind::Custom, &wording(), [9, 9, 9, 9])
+            .unwrap();
         a.scale_mut(&c).unwrap().question = "How willing is Dad to work with us?".into();
         assert_eq!(
             a.scale_title(a.scale(&c).unwrap()),

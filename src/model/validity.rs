@@ -235,7 +235,11 @@ impl Rules {
             item(self, &u.id, format!("genogram.partnerships[{i}].id"));
             on(self, &u.a, format!("genogram.partnerships[{i}].a"));
             on(self, &u.b, format!("genogram.partnerships[{i}].b"));
-            let pair = if u.a <= u.b { (&u.a, &u.b) } else { (&u.b, &u.a) };
+            let pair = if u.a <= u.b {
+                (&u.a, &u.b)
+            } else {
+                (&u.b, &u.a)
+            };
             if u.a == u.b {
                 self.fail(
                     format!("genogram.partnerships[{i}].b"),
@@ -271,7 +275,11 @@ impl Rules {
                     Some(_) => {}
                 },
                 Parents::Parent { person } => {
-                    on(self, person, format!("genogram.parentage[{i}].parents.person"));
+                    on(
+                        self,
+                        person,
+                        format!("genogram.parentage[{i}].parents.person"),
+                    );
                     if person == &l.child {
                         self.fail(
                             format!("genogram.parentage[{i}].parents.person"),
@@ -325,7 +333,10 @@ impl Rules {
         let mut on_map = HashSet::new();
         for (i, m) in a.network.members.iter().enumerate() {
             if usize::from(m.circle) >= n {
-                self.fail(format!("network.members[{i}].circle"), "there is no such circle");
+                self.fail(
+                    format!("network.members[{i}].circle"),
+                    "there is no such circle",
+                );
             }
             if m.angle >= 360 {
                 self.fail(

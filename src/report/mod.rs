@@ -6,11 +6,11 @@ pub mod scale_chart;
 pub mod words;
 
 use crate::flow::Flow;
-use crate::report::scale_chart::{escape, history_svg};
 use crate::model::{Answer, Assessment, Scale};
 use crate::procedure::profile::QuestionKind;
 use crate::procedure::timescales::DueState;
 use crate::procedure::Profile;
+use crate::report::scale_chart::{escape, history_svg};
 use chrono::NaiveDate;
 use words::{answer_words, long_date};
 

@@ -23,6 +23,8 @@ pub enum StorageError {
     Locked,
     /// A protected record could not be decrypted (the wrong key, or the record was damaged).
     Undecryptable { id: String },
+    /// The browser gave no cryptographic random numbers, so nothing was encrypted or written.
+    NoSecureRandom,
     /// Anything else the browser reported.
     Failed(String),
 }
@@ -54,6 +56,9 @@ impl fmt::Display for StorageError {
             ),
             StorageError::Conflict { .. } => f.write_str(
                 "this assessment was changed in another tab or window since you opened it here",
+            ),
+            StorageError::NoSecureRandom => f.write_str(
+                "this browser could not supply secure random numbers, so nothing was encrypted or saved. Try again, or use an up-to-date browser",
             ),
             StorageError::Invalid { reason } => write!(
                 f,

@@ -5,8 +5,10 @@
 pub mod contract;
 pub mod encrypted;
 pub mod errors;
+#[cfg(feature = "web")]
 pub mod indexeddb;
 pub mod memory;
+#[cfg(feature = "web")]
 pub mod prefs;
 pub mod repository;
 

@@ -59,7 +59,10 @@ fn known_profile(id: &str) -> bool {
 }
 
 /// The record for `a`; refused, with nothing written, when `a` breaks a rule.
-fn to_record(a: &Assessment, deleted_at: Option<DateTime<Utc>>) -> Result<StoredRecord, StorageError> {
+fn to_record(
+    a: &Assessment,
+    deleted_at: Option<DateTime<Utc>>,
+) -> Result<StoredRecord, StorageError> {
     validity::check(a).map_err(|p| StorageError::Invalid {
         reason: p.to_string(),
     })?;

@@ -184,9 +184,15 @@ fn a_save_that_breaks_the_rules_is_refused_and_changes_nothing_stored() {
         let (_, rater) = rated(&bad);
         bad.people.retain(|p| p.id != rater);
         let e = repo.save_if_unchanged(&bad, 1).await.unwrap_err();
-        assert!(matches!(&e, StorageError::Invalid { reason } if reason.contains("rater.person")), "{e}");
+        assert!(
+            matches!(&e, StorageError::Invalid { reason } if reason.contains("rater.person")),
+            "{e}"
+        );
         assert!(repo.save(&bad).await.is_err());
-        assert_eq!(repo.store().get(Area::Active, a.id.as_str()).await.unwrap(), stored);
+        assert_eq!(
+            repo.store().get(Area::Active, a.id.as_str()).await.unwrap(),
+            stored
+        );
         assert_eq!(repo.load(&a.id).await.unwrap(), Some(a));
     });
 }
@@ -205,20 +211,32 @@ fn a_record_that_breaks_the_rules_is_listed_and_opens_repaired_without_changing_
         let (listed, repaired) = &list.needs_repair[0];
         assert_eq!(listed.title(), a.title());
         assert!(repaired.remaining.is_empty());
-        assert!(repaired.changes.iter().any(|c| c.contains("removed from the register")), "{repaired:?}");
+        assert!(
+            repaired
+                .changes
+                .iter()
+                .any(|c| c.contains("removed from the register")),
+            "{repaired:?}"
+        );
         let opened = repo.open(&a.id).await.unwrap().unwrap();
         assert_eq!(opened.revision, 3);
         assert!(opened.repaired.is_some());
         assert!(crate::model::validity::is_valid(&opened.assessment));
         // Every judgement is kept, the one whose rater is gone under their typed name.
-        assert_eq!(opened.assessment.scales[0].markers.len(), a.scales[0].markers.len());
+        assert_eq!(
+            opened.assessment.scales[0].markers.len(),
+            a.scales[0].markers.len()
+        );
         assert_eq!(opened.assessment.scales[0].markers[m].rater.person, None);
         assert!(opened.assessment.scales[0].markers[m]
             .rater
             .name
             .starts_with(&a.scales[0].markers[m].rater.name));
         // Nothing stored changed by opening; it can still be exported as it is.
-        assert_eq!(repo.stored_text(a.id.as_str()).await.unwrap(), Some(record.data.clone()));
+        assert_eq!(
+            repo.stored_text(a.id.as_str()).await.unwrap(),
+            Some(record.data.clone())
+        );
         // Saving the repaired version makes it an ordinary assessment again.
         repo.save_if_unchanged(&opened.assessment, 3).await.unwrap();
         let list = repo.list().await.unwrap();
@@ -236,8 +254,13 @@ fn a_record_that_cannot_be_read_is_listed_and_can_be_exported_as_stored() {
         repo.store().put(Area::Active, &record).await.unwrap();
         let list = repo.list().await.unwrap();
         assert_eq!(list.unreadable.len(), 1);
-        assert!(matches!(&list.unreadable[0], StorageError::Corrupt { id, .. } if id == a.id.as_str()));
+        assert!(
+            matches!(&list.unreadable[0], StorageError::Corrupt { id, .. } if id == a.id.as_str())
+        );
         assert!(repo.open(&a.id).await.is_err());
-        assert_eq!(repo.stored_text(a.id.as_str()).await.unwrap(), Some(record.data));
+        assert_eq!(
+            repo.stored_text(a.id.as_str()).await.unwrap(),
+            Some(record.data)
+        );
     });
 }

@@ -4,7 +4,7 @@
 //! iteration count, and a sealed check phrase that tells a right passphrase from a wrong one.
 //! Locking drops the key and reloads the page, so nothing readable stays in memory.
 
-use super::platform::random_bytes;
+use super::platform::secure_random_bytes;
 use crate::exchange::base64;
 use crate::storage::encrypted::{
     open_text, seal_text, Cipher, EncryptedStore, Protection, SharedProtection,
@@ -45,7 +45,7 @@ fn failed(e: JsValue) -> StorageError {
 
 impl Cipher for WebCrypto {
     async fn seal(&self, plain: &[u8]) -> Result<(Vec<u8>, Vec<u8>), StorageError> {
-        let iv: [u8; 12] = random_bytes();
+        let iv: [u8; 12] = secure_random_bytes()?;
         let params = web_sys::AesGcmParams::new("AES-GCM", &Uint8Array::from(&iv[..]));
         let p = subtle()?
             .encrypt_with_object_and_u8_array(&params, &self.key, plain)
@@ -224,7 +224,7 @@ pub async fn unlock(passphrase: &str) -> Result<(), PassphraseError> {
 }
 
 async fn new_vault(passphrase: &str) -> Result<(Vault, WebCrypto), StorageError> {
-    let salt: [u8; 16] = random_bytes();
+    let salt: [u8; 16] = secure_random_bytes()?;
     let key = derive(passphrase, &salt, ITERATIONS).await?;
     let check = seal_text(&key, CHECK).await?;
     Ok((
@@ -347,7 +347,7 @@ pub fn idle_expired() -> bool {
 
 /// Encrypts an export file's text to a passphrase (see `exchange::encrypted` for the format).
 pub async fn encrypt_export(text: &str, passphrase: &str) -> Result<String, StorageError> {
-    let salt: [u8; 16] = random_bytes();
+    let salt: [u8; 16] = secure_random_bytes()?;
     let key = derive(passphrase, &salt, ITERATIONS).await?;
     let (iv, data) = key.seal(text.as_bytes()).await?;
     Ok(crate::exchange::encrypted::write(

@@ -28,21 +28,36 @@ pub async fn repo() -> Result<Rc<Repo>, StorageError> {
     Ok(r)
 }
 
-/// `N` cryptographically random bytes.
-pub fn random_bytes<const N: usize>() -> [u8; N] {
+/// `N` bytes from the browser's cryptographic random source, or why there are none. Keys, IVs
+/// and salts come only from here: there is no weaker fallback.
+pub fn secure_random_bytes<const N: usize>() -> Result<[u8; N], StorageError> {
     let mut buf = [0u8; N];
-    let crypto = web_sys::window().and_then(|w| w.crypto().ok());
-    match crypto {
-        Some(c) => {
-            let _ = c.get_random_values_with_u8_array(&mut buf);
+    let crypto = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .ok_or(StorageError::NoSecureRandom)?;
+    crypto
+        .get_random_values_with_u8_array(&mut buf)
+        .map_err(|_| StorageError::NoSecureRandom)?;
+    Ok(buf)
+}
+
+/// `N` random bytes for ids. From the cryptographic source; should that ever fail, from the
+/// clock and a counter (ids need to differ, not to be secret), never from `Math.random`.
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    secure_random_bytes().unwrap_or_else(|_| {
+        thread_local! { static COUNT: std::cell::Cell<u64> = const { std::cell::Cell::new(0) }; }
+        let n = COUNT.with(|c| {
+            c.set(c.get() + 1);
+            c.get()
+        });
+        let seed =
+            (js_sys::Date::now() as u64).rotate_left(17) ^ n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let mut buf = [0u8; N];
+        for (i, b) in buf.iter_mut().enumerate() {
+            *b = (seed.rotate_left(8 * (i as u32 % 8)) ^ (i as u64 * 0x2545_f491)) as u8;
         }
-        None => {
-            for b in &mut buf {
-                *b = (js_sys::Math::random() * 256.0) as u8;
-            }
-        }
-    }
-    buf
+        buf
+    })
 }
 
 /// The current time.
@@ -89,6 +104,29 @@ pub use crate::report::words::long_date;
 /// Formats a time of change in local time: 2 November 2026 at 3:04pm.
 pub fn long_time(t: DateTime<Utc>) -> String {
     crate::report::words::long_date_time(t.with_timezone(&Local).naive_local())
+}
+
+/// Downloads a live record's stored text exactly as it is (decrypted, if protected): the way
+/// out for a record that cannot be opened. A failure is put in `failed`.
+pub fn download_stored_record(id: String, failed: leptos::prelude::RwSignal<Option<String>>) {
+    use leptos::prelude::Set;
+    leptos::task::spawn_local(async move {
+        let text = async { repo().await?.stored_text(&id).await }.await;
+        let result = match text {
+            Ok(Some(t)) => download(
+                &format!("assessment-{id}-as-stored.json"),
+                "application/json",
+                &t,
+            ),
+            Ok(None) => Err("it is no longer on this device".into()),
+            Err(e) => Err(e.to_string()),
+        };
+        if let Err(e) = result {
+            failed.set(Some(format!(
+                "The stored copy could not be downloaded: {e}."
+            )));
+        }
+    });
 }
 
 /// Downloads an assessment as its JSON export file.

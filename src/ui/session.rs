@@ -1,10 +1,13 @@
 //! An open assessment: the document being edited and its autosave. Every edit goes through
-//! [`Session::edit`], which stamps the change time and saves after a short pause in typing.
-//! The status only says "Saved" once IndexedDB has committed the write.
+//! [`Session::edit`], which makes the change only if the result passes the rules of a valid
+//! assessment ([`crate::edit::commit`]), stamps the change time and saves after a short pause
+//! in typing. A refused change leaves everything as it was and says why. The status only says
+//! "Saved" once IndexedDB has committed the write.
 
 use super::platform::{now, random_bytes, repo};
 use super::tabs;
 use crate::diagram::history::{History, Kept};
+use crate::model::repair::Repaired;
 use crate::model::{Assessment, AssessmentId};
 use crate::storage::StorageError;
 use leptos::prelude::*;
@@ -42,6 +45,15 @@ pub struct Session {
     pub doc: RwSignal<Assessment>,
     pub status: RwSignal<SaveState>,
     pub elsewhere: RwSignal<Elsewhere>,
+    /// Why the latest change was not made, if it was refused.
+    pub refused: RwSignal<Option<String>>,
+    /// What a repair changed when this assessment was opened (until the worker dismisses it).
+    pub repaired: RwSignal<Option<Repaired>>,
+    /// The latest register edit, with the document before it, while nothing else has changed.
+    pub register_undo: RwSignal<Option<(String, Assessment)>>,
+    /// Bumped whenever the document is replaced from outside this tab's edits (a reload of
+    /// another tab's version): the editors' undo histories start afresh.
+    pub replaced: RwSignal<u64>,
     generation: StoredValue<u64>,
     revision: StoredValue<u64>,
     /// The diagram editors' undo histories while they are closed, by editor.
@@ -55,6 +67,10 @@ impl Session {
             doc: RwSignal::new(a),
             status: RwSignal::new(SaveState::Saved),
             elsewhere: RwSignal::new(Elsewhere::Quiet),
+            refused: RwSignal::new(None),
+            repaired: RwSignal::new(None),
+            register_undo: RwSignal::new(None),
+            replaced: RwSignal::new(0),
             generation: StoredValue::new(0),
             revision: StoredValue::new(revision),
             kept: StoredValue::new(Vec::new()),
@@ -102,10 +118,15 @@ impl Session {
         let id = self.doc.with_untracked(|a| a.id.clone());
         self.generation.update_value(|g| *g += 1);
         spawn_local(async move {
-            match async { repo().await?.load_with_revision(&id).await }.await {
-                Ok(Some((a, rev))) => {
-                    this.revision.set_value(rev);
-                    this.doc.set(a);
+            match async { repo().await?.open(&id).await }.await {
+                Ok(Some(opened)) => {
+                    this.revision.set_value(opened.revision);
+                    // Undo must not reach across the replaced document.
+                    this.kept.set_value(Vec::new());
+                    this.register_undo.set(None);
+                    this.doc.set(opened.assessment);
+                    this.replaced.update(|n| *n += 1);
+                    this.repaired.set(opened.repaired);
                     this.status.set(SaveState::Saved);
                     this.elsewhere.set(Elsewhere::Quiet);
                 }
@@ -139,12 +160,43 @@ impl Session {
         });
     }
 
-    /// Changes the assessment and schedules a save.
+    /// Changes the assessment and schedules a save; a change that would break the rules is
+    /// not made (see [`Session::try_edit`]).
     pub fn edit(&self, f: impl FnOnce(&mut Assessment)) {
-        self.doc.update(|a| {
+        let _ = self.try_edit(f);
+    }
+
+    /// A register edit (remove someone, change a child's role) as one undoable step: "Undo"
+    /// puts the document back as it was, while nothing else has been changed since.
+    pub fn edit_register(&self, label: String, f: impl FnOnce(&mut Assessment)) {
+        let before = self.doc.get_untracked();
+        if self.try_edit(f) {
+            self.register_undo.set(Some((label, before)));
+        }
+    }
+
+    /// Undoes the latest register edit, if nothing has changed since.
+    pub fn undo_register(&self) {
+        if let Some((_, before)) = self.register_undo.get_untracked() {
+            self.edit(move |a| *a = before);
+        }
+    }
+
+    /// Changes the assessment and schedules a save, if the result passes the rules; otherwise
+    /// nothing changes and [`Session::refused`] says why. Returns whether it was made.
+    pub fn try_edit(&self, f: impl FnOnce(&mut Assessment)) -> bool {
+        let mut doc = self.doc.get_untracked();
+        let made = crate::edit::commit(&mut doc, |a| {
             f(a);
             a.updated_at = now();
         });
+        if let Err(refused) = made {
+            self.refused.set(Some(refused.to_string()));
+            return false;
+        }
+        self.refused.set(None);
+        self.register_undo.set(None);
+        self.doc.set(doc);
         self.status.set(SaveState::Saving);
         self.generation.update_value(|g| *g += 1);
         let this = *self;
@@ -157,6 +209,7 @@ impl Session {
             },
             SAVE_DELAY,
         );
+        true
     }
 
     /// Saves at once if anything is waiting (used when the page is being hidden or left).

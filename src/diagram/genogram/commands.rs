@@ -190,8 +190,7 @@ pub fn plan(a: &Assessment, cmd: &Command) -> Result<Vec<Op>, EditError> {
             {
                 return refuse("These two are already shown as partners.");
             }
-            if g
-                .parentage
+            if g.parentage
                 .iter()
                 .any(|l| hangs_from(l, &u.id) && u.involves(&l.child))
             {

@@ -2,7 +2,6 @@
 //! relationships. People themselves live in the assessment's people register; the genogram
 //! only refers to them by id.
 
-
 pub mod kinds;
 pub use kinds::{ChildKind, EmotionalKind, PartnershipKind};
 

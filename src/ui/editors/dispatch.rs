@@ -30,12 +30,39 @@ impl Dispatcher {
                 session.keep_history(editor, h);
             }
         });
+        let version = RwSignal::new(0);
+        // A document replaced from elsewhere (another tab's version reloaded) starts the
+        // history afresh: its steps were made against a document that is no longer there.
+        let seen = StoredValue::new(session.replaced.get_untracked());
+        Effect::new(move || {
+            let now = session.replaced.get();
+            if seen.get_value() != now {
+                seen.set_value(now);
+                history.set_value(History::default());
+                version.update(|v| *v += 1);
+            }
+        });
         Self {
             session,
             history,
-            version: RwSignal::new(0),
+            version,
             error: RwSignal::new(None),
         }
+    }
+
+    /// Runs `change` on a copy of the history through the session's checked edit; the history
+    /// is kept only if the document accepted the change.
+    fn through_session(&self, change: impl FnOnce(&mut History, &mut Assessment)) -> bool {
+        let mut h = self.history.get_value();
+        let made = self.session.try_edit(|a| change(&mut h, a));
+        if made {
+            self.history.set_value(h);
+            self.error.set(None);
+        } else {
+            self.error.set(self.session.refused.get_untracked());
+        }
+        self.version.update(|v| *v += 1);
+        made
     }
 
     /// Plans a command against the current document and applies it as one undo step.
@@ -57,14 +84,7 @@ impl Dispatcher {
     ) -> bool {
         match self.session.doc.with_untracked(plan) {
             Ok(ops) => {
-                let history = self.history;
-                let label = label.to_owned();
-                self.session.edit(move |a| {
-                    history.update_value(|h| h.commit_merging(a, &label, ops, merge.as_deref()))
-                });
-                self.error.set(None);
-                self.version.update(|v| *v += 1);
-                true
+                self.through_session(|h, a| h.commit_merging(a, label, ops, merge.as_deref()))
             }
             Err(e) => {
                 self.error.set(Some(e.to_string()));
@@ -93,17 +113,13 @@ impl Dispatcher {
             }
         });
         if can {
-            self.session.edit(move |a| {
-                history.update_value(|h| {
-                    if back {
-                        h.undo(a);
-                    } else {
-                        h.redo(a);
-                    }
-                })
+            self.through_session(|h, a| {
+                if back {
+                    h.undo(a);
+                } else {
+                    h.redo(a);
+                }
             });
-            self.error.set(None);
-            self.version.update(|v| *v += 1);
         }
     }
 

@@ -31,8 +31,7 @@ pub fn ChronologyPage() -> impl IntoView {
     };
     let add = move |_| {
         let mut id = None;
-        let _ = s.edit(|a| id = Some(a.add_event(random_bytes())));
-        if id.is_some() {
+        if s.try_edit(|a| id = Some(a.add_event(random_bytes()))) {
             editing.set(id);
         }
     };

@@ -17,7 +17,8 @@ use wasm_bindgen_futures::JsFuture;
 #[derive(Clone)]
 struct Clash {
     incoming: Assessment,
-    existing: Assessment,
+    /// The copy here, as it opens (repaired if need be); `None` when it cannot be read at all.
+    existing: Option<Assessment>,
 }
 
 async fn read_file(input: &web_sys::HtmlInputElement) -> Result<String, String> {
@@ -103,7 +104,20 @@ pub fn ImportPage() -> impl IntoView {
                 Err(e) => return error.set(Some(e.to_string())),
             };
             let a = imported.assessment;
-            match async { repo().await?.load(&a.id).await }.await {
+            // The copy here may be one that needs repair or cannot be read: the choice is
+            // offered all the same, so a good export can take its place.
+            let here = async {
+                let r = repo().await?;
+                if !r.exists(&a.id).await? {
+                    return Ok(None);
+                }
+                Ok::<_, crate::storage::StorageError>(Some(match r.open(&a.id).await {
+                    Ok(opened) => opened.map(|o| o.assessment),
+                    Err(_) => None,
+                }))
+            }
+            .await;
+            match here {
                 Ok(Some(existing)) => clash.set(Some(Clash {
                     incoming: a,
                     existing,
@@ -157,10 +171,16 @@ pub fn ImportPage() -> impl IntoView {
             }.into_any(),
             Some(c) => view! {
                 <form novalidate on:submit=on_resolve.clone()>
-                    <p class="body" data-testid="clash">{format!(
-                        "This device already has this assessment ({}, last changed {}). The file's copy was last changed {}.",
-                        c.existing.title(), long_time(c.existing.updated_at), long_time(c.incoming.updated_at)
-                    )}</p>
+                    <p class="body" data-testid="clash">{match &c.existing {
+                        Some(e) => format!(
+                            "This device already has this assessment ({}, last changed {}). The file's copy was last changed {}.",
+                            e.title(), long_time(e.updated_at), long_time(c.incoming.updated_at)
+                        ),
+                        None => format!(
+                            "This device already has a copy of this assessment that cannot be read. The file's copy ({}) was last changed {}. Replacing the copy on this device cannot be undone: download it first from the list if you may need it.",
+                            c.incoming.title(), long_time(c.incoming.updated_at)
+                        ),
+                    }}</p>
                     <RadioGroup
                         name="clash"
                         legend="What do you want to do?"

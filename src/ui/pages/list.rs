@@ -6,7 +6,9 @@ use crate::procedure::{self, timescales};
 use crate::storage::{prefs, Listing};
 use crate::ui::crypto;
 use crate::ui::load::Load;
-use crate::ui::platform::{export_download, long_date, long_time, now, random_bytes, repo, today};
+use crate::ui::platform::{
+    download_stored_record, export_download, long_date, long_time, now, random_bytes, repo, today,
+};
 use crate::ui::router::{use_navigate, use_query_map};
 use crate::ui::widgets::messages::{Banner, ErrorSummary};
 use leptos::prelude::*;
@@ -128,21 +130,30 @@ fn next_due(a: &Assessment) -> (Option<timescales::Deadline>, usize) {
 fn ListingTable(listing: Listing) -> impl IntoView {
     let export_error = RwSignal::new(None::<String>);
     let sort = RwSignal::new(prefs::list_sort());
-    let all = StoredValue::new(listing.assessments.clone());
+    // Records that need repair are listed with the others (as they will open), marked.
+    let mut everything: Vec<(Assessment, bool)> = listing
+        .assessments
+        .iter()
+        .cloned()
+        .map(|a| (a, false))
+        .collect();
+    everything.extend(listing.needs_repair.iter().map(|(a, _)| (a.clone(), true)));
+    everything.sort_by(|(a, _), (b, _)| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
+    let all = StoredValue::new(everything);
     let rows = move || {
-        let mut list: Vec<(Assessment, Option<timescales::Deadline>, usize)> = all
+        let mut list: Vec<(Assessment, bool, Option<timescales::Deadline>, usize)> = all
             .get_value()
             .into_iter()
-            .map(|a| {
+            .map(|(a, repair)| {
                 let (next, overdue) = next_due(&a);
-                (a, next, overdue)
+                (a, repair, next, overdue)
             })
             .collect();
         if sort.get() == "due" {
-            list.sort_by_key(|(_, next, _)| (next.is_none(), next.as_ref().map(|d| d.due)));
+            list.sort_by_key(|(_, _, next, _)| (next.is_none(), next.as_ref().map(|d| d.due)));
         }
         list.into_iter()
-            .map(|(a, next, overdue)| view! { <Row a=a next=next overdue=overdue export_error=export_error/> })
+            .map(|(a, repair, next, overdue)| view! { <Row a=a needs_repair=repair next=next overdue=overdue export_error=export_error/> })
             .collect_view()
     };
     let sort_link = move |value: &'static str, label: &'static str| {
@@ -151,13 +162,10 @@ fn ListingTable(listing: Listing) -> impl IntoView {
                 on:click=move |_| { prefs::set_list_sort(value); sort.set(value.to_owned()); }>{label}</button>
         }
     };
-    let unreadable: Vec<String> = listing.unreadable.iter().map(|e| format!("{e}.")).collect();
-    let has_unreadable = !unreadable.is_empty();
-    let empty = listing.assessments.is_empty();
+    let unreadable = listing.unreadable.clone();
+    let empty = listing.assessments.is_empty() && listing.needs_repair.is_empty();
     view! {
-        {has_unreadable.then(|| view! {
-            <ErrorSummary title="Some stored assessments cannot be read" messages=unreadable/>
-        })}
+        {(!unreadable.is_empty()).then(|| view! { <Unreadable errors=unreadable/> })}
         {move || export_error.get().map(|m| view! { <ErrorSummary title="There is a problem" messages=vec![m]/> })}
         {if empty {
             view! {
@@ -187,9 +195,44 @@ fn ListingTable(listing: Listing) -> impl IntoView {
     }
 }
 
+/// Stored records that cannot be read at all: said plainly, each with a way to export it as it
+/// is (nothing is deleted).
+#[component]
+fn Unreadable(errors: Vec<crate::storage::StorageError>) -> impl IntoView {
+    let failed = RwSignal::new(None::<String>);
+    let items = errors
+        .into_iter()
+        .map(|e| {
+            let id = match &e {
+                crate::storage::StorageError::Corrupt { id, .. } => Some(id.clone()),
+                _ => None,
+            };
+            view! {
+                <li>
+                    {format!("{e}.")}
+                    {id.map(|id| view! {
+                        " "
+                        <button type="button" class="link-button" data-testid="export-as-stored"
+                            on:click=move |_| download_stored_record(id.clone(), failed)>"Download the stored copy as it is"</button>
+                    })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="error-summary" role="region" aria-label="Stored assessments that cannot be read" data-testid="unreadable">
+            <h2 class="error-summary__title">"Some stored assessments cannot be read"</h2>
+            <p class="body">"They have not been deleted. Download a stored copy to recover it, or import an earlier export of it over it."</p>
+            <ul class="error-summary__list">{items}</ul>
+            {move || failed.get().map(|m| view! { <p class="error-message" role="alert">{m}</p> })}
+        </div>
+    }
+}
+
 #[component]
 fn Row(
     a: Assessment,
+    needs_repair: bool,
     next: Option<timescales::Deadline>,
     overdue: usize,
     export_error: RwSignal<Option<String>>,
@@ -216,7 +259,11 @@ fn Row(
     let delete_label = format!("Delete {title}");
     view! {
         <tr>
-            <th scope="row" data-label="Child or children"><a href=href class="link-strong">{title.clone()}</a></th>
+            <th scope="row" data-label="Child or children">
+                <a href=href class="link-strong">{title.clone()}</a>
+                {needs_repair.then(|| view! { " " <strong class="tag tag--yellow" data-testid="needs-repair">"Needs repair"</strong>
+                    <span class="hint">" Opening it repairs it and lists what changed."</span> })}
+            </th>
             <td data-label="Type">{kind}</td>
             <td data-label="Referral date">{referral}</td>
             <td data-label="Next due">{due}</td>

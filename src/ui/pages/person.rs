@@ -1,5 +1,6 @@
 //! One person's record in the register: every field saves as it is typed.
 
+use crate::edit::register::{impact, set_role, Change};
 use crate::model::{Gender, Person, PersonId, PersonRole};
 use crate::ui::router::use_params_map;
 use crate::ui::session::use_session;
@@ -52,6 +53,8 @@ fn PersonForm(id: PersonId) -> impl IntoView {
         })
     };
     let role = Memo::new(move |_| s.doc.read().person(&id.get_value()).map(|p| p.role));
+    // A role change that takes something with it waits for "Yes".
+    let pending_role = RwSignal::new(None::<PersonRole>);
     let is_prof = move || role.get() == Some(PersonRole::Professional);
     let back_section = move || match role.get() {
         Some(PersonRole::SubjectChild) => "children",
@@ -83,8 +86,34 @@ fn PersonForm(id: PersonId) -> impl IntoView {
         <TextField id="family-name" label="Last name" value=read(|p| p.family_name.clone())
             on_change=write(|p, v| p.family_name = v) width_class="input--w20"/>
         <RadioGroup name="role" legend="How are they part of this assessment?" choices=roles
-            value=read(|p| p.role.code().to_owned())
-            on_change=write(|p, v| if let Some(r) = PersonRole::from_code(&v) { p.role = r })/>
+            value=Signal::derive(move || pending_role.get().map_or_else(|| role.get().map(|r| r.code().to_owned()).unwrap_or_default(), |r| r.code().to_owned()))
+            on_change=Callback::new(move |v: String| {
+                let Some(r) = PersonRole::from_code(&v) else { return };
+                let words = s.doc.with_untracked(|a| impact(a, &id.get_value(), Change::Role(r)));
+                if words.is_empty() {
+                    s.edit(|a| set_role(a, &id.get_value(), r));
+                } else {
+                    pending_role.set(Some(r));
+                }
+            })/>
+        {move || pending_role.get().map(|r| {
+            let words = s.doc.with_untracked(|a| impact(a, &id.get_value(), Change::Role(r)));
+            view! {
+                <div class="card__confirm" role="alert" data-testid="role-confirm">
+                    <p class="body">{format!("Change {} to \"{}\"? This also changes:", heading(), r.label())}</p>
+                    <ul class="list list--bullet">{words.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                    <div class="button-group">
+                        <button type="button" class="button button--warning button--small" on:click=move |_| {
+                            let label = format!("{} is now \"{}\".", heading(), r.label());
+                            s.edit_register(label, |a| set_role(a, &id.get_value(), r));
+                            pending_role.set(None);
+                        }>"Yes, change the role"</button>
+                        <button type="button" class="button button--secondary button--small"
+                            on:click=move |_| pending_role.set(None)>"Cancel"</button>
+                    </div>
+                </div>
+            }
+        })}
         <Show when=move || !is_prof()>
             <RadioGroup name="gender" legend="Sex or gender" choices=genders.clone() inline=true
                 value=read(|p| p.gender.code().to_owned())

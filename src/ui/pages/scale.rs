@@ -2,9 +2,9 @@
 //! reviews with its chart.
 
 use super::not_found::NotFound;
-use crate::report::scale_chart::history_svg;
 use crate::model::scales::{Rater, ScaleValue, Step};
 use crate::model::PersonRole;
+use crate::report::scale_chart::history_svg;
 use crate::ui::editors::export::file_name;
 use crate::ui::platform::{download, long_date, random_bytes, today};
 use crate::ui::router::{use_navigate, use_params_map};

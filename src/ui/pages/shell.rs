@@ -1,12 +1,14 @@
 //! The frame around every page of one assessment: loads it, shares the [`Session`], shows the
 //! save status and makes sure nothing waiting to be saved is lost when the page is left.
 
-use crate::model::{Assessment, AssessmentId};
+use crate::model::AssessmentId;
+use crate::storage::repository::Opened;
 use crate::ui::load::Load;
-use crate::ui::platform::repo;
+use crate::ui::platform::{download_stored_record, repo};
 use crate::ui::router::use_params_map;
 use crate::ui::session::Session;
 use crate::ui::tabs;
+use crate::ui::widgets::document_notices::{RefusedNotice, RegisterUndoNotice, RepairNotice};
 use crate::ui::widgets::elsewhere::ElsewhereNotice;
 use crate::ui::widgets::messages::ErrorSummary;
 use crate::ui::widgets::save_status::SaveStatus;
@@ -19,7 +21,7 @@ use super::not_found::NotFound;
 #[component]
 pub fn AssessmentShell(#[prop(into)] page: ViewFn) -> impl IntoView {
     let params = use_params_map();
-    let state = RwSignal::new(Load::<Option<(Assessment, u64)>>::Loading);
+    let state = RwSignal::new(Load::<Option<Opened>>::Loading);
     // Only a change of assessment reloads; moving between its pages keeps the open session.
     let raw_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     Effect::new(move || {
@@ -30,7 +32,7 @@ pub fn AssessmentShell(#[prop(into)] page: ViewFn) -> impl IntoView {
                 state.set(Load::Ready(None));
                 return;
             };
-            let result = async { repo().await?.load_with_revision(&id).await }.await;
+            let result = async { repo().await?.open(&id).await }.await;
             state.set(match result {
                 Ok(a) => Load::Ready(a),
                 Err(e) => Load::Failed(format!("This assessment cannot be opened: {e}.")),
@@ -43,12 +45,24 @@ pub fn AssessmentShell(#[prop(into)] page: ViewFn) -> impl IntoView {
             view! { <p class="body" aria-busy="true">"Opening the assessment…"</p> }.into_any()
         }
         Load::Failed(msg) => {
-            view! { <ErrorSummary title="There is a problem" messages=vec![msg]/> }.into_any()
+            let failed = RwSignal::new(None::<String>);
+            view! {
+                <ErrorSummary title="There is a problem" messages=vec![msg]/>
+                <p class="body">"Nothing has been deleted. You can download the stored copy exactly as it is, for your case system or a developer to recover, or import an earlier export of this assessment over it."</p>
+                {move || failed.get().map(|m| view! { <p class="error-message" role="alert">{m}</p> })}
+                <div class="button-group">
+                    <button type="button" class="button" data-testid="export-as-stored"
+                        on:click=move |_| download_stored_record(raw_id.get_untracked(), failed)>"Download the stored copy as it is"</button>
+                    <a href="/import" class="button button--secondary" role="button">"Import an earlier export"</a>
+                </div>
+            }
+            .into_any()
         }
         Load::Ready(None) => view! { <NotFound/> }.into_any(),
-        Load::Ready(Some((a, revision))) => {
-            let id = a.id.to_string();
-            let session = Session::new(a, revision);
+        Load::Ready(Some(opened)) => {
+            let id = opened.assessment.id.to_string();
+            let session = Session::new(opened.assessment, opened.revision);
+            session.repaired.set(opened.repaired);
             provide_context(session);
             guard_unsaved(session);
             tabs::watch(id.clone(), session);
@@ -56,6 +70,9 @@ pub fn AssessmentShell(#[prop(into)] page: ViewFn) -> impl IntoView {
             view! {
                 <SaveStatus/>
                 <ElsewhereNotice/>
+                <RepairNotice/>
+                <RefusedNotice/>
+                <RegisterUndoNotice/>
                 {page.run()}
             }
             .into_any()

@@ -1,5 +1,6 @@
 //! A list of people from the register as summary cards, with change, remove and add.
 
+use crate::edit::register::{impact, remove_person, Change};
 use crate::model::{Person, PersonId, PersonRole};
 use crate::ui::platform::{long_date, random_bytes, today};
 use crate::ui::router::use_navigate;
@@ -53,12 +54,12 @@ pub fn PeopleList(
     };
     let add = move |_| {
         let mut new_id = None;
-        session.edit(|a| {
+        let made = session.try_edit(|a| {
             let id = a.fresh_person_id(random_bytes);
             a.people.push(Person::new(id.clone(), role));
             new_id = Some(id);
         });
-        if let Some(id) = new_id {
+        if let (true, Some(id)) = (made, new_id) {
             let path = format!(
                 "/assessments/{}/person/{id}",
                 session.doc.read_untracked().id
@@ -85,6 +86,7 @@ pub fn PeopleList(
                     let change_label = format!("Change {name}");
                     let remove_label = format!("Remove {name}");
                     let question = format!("Remove {name} from this assessment?");
+                    let done = format!("{name} was removed from the register.");
                     view! {
                         <section class="card" aria-label=name.clone()>
                             <div class="card__header">
@@ -96,11 +98,20 @@ pub fn PeopleList(
                                 </div>
                             </div>
                             <Show when={ let id = id.clone(); move || confirming.get().as_ref() == Some(&id) }>
-                                <div class="card__confirm" role="alert">
+                                <div class="card__confirm" role="alert" data-testid="remove-confirm">
                                     <p class="body">{question.clone()}</p>
+                                    {
+                                        let impact = session.doc.with_untracked(|a| impact(a, &id, Change::Remove));
+                                        (!impact.is_empty()).then(|| view! {
+                                            <p class="body">"This also changes:"</p>
+                                            <ul class="list list--bullet" data-testid="remove-impact">
+                                                {impact.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
+                                            </ul>
+                                        })
+                                    }
                                     <div class="button-group">
                                         <button type="button" class="button button--warning button--small"
-                                            on:click={ let id = id_remove.clone(); move |_| { let id = id.clone(); session.edit(move |a| { crate::edit::register::remove_person(a, &id); }); confirming.set(None); } }>
+                                            on:click={ let id = id_remove.clone(); let done = done.clone(); move |_| { let id = id.clone(); session.edit_register(done.clone(), move |a| { remove_person(a, &id); }); confirming.set(None); } }>
                                             "Yes, remove"
                                         </button>
                                         <button type="button" class="button button--secondary button--small" on:click=move |_| confirming.set(None)>"Cancel"</button>

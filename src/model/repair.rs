@@ -418,3 +418,115 @@ fn mend_network(a: &mut Assessment, changes: &mut Vec<String>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::genogram::{Partnership, PartnershipKind};
+    use crate::model::{answer_key, Answer, ItemId};
+
+    /// Every kind of damage the rules name, at once, on the demonstration case.
+    fn damaged() -> Assessment {
+        let mut a = crate::edit::register::tests::demo_case();
+        let mum = a
+            .people
+            .iter()
+            .find(|p| p.given_name == "Jordan")
+            .unwrap()
+            .id
+            .clone();
+        let casey = a
+            .people
+            .iter()
+            .find(|p| p.given_name == "Casey")
+            .unwrap()
+            .id
+            .clone();
+        // Casey gone from the register, everything else of his left behind.
+        a.people.retain(|p| p.id != casey);
+        // An answer for a child who is not there, a chronology link to the mother.
+        let ghost = PersonId::from_random([0xee; 4]);
+        a.answers.insert(
+            answer_key("seenAlone", Some(&ghost)),
+            Answer::Text("yes".into()),
+        );
+        a.add_event([1; 4]);
+        a.chronology[0].children = vec![mum.clone()];
+        // Drawn twice, partnered with herself, partnered twice with Rowan's father figure.
+        let m = a.genogram.members[0].clone();
+        a.genogram.members.push(m);
+        let partnership = |id: u8, x: &PersonId, y: &PersonId| Partnership {
+            id: ItemId::from_random([id; 4]),
+            a: x.clone(),
+            b: y.clone(),
+            kind: PartnershipKind::Married,
+            start: None,
+            end: None,
+        };
+        a.genogram.partnerships.push(partnership(0xa1, &mum, &mum));
+        let first = a.genogram.partnerships[0].clone();
+        a.genogram
+            .partnerships
+            .push(partnership(0xa2, &first.b, &first.a));
+        // On the map twice; an organisation without a name; a second safety scale.
+        let mut again = a.network.members[1].clone();
+        again.id = ItemId::from_random([0xb1; 4]);
+        a.network.members.push(again);
+        for m in &mut a.network.members {
+            if let Who::Organisation { name, .. } = &mut m.who {
+                *name = " ".into();
+            }
+        }
+        let mut second = a.scales[0].clone();
+        second.id = "s-second".into();
+        a.scales.push(second);
+        a
+    }
+
+    #[test]
+    fn every_kind_of_damage_is_repaired_without_deleting_what_was_written() {
+        let mut a = damaged();
+        let broken = problems(&a);
+        assert!(broken.len() >= 8, "{broken:?}");
+        let before = a.clone();
+        let repaired = repair(&mut a);
+        assert_eq!(repaired.remaining, Vec::<String>::new());
+        assert_eq!(problems(&a), vec![]);
+        assert!(repaired.changes.len() >= 8, "{:#?}", repaired.changes);
+        // Nothing anyone wrote is gone.
+        assert!(a.people.len() >= before.people.len());
+        assert_eq!(a.answers, before.answers);
+        assert_eq!(a.chronology.len(), before.chronology.len());
+        assert_eq!(a.scales.len(), before.scales.len());
+        let judgements = |x: &Assessment| -> Vec<String> {
+            x.scales
+                .iter()
+                .flat_map(|s| {
+                    s.markers
+                        .iter()
+                        .chain(s.history.iter().flat_map(|h| &h.markers))
+                })
+                .map(|m| m.reason.clone())
+                .collect()
+        };
+        assert_eq!(judgements(&a), judgements(&before));
+        // Casey's judgements kept under his name.
+        assert!(a
+            .scales
+            .iter()
+            .flat_map(|s| &s.markers)
+            .any(|m| m.rater.name == format!("Casey Sampleton {REMOVED}")));
+        // A second repair has nothing to do.
+        assert_eq!(repair(&mut a), Repaired::default());
+    }
+
+    #[test]
+    fn what_cannot_be_repaired_is_said() {
+        let mut a = crate::edit::register::tests::demo_case();
+        let twin = a.people[1].clone();
+        a.people.push(twin);
+        let repaired = repair(&mut a);
+        assert_eq!(repaired.remaining.len(), 1, "{repaired:?}");
+        assert!(repaired.remaining[0].contains("same id"));
+    }
+}

@@ -365,3 +365,99 @@ impl Rules {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::genogram::{ChildKind, Parentage, Partnership, PartnershipKind};
+
+    fn demo() -> Assessment {
+        crate::edit::register::tests::demo_case()
+    }
+
+    fn reasons(a: &Assessment) -> Vec<String> {
+        problems(a).into_iter().map(|p| p.to_string()).collect()
+    }
+
+    #[test]
+    fn the_demonstration_case_is_valid() {
+        assert_eq!(reasons(&demo()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn what_commands_refuse_is_refused_on_load_too() {
+        // Already partners: the same two people twice.
+        let mut a = demo();
+        let u = a.genogram.partnerships[0].clone();
+        a.genogram.partnerships.push(Partnership {
+            id: ItemId::from_random([0xf1; 4]),
+            a: u.b.clone(),
+            b: u.a.clone(),
+            kind: PartnershipKind::Separated,
+            ..u.clone()
+        });
+        assert!(
+            reasons(&a)[0].contains("already shown as partners"),
+            "{:?}",
+            reasons(&a)
+        );
+        // Own parent: a child hanging from a partnership they are in, or from themselves.
+        let mut a = demo();
+        a.genogram.parentage.retain(|l| !u.involves(&l.child));
+        a.genogram.parentage.push(Parentage {
+            id: ItemId::from_random([0xf2; 4]),
+            child: u.a.clone(),
+            parents: Parents::Partnership {
+                partnership: u.id.clone(),
+            },
+            kind: ChildKind::Birth,
+            twin: None,
+        });
+        assert!(
+            reasons(&a).iter().any(|r| r.contains("own parent")),
+            "{:?}",
+            reasons(&a)
+        );
+        let mut a = demo();
+        let l = &mut a.genogram.parentage[0];
+        l.parents = Parents::Parent {
+            person: l.child.clone(),
+        };
+        assert!(reasons(&a).iter().any(|r| r.contains("own parent")));
+    }
+
+    #[test]
+    fn references_to_children_must_name_a_child_being_assessed() {
+        let mut a = demo();
+        let mum = a.others().next().unwrap().id.clone();
+        a.answers.insert(
+            crate::model::answer_key("seenAlone", Some(&mum)),
+            crate::model::Answer::Text("yes".into()),
+        );
+        assert!(reasons(&a)[0].starts_with("answers.seenAlone@"));
+        let mut a = demo();
+        a.add_event([3; 4]);
+        a.chronology[0].children.push(mum);
+        assert!(reasons(&a)[0].starts_with("chronology[0].children[0]"));
+    }
+
+    #[test]
+    fn an_organisation_needs_a_name_and_a_rater_a_register_record() {
+        let mut a = demo();
+        for m in &mut a.network.members {
+            if let Who::Organisation { name, .. } = &mut m.who {
+                name.clear();
+            }
+        }
+        assert!(reasons(&a)[0].contains("an organisation needs a name"));
+        let mut a = demo();
+        let rater = a
+            .scales
+            .iter()
+            .flat_map(|s| &s.markers)
+            .find_map(|m| m.rater.person.clone())
+            .unwrap();
+        a.people.retain(|p| p.id != rater);
+        assert!(reasons(&a).iter().any(|r| r.contains("rater.person")));
+    }
+}

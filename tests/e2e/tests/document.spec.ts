@@ -1,0 +1,227 @@
+import { test, expect, type Page } from '@playwright/test';
+import { expectSaved, exportVia, importText, watchErrors } from './helpers';
+
+/** Opens the demonstration case and returns its address. */
+async function openDemo(page: Page): Promise<string> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open a demonstration case' }).click();
+  await expect(page).toHaveURL(/\/scales$/);
+  return page.url().replace(/\/scales$/, '');
+}
+
+/** A person's or entry's symbol on a drawing, by the start of its name. */
+function symbol(page: Page, name: string) {
+  return page.locator('.canvas .g-person', { has: page.locator('text', { hasText: new RegExp(`^${name}`) }) }).first();
+}
+
+/** Reloads the page and checks the assessment opens and the list still has it. */
+async function reopens(page: Page, base: string, title: string) {
+  await page.goto(base);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByTestId('error-summary')).toHaveCount(0);
+  await expect(page.getByTestId('repair-notice')).toHaveCount(0);
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible();
+  await expect(page.getByTestId('needs-repair')).toHaveCount(0);
+}
+
+/** The app's stored records, straight from IndexedDB. */
+async function putRecord(page: Page, record: unknown) {
+  await page.evaluate(
+    (r) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('assessment-workbench');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('assessments', 'readwrite');
+          tx.objectStore('assessments').put(r);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+        };
+      }),
+    record,
+  );
+}
+
+async function getRecord(page: Page, id: string): Promise<{ data: string; revision: number }> {
+  return page.evaluate(
+    (key) =>
+      new Promise<{ data: string; revision: number }>((resolve, reject) => {
+        const open = indexedDB.open('assessment-workbench');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('assessments').objectStore('assessments').get(key);
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result);
+          };
+        };
+      }),
+    id,
+  );
+}
+
+test('removing someone who rated keeps their judgement as words, can be undone, and the assessment opens after a reload', async ({ page }) => {
+  const errors = watchErrors(page);
+  const base = await openDemo(page);
+  await page.goto(`${base}/people`);
+  await page.getByRole('button', { name: 'Remove Casey Sampleton' }).click();
+  const confirm = page.getByTestId('remove-confirm');
+  await expect(confirm.getByTestId('remove-impact')).toContainText('scale judgements stay');
+  await expect(confirm.getByTestId('remove-impact')).toContainText('taken off the genogram');
+  await confirm.getByRole('button', { name: 'Yes, remove' }).click();
+  await expectSaved(page);
+  await expect(page.getByTestId('register-undo')).toContainText('Casey Sampleton was removed from the register.');
+  // Undo puts Casey back, exactly; then remove again for good.
+  await page.getByTestId('register-undo').getByRole('button', { name: 'Undo' }).click();
+  await expectSaved(page);
+  await expect(page.getByRole('button', { name: 'Remove Casey Sampleton' })).toBeVisible();
+  await page.getByRole('button', { name: 'Remove Casey Sampleton' }).click();
+  await page.getByTestId('remove-confirm').getByRole('button', { name: 'Yes, remove' }).click();
+  await expectSaved(page);
+
+  await reopens(page, base, 'Rowan Demo, Skye Demo');
+  await page.goto(`${base}/scales`);
+  await page.getByRole('link', { name: 'Safety scale: Rowan Demo' }).click();
+  await expect(page.getByRole('slider', { name: /Casey Sampleton \(removed from the register\)/ })).toBeVisible();
+  errors.check();
+});
+
+test("removing a child with a safety scale, and changing a child's role, say what goes and leave an assessment that opens", async ({ page }) => {
+  const errors = watchErrors(page);
+  const base = await openDemo(page);
+  // Skye's role: the confirmation lists the scale, and the change waits for "Yes".
+  await page.goto(`${base}/children`);
+  await page.getByRole('link', { name: 'Change Skye Demo' }).click();
+  await page.getByLabel('Family member').check();
+  const confirm = page.getByTestId('role-confirm');
+  await expect(confirm).toContainText("Skye Demo's safety scale");
+  await confirm.getByRole('button', { name: 'Yes, change the role' }).click();
+  await expectSaved(page);
+  await reopens(page, base, 'Rowan Demo');
+  await page.goto(`${base}/scales`);
+  await expect(page.getByRole('link', { name: /Safety scale for Skye Demo/ })).toBeVisible();
+
+  // Rowan, the child left: removed, with her scale kept as a scale of its own.
+  await page.goto(`${base}/children`);
+  await page.getByRole('button', { name: 'Remove Rowan Demo' }).click();
+  await expect(page.getByTestId('remove-impact')).toContainText("Rowan Demo's safety scale");
+  await page.getByRole('button', { name: 'Yes, remove' }).click();
+  await expectSaved(page);
+  await reopens(page, base, 'No child added yet');
+  await page.goto(`${base}/scales`);
+  await expect(page.getByRole('link', { name: /Safety scale for Rowan Demo/ })).toBeVisible();
+  errors.check();
+});
+
+test("an organisation's name cannot be cleared on the network map; the map and assessment open after a reload", async ({ page }) => {
+  const errors = watchErrors(page);
+  const base = await openDemo(page);
+  await page.goto(`${base}/network`);
+  await page.getByRole('button', { name: 'Fit to screen' }).click();
+  await symbol(page, 'Fictional Primary School').click();
+  const name = page.getByTestId('entry-panel').getByLabel('Name', { exact: true });
+  const before = await name.inputValue();
+  expect(before).toBe('Fictional Primary School');
+  await name.fill('');
+  await expect(page.getByTestId('edit-error')).toContainText("Enter the organisation's name.");
+  await name.fill(' ');
+  await expect(page.getByTestId('edit-error')).toContainText("Enter the organisation's name.");
+  await expectSaved(page);
+  await reopens(page, base, 'Rowan Demo, Skye Demo');
+  await page.goto(`${base}/network`);
+  await expect(symbol(page, 'Fictional Primary School')).toBeVisible();
+  errors.check();
+});
+
+test('undo in the genogram does not reach over a scale edit made meanwhile on another page', async ({ page }) => {
+  const errors = watchErrors(page);
+  const base = await openDemo(page);
+  await page.goto(`${base}/genogram`);
+  await page.getByRole('button', { name: 'Fit to screen' }).click();
+  await symbol(page, 'Rowan').click();
+  await page.getByTestId('person-panel').getByRole('button', { name: 'Brother', exact: true }).click();
+  await page.getByTestId('person-panel').getByLabel('First name').fill('Taylor');
+  await expectSaved(page);
+  await expect(page.getByTestId('undo')).toBeEnabled();
+  // Meanwhile, the new brother rates on Rowan's scale (moves inside the app, as links are).
+  await page.evaluate((to) => { history.pushState({}, '', to); dispatchEvent(new PopStateEvent('popstate')); }, `${base}/scales`);
+  await page.getByRole('link', { name: 'Safety scale: Rowan Demo' }).click();
+  const panel = page.getByTestId('add-rater');
+  const options = await panel.getByLabel('Who').locator('option').allTextContents();
+  const brother = options.find((o) => o.startsWith('Taylor'));
+  expect(brother, options.join(' | ')).toBeTruthy();
+  await panel.getByLabel('Who').selectOption({ label: brother! });
+  await panel.getByRole('button', { name: 'Add to the scale' }).click();
+  await expectSaved(page);
+  await page.evaluate((to) => { history.pushState({}, '', to); dispatchEvent(new PopStateEvent('popstate')); }, `${base}/genogram`);
+  await expect(page.getByTestId('genogram-canvas')).toBeVisible();
+  // The history was not taken up: undo cannot take the rater away.
+  await expect(page.getByTestId('undo')).toBeDisabled();
+  await reopens(page, base, 'Rowan Demo, Skye Demo');
+  errors.check();
+});
+
+test('a record written broken into IndexedDB is listed as needing repair, opens with its repairs listed, exports, and a good export can replace it', async ({ page }) => {
+  const errors = watchErrors(page);
+  const base = await openDemo(page);
+  const id = base.split('/').pop()!;
+  // A good export first, as a worker might have.
+  await page.goto(base);
+  const good = await exportVia(page, () => page.getByRole('button', { name: 'Export as JSON' }).click());
+  // Then the damage an older version did: Casey removed from the register, his markers left.
+  const stored = await getRecord(page, id);
+  const doc = JSON.parse(stored.data);
+  const casey = doc.people.find((p: { givenName: string }) => p.givenName === 'Casey').id;
+  doc.people = doc.people.filter((p: { id: string }) => p.id !== casey);
+  const broken = { ...stored, data: JSON.stringify(doc) };
+  await page.goto('/');
+  await putRecord(page, broken);
+  await page.reload();
+  await expect(page.getByTestId('needs-repair')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Rowan Demo, Skye Demo', exact: true })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Rowan Demo, Skye Demo', exact: true }).click();
+  const notice = page.getByTestId('repair-notice');
+  await expect(notice).toBeVisible();
+  await expect(notice.getByTestId('repair-changes')).toContainText('removed from the register');
+  await expect(notice.getByTestId('repair-changes')).toContainText('placeholder person');
+  const asStored = await exportVia(page, () => notice.getByTestId('repair-export').click());
+  expect(asStored.name).toBe(`assessment-${id}-as-stored.json`);
+  expect(JSON.parse(asStored.text)).toEqual(doc);
+  // Opening changed nothing stored.
+  expect((await getRecord(page, id)).data).toBe(broken.data);
+
+  // Importing the good export offers replace or keep both, rather than refusing.
+  await importText(page, good.text, good.name);
+  await expect(page.getByTestId('clash')).toBeVisible();
+  await page.getByLabel('Replace the assessment on this device').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(new RegExp(`/assessments/${id}$`));
+  await expect(page.getByTestId('repair-notice')).toHaveCount(0);
+  await reopens(page, base, 'Rowan Demo, Skye Demo');
+
+  // Saving a repair makes it an ordinary assessment.
+  await putRecord(page, { ...(await getRecord(page, id)), data: JSON.stringify(doc) });
+  await page.goto(base);
+  await page.getByTestId('repair-save').click();
+  await expectSaved(page);
+  await reopens(page, base, 'Rowan Demo, Skye Demo');
+  errors.check();
+});
+
+test('a record that cannot be read at all is listed and can be downloaded as it is', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await putRecord(page, { id: 'a-00000000000000ff', schemaVersion: 4, data: '{"this is": "not an assessment"', deletedAt: null, revision: 1 });
+  await page.reload();
+  const box = page.getByTestId('unreadable');
+  await expect(box).toContainText('a-00000000000000ff');
+  const file = await exportVia(page, () => box.getByTestId('export-as-stored').click());
+  expect(file.text).toBe('{"this is": "not an assessment"');
+  await page.goto('/assessments/a-00000000000000ff');
+  await expect(page.getByTestId('export-as-stored')).toBeVisible();
+  errors.check();
+});

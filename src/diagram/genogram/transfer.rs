@@ -188,4 +188,29 @@ mod tests {
             "empty genogram"
         );
     }
+
+    #[test]
+    fn two_people_of_one_name_in_the_file_stay_two_people_here() {
+        let (mut source, p, _) = family();
+        // Two children called Sam Example, neither with a date of birth, of different parents.
+        for key in ["Mia", "Leo"] {
+            let s = source.person_mut(&p[key]).unwrap();
+            s.given_name = "Sam".into();
+            s.family_name = "Example".into();
+            s.date_of_birth = None;
+        }
+        let mut target = sample();
+        let mut sam = source.person(&p["Mia"]).unwrap().clone();
+        sam.id = PersonId::from_random([0x78; 4]);
+        target.people.push(sam);
+        let ops = import_ops(&target, &source, || [0x67; 4]).unwrap();
+        crate::diagram::ops::apply(&mut target, &ops);
+        crate::exchange::tests_support::assert_valid(&target);
+        let sams = target
+            .people
+            .iter()
+            .filter(|x| x.display_name() == "Sam Example")
+            .count();
+        assert_eq!(sams, 2, "one matched, one added");
+    }
 }

@@ -132,6 +132,32 @@ pub fn import_json(
     })
 }
 
+/// The words for an import error, naming the person a field belongs to when it is one of the
+/// people in the file: "Ella Testcase (people[0]): The field …".
+pub fn explain(text: &str, e: &ImportError) -> String {
+    let words = e.to_string();
+    let (ImportError::InvalidField { path, .. } | ImportError::MissingField { path }) = e else {
+        return words;
+    };
+    let Some(i) = path
+        .strip_prefix("assessment.people[")
+        .and_then(|rest| rest.split_once(']'))
+        .and_then(|(n, _)| n.parse::<usize>().ok())
+    else {
+        return words;
+    };
+    let Ok(file) = serde_json::from_str::<Value>(text) else {
+        return words;
+    };
+    let p = &file["assessment"]["people"][i];
+    let part = |k: &str| p[k].as_str().unwrap_or("").trim().to_owned();
+    let name = format!("{} {}", part("givenName"), part("familyName"));
+    match name.trim() {
+        "" => words,
+        name => format!("{name} (people[{i}]): {words}"),
+    }
+}
+
 fn required_string(env: &Map<String, Value>, key: &str) -> Result<Option<String>, ImportError> {
     match env.get(key) {
         None => Err(ImportError::MissingField { path: key.into() }),

@@ -483,3 +483,29 @@ fn write_v4_fixture() {
     )
     .unwrap();
 }
+
+#[test]
+fn a_message_about_a_person_names_them() {
+    let text = include_str!("../../tests/fixtures/assessment-v4.json");
+    let mut doc: serde_json::Value = serde_json::from_str(text).unwrap();
+    doc["assessment"]["people"][0]["role"] = "parent".into();
+    let bad = serde_json::to_string_pretty(&doc).unwrap();
+    let e = import_json(&bad, |_| true).unwrap_err();
+    let words = super::explain(&bad, &e);
+    let first = &doc["assessment"]["people"][0];
+    let name = format!(
+        "{} {}",
+        first["givenName"].as_str().unwrap(),
+        first["familyName"].as_str().unwrap()
+    );
+    assert!(
+        words.starts_with(&format!(
+            "{} (people[0]): The field \"assessment.people[0].role\"",
+            name.trim()
+        )),
+        "{words}"
+    );
+    // Other messages are as they were.
+    let e = import_json("{}", |_| true).unwrap_err();
+    assert_eq!(super::explain("{}", &e), e.to_string());
+}

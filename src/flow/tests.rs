@@ -68,6 +68,8 @@ fn interpreter_declined_needs_the_managers_approval() {
     assert_eq!(
         missing,
         vec![
+            // The languages are asked whether or not an interpreter is used.
+            "Which languages do the child and the family speak, and who speaks which?".to_owned(),
             "Team Manager who approved not using an interpreter".to_owned(),
             "Why no interpreter was used (as approved and recorded)".to_owned(),
         ]
@@ -196,9 +198,219 @@ fn the_task_list_has_the_common_sections_the_profiles_and_the_chronology() {
     for p in crate::procedure::built_in() {
         let a = sample();
         let list = Flow::new(&a, p, d("2026-11-10")).task_list();
-        assert_eq!(list.len(), 3 + p.sections.len() + 1);
+        // Sections for pre-birth assessments and for 16 and 17 year olds do not apply here.
+        let applying = p.sections.iter().filter(|s| s.show_if.is_none()).count();
+        assert_eq!(list.len(), 3 + applying + 1);
+        assert!(list.iter().all(|s| s.id != "pre-birth"));
         assert_eq!(list[0].id, "details");
         assert_eq!(list.last().unwrap().id, CHRONOLOGY);
         assert!(!all_completed(&list));
     }
+}
+
+#[test]
+fn an_unborn_baby_is_not_asked_whether_they_were_seen_but_how_the_birth_is_planned() {
+    for p in crate::procedure::built_in() {
+        let mut a = sample();
+        a.profile = p.id.clone();
+        a.assessment_type = AssessmentType::PreBirth {
+            expected_delivery_date: Some(d("2027-03-01")),
+        };
+        a.people[0].life = Life::Pregnancy;
+        a.people[0].date_of_birth = None;
+        let f = Flow::new(&a, p, d("2026-11-10"));
+        let child = p.section("child").unwrap();
+        let missing = f.missing(child);
+        assert!(
+            missing
+                .iter()
+                .all(|m| !m.starts_with("Has the child been seen")),
+            "{missing:?}"
+        );
+        assert!(missing
+            .iter()
+            .all(|m| !m.starts_with("The child's wishes and feelings")));
+        assert!(
+            missing
+                .iter()
+                .any(|m| m.starts_with("The plan for the birth")),
+            "{missing:?}"
+        );
+        let groups: Vec<String> = f.pages(child).into_iter().map(|pg| pg.group).collect();
+        assert_eq!(groups, ["unborn"], "{}", p.id);
+        // The pre-birth steps apply, and ask for the disclosure to the parents.
+        let pre = p.section("pre-birth").unwrap();
+        assert!(f.applies(pre));
+        assert!(f
+            .missing(pre)
+            .iter()
+            .any(|m| m.contains("disclosed to the parents")));
+        assert!(f.task_list().iter().any(|s| s.id == "pre-birth"));
+        // A born child is asked as before, and nothing about the birth.
+        a.people[0].life = Life::Living;
+        a.assessment_type = AssessmentType::Section17;
+        let f = Flow::new(&a, p, d("2026-11-10"));
+        let groups: Vec<String> = f.pages(child).into_iter().map(|pg| pg.group).collect();
+        assert_eq!(groups, ["seen", "voice"]);
+        assert!(!f.applies(pre));
+    }
+}
+
+#[test]
+fn the_2024_chapter_asks_about_homelessness_only_for_16_and_17_year_olds() {
+    let p = find("assessments-2024").unwrap();
+    let mut a = two_children();
+    a.profile = p.id.clone();
+    a.start_date = Some(d("2026-11-02"));
+    a.people[0].date_of_birth = Some(d("2010-01-01")); // 16
+    a.people[2].date_of_birth = Some(d("2016-01-01")); // 10
+    let f = Flow::new(&a, p, d("2026-11-10"));
+    let section = p.section("young-people").unwrap();
+    assert!(f.applies(section));
+    let pages = f.pages(section);
+    assert_eq!(pages.len(), 1);
+    assert_eq!(pages[0].child.as_ref(), Some(&a.people[0].id));
+    let young = a.people[0].id.clone();
+    set(&mut a, "homelessness", Some(&young), "threatened");
+    let f = Flow::new(&a, p, d("2026-11-10"));
+    let missing = f.missing(section);
+    assert!(missing
+        .iter()
+        .any(|m| m.starts_with("Accommodation under section 20")));
+    assert!(missing.iter().any(|m| m.contains("duty to refer")));
+    a.people[0].date_of_birth = Some(d("2012-01-01"));
+    assert!(!Flow::new(&a, p, d("2026-11-10")).applies(section));
+}
+
+#[test]
+fn a_done_date_after_today_is_refused_and_does_not_count_as_done() {
+    let p = find("signs-of-safety-2020").unwrap();
+    let mut a = sample();
+    a.start_date = Some(d("2026-11-02"));
+    let today = d("2026-12-01");
+    let f = Flow::new(&a, p, today);
+    let completed = p
+        .section("outcome")
+        .unwrap()
+        .questions()
+        .find(|q| q.id == "dateCompleted")
+        .unwrap();
+    assert!(f.refuse_date(completed, d("2026-12-01")).is_none());
+    assert_eq!(
+        f.refuse_date(completed, d("2027-01-06")).unwrap(),
+        "Date the assessment was completed must be today or in the past: it records something that has happened"
+    );
+    let reviews = p
+        .section("review")
+        .unwrap()
+        .questions()
+        .find(|q| q.id == "reviewsHeld")
+        .unwrap();
+    let review_date = reviews.fields.iter().find(|f| f.id == "date").unwrap();
+    assert!(f
+        .refuse_date(review_date, d("2027-01-06"))
+        .unwrap()
+        .starts_with("Date of the review must be today"));
+    // A stored future review (from before this rule) is not "done", nor is the allocation.
+    let mut item = BTreeMap::new();
+    item.insert("date".to_owned(), "2027-01-06".to_owned());
+    a.answers
+        .insert("reviewsHeld".into(), Answer::Items(vec![item]));
+    let f = Flow::new(&a, p, today);
+    assert!(f.facts().reviews_held.is_empty());
+    assert!(f
+        .deadlines()
+        .iter()
+        .all(|x| !matches!(x.state, crate::procedure::timescales::DueState::Done { .. })));
+}
+
+#[test]
+fn deadlines_past_the_bank_holiday_table_are_flagged() {
+    let p = find("signs-of-safety-2020").unwrap();
+    let mut a = sample();
+    a.referral_date = Some(d("2026-11-02"));
+    assert_eq!(Flow::new(&a, p, d("2026-11-10")).calendar_warning(), None);
+    a.referral_date = Some(d("2030-12-02"));
+    a.start_date = Some(d("2030-12-02"));
+    let warning = Flow::new(&a, p, d("2030-12-02"))
+        .calendar_warning()
+        .unwrap();
+    assert!(
+        warning.starts_with("Timescales after 2030 do not count bank holidays yet"),
+        "{warning}"
+    );
+}
+
+#[test]
+fn every_numbered_section_of_each_chapter_is_asked_or_said_to_be_left_out() {
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds/");
+    let chapters = [
+        (
+            "signs-of-safety-2020",
+            "medway-child-and-family-assessment-2020.txt",
+        ),
+        ("assessments-2024", "assessments-procedure-2024.txt"),
+    ];
+    for (id, file) in chapters {
+        let text = std::fs::read_to_string(format!("{seeds}{file}"))
+            .unwrap_or_else(|e| panic!("the chapter {file} should be in ../shared/seeds: {e}"));
+        let numbers: Vec<String> = text
+            .lines()
+            .filter_map(|l| {
+                let (n, rest) = l.split_once(". ")?;
+                (n.parse::<u32>().is_ok() && !rest.is_empty()).then(|| format!("\u{a7}{n}"))
+            })
+            .collect();
+        assert!(numbers.len() >= 15, "{file}: {numbers:?}");
+        let p = find(id).unwrap();
+        let mut refs: Vec<String> = p.not_asked.iter().map(|n| n.reference.clone()).collect();
+        for s in &p.sections {
+            refs.push(s.reference.clone());
+            refs.extend(s.groups.iter().map(|g| g.reference.clone()));
+        }
+        let named = |n: &String| {
+            refs.iter().any(|r| {
+                r.split([',', ' ', '/'])
+                    .any(|part| part == n || part.starts_with(&format!("{n}.")))
+            })
+        };
+        let missing: Vec<&String> = numbers.iter().filter(|n| !named(n)).collect();
+        assert!(
+            missing.is_empty(),
+            "{id} leaves out {missing:?} of its chapter"
+        );
+    }
+}
+
+#[test]
+fn due_this_week_is_what_is_overdue_or_due_in_five_working_days() {
+    let p = find("signs-of-safety-2020").unwrap();
+    let mut a = sample();
+    a.referral_date = Some(d("2026-11-02"));
+    a.start_date = Some(d("2026-11-02"));
+    // Tuesday 17 Nov: the first visit (due 9 Nov) and the first review (16 Nov) are overdue;
+    // the allocation review (23 Nov, day 15) is within five working days; the second review
+    // (7 Dec) is not.
+    let f = Flow::new(&a, p, d("2026-11-17"));
+    let due: Vec<(NaiveDate, bool)> = f
+        .due_within(5)
+        .into_iter()
+        .map(|x| {
+            (
+                x.due,
+                x.state == crate::procedure::timescales::DueState::Overdue,
+            )
+        })
+        .collect();
+    assert_eq!(
+        due,
+        vec![
+            (d("2026-11-09"), true),
+            (d("2026-11-16"), true),
+            (d("2026-11-23"), false)
+        ]
+    );
+    set(&mut a, "dateFirstVisited", None, "2026-11-05");
+    let f = Flow::new(&a, p, d("2026-11-17"));
+    assert_eq!(f.due_within(5).len(), 2, "a visit done is not due");
 }

@@ -205,6 +205,16 @@ impl Person {
         }
     }
 
+    /// Whether nothing has been recorded about this person yet (a record just added and
+    /// left): no name, no dates, no words.
+    pub fn is_blank(&self) -> bool {
+        let fresh = Person::new(self.id.clone(), self.role);
+        Person {
+            lives_in_household: fresh.lives_in_household,
+            ..self.clone()
+        } == fresh
+    }
+
     /// Age in whole years on `on` (or at death, if earlier), from the date of birth when it
     /// is known, otherwise the age recorded; none for a pregnancy.
     pub fn age_on(&self, on: NaiveDate) -> Option<u32> {
@@ -258,6 +268,19 @@ mod tests {
         let mut q = Person::new(PersonId::from_random([2; 4]), PersonRole::FamilyMember);
         q.age_years = Some(70);
         assert_eq!(q.age_on(d(2026, 3, 15)), Some(70), "recorded age");
+    }
+
+    #[test]
+    fn a_record_with_nothing_in_it_is_blank() {
+        let mut p = Person::new(PersonId::from_random([0; 4]), PersonRole::SubjectChild);
+        assert!(p.is_blank());
+        p.lives_in_household = false;
+        assert!(
+            p.is_blank(),
+            "the household tick is a default, not something said"
+        );
+        p.notes = "x".into();
+        assert!(!p.is_blank());
     }
 
     #[test]

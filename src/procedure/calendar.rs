@@ -43,6 +43,11 @@ impl Calendar {
         })
     }
 
+    /// The last year the bank holiday table holds.
+    pub fn last_year(&self) -> i32 {
+        self.years.1
+    }
+
     /// Whether the table covers this date's year (outside it, only weekends are known).
     pub fn covers(&self, d: NaiveDate) -> bool {
         (self.years.0..=self.years.1).contains(&d.year())

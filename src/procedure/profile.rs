@@ -19,6 +19,20 @@ pub struct Profile {
     /// The default wording of the safety scale.
     pub safety_scale: ScaleWording,
     pub sections: Vec<SectionDef>,
+    /// The chapter's numbered sections that have no questions, each with why (the rest are
+    /// named by a section's, group's or question's `reference`); a test checks every numbered
+    /// section of the chapter is one or the other.
+    #[serde(default)]
+    pub not_asked: Vec<NotAsked>,
+}
+
+/// A numbered section of the chapter that the profile asks nothing about, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NotAsked {
+    /// The section's number, as "§1".
+    pub reference: String,
+    pub why: String,
 }
 
 /// A scale's question and what each end means.
@@ -44,6 +58,10 @@ pub struct SectionDef {
     /// Answered once for each child in the assessment.
     #[serde(default)]
     pub per_child: bool,
+    /// When the section applies at all: an assessment type, or (for a per-child section) the
+    /// children it is answered for. Not shown, not counted, when it does not apply.
+    #[serde(default)]
+    pub show_if: Option<Condition>,
     pub groups: Vec<GroupDef>,
 }
 
@@ -96,6 +114,23 @@ pub enum Condition {
     },
     /// The assessment has gone past the profile's maximum working days.
     OverMaxWorkingDays,
+    /// The assessment is of one of these types ("section17", "section47", "preBirth").
+    #[serde(rename_all = "camelCase")]
+    AssessmentType { is_one_of: Vec<String> },
+    /// The child a per-child page is for is an unborn baby (`true`) or born (`false`).
+    ChildUnborn(bool),
+    /// The child a per-child page is for is aged from `min` to `max` years.
+    ChildAged { min: u32, max: u32 },
+}
+
+impl Condition {
+    /// Whether the condition is about the child a page is for (per-child sections only).
+    pub fn is_about_the_child(&self) -> bool {
+        matches!(
+            self,
+            Condition::ChildUnborn(_) | Condition::ChildAged { .. }
+        )
+    }
 }
 
 /// One question.
@@ -119,6 +154,10 @@ pub struct QuestionDef {
     /// For `list` questions: what one item is called ("Worry", "Review").
     #[serde(default)]
     pub item_label: String,
+    /// For dates of things done (a visit, a review, the completion): a date after today is
+    /// refused with a reason, since it cannot have happened yet.
+    #[serde(default)]
+    pub not_in_future: bool,
 }
 
 impl QuestionDef {
@@ -228,6 +267,17 @@ pub fn check(p: &Profile) -> Vec<ProfileProblem> {
                 "a section needs at least one group of questions",
             );
         }
+        match &s.show_if {
+            Some(Condition::Answer { .. } | Condition::OverMaxWorkingDays) => bad(
+                at.clone(),
+                "a section's showIf can only name assessment types or the children it is for",
+            ),
+            Some(c) if c.is_about_the_child() && !s.per_child => bad(
+                at.clone(),
+                "showIf is about the child, but the section is not answered per child",
+            ),
+            _ => {}
+        }
         let mut group_ids = HashSet::new();
         let mut earlier: Vec<&QuestionDef> = Vec::new();
         for g in &s.groups {
@@ -250,6 +300,30 @@ pub fn check(p: &Profile) -> Vec<ProfileProblem> {
                     );
                 }
                 check_question(q, &qat, &mut bad);
+                match &q.show_if {
+                    Some(c) if c.is_about_the_child() && !s.per_child => bad(
+                        qat.clone(),
+                        "showIf is about the child, but the section is not answered per child",
+                    ),
+                    Some(Condition::AssessmentType { is_one_of })
+                        if is_one_of.is_empty()
+                            || is_one_of.iter().any(|v| {
+                                !["section17", "section47", "preBirth"].contains(&v.as_str())
+                            }) =>
+                    {
+                        bad(
+                            qat.clone(),
+                            "showIf names an assessment type the app does not have",
+                        )
+                    }
+                    Some(Condition::ChildAged { min, max }) if min > max => {
+                        bad(qat.clone(), "showIf's age range is the wrong way round")
+                    }
+                    _ => {}
+                }
+                if q.not_in_future && q.kind != QuestionKind::Date {
+                    bad(qat.clone(), "only dates can be refused in the future");
+                }
                 if let Some(Condition::Answer {
                     question,
                     is_one_of,

@@ -161,14 +161,19 @@ pub fn deadlines(rules: &TimescaleRules, f: &Facts, today: NaiveDate) -> Vec<Dea
         let limit = f
             .referral
             .map(|refd| cal.add_working_days(refd, WorkingDays(rules.max_working_days)));
+        // Every review is planned from the start, to the end of the assessment (its completion,
+        // or the maximum from referral, or from the start when the referral date is missing),
+        // and beyond it only where a review was held.
+        let end = f
+            .completed
+            .or(limit)
+            .unwrap_or_else(|| cal.add_working_days(start, WorkingDays(rules.max_working_days)));
         let mut n = 0u32;
         let mut day = r.first;
         loop {
             let due = cal.add_working_days(start, WorkingDays(day));
             let held = f.reviews_held.get(n as usize).copied();
-            // Stop once the assessment is complete, or past the maximum, unless a review was held.
-            let past_end = f.completed.is_some_and(|c| due > c) || limit.is_some_and(|l| due > l);
-            if past_end && held.is_none() {
+            if due > end && held.is_none() {
                 break;
             }
             n += 1;
@@ -188,11 +193,11 @@ pub fn deadlines(rules: &TimescaleRules, f: &Facts, today: NaiveDate) -> Vec<Dea
                 due,
                 held,
             );
-            // Only show reviews up to the next one not yet held.
-            if held.is_none() {
-                break;
-            }
-            day = if n == 1 { r.second } else { day + r.then_every };
+            day = if n == 1 {
+                r.second
+            } else {
+                day + r.then_every.max(1)
+            };
         }
     }
     if let Some(referral) = f.referral {

@@ -355,6 +355,16 @@ pub fn family_summary(a: &Assessment, profile: &Profile, today: NaiveDate) -> St
             out.push_str(&format!("<h2>What we decided</h2><ul>{items}</ul>"));
         }
     }
+    if let Some(why) = flow
+        .answer("decisionReasons", None)
+        .and_then(Answer::text)
+        .filter(|t| !t.trim().is_empty())
+    {
+        out.push_str(&format!(
+            "<h2>Why we decided this</h2><p>{}</p>",
+            escape(why).replace('\n', "<br>")
+        ));
+    }
     let helpers = safety_network(a);
     if !helpers.is_empty() {
         out.push_str(&format!(

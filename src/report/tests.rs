@@ -71,6 +71,20 @@ fn the_family_summary_uses_plain_words_and_the_scale() {
 }
 
 #[test]
+fn the_reasons_for_the_decision_are_in_both_summaries() {
+    let mut a = fixture();
+    let why = "Mum and Dad have kept to the plan & the children say they feel safe.";
+    a.answers
+        .insert("decisionReasons".into(), Answer::Text(why.into()));
+    let p = crate::procedure::find(&a.profile).unwrap();
+    let family = family_summary(&a, p, today());
+    assert!(family.contains("<h2>Why we decided this</h2><p>Mum and Dad have kept to the plan &amp; the children say they feel safe.</p>"));
+    let professional = professional_summary(&a, p, today());
+    assert!(professional.contains("The reasons for this decision"));
+    assert!(professional.contains("kept to the plan &amp; the children"));
+}
+
+#[test]
 fn a_saved_file_is_self_contained() {
     let html = standalone_html("Summary <1>", "<p>Body</p>");
     assert!(html.starts_with("<!DOCTYPE html>"));

@@ -6,7 +6,7 @@ use super::pages::lock::{start_idle_lock, LockButton, LockState, UnlockPage};
 use super::pages::print::{FamilyPrintPage, ProfessionalPrintPage};
 use super::pages::{
     bin::BinPage, children::ChildrenPage, chronology::ChronologyPage, delete::DeletePage,
-    details::DetailsPage, group::GroupPage, import::ImportPage, list::ListPage,
+    details::DetailsPage, due::DuePage, group::GroupPage, import::ImportPage, list::ListPage,
     new::NewAssessmentPage, not_found::NotFound, overview::OverviewPage, people::PeoplePage,
     person::PersonPage, section::SectionPage, shell::AssessmentShell,
 };
@@ -79,6 +79,7 @@ pub fn top_level_pages(inside: fn() -> AnyView) -> impl IntoView {
         Route::Import => view! { <ImportPage/> }.into_any(),
         Route::Bin => view! { <BinPage/> }.into_any(),
         Route::Storage => view! { <StoragePage/> }.into_any(),
+        Route::Due => view! { <DuePage/> }.into_any(),
         Route::Assessment { .. } => inside(),
         Route::NotFound => view! { <NotFound/> }.into_any(),
     }

@@ -151,14 +151,46 @@ fn hand_checked_due_dates() {
 }
 
 #[test]
+fn every_review_is_planned_from_the_first_day_to_the_end_of_the_assessment() {
+    // Start (and referral) Mon 2 Nov 2026; 45 working days end on Thu 7 Jan 2027.
+    let f = facts(Basis::Section17, "2026-11-02");
+    let list = deadlines(&rules(), &f, d("2026-11-02"));
+    let reviews: Vec<NaiveDate> = list
+        .iter()
+        .filter(|x| matches!(x.kind, DeadlineKind::Review(_)))
+        .map(|x| x.due)
+        .collect();
+    // Hand-counted: day 10 Mon 16 Nov; day 25 Mon 7 Dec; weekly: day 30 Mon 14 Dec, day 35
+    // Mon 21 Dec, day 40 Wed 30 Dec (25 and 28 Dec are bank holidays), day 45 Thu 7 Jan
+    // (1 Jan is a bank holiday).
+    assert_eq!(
+        reviews,
+        [
+            "2026-11-16",
+            "2026-12-07",
+            "2026-12-14",
+            "2026-12-21",
+            "2026-12-30",
+            "2027-01-07"
+        ]
+        .map(d)
+    );
+    assert!(list
+        .iter()
+        .filter(|x| matches!(x.kind, DeadlineKind::Review(_)))
+        .all(|x| x.state == DueState::Upcoming));
+}
+
+#[test]
 fn reviews_follow_10_then_25_then_weekly_as_each_is_held() {
     let mut f = facts(Basis::Section17, "2026-11-02");
     let today = d("2026-11-20");
     let list = deadlines(&rules(), &f, today);
     assert_eq!(due(&list, DeadlineKind::Review(1)), d("2026-11-16"));
-    assert!(
-        list.iter().all(|x| x.kind != DeadlineKind::Review(2)),
-        "only the next review shows"
+    assert_eq!(
+        due(&list, DeadlineKind::Review(2)),
+        d("2026-12-07"),
+        "planned ahead"
     );
     assert_eq!(
         list.iter()

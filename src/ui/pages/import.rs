@@ -101,7 +101,7 @@ pub fn ImportPage() -> impl IntoView {
             }
             let imported = match import_json(&text, |p| procedure::find(p).is_some()) {
                 Ok(i) => i,
-                Err(e) => return error.set(Some(e.to_string())),
+                Err(e) => return error.set(Some(crate::exchange::explain(&text, &e))),
             };
             let a = imported.assessment;
             // The copy here may be one that needs repair or cannot be read: the choice is

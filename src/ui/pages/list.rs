@@ -82,6 +82,7 @@ pub fn ListPage() -> impl IntoView {
                 <a href="/import" class="button button--secondary" role="button" draggable="false">"Import an assessment"</a>
                 <button type="button" class="button button--secondary" on:click=open_demo>"Open a demonstration case"</button>
             </div>
+            <p class="body"><a href="/due" data-testid="due-link">"What's due this week"</a></p>
         </div>
         {move || undo_error.get().map(|m| view! { <ErrorSummary title="There is a problem" messages=vec![m]/> })}
         {move || deleted().map(|id| {

@@ -5,6 +5,7 @@ pub mod children;
 pub mod chronology;
 pub mod delete;
 pub mod details;
+pub mod due;
 pub mod flow_common;
 pub mod group;
 pub mod import;

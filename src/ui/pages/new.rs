@@ -1,6 +1,6 @@
 //! Starting a new assessment: the procedure profile, the type, the dates and the first child.
 
-use crate::model::{Assessment, AssessmentId, AssessmentType, Person, PersonRole};
+use crate::model::{Assessment, AssessmentId, AssessmentType, Life, Person, PersonRole};
 use crate::procedure;
 use crate::storage::prefs;
 use crate::ui::platform::{now, random_bytes, repo, today};
@@ -21,6 +21,7 @@ struct Draft {
     start: Option<NaiveDate>,
     given: String,
     family: String,
+    dob: Option<NaiveDate>,
 }
 
 impl Draft {
@@ -31,6 +32,11 @@ impl Draft {
         }
         if AssessmentType::from_code(&self.kind, None).is_none() {
             p.push("Select the type of assessment".to_owned());
+        }
+        if let (Some(dob), Some(r)) = (self.dob, self.referral.or(self.start)) {
+            if dob > r && self.kind != "preBirth" {
+                p.push("The child's date of birth must be before the referral date".to_owned());
+            }
         }
         if let (Some(r), Some(s)) = (self.referral, self.start) {
             if s < r {
@@ -53,8 +59,15 @@ impl Draft {
         let mut child = Person::new(a.fresh_person_id(random_bytes), PersonRole::SubjectChild);
         child.given_name = self.given.trim().to_owned();
         child.family_name = self.family.trim().to_owned();
-        if matches!(kind, AssessmentType::PreBirth { .. }) && child.given_name.is_empty() {
-            child.given_name = "Unborn baby".to_owned();
+        if matches!(kind, AssessmentType::PreBirth { .. }) {
+            // The child of a pre-birth assessment is the unborn baby: the flow asks about the
+            // pregnancy and the plan for the birth, not whether the baby was seen.
+            child.life = Life::Pregnancy;
+            if child.given_name.is_empty() {
+                child.given_name = "Unborn baby".to_owned();
+            }
+        } else {
+            child.date_of_birth = self.dob;
         }
         a.people.push(child);
         a
@@ -171,6 +184,15 @@ pub fn NewAssessmentPage() -> impl IntoView {
                 on_change=set(|d, v| d.family = v)
                 width_class="input--w20"
             />
+            <Show when=move || draft.read().kind != "preBirth">
+                <DateField
+                    id="child-dob"
+                    label="Date of birth"
+                    hint="For example, 27 3 2019. Leave it empty if it is not known yet."
+                    value=Signal::derive(move || draft.read().dob)
+                    on_change=set_date(|d, v| d.dob = v)
+                />
+            </Show>
             <button class="button" type="submit" prop:disabled=move || busy.get()>"Create assessment"</button>
         </form>
     }

@@ -157,6 +157,62 @@ pub fn OverviewPage() -> impl IntoView {
             .collect_view()
     };
 
+    // Ready to authorise: every required item answered, or each missing one a tap away.
+    let readiness = move || {
+        let a = doc.read();
+        let flow = Flow::new(&a, profile_of(session), today());
+        let b = base();
+        let mut links: Vec<(String, String)> = Vec::new();
+        for s in tasks_and_progress.get() {
+            if [DETAILS, CHILDREN, PEOPLE, CHRONOLOGY].contains(&s.id.as_str()) {
+                links.extend(
+                    s.missing
+                        .iter()
+                        .map(|m| (m.clone(), section_href(&b, &s.id))),
+                );
+            }
+        }
+        for m in flow.missing_everywhere() {
+            let mut href = format!("{b}/s/{}/{}", m.section, m.page.group);
+            if let Some(c) = &m.page.child {
+                href.push_str(&format!("?child={c}"));
+            }
+            links.push((m.words, href));
+        }
+        if links.is_empty() {
+            return view! {
+                <div class="panel-ready" data-testid="ready">
+                    <h2 class="heading-m">"Ready to authorise"</h2>
+                    <p class="body">"Every required item is answered. The team manager can check and authorise this assessment."</p>
+                </div>
+            }
+            .into_any();
+        }
+        let n = links.len();
+        let items = links
+            .into_iter()
+            .map(|(words, href)| view! { <li><a href=href>{words}</a></li> })
+            .collect_view();
+        view! {
+            <div class="panel-not-ready" data-testid="not-ready">
+                <h2 class="heading-m">"Not ready to authorise yet"</h2>
+                <p class="body">{format!("{n} required item{} still to answer. Each link goes to the question that asks it.", if n == 1 { " is" } else { "s are" })}</p>
+                <details class="details" open=n <= 8>
+                    <summary class="details__summary">{format!("What is missing ({n})")}</summary>
+                    <ul class="list list--bullet" data-testid="missing-links">{items}</ul>
+                </details>
+            </div>
+        }
+        .into_any()
+    };
+
+    let calendar_warning = move || {
+        let a = doc.read();
+        Flow::new(&a, profile_of(session), today())
+            .calendar_warning()
+            .map(|w| view! { <div class="inset-text inset-text--warning" data-testid="calendar-warning"><p class="body">{w}</p></div> })
+    };
+
     let progress = move || {
         let (done, all) = completed_count(&tasks_and_progress.get());
         format!("You have completed {done} of {all} sections.")
@@ -167,9 +223,11 @@ pub fn OverviewPage() -> impl IntoView {
         <span class="caption">"Assessment"</span>
         <h1 class="heading-xl" data-testid="assessment-title">{move || doc.read().title()}</h1>
         {move || export_error.get().map(|m| view! { <ErrorSummary title="There is a problem" messages=vec![m]/> })}
+        {readiness}
         <dl class="summary-list" data-testid="facts">{facts}</dl>
         <h2 class="heading-l">"Timescales"</h2>
         <p class="hint">"Counted in working days: the referral or start day is day 0; weekends and England and Wales bank holidays are not counted."</p>
+        {calendar_warning}
         {timescales}
         <h2 class="heading-l">"Tools"</h2>
         <ul class="tool-list">

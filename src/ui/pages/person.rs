@@ -1,6 +1,6 @@
 //! One person's record in the register: every field saves as it is typed.
 
-use crate::edit::register::{impact, set_role, Change};
+use crate::edit::register::{impact, remove_person, set_role, Change};
 use crate::model::{Gender, Person, PersonId, PersonRole};
 use crate::ui::router::use_params_map;
 use crate::ui::session::use_session;
@@ -55,6 +55,21 @@ fn PersonForm(id: PersonId) -> impl IntoView {
     let role = Memo::new(move |_| s.doc.read().person(&id.get_value()).map(|p| p.role));
     // A role change that takes something with it waits for "Yes".
     let pending_role = RwSignal::new(None::<PersonRole>);
+    // "Add another child", then "Back" with nothing typed, leaves no "Unnamed child" behind.
+    on_cleanup(move || {
+        let Some(pid) = id.try_get_value() else {
+            return;
+        };
+        let blank = s.doc.try_with_untracked(|a| {
+            a.person(&pid).is_some_and(|p| p.is_blank())
+                && impact(a, &pid, Change::Remove).is_empty()
+        });
+        if blank == Some(true) {
+            s.edit(|a| {
+                remove_person(a, &pid);
+            });
+        }
+    });
     let is_prof = move || role.get() == Some(PersonRole::Professional);
     let back_section = move || match role.get() {
         Some(PersonRole::SubjectChild) => "children",

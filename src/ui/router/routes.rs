@@ -14,6 +14,8 @@ pub enum Route {
     Bin,
     /// `/storage`: storage on this device and the passphrase.
     Storage,
+    /// `/due`: what is due this week across every assessment.
+    Due,
     /// `/assessments/:id/...`
     Assessment { id: String, page: Page },
     /// Anything else.
@@ -53,6 +55,7 @@ impl Route {
             ["import"] => Route::Import,
             ["bin"] => Route::Bin,
             ["storage"] => Route::Storage,
+            ["due"] => Route::Due,
             ["assessments", id, rest @ ..] => Route::Assessment {
                 id: decode(id),
                 page: Page::parse(rest),
@@ -192,6 +195,7 @@ mod tests {
         assert_eq!(Route::parse("/import/"), Route::Import);
         assert_eq!(Route::parse("/bin"), Route::Bin);
         assert_eq!(Route::parse("/storage"), Route::Storage);
+        assert_eq!(Route::parse("/due"), Route::Due);
         assert_eq!(Route::parse("/nowhere"), Route::NotFound);
         assert_eq!(Route::parse("/new/extra"), Route::NotFound);
         assert!(!Route::parse("/bin").is_assessment());

@@ -87,6 +87,10 @@ pub fn DateField(
     #[prop(optional, into)] hint: String,
     #[prop(into)] value: Signal<Option<NaiveDate>>,
     #[prop(into)] on_change: Callback<Option<NaiveDate>>,
+    /// Why a real date cannot be saved here (a "done" date after today), if it cannot: it is
+    /// shown at once and nothing stored changes.
+    #[prop(optional, into)]
+    refuse: Option<Callback<NaiveDate, Option<String>>>,
 ) -> impl IntoView {
     let split = |d: Option<NaiveDate>| d.map(parts).unwrap_or_default();
     let (d0, m0, y0) = split(value.get_untracked());
@@ -111,6 +115,10 @@ pub fn DateField(
         let entry = entry.clone();
         move || {
             if let Some(v) = entry().value() {
+                if let Some(why) = v.and_then(|d| refuse.and_then(|r| r.run(d))) {
+                    error.set(Some(why));
+                    return;
+                }
                 error.set(None);
                 on_change.run(v);
             }
@@ -130,7 +138,10 @@ pub fn DateField(
         if !inside {
             error.set(match entry() {
                 DateEntry::Invalid(m) => Some(m),
-                _ => None,
+                e => e
+                    .value()
+                    .flatten()
+                    .and_then(|d| refuse.and_then(|r| r.run(d))),
             });
         }
     };

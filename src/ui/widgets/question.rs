@@ -3,6 +3,7 @@
 
 use crate::model::{answer_key, Answer, PersonId};
 use crate::procedure::profile::{QuestionDef, QuestionKind};
+use crate::ui::platform::today;
 use crate::ui::session::{use_session, Session};
 use crate::ui::widgets::fields::{
     CheckboxGroup, Choice, DateField, RadioGroup, TextArea, TextField,
@@ -31,6 +32,15 @@ fn set_answer(s: Session, key: String, answer: Option<Answer>) {
             a.answers.remove(&key);
         }
     });
+}
+
+/// The flow's reason to refuse a date for `q` (a "done" date after today).
+fn refuse_date(s: Session, q: &'static QuestionDef) -> Callback<NaiveDate, Option<String>> {
+    Callback::new(move |d: NaiveDate| {
+        let a = s.doc.get_untracked();
+        let profile = crate::procedure::find(&a.profile)?;
+        crate::flow::Flow::new(&a, profile, today()).refuse_date(q, d)
+    })
 }
 
 /// One question of the flow, for `child` when the section is per child.
@@ -69,6 +79,7 @@ pub fn Question(q: &'static QuestionDef, child: Option<PersonId>) -> impl IntoVi
             view! {
                 <DateField id=id label=q.label.clone() hint=q.hint.clone()
                     value=Signal::derive(move || text.get().parse::<NaiveDate>().ok())
+                    refuse=refuse_date(s, q)
                     on_change=Callback::new(move |d: Option<NaiveDate>| set_answer(s, k.clone(), d.map(|d| Answer::Text(d.to_string()))))/>
             }
             .into_any()
@@ -147,6 +158,7 @@ fn ListQuestion(q: &'static QuestionDef, key: String) -> impl IntoView {
                                 QuestionKind::Date => view! {
                                     <DateField id=id label=f.label.clone() hint=f.hint.clone()
                                         value=Signal::derive(move || value.get().parse::<NaiveDate>().ok())
+                                        refuse=refuse_date(s, f)
                                         on_change=Callback::new(move |d: Option<NaiveDate>| set.run(d.map(|d| d.to_string()).unwrap_or_default()))/>
                                 }.into_any(),
                                 QuestionKind::Choice | QuestionKind::YesNo => view! {

@@ -1,5 +1,6 @@
 //! The end of every section page: "Have you completed this section?" and the way back.
 
+use crate::ui::platform::today;
 use crate::ui::session::use_session;
 use crate::ui::widgets::fields::{Choice, RadioGroup};
 use leptos::prelude::*;
@@ -30,6 +31,30 @@ pub fn SectionFooter(#[prop(into)] section: String) -> impl IntoView {
             }
         })
     });
+    // What is still required, said as soon as the section is ticked as completed.
+    let missing = Memo::new(move |_| {
+        let a = session.doc.read();
+        let Some(profile) = crate::procedure::find(&a.profile) else {
+            return Vec::new();
+        };
+        crate::flow::Flow::new(&a, profile, today())
+            .task_list()
+            .into_iter()
+            .find(|s| s.id == section.get_value())
+            .map(|s| s.missing)
+            .unwrap_or_default()
+    });
+    let gaps = move || {
+        let list = missing.get();
+        (value.get() == "yes" && !list.is_empty()).then(|| {
+            view! {
+                <div class="inset-text inset-text--warning" role="alert" data-testid="completed-with-gaps">
+                    <p class="body"><strong>"This section still shows as in progress. These required answers are missing:"</strong></p>
+                    <ul class="list list--bullet">{list.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                </div>
+            }
+        })
+    };
     let overview = move || format!("/assessments/{}", session.doc.read().id);
     view! {
         <RadioGroup
@@ -40,6 +65,7 @@ pub fn SectionFooter(#[prop(into)] section: String) -> impl IntoView {
             value=value
             on_change=on_change
         />
+        {gaps}
         <a href=overview class="button" role="button" data-testid="return-to-overview">"Save and return to overview"</a>
     }
 }

@@ -102,7 +102,10 @@ pub fn DateField(
     let typed = entry.clone();
     Effect::new(move || {
         let v = value.get();
-        let Some(shown) = typed().value() else { return };
+        // Only a change of the stored value re-runs this (not typing, which may be refused).
+        let Some(shown) = untrack(|| typed().value()) else {
+            return;
+        };
         if shown != v {
             let (d, m, y) = split(v);
             day.set(d);

@@ -38,7 +38,7 @@ for (const size of sizes) {
       await page.goto(`${base}/people`);
       return page.getByRole('link', { name: 'Change Dana Sample' }).getAttribute('href');
     })();
-    const pages = ['/', '/new', '/import', '/bin', '/storage', base, `${base}/details`, `${base}/children`, `${base}/people`, personHref!, `${base}/delete`,
+    const pages = ['/', '/new', '/import', '/bin', '/storage', '/due', base, `${base}/details`, `${base}/children`, `${base}/people`, personHref!, `${base}/delete`,
       `${base}/s/child`, `${base}/s/communication/language`, `${base}/s/analysis/worries`, `${base}/s/outcome/decision`, `${base}/chronology`, `${base}/genogram`, `${base}/network`];
     for (const path of pages) {
       await page.goto(path);

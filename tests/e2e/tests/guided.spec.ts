@@ -1,59 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { createAssessment, expectSaved, exportVia, validateWithSchema, watchErrors, fillDate } from './helpers';
-
-/** Answers every empty control on the current flow page, repeating as follow-ups appear. */
-async function answerEverythingOnPage(page: Page) {
-  for (let round = 0; round < 5; round++) {
-    let changed = false;
-    for (const list of await page.locator('main .list-question').all()) {
-      if ((await list.locator('.list-item').count()) === 0) {
-        await list.getByRole('button', { name: 'Add an item' }).click();
-        changed = true;
-      }
-    }
-    for (const el of await page.locator('main input[type=text]:not(.date-input__input), main textarea').all()) {
-      if ((await el.inputValue()) === '') {
-        await el.fill('Recorded for the test.');
-        changed = true;
-      }
-    }
-    for (const group of await page.locator('main .date-input').all()) {
-      if ((await group.getByLabel('Day').inputValue()) === '') {
-        await group.getByLabel('Day').fill('20');
-        await group.getByLabel('Month').fill('11');
-        await group.getByLabel('Year').fill('2026');
-        changed = true;
-      }
-    }
-    for (const fs of await page.locator('main fieldset:not(:has(fieldset)):has(input[type=radio])').all()) {
-      if ((await fs.locator('input[type=radio]:checked').count()) === 0) {
-        await fs.locator('input[type=radio]').first().check();
-        changed = true;
-      }
-    }
-    for (const fs of await page.locator('main fieldset:not(:has(fieldset)):has(input[type=checkbox])').all()) {
-      if ((await fs.locator('input[type=checkbox]:checked').count()) === 0) {
-        await fs.locator('input[type=checkbox]').first().check();
-        changed = true;
-      }
-    }
-    if (!changed) return;
-  }
-}
-
-/** Goes through every page of a section, answering what is empty, then marks it completed. */
-async function completeSection(page: Page, base: string, section: string) {
-  await page.goto(`${base}/s/${section}`);
-  await page.getByRole('button', { name: 'Answer the questions page by page' }).click();
-  for (let i = 0; i < 40 && !page.url().endsWith(`/s/${section}`); i++) {
-    await expect(page.getByTestId('page-progress')).toBeVisible();
-    await answerEverythingOnPage(page);
-    await page.getByTestId('save-and-continue').click();
-  }
-  await expect(page.getByText('Required: not answered')).toHaveCount(0);
-  await page.getByLabel("Yes, I've completed this section").check();
-  await expectSaved(page);
-}
+import { createAssessment, expectSaved, exportVia, validateWithSchema, watchErrors, fillDate, completeSection } from './helpers';
 
 async function markCompleted(page: Page, url: string) {
   await page.goto(url);
@@ -134,8 +80,14 @@ for (const profile of profiles) {
       await fillDate(page, 'Date the child or children were first visited', '2026-11-10');
       await expectSaved(page);
     }
+    // A completion date after today (1 December) is refused with its reason, and nothing changes.
     await page.goto(`${base}/s/outcome/completion`);
     await fillDate(page, 'Date the assessment was completed', '2026-12-18');
+    await expect(page.locator('.error-message', { hasText: 'Date the assessment was completed must be today or in the past' })).toBeVisible();
+    await page.goto(base);
+    await expect(page.getByTestId('timescales').locator('tr', { hasText: 'Assessment concluded' })).not.toContainText('Done');
+    await page.goto(`${base}/s/outcome/completion`);
+    await fillDate(page, 'Date the assessment was completed', '2026-11-30');
     await expectSaved(page);
 
     // Everything else, section by section, page by page
@@ -161,7 +113,7 @@ for (const profile of profiles) {
     await expect(page.getByTestId('progress')).toHaveText(`You have completed ${profile.total} of ${profile.total} sections.`);
     const timescales = page.getByTestId('timescales');
     await expect(timescales).toContainText('14 January 2027'); // day 45 from Mon 9 Nov 2026
-    await expect(timescales.locator('tr', { hasText: 'Assessment concluded' })).toContainText('Done 18 December 2026');
+    await expect(timescales.locator('tr', { hasText: 'Assessment concluded' })).toContainText('Done 30 November 2026');
     if (profile.firstVisit) {
       await expect(timescales.locator('tr', { hasText: 'Visit the child' })).toContainText('10 November 2026');
       await expect(timescales.locator('tr', { hasText: 'Visit the child' })).toContainText('Done 10 November 2026');
@@ -182,7 +134,7 @@ for (const profile of profiles) {
     expect(doc.assessment.answers[`notSeenAloneReason@${mia}`]).toBeUndefined();
     expect(doc.assessment.answers.interpreterUsed).toEqual({ text: 'no' });
     expect(doc.assessment.answers.noInterpreterApprovedBy).toEqual({ text: 'Pat Example' });
-    expect(doc.assessment.answers.dateCompleted).toEqual({ text: '2026-12-18' });
+    expect(doc.assessment.answers.dateCompleted).toEqual({ text: '2026-11-30' });
     expect(doc.assessment.chronology).toHaveLength(1);
     expect(doc.assessment.chronology[0].children).toEqual([leo]);
     expect(doc.assessment.completedSections).toHaveLength(profile.total);

@@ -96,3 +96,58 @@ export function fixture(name: string) {
 export function shotPath(info: TestInfo, name: string) {
   return info.outputPath(name);
 }
+
+/** Answers every empty control on the current flow page, repeating as follow-ups appear. */
+export async function answerEverythingOnPage(page: Page) {
+  for (let round = 0; round < 5; round++) {
+    let changed = false;
+    for (const list of await page.locator('main .list-question').all()) {
+      if ((await list.locator('.list-item').count()) === 0) {
+        await list.getByRole('button', { name: 'Add an item' }).click();
+        changed = true;
+      }
+    }
+    for (const el of await page.locator('main input[type=text]:not(.date-input__input), main textarea').all()) {
+      if ((await el.inputValue()) === '') {
+        await el.fill('Recorded for the test.');
+        changed = true;
+      }
+    }
+    for (const group of await page.locator('main .date-input').all()) {
+      if ((await group.getByLabel('Day').inputValue()) === '') {
+        await group.getByLabel('Day').fill('20');
+        await group.getByLabel('Month').fill('11');
+        await group.getByLabel('Year').fill('2026');
+        changed = true;
+      }
+    }
+    for (const fs of await page.locator('main fieldset:not(:has(fieldset)):has(input[type=radio])').all()) {
+      if ((await fs.locator('input[type=radio]:checked').count()) === 0) {
+        await fs.locator('input[type=radio]').first().check();
+        changed = true;
+      }
+    }
+    for (const fs of await page.locator('main fieldset:not(:has(fieldset)):has(input[type=checkbox])').all()) {
+      if ((await fs.locator('input[type=checkbox]:checked').count()) === 0) {
+        await fs.locator('input[type=checkbox]').first().check();
+        changed = true;
+      }
+    }
+    if (!changed) return;
+  }
+}
+
+/** Goes through every page of a section, answering what is empty, then marks it completed. */
+export async function completeSection(page: Page, base: string, section: string) {
+  await page.goto(`${base}/s/${section}`);
+  await page.getByRole('button', { name: 'Answer the questions page by page' }).click();
+  for (let i = 0; i < 40 && !page.url().endsWith(`/s/${section}`); i++) {
+    await expect(page.getByTestId('page-progress')).toBeVisible();
+    await answerEverythingOnPage(page);
+    await page.getByTestId('save-and-continue').click();
+  }
+  await expect(page.getByText('Required: not answered')).toHaveCount(0);
+  await page.getByLabel("Yes, I've completed this section").check();
+  await expectSaved(page);
+}
+

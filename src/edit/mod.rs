@@ -7,6 +7,7 @@
 //! The property test in [`tests`] drives random sequences of every kind of edit the UI offers
 //! and checks the rules, and the export round trip, after each step.
 
+pub mod merge;
 pub mod register;
 #[cfg(test)]
 mod tests;

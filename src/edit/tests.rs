@@ -83,6 +83,12 @@ enum Step {
     Undo(Editor),
     Redo(Editor),
     BringGenogram(Box<Assessment>),
+    /// "These are the same person": merge the second into the first.
+    Merge(PersonId, PersonId),
+    /// "The baby has been born".
+    Born(PersonId, NaiveDate),
+    /// An expected baby added to the children.
+    ExpectBaby([u8; 4]),
 }
 
 const NAMES: [(&str, &str); 8] = [
@@ -157,7 +163,7 @@ fn sibling_file(a: &Assessment, r: &mut Rng) -> Assessment {
 fn genogram_step(a: &Assessment, r: &mut Rng) -> Step {
     let on = drawn(a);
     let everyone = people(a);
-    let cmd = match (r.below(14), r.pick(&on).cloned()) {
+    let cmd = match (r.below(15), r.pick(&on).cloned()) {
         (0, _) | (_, None) => {
             let undrawn: Vec<PersonId> = everyone
                 .iter()
@@ -175,6 +181,28 @@ fn genogram_step(a: &Assessment, r: &mut Rng) -> Step {
                     x: r.below(900) as i32,
                     y: 0,
                 },
+            }
+        }
+        (13, Some(of)) => {
+            // Connect someone already in the register, drawn or not, as a relative.
+            let relation = match r.below(4) {
+                0 => Relation::Partner(PartnershipKind::Married),
+                1 => Relation::Child(
+                    a.genogram.partnerships_of(&of).next().map(|u| u.id.clone()),
+                    ChildKind::Birth,
+                ),
+                2 => Relation::Parent,
+                _ => Relation::Sibling,
+            };
+            match r.pick(&everyone).cloned() {
+                Some(person) => gcmd::Command::Connect {
+                    of,
+                    relation,
+                    person,
+                    link: fresh_item(r),
+                    second: fresh_item(r),
+                },
+                None => gcmd::Command::AutoLayout,
             }
         }
         (1..=4, Some(of)) => {
@@ -332,7 +360,7 @@ fn random_step(a: &Assessment, r: &mut Rng) -> Step {
     let everyone = people(a);
     let kids = children(a);
     let scales = a.scales.len();
-    match r.below(20) {
+    match r.below(21) {
         0 => {
             let role = PersonRole::ALL[r.below(4)];
             Step::AddPerson(new_person(a, r, role))
@@ -387,6 +415,20 @@ fn random_step(a: &Assessment, r: &mut Rng) -> Step {
         } else {
             Editor::Network
         }),
+        19 if r.chance(40) => {
+            // Usually a pair the page points out; sometimes any two people.
+            let pairs = super::merge::duplicates(a);
+            match (r.pick(&pairs).cloned(), r.pick(&everyone), r.pick(&everyone)) {
+                (Some((x, y)), _, _) => Step::Merge(x, y),
+                (None, Some(x), Some(y)) => Step::Merge(x.clone(), y.clone()),
+                _ => Step::ExpectBaby(r.bytes()),
+            }
+        }
+        19 if r.chance(50) => Step::ExpectBaby(r.bytes()),
+        19 => match r.pick(&kids) {
+            Some(c) => Step::Born(c.clone(), day(r.next())),
+            None => Step::ExpectBaby(r.bytes()),
+        },
         _ if r.chance(10) => Step::BringGenogram(Box::new(sibling_file(a, r))),
         _ => genogram_step(a, r),
     }
@@ -457,6 +499,16 @@ impl Workbench {
                 }
             }
             Step::RemovePerson(id) => (self.remove)(a, id),
+            Step::Merge(keep, gone) => drop(super::merge::merge(a, keep, gone)),
+            Step::Born(id, on) => drop(super::merge::born(a, id, *on)),
+            Step::ExpectBaby(bytes) => {
+                let mut baby = Person::new(PersonId::from_random(*bytes), PersonRole::SubjectChild);
+                baby.given_name = "Unborn baby".into();
+                baby.life = crate::model::Life::Pregnancy;
+                if a.person(&baby.id).is_none() {
+                    a.people.push(baby);
+                }
+            }
             Step::SetRole(id, role) => set_role(a, id, *role),
             Step::Rename(id, g, f) => {
                 if let Some(p) = a.person_mut(id) {

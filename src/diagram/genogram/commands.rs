@@ -44,6 +44,15 @@ pub enum Command {
         link: ItemId,
         second: ItemId,
     },
+    /// Connects someone already in the register as a relative of `of` (drawing them first if
+    /// they are not on the genogram): "Maria's mother is Rita, who is already here".
+    Connect {
+        of: PersonId,
+        relation: Relation,
+        person: PersonId,
+        link: ItemId,
+        second: ItemId,
+    },
     /// Moves a person by hand (pins them).
     Move { person: PersonId, x: i32, y: i32 },
     /// Lets automatic layout place a pinned person again.
@@ -77,6 +86,12 @@ impl Command {
     pub fn label(&self) -> &'static str {
         match self {
             Command::AddPerson { .. } | Command::Place { .. } => "add person",
+            Command::Connect { relation, .. } => match relation {
+                Relation::Partner(_) => "connect partner",
+                Relation::Child(..) => "connect child",
+                Relation::Parent => "connect parent",
+                Relation::Sibling => "connect sibling",
+            },
             Command::AddRelative { relation, .. } => match relation {
                 Relation::Partner(_) => "add partner",
                 Relation::Child(..) => "add child",
@@ -161,7 +176,14 @@ pub fn plan(a: &Assessment, cmd: &Command) -> Result<Vec<Op>, EditError> {
             person,
             link,
             second,
-        } => add_relative(a, of, relation, person, link, second),
+        } => add_relative(a, of, relation, Who::New(person), link, second),
+        Command::Connect {
+            of,
+            relation,
+            person,
+            link,
+            second,
+        } => add_relative(a, of, relation, Who::Existing(person), link, second),
         Command::Move { person, x, y } => {
             on_genogram(g, person)?;
             Ok(vec![member_op(person, *x, *y, true)])
@@ -275,11 +297,17 @@ fn check_parentage(g: &Genogram, l: &Parentage) -> Result<(), EditError> {
     Ok(())
 }
 
+/// The relative a command adds: a new register record, or someone already in the register.
+enum Who<'a> {
+    New(&'a Person),
+    Existing(&'a PersonId),
+}
+
 fn add_relative(
     a: &Assessment,
     of: &PersonId,
     relation: &Relation,
-    person: &Person,
+    who: Who,
     link: &ItemId,
     second: &ItemId,
 ) -> Result<Vec<Op>, EditError> {
@@ -287,14 +315,38 @@ fn add_relative(
     let anchor = g
         .member(of)
         .ok_or_else(|| EditError("Select a person on the genogram first.".into()))?;
-    if a.person(&person.id).is_some() {
-        return refuse("That person is already in the register.");
-    }
-    let mut ops = vec![Op::Put(Entity::Person(person.clone()))];
+    let mut ops = Vec::new();
+    let id = match who {
+        Who::New(person) => {
+            if a.person(&person.id).is_some() {
+                return refuse("That person is already in the register.");
+            }
+            ops.push(Op::Put(Entity::Person(person.clone())));
+            person.id.clone()
+        }
+        Who::Existing(id) => {
+            if a.person(id).is_none() {
+                return refuse("That person is not in the people register.");
+            }
+            if id == of {
+                return refuse("Choose someone other than the person selected.");
+            }
+            id.clone()
+        }
+    };
+    let drawn = g.member(&id).is_some();
+    // A new person is placed near the one selected; someone already drawn stays where they are.
+    let mut place = |ops: &mut Vec<Op>, x: i32, y: i32| {
+        if !drawn {
+            let (x, y) = free_spot(g, x, y);
+            ops.push(member_op(&id, x, y, false));
+        }
+    };
+    let hangs_already = || g.parentage_of(&id).is_some();
     let parentage = |parents: Parents, kind: ChildKind| {
         Op::Put(Entity::Parentage(Parentage {
             id: link.clone(),
-            child: person.id.clone(),
+            child: id.clone(),
             parents,
             kind,
             twin: None,
@@ -302,71 +354,100 @@ fn add_relative(
     };
     match relation {
         Relation::Partner(kind) => {
-            let (x, y) = free_spot(g, anchor.x + STEP_X, anchor.y);
-            ops.push(member_op(&person.id, x, y, false));
+            if g.are_partners(of, &id) {
+                return refuse("These two are already shown as partners.");
+            }
+            if g.parents_of(of).contains(&id) || g.parents_of(&id).contains(of) {
+                return refuse("A parent and their child cannot be shown as partners.");
+            }
+            place(&mut ops, anchor.x + STEP_X, anchor.y);
             ops.push(Op::Put(Entity::Partnership(Partnership {
                 id: link.clone(),
                 a: of.clone(),
-                b: person.id.clone(),
+                b: id.clone(),
                 kind: *kind,
                 start: None,
                 end: None,
             })));
         }
         Relation::Child(partnership, kind) => {
+            if hangs_already() {
+                return refuse(
+                    "That person already hangs from parents. Change their line instead.",
+                );
+            }
             let (parents, mid_x) = match partnership {
-                Some(id) => {
+                Some(pid) => {
                     let u = g
-                        .partnership(id)
+                        .partnership(pid)
                         .filter(|u| u.involves(of))
                         .ok_or_else(|| {
                             EditError("That partnership is not this person's.".into())
                         })?;
+                    if u.involves(&id) {
+                        return refuse("A person cannot be their own parent.");
+                    }
                     let other_x = g.member(u.other(of)).map_or(anchor.x, |m| m.x);
                     (
                         Parents::Partnership {
-                            partnership: id.clone(),
+                            partnership: pid.clone(),
                         },
                         (anchor.x + other_x) / 2,
                     )
                 }
                 None => (Parents::Parent { person: of.clone() }, anchor.x),
             };
-            let (x, y) = free_spot(g, mid_x, anchor.y + STEP_Y);
-            ops.push(member_op(&person.id, x, y, false));
+            place(&mut ops, mid_x, anchor.y + STEP_Y);
             ops.push(parentage(parents, *kind));
         }
         Relation::Parent => {
             let existing = g.parentage_of(of);
-            let (x, y) = free_spot(g, anchor.x, anchor.y - STEP_Y);
-            ops.push(member_op(&person.id, x, y, false));
+            if g.parents_of(of).contains(&id) {
+                return refuse("That person is already shown as this person's parent.");
+            }
+            if g.parents_of(&id).contains(of) {
+                return refuse("A person's child cannot also be their parent.");
+            }
+            place(&mut ops, anchor.x, anchor.y - STEP_Y);
             match existing {
                 None => ops.push(Op::Put(Entity::Parentage(Parentage {
                     id: link.clone(),
                     child: of.clone(),
-                    parents: Parents::Parent {
-                        person: person.id.clone(),
-                    },
+                    parents: Parents::Parent { person: id.clone() },
                     kind: ChildKind::Birth,
                     twin: None,
                 }))),
                 Some(line) => match &line.parents {
                     Parents::Parent { person: first } => {
-                        ops.push(Op::Put(Entity::Partnership(Partnership {
-                            id: second.clone(),
-                            a: first.clone(),
-                            b: person.id.clone(),
-                            kind: PartnershipKind::Married,
-                            start: None,
-                            end: None,
-                        })));
+                        // The two parents as a couple: the partnership they have, or a new one.
+                        let couple = match g
+                            .partnerships
+                            .iter()
+                            .find(|u| u.involves(first) && u.involves(&id))
+                        {
+                            Some(u) => u.id.clone(),
+                            None => {
+                                ops.push(Op::Put(Entity::Partnership(Partnership {
+                                    id: second.clone(),
+                                    a: first.clone(),
+                                    b: id.clone(),
+                                    kind: PartnershipKind::Married,
+                                    start: None,
+                                    end: None,
+                                })));
+                                second.clone()
+                            }
+                        };
                         // Every child of the first parent alone now hangs from the couple.
                         for l in g.parentage.iter().filter(
                             |l| matches!(&l.parents, Parents::Parent { person } if person == first),
                         ) {
+                            if l.child == id {
+                                continue;
+                            }
                             let mut l = l.clone();
                             l.parents = Parents::Partnership {
-                                partnership: second.clone(),
+                                partnership: couple.clone(),
                             };
                             ops.push(Op::Put(Entity::Parentage(l)));
                         }
@@ -381,8 +462,16 @@ fn add_relative(
             let line = g.parentage_of(of).ok_or_else(|| {
                 EditError("Add a parent first, so brothers and sisters share a line.".into())
             })?;
-            let (x, y) = free_spot(g, anchor.x + STEP_X, anchor.y);
-            ops.push(member_op(&person.id, x, y, false));
+            if hangs_already() {
+                return refuse(
+                    "That person already hangs from parents. Change their line instead.",
+                );
+            }
+            let parents_now = g.parents_of(of);
+            if parents_now.contains(&id) {
+                return refuse("A parent cannot also be shown as a brother or sister.");
+            }
+            place(&mut ops, anchor.x + STEP_X, anchor.y);
             ops.push(parentage(line.parents.clone(), ChildKind::Birth));
         }
     }

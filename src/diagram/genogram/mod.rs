@@ -2,6 +2,7 @@
 //! where, partnerships, parentage, households, relationships) is plain data in
 //! [`crate::model::genogram`], re-exported here.
 
+pub mod candidates;
 pub mod commands;
 pub mod layout;
 pub mod render;

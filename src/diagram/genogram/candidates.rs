@@ -1,0 +1,173 @@
+//! Who already in the people register could be the relative a worker is adding: "Maria's
+//! mother" offers the women (or people whose sex is not recorded) who are not already her
+//! parent or child and, where both dates of birth are known, are older than her. Each comes
+//! with enough words to tell two people of the same name apart.
+
+use super::commands::Relation;
+use crate::model::{Assessment, Gender, Person, PersonId, PersonRole};
+
+/// Someone the register already has, who could be the relative being added.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    pub person: PersonId,
+    /// "Rita Oldham: family member, 68, Maternal grandmother, not on the genogram yet".
+    pub words: String,
+}
+
+/// The register people who could be `of`'s relative of this kind (`gender` as the button
+/// says: a mother, a son), people not yet drawn first.
+pub fn candidates(
+    a: &Assessment,
+    of: &PersonId,
+    relation: &Relation,
+    gender: Gender,
+) -> Vec<Candidate> {
+    let g = &a.genogram;
+    let Some(me) = a.person(of) else {
+        return Vec::new();
+    };
+    let two_parents = matches!(
+        g.parentage_of(of).map(|l| &l.parents),
+        Some(super::Parents::Partnership { .. })
+    );
+    let no_parents = g.parentage_of(of).is_none();
+    match relation {
+        Relation::Parent if two_parents => return Vec::new(),
+        Relation::Sibling if no_parents => return Vec::new(),
+        _ => {}
+    }
+    let older = |p: &Person, than: &Person| match (p.date_of_birth, than.date_of_birth) {
+        (Some(x), Some(y)) => x < y,
+        _ => true,
+    };
+    let sex_fits = |p: &Person| {
+        gender == Gender::Unknown
+            || p.gender == gender
+            || p.gender == Gender::Unknown
+            || p.gender == Gender::Other
+    };
+    let mut out: Vec<(bool, String, Candidate)> = a
+        .people
+        .iter()
+        .filter(|p| &p.id != of && p.role != PersonRole::Professional && sex_fits(p))
+        .filter(|p| {
+            let hangs = g.parentage_of(&p.id).is_some();
+            let my_parents = g.parents_of(of);
+            let their_parents = g.parents_of(&p.id);
+            match relation {
+                Relation::Parent => {
+                    !my_parents.contains(&p.id) && !their_parents.contains(of) && older(p, me)
+                }
+                Relation::Child(..) => !hangs && !my_parents.contains(&p.id) && older(me, p),
+                Relation::Partner(_) => {
+                    !g.are_partners(of, &p.id)
+                        && !my_parents.contains(&p.id)
+                        && !their_parents.contains(of)
+                }
+                Relation::Sibling => !hangs && !my_parents.contains(&p.id),
+            }
+        })
+        .map(|p| {
+            let drawn = g.member(&p.id).is_some();
+            (
+                drawn,
+                p.display_name(),
+                Candidate {
+                    person: p.id.clone(),
+                    words: describe(a, p, drawn),
+                },
+            )
+        })
+        .collect();
+    out.sort_by(|x, y| (x.0, &x.1).cmp(&(y.0, &y.1)));
+    out.into_iter().map(|(_, _, c)| c).collect()
+}
+
+/// "Rita Oldham: family member, 68, Maternal grandmother, not on the genogram yet".
+pub fn describe(a: &Assessment, p: &Person, drawn: bool) -> String {
+    let mut parts = vec![p.role.label().to_lowercase()];
+    if let Some(age) = p.age_on(a.as_at(chrono::Utc::now().date_naive())) {
+        parts.push(format!("{age}"));
+    } else if let Some(dob) = p.date_of_birth {
+        parts.push(format!("born {dob}"));
+    }
+    if !p.relationship.trim().is_empty() {
+        parts.push(p.relationship.trim().to_owned());
+    }
+    parts.push(if drawn {
+        "on the genogram".into()
+    } else {
+        "not on the genogram yet".into()
+    });
+    format!("{}: {}", p.display_name(), parts.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagram::genogram::commands::{plan, Command};
+    use crate::diagram::ops::apply;
+    use crate::model::assessment::tests::sample;
+    use crate::model::ItemId;
+
+    #[test]
+    fn the_people_already_entered_are_offered_and_connected_without_a_second_copy() {
+        // People page first: mother Jo (in the sample), then a grandmother and a father.
+        let mut a = sample();
+        let ava = a.people[0].id.clone();
+        let jo = a.people[1].id.clone();
+        a.people[1].gender = Gender::Female;
+        let mut rita = Person::new(PersonId::from_random([0x21; 4]), PersonRole::FamilyMember);
+        rita.given_name = "Rita".into();
+        rita.gender = Gender::Female;
+        rita.date_of_birth = chrono::NaiveDate::from_ymd_opt(1958, 1, 1);
+        let mut tom = Person::new(PersonId::from_random([0x22; 4]), PersonRole::FamilyMember);
+        tom.given_name = "Tom".into();
+        tom.gender = Gender::Male;
+        a.people.extend([rita.clone(), tom.clone()]);
+        let run = |a: &mut Assessment, cmd: Command| {
+            let ops = plan(a, &cmd).unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
+            apply(a, &ops);
+        };
+        run(
+            &mut a,
+            Command::Place {
+                person: ava.clone(),
+                x: 0,
+                y: 320,
+            },
+        );
+        // Ava's mother: Jo and Rita fit, Tom does not.
+        let offered: Vec<PersonId> = candidates(&a, &ava, &Relation::Parent, Gender::Female)
+            .into_iter()
+            .map(|c| c.person)
+            .collect();
+        assert_eq!(offered, vec![jo.clone(), rita.id.clone()]);
+        let connect = |of: &PersonId, relation, person: &PersonId, n: u8| Command::Connect {
+            of: of.clone(),
+            relation,
+            person: person.clone(),
+            link: ItemId::from_random([n; 4]),
+            second: ItemId::from_random([n + 1; 4]),
+        };
+        run(&mut a, connect(&ava, Relation::Parent, &jo, 0x31));
+        run(&mut a, connect(&ava, Relation::Parent, &tom.id, 0x33));
+        run(&mut a, connect(&jo, Relation::Parent, &rita.id, 0x35));
+        assert_eq!(a.people.len(), 4, "nobody created twice");
+        assert_eq!(a.genogram.members.len(), 4);
+        let mut parents = a.genogram.parents_of(&ava);
+        parents.sort();
+        let mut want = vec![jo.clone(), tom.id.clone()];
+        want.sort();
+        assert_eq!(parents, want);
+        assert_eq!(a.genogram.parents_of(&jo), vec![rita.id.clone()]);
+        crate::model::validity::check(&a).unwrap();
+        // Jo is Ava's mother now: not offered again, and connecting twice is refused.
+        assert!(candidates(&a, &ava, &Relation::Parent, Gender::Female).is_empty());
+        assert!(plan(&a, &connect(&ava, Relation::Parent, &jo, 0x41)).is_err());
+        // The words tell people apart.
+        let words = describe(&a, &rita, true);
+        assert!(words.starts_with("Rita: family member, "), "{words}");
+        assert!(words.ends_with("on the genogram"));
+    }
+}

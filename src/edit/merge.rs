@@ -1,0 +1,360 @@
+//! Two register records for one person ("these are the same person"): noticing them, and
+//! merging them into one with every reference (answers, scales, chronology, the genogram, the
+//! network map) moved over. Nothing either record says is lost: where the two differ, the kept
+//! record's value stays and the other's is written into its notes for the worker to choose.
+//! Lines the merge makes repeat (both records drawn, both with parents) are mended by
+//! [`crate::model::repair`], and said.
+
+use crate::model::genogram::Parents;
+use crate::model::network::Who;
+use crate::model::repair::repair;
+use crate::model::validity::answer_child;
+use crate::model::{answer_key, Answer, Assessment, Person, PersonId, PersonRole, ScaleKind};
+
+fn norm(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Pairs of register people who may be the same person: the same name, and the same date of
+/// birth where both are known. Each pair once, in register order.
+pub fn duplicates(a: &Assessment) -> Vec<(PersonId, PersonId)> {
+    let mut out = Vec::new();
+    for (i, p) in a.people.iter().enumerate() {
+        let name = norm(&format!("{} {}", p.given_name, p.family_name));
+        if name.is_empty() {
+            continue;
+        }
+        for q in &a.people[i + 1..] {
+            let same_name = norm(&format!("{} {}", q.given_name, q.family_name)) == name;
+            let dob_agrees = match (p.date_of_birth, q.date_of_birth) {
+                (Some(x), Some(y)) => x == y,
+                _ => true,
+            };
+            if same_name && dob_agrees {
+                out.push((p.id.clone(), q.id.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// The differences between two records, as "field: this / that", for the confirmation.
+pub fn differences(keep: &Person, gone: &Person) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut text = |label: &str, x: &str, y: &str| {
+        if !x.trim().is_empty() && !y.trim().is_empty() && x.trim() != y.trim() {
+            out.push(format!("{label}: “{}” or “{}”", x.trim(), y.trim()));
+        }
+    };
+    text("Relationship", &keep.relationship, &gone.relationship);
+    text("Agency and role", &keep.organisation, &gone.organisation);
+    text("Notes", &keep.notes, &gone.notes);
+    if let (Some(x), Some(y)) = (keep.date_of_birth, gone.date_of_birth) {
+        if x != y {
+            out.push(format!("Date of birth: {x} or {y}"));
+        }
+    }
+    if keep.role != gone.role {
+        out.push(format!(
+            "Role: {} or {}",
+            keep.role.label(),
+            gone.role.label()
+        ));
+    }
+    out
+}
+
+/// The one record from two: `keep`'s values, `gone`'s where `keep` has none, and `gone`'s
+/// differing words kept in the notes.
+fn merged_record(keep: &Person, gone: &Person) -> Person {
+    let mut p = keep.clone();
+    let fill = |mine: &mut String, theirs: &str| {
+        if mine.trim().is_empty() {
+            *mine = theirs.to_owned();
+        }
+    };
+    fill(&mut p.given_name, &gone.given_name);
+    fill(&mut p.family_name, &gone.family_name);
+    fill(&mut p.relationship, &gone.relationship);
+    fill(&mut p.organisation, &gone.organisation);
+    p.date_of_birth = p.date_of_birth.or(gone.date_of_birth);
+    p.date_of_death = p.date_of_death.or(gone.date_of_death);
+    p.age_years = p.age_years.or(gone.age_years);
+    if p.gender == crate::model::Gender::Unknown {
+        p.gender = gone.gender;
+    }
+    // A child being assessed stays one, so their answers and scale stay theirs.
+    if gone.role == PersonRole::SubjectChild {
+        p.role = PersonRole::SubjectChild;
+    }
+    let others = differences(keep, gone);
+    let notes: Vec<String> = others
+        .into_iter()
+        .filter(|d| !d.starts_with("Notes:") && !d.starts_with("Role:"))
+        .collect();
+    let mut extra = Vec::new();
+    if !notes.is_empty() {
+        extra.push(format!(
+            "Also recorded for this person: {}.",
+            notes.join("; ")
+        ));
+    }
+    if !gone.notes.trim().is_empty() && gone.notes.trim() != keep.notes.trim() {
+        extra.push(gone.notes.trim().to_owned());
+    }
+    if !extra.is_empty() {
+        p.notes = [p.notes.trim().to_owned(), extra.join("\n")]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
+    p
+}
+
+/// Merges `gone` into `keep`; returns what was done, in words, or `None` when either is
+/// missing or they are the same record.
+pub fn merge(a: &mut Assessment, keep: &PersonId, gone: &PersonId) -> Option<Vec<String>> {
+    if keep == gone {
+        return None;
+    }
+    let (k, g) = (a.person(keep)?.clone(), a.person(gone)?.clone());
+    let mut said = vec![format!(
+        "{} and {} are now one record.",
+        k.display_name(),
+        g.display_name()
+    )];
+    *a.person_mut(keep)? = merged_record(&k, &g);
+    a.people.retain(|p| &p.id != gone);
+    // Answers: a per-child answer moves over; where both records have one, both are kept.
+    let keys: Vec<String> = a
+        .answers
+        .keys()
+        .filter(|key| answer_child(key) == Some(gone.as_str()))
+        .cloned()
+        .collect();
+    for key in keys {
+        let answer = a.answers.remove(&key).expect("listed");
+        let question = key
+            .split_once('@')
+            .map_or(key.as_str(), |(q, _)| q)
+            .to_owned();
+        let to = answer_key(&question, Some(keep));
+        let combined = match (a.answers.remove(&to), answer) {
+            (None, theirs) => theirs,
+            (Some(Answer::Text(x)), Answer::Text(y)) if x != y => {
+                Answer::Text(format!("{x}\n\n{y}"))
+            }
+            (Some(Answer::Choices(mut x)), Answer::Choices(y)) => {
+                x.extend(y.into_iter().filter(|v| !x.contains(v)).collect::<Vec<_>>());
+                Answer::Choices(x)
+            }
+            (Some(Answer::Items(mut x)), Answer::Items(y)) => {
+                x.extend(y);
+                Answer::Items(x)
+            }
+            (Some(mine), _) => mine,
+        };
+        a.answers.insert(to, combined);
+    }
+    let swap = |p: &mut PersonId| {
+        if p == gone {
+            *p = keep.clone();
+        }
+    };
+    for e in &mut a.chronology {
+        e.children.iter_mut().for_each(swap);
+        let mut seen = Vec::new();
+        e.children.retain(|c| {
+            let first = !seen.contains(c);
+            seen.push(c.clone());
+            first
+        });
+    }
+    for s in &mut a.scales {
+        if let ScaleKind::Safety { child } = &mut s.kind {
+            swap(child);
+        }
+        let lists =
+            std::iter::once(&mut s.markers).chain(s.history.iter_mut().map(|h| &mut h.markers));
+        for m in lists.flatten() {
+            if let Some(p) = &mut m.rater.person {
+                swap(p);
+            }
+        }
+    }
+    let gen = &mut a.genogram;
+    gen.members.iter_mut().for_each(|m| swap(&mut m.person));
+    for u in &mut gen.partnerships {
+        swap(&mut u.a);
+        swap(&mut u.b);
+    }
+    for l in &mut gen.parentage {
+        swap(&mut l.child);
+        if let Parents::Parent { person } = &mut l.parents {
+            swap(person);
+        }
+    }
+    for h in &mut gen.households {
+        h.members.iter_mut().for_each(swap);
+        let mut seen = Vec::new();
+        h.members.retain(|m| {
+            let first = !seen.contains(m);
+            seen.push(m.clone());
+            first
+        });
+    }
+    for r in &mut gen.relationships {
+        swap(&mut r.a);
+        swap(&mut r.b);
+    }
+    for m in &mut a.network.members {
+        if let Who::Person { person } = &mut m.who {
+            swap(person);
+        }
+    }
+    said.extend(repair(a).changes);
+    Some(said)
+}
+
+/// "The baby has been born": an unborn child in the register becomes a child with a date of
+/// birth, keeping everything recorded about them.
+pub fn born(a: &mut Assessment, id: &PersonId, on: chrono::NaiveDate) -> bool {
+    match a.person_mut(id) {
+        Some(p) if p.life == crate::model::Life::Pregnancy => {
+            p.life = crate::model::Life::Living;
+            p.date_of_birth = Some(on);
+            true
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::validity::problems;
+
+    #[test]
+    fn two_records_of_one_person_are_noticed_and_merged_with_every_reference() {
+        let mut a = crate::edit::register::tests::demo_case();
+        // Casey typed in again on the people page, with a different relationship.
+        let casey = a
+            .people
+            .iter()
+            .find(|p| p.given_name == "Casey")
+            .unwrap()
+            .clone();
+        let mut again = Person::new(PersonId::from_random([0xcc; 4]), PersonRole::FamilyMember);
+        again.given_name = " casey ".into();
+        again.family_name = "Sampleton".into();
+        again.relationship = "Dad".into();
+        again.notes = "Lives with his brother now.".into();
+        a.people.push(again.clone());
+        // The second record is on the network map and rates on a scale.
+        if let Some(m) = a.network.members.iter_mut().find(|m| {
+            m.who
+                == Who::Person {
+                    person: casey.id.clone(),
+                }
+        }) {
+            m.who = Who::Person {
+                person: again.id.clone(),
+            };
+        }
+        a.scales[0].markers[0].rater.person = Some(again.id.clone());
+        assert!(problems(&a).is_empty());
+        assert_eq!(duplicates(&a), vec![(casey.id.clone(), again.id.clone())]);
+        let diffs = differences(&casey, &again);
+        assert!(
+            diffs
+                .iter()
+                .any(|d| d.starts_with("Relationship: “Father (lives apart)” or “Dad”")),
+            "{diffs:?}"
+        );
+
+        let said = merge(&mut a, &casey.id, &again.id).unwrap();
+        assert_eq!(problems(&a), vec![]);
+        assert!(said[0].contains("are now one record"));
+        assert!(a.person(&again.id).is_none());
+        let merged = a.person(&casey.id).unwrap();
+        assert_eq!(merged.relationship, "Father (lives apart)");
+        assert!(merged.notes.contains("“Dad”"), "{}", merged.notes);
+        assert!(merged.notes.contains("Lives with his brother now."));
+        assert!(a.network.entry_for(&casey.id).is_some());
+        assert_eq!(
+            a.scales[0].markers[0].rater.person.as_ref(),
+            Some(&casey.id)
+        );
+        assert!(duplicates(&a).is_empty());
+    }
+
+    #[test]
+    fn merging_two_drawn_children_keeps_one_symbol_and_both_sets_of_answers() {
+        let mut a = crate::edit::register::tests::demo_case();
+        let rowan = a.children().next().unwrap().id.clone();
+        let mut twin = a.person(&rowan).unwrap().clone();
+        twin.id = PersonId::from_random([0xdd; 4]);
+        a.people.push(twin.clone());
+        let ops = crate::diagram::genogram::commands::plan(
+            &a,
+            &crate::diagram::genogram::commands::Command::Place {
+                person: twin.id.clone(),
+                x: 900,
+                y: 320,
+            },
+        )
+        .unwrap();
+        crate::diagram::ops::apply(&mut a, &ops);
+        a.answers.insert(
+            answer_key("seenAlone", Some(&rowan)),
+            Answer::Text("yes".into()),
+        );
+        a.answers.insert(
+            answer_key("seenAlone", Some(&twin.id)),
+            Answer::Text("Seen at school.".into()),
+        );
+        merge(&mut a, &rowan, &twin.id).unwrap();
+        assert_eq!(problems(&a), vec![]);
+        assert_eq!(
+            a.genogram
+                .members
+                .iter()
+                .filter(|m| m.person == rowan)
+                .count(),
+            1
+        );
+        assert_eq!(
+            a.answers[&answer_key("seenAlone", Some(&rowan))],
+            Answer::Text("yes\n\nSeen at school.".into())
+        );
+    }
+
+    #[test]
+    fn an_expected_baby_is_born_and_keeps_what_was_recorded() {
+        let mut a = crate::edit::register::tests::demo_case();
+        let id = a.children().next().unwrap().id.clone();
+        assert!(
+            !born(
+                &mut a,
+                &id,
+                chrono::NaiveDate::from_ymd_opt(2027, 2, 20).unwrap()
+            ),
+            "already born"
+        );
+        a.person_mut(&id).unwrap().life = crate::model::Life::Pregnancy;
+        a.person_mut(&id).unwrap().date_of_birth = None;
+        let before = a.scales.clone();
+        assert!(born(
+            &mut a,
+            &id,
+            chrono::NaiveDate::from_ymd_opt(2027, 2, 20).unwrap()
+        ));
+        assert_eq!(a.person(&id).unwrap().life, crate::model::Life::Living);
+        assert_eq!(a.scales, before);
+        assert!(problems(&a).is_empty());
+    }
+}

@@ -418,7 +418,11 @@ fn random_step(a: &Assessment, r: &mut Rng) -> Step {
         19 if r.chance(40) => {
             // Usually a pair the page points out; sometimes any two people.
             let pairs = super::merge::duplicates(a);
-            match (r.pick(&pairs).cloned(), r.pick(&everyone), r.pick(&everyone)) {
+            match (
+                r.pick(&pairs).cloned(),
+                r.pick(&everyone),
+                r.pick(&everyone),
+            ) {
                 (Some((x, y)), _, _) => Step::Merge(x, y),
                 (None, Some(x), Some(y)) => Step::Merge(x.clone(), y.clone()),
                 _ => Step::ExpectBaby(r.bytes()),

@@ -86,7 +86,7 @@ pub fn candidates(
 /// "Rita Oldham: family member, 68, Maternal grandmother, not on the genogram yet".
 pub fn describe(a: &Assessment, p: &Person, drawn: bool) -> String {
     let mut parts = vec![p.role.label().to_lowercase()];
-    if let Some(age) = p.age_on(a.as_at(chrono::Utc::now().date_naive())) {
+    if let Some(age) = p.age_on(a.as_at(a.updated_at.date_naive())) {
         parts.push(format!("{age}"));
     } else if let Some(dob) = p.date_of_birth {
         parts.push(format!("born {dob}"));

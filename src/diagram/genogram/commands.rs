@@ -336,7 +336,7 @@ fn add_relative(
     };
     let drawn = g.member(&id).is_some();
     // A new person is placed near the one selected; someone already drawn stays where they are.
-    let mut place = |ops: &mut Vec<Op>, x: i32, y: i32| {
+    let place = |ops: &mut Vec<Op>, x: i32, y: i32| {
         if !drawn {
             let (x, y) = free_spot(g, x, y);
             ops.push(member_op(&id, x, y, false));

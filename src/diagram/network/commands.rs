@@ -3,7 +3,7 @@
 use super::{NetworkMember, Who, MAX_CIRCLES, MIN_CIRCLES};
 use crate::diagram::ops::{Entity, Key, Op};
 use crate::diagram::{refuse, EditError};
-use crate::model::{Assessment, ItemId, Person};
+use crate::model::{Assessment, ItemId, Person, PersonId};
 
 /// A change to the network map.
 #[derive(Clone, Debug, PartialEq)]
@@ -139,6 +139,40 @@ pub fn plan(a: &Assessment, cmd: &Command) -> Result<Vec<Op>, EditError> {
             Ok(ops)
         }
     }
+}
+
+/// Register people not yet on the map whose name matches what is typed in quick entry: the
+/// exact name first, then names that start with it, then names with a word that does (at least
+/// two letters typed). "Rita" finds Rita Oldham, so she is placed rather than entered twice.
+pub fn register_matches(a: &Assessment, typed: &str) -> Vec<PersonId> {
+    let t = typed
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    if t.chars().count() < 2 {
+        return Vec::new();
+    }
+    let mut found: Vec<(u8, String, PersonId)> = a
+        .people
+        .iter()
+        .filter(|p| a.network.entry_for(&p.id).is_none())
+        .filter_map(|p| {
+            let name = p.display_name().to_lowercase();
+            let rank = if name == t {
+                0
+            } else if name.starts_with(&t) {
+                1
+            } else if name.split_whitespace().any(|w| w.starts_with(&t)) {
+                2
+            } else {
+                return None;
+            };
+            Some((rank, name, p.id.clone()))
+        })
+        .collect();
+    found.sort();
+    found.into_iter().map(|(_, _, id)| id).collect()
 }
 
 /// A free angle on a circle: the middle of the widest gap between the entries already there.

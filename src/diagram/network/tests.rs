@@ -275,3 +275,48 @@ fn while_dragging_only_the_entry_is_redrawn() {
     assert!(moving.contains("Gran") && !moving.contains("Friend"));
     assert_eq!(moving.matches("data-connection").count(), 1);
 }
+
+#[test]
+fn quick_entry_finds_people_already_in_the_register() {
+    let mut a = sample();
+    let mut rita = Person::new(PersonId::from_random([0x51; 4]), PersonRole::FamilyMember);
+    rita.given_name = "Rita".into();
+    rita.family_name = "Oldham".into();
+    a.people.push(rita.clone());
+    let mut ritchie = Person::new(PersonId::from_random([0x52; 4]), PersonRole::FamilyMember);
+    ritchie.given_name = "Ritchie".into();
+    a.people.push(ritchie.clone());
+    assert_eq!(
+        super::commands::register_matches(&a, "r"),
+        Vec::<PersonId>::new(),
+        "two letters first"
+    );
+    assert_eq!(
+        super::commands::register_matches(&a, " rita  oldham "),
+        vec![rita.id.clone()],
+        "exact name, any case and spacing"
+    );
+    assert_eq!(
+        super::commands::register_matches(&a, "rit"),
+        vec![rita.id.clone(), ritchie.id.clone()]
+    );
+    assert_eq!(
+        super::commands::register_matches(&a, "oldh"),
+        vec![rita.id.clone()]
+    );
+    // Once on the map, not offered again.
+    let cmd = Command::Add {
+        member: NetworkMember::new(
+            ItemId::from_random([0x53; 4]),
+            Who::Person {
+                person: rita.id.clone(),
+            },
+            Category::Family,
+            0,
+            0,
+        ),
+        person: None,
+    };
+    check(&mut a, cmd);
+    assert!(super::commands::register_matches(&a, "rita").is_empty());
+}

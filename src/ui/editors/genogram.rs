@@ -5,6 +5,7 @@ use super::canvas::{Canvas, CanvasEvents, ViewBox};
 use super::dispatch::{Dispatcher, EditErrorMessage, UndoRedo};
 use super::export::{file_name, save_png, save_svg};
 use super::genogram_panel::{new_person, GenogramSidePanel, Households, PlaceFromRegister};
+use super::relative_picker::{ask_relative, Ask, Asking};
 use crate::diagram::genogram::commands::{plan, Command, Relation};
 use crate::diagram::genogram::{render, ChildKind, PartnershipKind};
 use crate::model::{Assessment, Gender, ItemId, PersonId};
@@ -59,6 +60,15 @@ pub fn GenogramPage() -> impl IntoView {
     let s = use_session();
     let d = Dispatcher::new(s, "genogram");
     let selected = RwSignal::new(None::<PersonId>);
+    // The relative being asked for ("Who is Maria's mother?"), cleared when someone else is selected.
+    let asking = RwSignal::new(None::<Ask>);
+    provide_context(Asking(asking));
+    Effect::new(move || {
+        let now = selected.get();
+        if asking.with_untracked(|a| a.as_ref().is_some_and(|a| Some(&a.of) != now.as_ref())) {
+            asking.set(None);
+        }
+    });
     let dragging = RwSignal::new(None::<(PersonId, i32, i32)>);
     let view_box = RwSignal::new(s.doc.with_untracked(fit));
     // While someone is dragged, what does not move is drawn once; only what moves is redrawn.
@@ -180,11 +190,19 @@ pub fn GenogramPage() -> impl IntoView {
         };
         let latest = s.doc.with_untracked(|a| latest_partnership(a, &p));
         let rel = match ev.key().as_str() {
-            "p" | "P" => Some((Relation::Partner(PartnershipKind::Married), partner_gender)),
-            "c" | "C" => Some((Relation::Child(latest, ChildKind::Birth), Gender::Unknown)),
-            "m" | "M" => Some((Relation::Parent, Gender::Female)),
-            "f" | "F" => Some((Relation::Parent, Gender::Male)),
-            "s" | "S" => Some((Relation::Sibling, Gender::Unknown)),
+            "p" | "P" => Some((
+                Relation::Partner(PartnershipKind::Married),
+                partner_gender,
+                "partner",
+            )),
+            "c" | "C" => Some((
+                Relation::Child(latest, ChildKind::Birth),
+                Gender::Unknown,
+                "child",
+            )),
+            "m" | "M" => Some((Relation::Parent, Gender::Female, "mother")),
+            "f" | "F" => Some((Relation::Parent, Gender::Male, "father")),
+            "s" | "S" => Some((Relation::Sibling, Gender::Unknown, "brother or sister")),
             "Delete" | "Backspace" => {
                 ev.prevent_default();
                 let cmd = Command::Remove(p.clone());
@@ -196,9 +214,18 @@ pub fn GenogramPage() -> impl IntoView {
             }
             _ => None,
         };
-        if let Some((relation, g)) = rel {
+        if let Some((relation, gender, words)) = rel {
             ev.prevent_default();
-            add_relative(d, selected, p, relation, g);
+            ask_relative(
+                d,
+                selected,
+                Ask {
+                    of: p,
+                    relation,
+                    gender,
+                    words,
+                },
+            );
         }
     });
     let title = move || s.doc.with(|a| format!("genogram {}", a.title()));

@@ -3,7 +3,8 @@
 //! genogram over from another assessment.
 
 use super::dispatch::Dispatcher;
-use super::genogram::{add_relative, latest_partnership};
+use super::genogram::latest_partnership;
+use super::relative_picker::{ask_relative, Ask, RelativePicker};
 use crate::diagram::genogram::commands::{plan, Command, Relation};
 use crate::diagram::genogram::{
     transfer, ChildKind, EmotionalKind, Household, Partnership, PartnershipKind, Relationship, Twin,
@@ -73,12 +74,19 @@ fn PersonPanel(d: Dispatcher, selected: RwSignal<Option<PersonId>>, p: PersonId)
             v
         })
     });
-    let quick = move |relation: fn(Option<ItemId>) -> Relation, gender: Gender| {
-        move |_| {
-            let with = ItemId::parse(&children_with.get_untracked());
-            add_relative(d, selected, pid.get_value(), relation(with), gender);
-        }
-    };
+    let quick =
+        move |relation: fn(Option<ItemId>) -> Relation, gender: Gender, words: &'static str| {
+            move |_| {
+                let with = ItemId::parse(&children_with.get_untracked());
+                let ask = Ask {
+                    of: pid.get_value(),
+                    relation: relation(with),
+                    gender,
+                    words,
+                };
+                ask_relative(d, selected, ask);
+            }
+        };
     let partner_gender = move || match s
         .doc
         .with_untracked(|a| a.person(&pid.get_value()).map(|p| p.gender))
@@ -103,14 +111,15 @@ fn PersonPanel(d: Dispatcher, selected: RwSignal<Option<PersonId>>, p: PersonId)
                     value=Signal::derive(move || children_with.get()) on_change=Callback::new(move |v| children_with.set(v))/>
             })}
             <div class="quick-add" role="group" aria-label="Add a relative">
-                <button type="button" class="button button--secondary" on:click=move |_| add_relative(d, selected, pid.get_value(), Relation::Partner(PartnershipKind::Married), partner_gender())>"Partner"</button>
-                <button type="button" class="button button--secondary" on:click=quick(|w| Relation::Child(w, ChildKind::Birth), Gender::Male)>"Son"</button>
-                <button type="button" class="button button--secondary" on:click=quick(|w| Relation::Child(w, ChildKind::Birth), Gender::Female)>"Daughter"</button>
-                <button type="button" class="button button--secondary" on:click=quick(|_| Relation::Parent, Gender::Female)>"Mother"</button>
-                <button type="button" class="button button--secondary" on:click=quick(|_| Relation::Parent, Gender::Male)>"Father"</button>
-                <button type="button" class="button button--secondary" on:click=quick(|_| Relation::Sibling, Gender::Male)>"Brother"</button>
-                <button type="button" class="button button--secondary" on:click=quick(|_| Relation::Sibling, Gender::Female)>"Sister"</button>
+                <button type="button" class="button button--secondary" on:click=move |_| ask_relative(d, selected, Ask { of: pid.get_value(), relation: Relation::Partner(PartnershipKind::Married), gender: partner_gender(), words: "partner" })>"Partner"</button>
+                <button type="button" class="button button--secondary" on:click=quick(|w| Relation::Child(w, ChildKind::Birth), Gender::Male, "son")>"Son"</button>
+                <button type="button" class="button button--secondary" on:click=quick(|w| Relation::Child(w, ChildKind::Birth), Gender::Female, "daughter")>"Daughter"</button>
+                <button type="button" class="button button--secondary" on:click=quick(|_| Relation::Parent, Gender::Female, "mother")>"Mother"</button>
+                <button type="button" class="button button--secondary" on:click=quick(|_| Relation::Parent, Gender::Male, "father")>"Father"</button>
+                <button type="button" class="button button--secondary" on:click=quick(|_| Relation::Sibling, Gender::Male, "brother")>"Brother"</button>
+                <button type="button" class="button button--secondary" on:click=quick(|_| Relation::Sibling, Gender::Female, "sister")>"Sister"</button>
             </div>
+            <RelativePicker d=d selected=selected/>
             <PersonFields d=d pid=pid.get_value()/>
             <ChildLine d=d pid=pid.get_value()/>
             <Partnerships d=d pid=pid.get_value()/>

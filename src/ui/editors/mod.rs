@@ -8,3 +8,4 @@ pub mod genogram;
 pub mod genogram_panel;
 pub mod network;
 pub mod network_panel;
+pub mod relative_picker;

@@ -2,7 +2,8 @@
 //! entry's details, the circles, the safety-network list and the key.
 
 use super::dispatch::Dispatcher;
-use crate::diagram::network::commands::{free_angle, plan, Command};
+use crate::diagram::genogram::candidates::describe as describe_drawn;
+use crate::diagram::network::commands::{free_angle, plan, register_matches, Command};
 use crate::diagram::network::render::{category_shape, entry_name, entry_role};
 use crate::diagram::network::{
     Attend, Category, Connection, NetworkMember, OrgKind, Support, Who, MAX_CIRCLES, MIN_CIRCLES,
@@ -43,6 +44,14 @@ pub fn split_name(typed: &str) -> (String, String) {
     }
 }
 
+/// "Rita Oldham: family member, 68, Grandmother" (without the genogram's words).
+fn describe_person(a: &crate::model::Assessment, p: &Person) -> String {
+    let words = describe_drawn(a, p, false);
+    words
+        .trim_end_matches(", not on the genogram yet")
+        .to_owned()
+}
+
 /// Type a name, press Enter, type the next: each appears on the map.
 #[component]
 pub fn QuickEntry(d: Dispatcher, selected: RwSignal<Option<ItemId>>) -> impl IntoView {
@@ -55,6 +64,58 @@ pub fn QuickEntry(d: Dispatcher, selected: RwSignal<Option<ItemId>>) -> impl Int
     let added = RwSignal::new(None::<String>);
     let problem = RwSignal::new(None::<String>);
     let input = NodeRef::<leptos::html::Input>::new();
+    let after_adding = move |words: String, id: ItemId| {
+        added.set(Some(words));
+        name.set(String::new());
+        selected.set(Some(id));
+        if let Some(i) = input.get_untracked() {
+            i.set_value("");
+            let _ = i.focus();
+        }
+    };
+    // Someone already in the register, put on the map where quick entry would put them.
+    let place = move |pid: crate::model::PersonId| {
+        let cat = Category::from_code(&category.get_untracked()).unwrap_or(Category::Family);
+        let c: u8 = circle.get_untracked().parse().unwrap_or(0);
+        let (member, who) = s.doc.with_untracked(|a| {
+            (
+                NetworkMember::new(
+                    ItemId::from_random(random_bytes()),
+                    Who::Person {
+                        person: pid.clone(),
+                    },
+                    cat,
+                    c,
+                    free_angle(a, c),
+                ),
+                a.person(&pid).map(Person::display_name).unwrap_or_default(),
+            )
+        });
+        let id = member.id.clone();
+        let cmd = Command::Add {
+            member,
+            person: None,
+        };
+        if d.run(cmd.label(), |a| plan(a, &cmd)) {
+            after_adding(format!("Added {who} to the map."), id);
+        }
+    };
+    let suggestions = move || {
+        let typed = name.get();
+        if organisation.get() {
+            return Vec::new();
+        }
+        s.doc.with(|a| {
+            register_matches(a, &typed)
+                .into_iter()
+                .take(5)
+                .filter_map(|id| {
+                    let p = a.person(&id)?;
+                    Some((id, describe_person(a, p)))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
     let submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
         let typed = name.get_untracked();
@@ -65,6 +126,23 @@ pub fn QuickEntry(d: Dispatcher, selected: RwSignal<Option<ItemId>>) -> impl Int
         problem.set(None);
         let cat = Category::from_code(&category.get_untracked()).unwrap_or(Category::Family);
         let c: u8 = circle.get_untracked().parse().unwrap_or(0);
+        // The exact name of someone already in the register places them: no second record.
+        let existing = s.doc.with_untracked(|a| {
+            register_matches(a, &typed).into_iter().find(|id| {
+                a.person(id).is_some_and(|p| {
+                    p.display_name().to_lowercase()
+                        == typed
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                            .to_lowercase()
+                })
+            })
+        });
+        if let (Some(pid), false) = (existing, organisation.get_untracked()) {
+            place(pid);
+            return;
+        }
         let (member, person) = s.doc.with_untracked(|a| {
             let id = ItemId::from_random(random_bytes());
             let angle = free_angle(a, c);
@@ -103,13 +181,7 @@ pub fn QuickEntry(d: Dispatcher, selected: RwSignal<Option<ItemId>>) -> impl Int
         let id = member.id.clone();
         let cmd = Command::Add { member, person };
         if d.run(cmd.label(), |a| plan(a, &cmd)) {
-            added.set(Some(format!("Added {} to the map.", typed.trim())));
-            name.set(String::new());
-            selected.set(Some(id));
-            if let Some(i) = input.get_untracked() {
-                i.set_value("");
-                let _ = i.focus();
-            }
+            after_adding(format!("Added {} to the map.", typed.trim()), id);
         }
     };
     view! {
@@ -123,6 +195,20 @@ pub fn QuickEntry(d: Dispatcher, selected: RwSignal<Option<ItemId>>) -> impl Int
                     <input class="input input--w20" id="qe-name" type="text" autocomplete="off" node_ref=input
                         aria-describedby="qe-name-hint"
                         prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                    {move || {
+                        let list = suggestions();
+                        (!list.is_empty()).then(|| view! {
+                            <div class="suggestions" data-testid="register-suggestions">
+                                <p class="hint">"Already in the people register (Enter on the exact name places them):"</p>
+                                <ul class="picker__list">
+                                    {list.into_iter().map(|(id, words)| view! {
+                                        <li><button type="button" class="button button--secondary picker__option"
+                                            on:click=move |_| place(id.clone())>{format!("Put {words} on the map")}</button></li>
+                                    }).collect_view()}
+                                </ul>
+                            </div>
+                        })
+                    }}
                 </div>
                 <SelectField id="qe-category" label="Part of the child's world" options=Signal::derive(|| coded(Category::ALL, Category::code, Category::label))
                     value=Signal::derive(move || category.get()) on_change=Callback::new(move |v| category.set(v))/>

@@ -3,6 +3,7 @@
 use crate::model::progress::PEOPLE;
 use crate::model::PersonRole;
 use crate::ui::session::use_session;
+use crate::ui::widgets::duplicates::DuplicatesNotice;
 use crate::ui::widgets::people_list::PeopleList;
 use crate::ui::widgets::section_footer::SectionFooter;
 use leptos::prelude::*;
@@ -16,6 +17,7 @@ pub fn PeoplePage() -> impl IntoView {
         <a href=back class="back-link">"Back to overview"</a>
         <h1 class="heading-xl">"Family, network and professionals"</h1>
         <p class="body">"Include fathers, even when they do not live with the children, and mothers' partners. The same people are used later in the genogram, the network map and the safety scales."</p>
+        <DuplicatesNotice/>
         <h2 class="heading-l">"Family members"</h2>
         <PeopleList role=PersonRole::FamilyMember add_label="Add a family member" empty_text="No family members have been added yet."/>
         <h2 class="heading-l">"Other significant people"</h2>

@@ -1,7 +1,9 @@
 //! One person's record in the register: every field saves as it is typed.
 
+use crate::edit::merge::born;
 use crate::edit::register::{impact, remove_person, set_role, Change};
-use crate::model::{Gender, Person, PersonId, PersonRole};
+use crate::model::{Gender, Life, Person, PersonId, PersonRole};
+use crate::ui::platform::{long_date, today};
 use crate::ui::router::use_params_map;
 use crate::ui::session::use_session;
 use crate::ui::widgets::fields::{Checkbox, Choice, DateField, RadioGroup, TextArea, TextField};
@@ -53,6 +55,14 @@ fn PersonForm(id: PersonId) -> impl IntoView {
         })
     };
     let role = Memo::new(move |_| s.doc.read().person(&id.get_value()).map(|p| p.role));
+    let unborn = move || {
+        s.doc
+            .read()
+            .person(&id.get_value())
+            .is_some_and(|p| p.life == Life::Pregnancy)
+    };
+    let born_on = RwSignal::new(None::<NaiveDate>);
+    let born_error = RwSignal::new(false);
     // A role change that takes something with it waits for "Yes".
     let pending_role = RwSignal::new(None::<PersonRole>);
     // "Add another child", then "Back" with nothing typed, leaves no "Unnamed child" behind.
@@ -133,9 +143,30 @@ fn PersonForm(id: PersonId) -> impl IntoView {
             <RadioGroup name="gender" legend="Sex or gender" choices=genders.clone() inline=true
                 value=read(|p| p.gender.code().to_owned())
                 on_change=write(|p, v| if let Some(g) = Gender::from_code(&v) { p.gender = g })/>
-            <DateField id="date-of-birth" label="Date of birth"
-                value=Signal::derive(move || s.doc.read().person(&id.get_value()).and_then(|p| p.date_of_birth))
-                on_change=Callback::new(move |v: Option<NaiveDate>| s.edit(|a| if let Some(p) = a.person_mut(&id.get_value()) { p.date_of_birth = v }))/>
+            {move || (!unborn()).then(|| view! {
+                <DateField id="date-of-birth" label="Date of birth"
+                    value=Signal::derive(move || s.doc.read().person(&id.get_value()).and_then(|p| p.date_of_birth))
+                    on_change=Callback::new(move |v: Option<NaiveDate>| s.edit(|a| if let Some(p) = a.person_mut(&id.get_value()) { p.date_of_birth = v }))/>
+            })}
+            {move || unborn().then(|| view! {
+                <div class="inset-text" data-testid="born">
+                    <h2 class="heading-m">"The baby has been born"</h2>
+                    <p class="body">"Recording the birth keeps everything recorded about the baby; the questions for a born child are then asked."</p>
+                    <DateField id="born-on" label="Date of birth" value=Signal::derive(move || born_on.get())
+                        refuse=Callback::new(move |d: NaiveDate| (d > today()).then(|| "Date of birth must be today or in the past".to_owned()))
+                        on_change=Callback::new(move |v: Option<NaiveDate>| born_on.set(v))/>
+                    {move || born_error.get().then(|| view! { <p class="error-message" role="alert">"Enter the date of birth first"</p> })}
+                    <button type="button" class="button" on:click=move |_| {
+                        match born_on.get_untracked() {
+                            Some(on) => {
+                                born_error.set(false);
+                                s.edit_register(format!("{} was born on {}.", heading(), long_date(on)), move |a| { born(a, &id.get_value(), on); });
+                            }
+                            None => born_error.set(true),
+                        }
+                    }>"Record the birth"</button>
+                </div>
+            })}
             <Checkbox id="lives-in-household" label="Lives in the child's household"
                 checked=Signal::derive(move || s.doc.read().person(&id.get_value()).is_some_and(|p| p.lives_in_household))
                 on_change=Callback::new(move |v: bool| s.edit(|a| if let Some(p) = a.person_mut(&id.get_value()) { p.lives_in_household = v }))/>

@@ -4,6 +4,8 @@ pub mod date_parts;
 #[cfg(feature = "web")]
 pub mod document_notices;
 #[cfg(feature = "web")]
+pub mod duplicates;
+#[cfg(feature = "web")]
 pub mod elsewhere;
 #[cfg(feature = "web")]
 pub mod fields;

@@ -1,0 +1,63 @@
+//! "These may be the same person": two register records with one name (and the same date of
+//! birth, where both are known), with what differs and one step to make them one record.
+
+use crate::edit::merge::{differences, duplicates, merge};
+use crate::model::{Person, PersonId};
+use crate::ui::session::use_session;
+use leptos::prelude::*;
+
+/// Every pair of records that may be one person, each with "These are the same person".
+#[component]
+pub fn DuplicatesNotice() -> impl IntoView {
+    let s = use_session();
+    // Pairs the worker said are different people, for as long as the assessment is open.
+    let kept_apart = RwSignal::new(Vec::<(PersonId, PersonId)>::new());
+    move || {
+        let pairs: Vec<(Person, Person)> = s.doc.with(|a| {
+            duplicates(a)
+                .into_iter()
+                .filter(|pair| !kept_apart.with(|k| k.contains(pair)))
+                .filter_map(|(x, y)| Some((a.person(&x)?.clone(), a.person(&y)?.clone())))
+                .collect()
+        });
+        (!pairs.is_empty()).then(|| {
+            let items = pairs
+                .into_iter()
+                .map(|(keep, gone)| {
+                    let diffs = differences(&keep, &gone);
+                    let label = format!(
+                        "{} and {} were made one record.",
+                        keep.display_name(),
+                        gone.display_name()
+                    );
+                    let (k, g) = (keep.id.clone(), gone.id.clone());
+                    let (k2, g2) = (k.clone(), g.clone());
+                    view! {
+                        <li class="duplicates__pair" data-testid="duplicate-pair">
+                            <p class="body">{format!("{} is in the register twice.", keep.display_name())}</p>
+                            {(!diffs.is_empty()).then(|| view! {
+                                <p class="hint">"Where the two records differ, the first is kept and the other is written into the notes:"</p>
+                                <ul class="list list--bullet">{diffs.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
+                            })}
+                            <div class="button-group">
+                                <button type="button" class="button button--small" data-testid="merge"
+                                    on:click=move |_| {
+                                        let (k, g) = (k.clone(), g.clone());
+                                        s.edit_register(label.clone(), move |a| { merge(a, &k, &g); });
+                                    }>"These are the same person"</button>
+                                <button type="button" class="button button--secondary button--small"
+                                    on:click=move |_| kept_apart.update(|v| v.push((k2.clone(), g2.clone())))>"They are different people"</button>
+                            </div>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="duplicates" role="region" aria-label="People who may be in the register twice" data-testid="duplicates">
+                    <h2 class="heading-m">"The same person twice?"</h2>
+                    <ul class="picker__list">{items}</ul>
+                </div>
+            }
+        })
+    }
+}

@@ -204,6 +204,9 @@ test('a section can be answered with the keyboard alone', async ({ page }) => {
   const focused = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.id ?? '');
   for (let i = 0; i < 10 && (await focused()) !== 'q-otherLanguage-0'; i++) await press('Tab');
   await press('Space');
+  await press('Tab'); // to the languages the family speaks
+  await page.keyboard.type('Dad speaks Arabic and English.');
+  await expect(page.getByLabel('Which languages do the child and the family speak, and who speaks which?')).toHaveValue('Dad speaks Arabic and English.');
   await press('Tab'); // to the interpreter question
   await press('ArrowRight'); // radio groups move with arrows: "No"
   await expect(page.getByRole('group', { name: 'Was an interpreter provided?' }).getByLabel('No')).toBeChecked();

@@ -72,7 +72,9 @@ test('a pre-birth assessment walked to the outcome: reviews planned ahead, the u
   await page.goto(`${base}/details`);
   await page.getByLabel('Lead social worker').fill('Sam Fictional');
   await page.getByLabel('Team manager or practice supervisor').fill('Pat Example');
-  await markCompleted(page, `${base}/details`);
+  await expectSaved(page);
+  await page.getByLabel("Yes, I've completed this section").check();
+  await expectSaved(page);
   await markCompleted(page, `${base}/children`);
   await page.goto(`${base}/people`);
   await page.getByRole('button', { name: 'Add a family member' }).click();

@@ -1,0 +1,128 @@
+import { test, expect, type Page } from '@playwright/test';
+import { createAssessment, expectSaved, exportVia, fillDate, watchErrors } from './helpers';
+
+/** A symbol on the drawing, by the start of its name. */
+function symbol(page: Page, name: string) {
+  return page.locator('.canvas .g-person', { has: page.locator('text', { hasText: new RegExp(`^${name}`) }) }).first();
+}
+
+async function addPerson(page: Page, base: string, given: string, relationship: string, gender: string) {
+  await page.goto(`${base}/people`);
+  await page.getByRole('button', { name: 'Add a family member' }).click();
+  await page.getByLabel('First name').fill(given);
+  await page.getByLabel('Last name').fill('Oldham');
+  await page.getByRole('group', { name: 'Sex or gender' }).getByLabel(gender, { exact: true }).check();
+  await page.getByLabel('Relationship to the child or children').fill(relationship);
+  await expectSaved(page);
+}
+
+async function exported(page: Page, base: string) {
+  await page.goto(base);
+  const file = await exportVia(page, () => page.getByRole('button', { name: 'Export as JSON' }).click());
+  return JSON.parse(file.text).assessment;
+}
+
+/** Selects a person on the genogram and asks for a relative; picks `who` from the register. */
+async function relative(page: Page, of: string, button: string, who: string) {
+  await page.getByRole('button', { name: 'Fit to screen' }).click();
+  await symbol(page, of).click();
+  await page.getByTestId('person-panel').getByRole('button', { name: button, exact: true }).click();
+  const picker = page.getByTestId('relative-picker');
+  await expect(picker).toBeVisible();
+  await picker.getByRole('button', { name: new RegExp(`^${who}`) }).click();
+  await expectSaved(page);
+}
+
+test('people first, then the genogram and the map from them: nobody entered twice, a duplicate merged, an expected baby', async ({ page }, info) => {
+  test.setTimeout(120_000);
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await createAssessment(page, { given: 'Noah', family: 'Oldham', referral: '2026-11-23', start: '2026-11-24' });
+  const base = page.url();
+  await addPerson(page, base, 'Maria', 'Mother', 'Female');
+  await addPerson(page, base, 'Tom', 'Father', 'Male');
+  await addPerson(page, base, 'Rita', 'Maternal grandmother', 'Female');
+
+  // The genogram from the register: Noah placed, then his parents and grandmother picked.
+  await page.goto(`${base}/genogram`);
+  await page.getByLabel('Person from the people register').selectOption({ label: 'Noah Oldham' });
+  await page.getByRole('button', { name: 'Add to the genogram' }).click();
+  await expectSaved(page);
+  await relative(page, 'Noah', 'Mother', 'Maria Oldham');
+  await relative(page, 'Noah', 'Father', 'Tom Oldham');
+  await relative(page, 'Maria', 'Mother', 'Rita Oldham');
+  // "Someone new" is still there for a relative not in the register.
+  await symbol(page, 'Tom').click();
+  await page.getByTestId('person-panel').getByRole('button', { name: 'Mother', exact: true }).click();
+  await page.getByTestId('relative-picker').getByTestId('pick-new').click();
+  await page.getByTestId('person-panel').getByLabel('First name').fill('Joan');
+  await expectSaved(page);
+  await page.screenshot({ path: info.outputPath('genogram-from-register-1024.png') });
+  let a = await exported(page, base);
+  expect(a.people.map((p: any) => p.givenName).sort()).toEqual(['Joan', 'Maria', 'Noah', 'Rita', 'Tom']);
+  expect(a.genogram.members).toHaveLength(5);
+  const id = (n: string) => a.people.find((p: any) => p.givenName === n).id;
+  const noahLine = a.genogram.parentage.find((l: any) => l.child === id('Noah'));
+  const couple = a.genogram.partnerships.find((u: any) => u.id === noahLine.parents.partnership);
+  expect([couple.a, couple.b].sort()).toEqual([id('Maria'), id('Tom')].sort());
+  expect(a.genogram.parentage.find((l: any) => l.child === id('Maria')).parents).toEqual({ kind: 'parent', person: id('Rita') });
+
+  // The map by typing names: Rita is suggested and placed, not entered again.
+  await page.goto(`${base}/network`);
+  await page.getByLabel('Name', { exact: true }).fill('Rit');
+  await expect(page.getByTestId('register-suggestions')).toContainText('Rita Oldham');
+  await page.getByLabel('Name', { exact: true }).fill('Rita Oldham');
+  await page.keyboard.press('Enter');
+  await expectSaved(page);
+  a = await exported(page, base);
+  expect(a.people).toHaveLength(5);
+  expect(a.network.members.map((m: any) => m.who.person)).toEqual([id('Rita')]);
+
+  // A deliberate duplicate: pointed out and merged, in one step that can be undone.
+  await addPerson(page, base, 'Rita', 'Nan', 'Female');
+  await page.goto(`${base}/people`);
+  const dup = page.getByTestId('duplicates');
+  await expect(dup).toContainText('Rita Oldham is in the register twice.');
+  await expect(dup).toContainText('“Maternal grandmother” or “Nan”');
+  await dup.getByTestId('merge').click();
+  await expectSaved(page);
+  await expect(page.getByTestId('duplicates')).toHaveCount(0);
+  await expect(page.getByTestId('register-undo')).toContainText('were made one record');
+  a = await exported(page, base);
+  expect(a.people).toHaveLength(5);
+  expect(a.people.find((p: any) => p.id === id('Rita')).notes).toContain('“Nan”');
+
+  // An expected baby: in the children register, attached to the parents, asked about as unborn.
+  await page.goto(`${base}/children`);
+  await page.getByTestId('add-expected-baby').click();
+  await expect(page.getByTestId('person-heading')).toHaveText('Unborn baby');
+  await expect(page.getByTestId('born')).toBeVisible();
+  await page.goto(`${base}/genogram`);
+  await page.getByLabel('Person from the people register').selectOption({ label: 'Unborn baby' });
+  await page.getByRole('button', { name: 'Add to the genogram' }).click();
+  await expectSaved(page);
+  await page.getByRole('button', { name: 'Fit to screen' }).click();
+  await symbol(page, 'Maria').click();
+  await page.getByTestId('person-panel').getByRole('button', { name: 'Daughter', exact: true }).click();
+  await page.getByTestId('relative-picker').getByRole('button', { name: /^Unborn baby/ }).click();
+  await expectSaved(page);
+  await page.goto(`${base}/s/child`);
+  await expect(page.getByText('The plan for the birth and the first days after it').first()).toBeVisible();
+  a = await exported(page, base);
+  const baby = a.people.find((p: any) => p.givenName === 'Unborn baby');
+  expect(baby.life).toBe('pregnancy');
+  expect(a.genogram.parentage.find((l: any) => l.child === baby.id).parents.kind).toBe('partnership');
+
+  // The birth is recorded; everything recorded stays, and the assessment opens after a reload.
+  await page.goto(`${base}/person/${baby.id}`);
+  await fillDate(page.getByTestId('born'), 'Date of birth', '2026-11-28');
+  await page.getByRole('button', { name: 'Record the birth' }).click();
+  await expectSaved(page);
+  await page.reload();
+  await expect(page.getByTestId('born')).toHaveCount(0);
+  a = await exported(page, base);
+  expect(a.people.find((p: any) => p.id === baby.id)).toMatchObject({ life: 'living', dateOfBirth: '2026-11-28' });
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: 'Noah Oldham, Unborn baby', exact: true })).toBeVisible();
+  errors.check();
+});

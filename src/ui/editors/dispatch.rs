@@ -177,3 +177,15 @@ pub fn EditErrorMessage(d: Dispatcher) -> impl IntoView {
         })
     }
 }
+
+/// "Hide panel" / "Show panel": the drawing takes the whole width, or shares it.
+#[component]
+pub fn PanelToggle(wide: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <button type="button" class="button button--secondary button--small panel-toggle" data-testid="panel-toggle"
+            aria-expanded=move || (!wide.get()).to_string()
+            on:click=move |_| wide.update(|w| *w = !*w)>
+            {move || if wide.get() { "Show panel" } else { "Hide panel" }}
+        </button>
+    }
+}

@@ -2,7 +2,7 @@
 //! the selected person. Every change is a genogram command through the undo history.
 
 use super::canvas::{Canvas, CanvasEvents, ViewBox};
-use super::dispatch::{Dispatcher, EditErrorMessage, UndoRedo};
+use super::dispatch::{Dispatcher, EditErrorMessage, PanelToggle, UndoRedo};
 use super::export::{file_name, save_png, save_svg};
 use super::genogram_panel::{new_person, GenogramSidePanel, Households, PlaceFromRegister};
 use super::relative_picker::{ask_relative, Ask, Asking};
@@ -243,11 +243,13 @@ pub fn GenogramPage() -> impl IntoView {
     };
     let base = move || format!("/assessments/{}", s.doc.read().id);
     let empty = move || s.doc.with(|a| a.genogram.members.is_empty());
+    // The panel beside the drawing can be put away, so the drawing is the whole screen.
+    let wide = RwSignal::new(false);
 
     view! {
+        <div class="editor-head">
         <a href=base class="back-link">"Back to the assessment"</a>
-        <h1 class="heading-xl">"Genogram"</h1>
-        <p class="body">"Select a person, then add their partner, children, parents, brothers or sisters in one tap. Everything saves as you go."</p>
+        <h1 class="heading-l editor-head__title">"Genogram"</h1>
         <div class="toolbar" role="toolbar" aria-label="Genogram tools">
             <UndoRedo d=d/>
             <button type="button" class="button button--secondary button--small" on:click=move |_| {
@@ -264,10 +266,12 @@ pub fn GenogramPage() -> impl IntoView {
                 let (w, h) = svg_size();
                 save_png(file_name(&title(), "png"), standalone(), w, h, move |r| export_error.set(r.err()));
             }>"Save as PNG"</button>
+            <PanelToggle wide=wide/>
+        </div>
         </div>
         <EditErrorMessage d=d/>
         {move || export_error.get().map(|e| view! { <p class="error-message" role="alert">"The picture could not be saved: "{e}</p> })}
-        <div class="editor">
+        <div class=move || if wide.get() { "editor editor--genogram editor--wide" } else { "editor editor--genogram" }>
             <div class="editor__canvas">
                 {move || empty().then(|| view! { <p class="inset-text" data-testid="genogram-empty">"Nobody is on the genogram yet. Add the children below, then build the family out from them."</p> })}
                 <Canvas markup=markup overlay=overlay view_box=view_box events=events
@@ -279,6 +283,7 @@ pub fn GenogramPage() -> impl IntoView {
                 <GenogramSidePanel d=d selected=selected/>
             </div>
         </div>
+        <p class="body editor__intro">"Select a person, then add their partner, children, parents, brothers or sisters in one tap. Everything saves as you go."</p>
         <details class="details">
             <summary class="details__summary">"Keyboard shortcuts"</summary>
             <div class="details__text" data-testid="shortcuts">

@@ -2,7 +2,7 @@
 //! panel for the selected entry, the circles, the safety-network view and presentation mode.
 
 use super::canvas::{Canvas, CanvasEvents, ViewBox};
-use super::dispatch::{Dispatcher, EditErrorMessage, UndoRedo};
+use super::dispatch::{Dispatcher, EditErrorMessage, PanelToggle, UndoRedo};
 use super::export::{file_name, save_png, save_svg};
 use super::genogram::handle_zoom_key;
 use super::network_panel::{AddFromRegister, Circles, EntryPanel, QuickEntry, SafetyNetworkList};
@@ -146,6 +146,7 @@ pub fn NetworkPage() -> impl IntoView {
     let view_box = RwSignal::new(s.doc.with_untracked(fit));
     let base = move || format!("/assessments/{}", s.doc.read().id);
     let export_error = RwSignal::new(None::<String>);
+    let wide = RwSignal::new(false);
     let title = move || {
         let what = if safety_only.get_untracked() {
             "safety network"
@@ -166,11 +167,10 @@ pub fn NetworkPage() -> impl IntoView {
         }
     };
     view! {
+        <div class="editor-head">
         <a href=base class="back-link">"Back to the assessment"</a>
-        <h1 class="heading-xl">"Family network map"</h1>
-        <p class="body">"Who is in the child's world, how close they are, and who could help keep them safe. Type names one after another; drag people between the circles. Everything saves as you go."</p>
-        <QuickEntry d=d selected=selected/>
-        <AddFromRegister d=d selected=selected/>
+        <h1 class="heading-l editor-head__title">"Family network map"</h1>
+        <div class="editor-head__row">
         <div class="tabs" role="tablist" aria-label="What the map shows">
             {tab(false, "Whole map")}
             {tab(true, "Safety network")}
@@ -188,18 +188,25 @@ pub fn NetworkPage() -> impl IntoView {
                 let (_, _, w, h) = s.doc.with_untracked(render::extent);
                 save_png(file_name(&title(), "png"), standalone(), w, h, move |r| export_error.set(r.err()));
             }>"Save as PNG"</button>
+            <PanelToggle wide=wide/>
+        </div>
+        </div>
         </div>
         <EditErrorMessage d=d/>
         {move || export_error.get().map(|e| view! { <p class="error-message" role="alert">"The picture could not be saved: "{e}</p> })}
-        <p class="hint">"Keyboard: Tab to a person; Left and Right move them round the circle, Up moves them a circle closer, Down a circle further away; Delete takes them off the map; Ctrl+Z undoes."</p>
-        <div class="editor">
+        <div class=move || if wide.get() { "editor editor--network editor--wide" } else { "editor editor--network" }>
             <div class="editor__canvas">
                 <NetworkCanvas d=d selected=selected safety_only=safety_only view_box=view_box/>
             </div>
+            // The entry forms sit in the panel beside the map, so the map stays on screen.
             <div class="editor__panel">
+                <QuickEntry d=d selected=selected/>
                 <EntryPanel d=d selected=selected/>
+                <AddFromRegister d=d selected=selected/>
             </div>
         </div>
+        <p class="body editor__intro">"Who is in the child's world, how close they are, and who could help keep them safe. Type names one after another; drag people between the circles. Everything saves as you go."</p>
+        <p class="hint">"Keyboard: Tab to a person; Left and Right move them round the circle, Up moves them a circle closer, Down a circle further away; Delete takes them off the map; Ctrl+Z undoes."</p>
         {move || safety_only.get().then(|| view! { <SafetyNetworkList/> })}
         <Circles d=d/>
         <details class="details">

@@ -83,6 +83,8 @@ enum Step {
     Undo(Editor),
     Redo(Editor),
     BringGenogram(Box<Assessment>),
+    /// A GEDCOM file of the family (this genogram, written and read back) imported.
+    ImportGedcom,
     /// "These are the same person": merge the second into the first.
     Merge(PersonId, PersonId),
     /// "The baby has been born".
@@ -434,6 +436,7 @@ fn random_step(a: &Assessment, r: &mut Rng) -> Step {
             None => Step::ExpectBaby(r.bytes()),
         },
         _ if r.chance(10) => Step::BringGenogram(Box::new(sibling_file(a, r))),
+        _ if r.chance(10) => Step::ImportGedcom,
         _ => genogram_step(a, r),
     }
 }
@@ -488,7 +491,9 @@ impl Workbench {
 
     fn apply(&mut self, step: &Step) {
         let editor = match step {
-            Step::Genogram(_) | Step::BringGenogram(_) => Some(Editor::Genogram),
+            Step::Genogram(_) | Step::BringGenogram(_) | Step::ImportGedcom => {
+                Some(Editor::Genogram)
+            }
             Step::Network(_) => Some(Editor::Network),
             Step::Undo(e) | Step::Redo(e) => Some(*e),
             _ => None,
@@ -634,6 +639,21 @@ impl Workbench {
                 }) {
                     let (a, h) = (&mut self.a, &mut self.open.as_mut().unwrap().1);
                     h.commit(a, "use another genogram", ops);
+                }
+            }
+            Step::ImportGedcom => {
+                let text = crate::exchange::gedcom::write(&self.a);
+                if let Ok(tree) = crate::exchange::gedcom::read(&text) {
+                    let mut n = 0x6000_0000u32;
+                    let mut fresh = || {
+                        n += 1;
+                        n.to_be_bytes()
+                    };
+                    let source = crate::exchange::gedcom::as_assessment(&tree, &self.a, &mut fresh);
+                    if let Ok(ops) = import_ops(&self.a, &source, &mut fresh) {
+                        let (a, h) = (&mut self.a, &mut self.open.as_mut().unwrap().1);
+                        h.commit(a, "import a GEDCOM file", ops);
+                    }
                 }
             }
             Step::Undo(_) => {

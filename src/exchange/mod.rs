@@ -5,6 +5,7 @@
 pub mod base64;
 pub mod encrypted;
 pub mod errors;
+pub mod gedcom;
 mod locate;
 pub mod malformed;
 pub mod migrate;

@@ -195,10 +195,13 @@ pub fn plan(a: &Assessment, cmd: &Command) -> Result<Vec<Op>, EditError> {
             Ok(vec![member_op(person, m.x, m.y, false)])
         }
         Command::SetPerson(p) => {
-            if a.person(&p.id).is_none() {
+            let Some(stored) = a.person(&p.id) else {
                 return refuse("That person is not in the people register.");
-            }
-            Ok(vec![Op::Put(Entity::Person(p.clone()))])
+            };
+            // A role changes only through the register, which says what goes with it.
+            let mut p = p.clone();
+            p.role = stored.role;
+            Ok(vec![Op::Put(Entity::Person(p))])
         }
         Command::SetPartnership(u) => {
             on_genogram(g, &u.a)?;

@@ -16,6 +16,29 @@ fn same_person(a: &crate::model::Person, b: &crate::model::Person) -> bool {
         && a.date_of_birth == b.date_of_birth
 }
 
+/// The people here that someone in `source` would be matched with on their name alone (neither
+/// has a date of birth): worth checking with the family.
+pub fn doubtful_matches(target: &Assessment, source: &Assessment) -> Vec<String> {
+    let mut matched: Vec<&PersonId> = Vec::new();
+    let mut out = Vec::new();
+    for m in &source.genogram.members {
+        let Some(p) = source.person(&m.person) else {
+            continue;
+        };
+        if let Some(t) = target
+            .people
+            .iter()
+            .find(|t| same_person(t, p) && !matched.contains(&&t.id))
+        {
+            matched.push(&t.id);
+            if t.date_of_birth.is_none() {
+                out.push(t.display_name());
+            }
+        }
+    }
+    out
+}
+
 /// The ops that replace `target`'s genogram with `source`'s; `fresh` gives random bytes for
 /// ids that would clash.
 pub fn import_ops(
@@ -203,6 +226,7 @@ mod tests {
         let mut sam = source.person(&p["Mia"]).unwrap().clone();
         sam.id = PersonId::from_random([0x78; 4]);
         target.people.push(sam);
+        assert!(doubtful_matches(&target, &source).contains(&"Sam Example".to_owned()));
         let ops = import_ops(&target, &source, || [0x67; 4]).unwrap();
         crate::diagram::ops::apply(&mut target, &ops);
         crate::exchange::tests_support::assert_valid(&target);

@@ -299,6 +299,7 @@ pub fn GenogramPage() -> impl IntoView {
             </div>
         </details>
         <super::genogram_panel::ImportGenogram d=d/>
+        <super::gedcom::GedcomInOut d=d/>
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod canvas;
 pub mod dispatch;
 pub mod export;
+pub mod gedcom;
 pub mod genogram;
 pub mod genogram_panel;
 pub mod network;

@@ -126,3 +126,75 @@ test('people first, then the genogram and the map from them: nobody entered twic
   await expect(page.getByRole('link', { name: 'Noah Oldham, Unborn baby', exact: true })).toBeVisible();
   errors.check();
 });
+
+const GEDCOM = `0 HEAD
+1 GEDC
+2 VERS 5.5.1
+0 @I1@ INDI
+1 NAME Rita /Oldham/
+1 SEX F
+1 BIRT
+2 DATE 12 JUN 1958
+1 FAMS @F1@
+0 @I2@ INDI
+1 NAME Arthur /Oldham/
+1 SEX M
+1 DEAT
+2 DATE 2021
+1 FAMS @F1@
+0 @I3@ INDI
+1 NAME Maria /Oldham/
+1 SEX F
+1 FAMC @F1@
+1 FAMS @F2@
+0 @I4@ INDI
+1 NAME Tom /Hart/
+1 SEX M
+1 FAMS @F2@
+0 @I5@ INDI
+1 NAME Noah /Oldham/
+1 SEX M
+1 BIRT
+2 DATE 3 FEB 2018
+1 FAMC @F2@
+0 @F1@ FAM
+1 HUSB @I2@
+1 WIFE @I1@
+1 CHIL @I3@
+1 MARR
+0 @F2@ FAM
+1 HUSB @I4@
+1 WIFE @I3@
+1 CHIL @I5@
+0 TRLR
+`;
+
+test('a GEDCOM file of three generations joins the register and becomes the genogram; the genogram saves as GEDCOM 7', async ({ page }) => {
+  const errors = watchErrors(page);
+  await createAssessment(page, { given: 'Noah', family: 'Oldham', referral: '2026-11-23' });
+  const base = page.url();
+  await page.goto(`${base}/children`);
+  await page.getByRole('link', { name: 'Change Noah Oldham' }).click();
+  await fillDate(page, 'Date of birth', '2018-02-03');
+  await expectSaved(page);
+  await page.goto(`${base}/genogram`);
+  const box = page.getByTestId('gedcom');
+  await box.locator('summary').click();
+  await box.getByLabel('GEDCOM file to import').setInputFiles({ name: 'oldham.ged', mimeType: 'text/plain', buffer: Buffer.from(GEDCOM) });
+  await expect(box.getByTestId('gedcom-message')).toContainText('5 people, 4 of them new to the register');
+  await expectSaved(page);
+  const a = await exported(page, base);
+  expect(a.people).toHaveLength(5);
+  const noah = a.people.find((p: any) => p.givenName === 'Noah');
+  expect(noah.role).toBe('subjectChild');
+  expect(a.genogram.members).toHaveLength(5);
+  expect(a.people.find((p: any) => p.givenName === 'Arthur').life).toBe('deceased');
+  await page.goto(`${base}/genogram`);
+  await page.getByTestId('gedcom').locator('summary').click();
+  const file = await exportVia(page, () => page.getByRole('button', { name: 'Save the genogram as GEDCOM' }).click());
+  expect(file.name).toMatch(/\.ged$/);
+  expect(file.text.startsWith('0 HEAD\n1 GEDC\n2 VERS 7.0\n')).toBe(true);
+  expect(file.text).toContain('1 NAME Rita /Oldham/');
+  expect(file.text).toContain('1 NAME Noah /Oldham/\n1 SEX U\n1 BIRT\n2 DATE 3 FEB 2018');
+  errors.check();
+});

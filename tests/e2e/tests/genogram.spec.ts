@@ -24,7 +24,14 @@ async function name(page: Page, given: string, family = 'Example') {
 }
 
 async function quickAdd(page: Page, button: string, given: string) {
-  await page.getByTestId('person-panel').getByRole('button', { name: button, exact: true }).click();
+  const panel = page.getByTestId('person-panel');
+  const before = await panel.getByRole('heading', { level: 2 }).textContent();
+  await panel.getByRole('button', { name: button, exact: true }).click();
+  // With people in the register who could be this relative, the panel asks first: someone new.
+  const picker = page.getByTestId('relative-picker');
+  await expect(picker.or(panel.getByRole('heading', { level: 2, name: /^Unnamed/ }))).toBeVisible();
+  if (await picker.isVisible()) await picker.getByTestId('pick-new').click();
+  await expect(panel.getByRole('heading', { level: 2 })).not.toHaveText(before ?? '');
   await name(page, given);
 }
 

@@ -269,6 +269,24 @@ impl<S: RecordStore> Repository<S> {
         Ok(out)
     }
 
+    /// Ids of records in the bin that cannot be read at all (they are never purged; restoring
+    /// one puts it in the list, where it can be downloaded as stored).
+    pub async fn bin_unreadable(&self) -> Result<Vec<String>, StorageError> {
+        Ok(self
+            .store
+            .all(Area::Bin)
+            .await?
+            .iter()
+            .filter(|r| {
+                read_record(r).is_err()
+                    || r.deleted_at
+                        .as_deref()
+                        .is_none_or(|t| DateTime::parse_from_rfc3339(t).is_err())
+            })
+            .map(|r| r.id.clone())
+            .collect())
+    }
+
     /// Deletes an assessment from the bin for good.
     pub async fn purge(&self, id: &AssessmentId) -> Result<(), StorageError> {
         self.store.remove(Area::Bin, id.as_str()).await

@@ -264,3 +264,22 @@ fn a_record_that_cannot_be_read_is_listed_and_can_be_exported_as_stored() {
         );
     });
 }
+
+#[test]
+fn a_record_in_the_bin_that_cannot_be_read_is_listed_not_purged_and_can_be_restored() {
+    block_on(async {
+        let repo = Repository::new(MemoryStore::new());
+        let (a, mut record) = broken_record();
+        record.data = "{ not json".into();
+        record.deleted_at = Some("2026-01-01T00:00:00Z".into());
+        repo.store().put(Area::Bin, &record).await.unwrap();
+        assert!(repo.bin().await.unwrap().is_empty());
+        assert_eq!(repo.bin_unreadable().await.unwrap(), vec![a.id.to_string()]);
+        assert_eq!(
+            repo.purge_expired(t("2026-12-01T00:00:00Z")).await.unwrap(),
+            0
+        );
+        assert!(repo.restore(&a.id).await.unwrap());
+        assert_eq!(repo.list().await.unwrap().unreadable.len(), 1);
+    });
+}

@@ -8,12 +8,12 @@ use crate::ui::widgets::messages::ErrorSummary;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-fn reload(state: RwSignal<Load<Vec<BinEntry>>>) {
+fn reload(state: RwSignal<Load<(Vec<BinEntry>, Vec<String>)>>) {
     spawn_local(async move {
         let result = async {
             let r = repo().await?;
             let _ = r.purge_expired(now()).await;
-            r.bin().await
+            Ok::<_, crate::storage::StorageError>((r.bin().await?, r.bin_unreadable().await?))
         }
         .await;
         state.set(match result {
@@ -26,7 +26,7 @@ fn reload(state: RwSignal<Load<Vec<BinEntry>>>) {
 /// The page at `/bin`.
 #[component]
 pub fn BinPage() -> impl IntoView {
-    let state = RwSignal::new(Load::<Vec<BinEntry>>::Loading);
+    let state = RwSignal::new(Load::<(Vec<BinEntry>, Vec<String>)>::Loading);
     let error = RwSignal::new(None::<String>);
     let confirming = RwSignal::new(None::<AssessmentId>);
     reload(state);
@@ -59,8 +59,19 @@ pub fn BinPage() -> impl IntoView {
         {move || match state.get() {
             Load::Loading => view! { <p class="body">"Loading…"</p> }.into_any(),
             Load::Failed(m) => view! { <ErrorSummary title="There is a problem" messages=vec![m]/> }.into_any(),
-            Load::Ready(entries) if entries.is_empty() => view! { <p class="body" data-testid="bin-empty">"The bin is empty."</p> }.into_any(),
-            Load::Ready(entries) => view! {
+            Load::Ready((entries, unreadable)) if entries.is_empty() && unreadable.is_empty() => view! { <p class="body" data-testid="bin-empty">"The bin is empty."</p> }.into_any(),
+            Load::Ready((entries, unreadable)) => view! {
+                {(!unreadable.is_empty()).then(|| view! {
+                    <div class="inset-text inset-text--warning" data-testid="bin-unreadable">
+                        <p class="body">"These deleted records cannot be read. They are kept: restore one to see it in your list, where it can be downloaded as it is stored."</p>
+                        <ul class="list">{unreadable.into_iter().map(|id| {
+                            let parsed = AssessmentId::parse(&id);
+                            view! { <li>{id.clone()}" "{parsed.map(|pid| view! {
+                                <button type="button" class="link-button" on:click=move |_| act(pid.clone(), true)>"Restore"</button>
+                            })}</li> }
+                        }).collect_view()}</ul>
+                    </div>
+                })}
                 <table class="table" data-testid="bin-list">
                     <caption class="visually-hidden">"Deleted assessments"</caption>
                     <thead><tr><th scope="col">"Child or children"</th><th scope="col">"Deleted"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>

@@ -101,7 +101,7 @@ test('a pre-birth assessment walked to the outcome: reviews planned ahead, the u
 });
 
 test('a section 17 assessment: languages without an interpreter, a 16 year old asked about homelessness, no blank child left, the week view', async ({ page }, info) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await page.clock.setFixedTime(new Date('2026-12-01T10:00:00Z'));
   const errors = watchErrors(page);
   await page.goto('/new');
@@ -146,6 +146,30 @@ test('a section 17 assessment: languages without an interpreter, a 16 year old a
   await expectSaved(page);
   await page.reload();
   await expect(page.getByText('Unnamed child')).toHaveCount(0);
+
+  // Through to the outcome, with its reasons in both summaries.
+  await page.goto(`${base}/details`);
+  await page.getByLabel('Lead social worker').fill('Sam Fictional');
+  await page.getByLabel('Team manager or practice supervisor').fill('Pat Example');
+  await expectSaved(page);
+  await page.goto(`${base}/people`);
+  await page.getByRole('button', { name: 'Add a family member' }).click();
+  await page.getByLabel('First name').fill('Dana');
+  await page.getByLabel('Relationship to the child or children').fill('Mother');
+  await expectSaved(page);
+  await page.goto(base);
+  await expect(page.getByTestId('task-outcome')).toBeVisible();
+  for (const section of await profileSections(page)) await completeSection(page, base, section);
+  await page.goto(`${base}/s/outcome/decision`);
+  await page.getByLabel('The reasons for this decision').fill('Jay can stay with his aunt while the family works things out, and wants to.');
+  await expectSaved(page);
+  await page.goto(base);
+  await expect(page.getByTestId('ready')).toBeVisible();
+  await page.goto(`${base}/print/family`);
+  await expect(page.locator('main')).toContainText('Why we decided this');
+  await expect(page.locator('main')).toContainText('stay with his aunt');
+  await page.goto(`${base}/print`);
+  await expect(page.locator('main')).toContainText('The reasons for this decision');
 
   // What's due this week, across the device: a second assessment, under the Signs of Safety
   // chapter, whose visit (due 30 Nov) is overdue and whose first review is this week.

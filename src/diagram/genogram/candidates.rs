@@ -171,3 +171,54 @@ mod tests {
         assert!(words.ends_with("on the genogram"));
     }
 }
+
+#[cfg(test)]
+mod table_tests {
+    use crate::diagram::genogram::commands::{
+        parent_choice_of, parent_choices, plan, set_parents, Command,
+    };
+    use crate::diagram::genogram::sample::{grow_family, run};
+    use crate::diagram::ops::apply;
+    use crate::model::assessment::tests::sample;
+    use crate::model::ItemId;
+
+    #[test]
+    fn the_table_sets_a_childs_parents_with_the_same_commands() {
+        let mut a = sample();
+        grow_family(&mut a, 8);
+        let child = a.genogram.parentage[0].child.clone();
+        let choices = parent_choices(&a, &child);
+        assert_eq!(choices[0].0, "");
+        assert!(
+            choices
+                .iter()
+                .all(|(code, _)| code != &format!("p:{child}")),
+            "not their own parent"
+        );
+        let now = parent_choice_of(&a, &child);
+        assert!(now.starts_with("u:"));
+        assert!(
+            set_parents(&a, &child, &now, ItemId::from_random([1; 4])).is_none(),
+            "no change"
+        );
+        // One parent alone, then none, then back: every step through the commands.
+        let alone = choices
+            .iter()
+            .find(|(c, _)| c.starts_with("p:"))
+            .unwrap()
+            .0
+            .clone();
+        let cmd = set_parents(&a, &child, &alone, ItemId::from_random([2; 4])).unwrap();
+        let ops = plan(&a, &cmd).unwrap();
+        apply(&mut a, &ops);
+        assert_eq!(parent_choice_of(&a, &child), alone);
+        let cmd = set_parents(&a, &child, "", ItemId::from_random([3; 4])).unwrap();
+        assert!(matches!(cmd, Command::Detach(_)));
+        run(&mut a, cmd);
+        assert_eq!(parent_choice_of(&a, &child), "");
+        let back = set_parents(&a, &child, &now, ItemId::from_random([4; 4])).unwrap();
+        run(&mut a, back);
+        assert_eq!(parent_choice_of(&a, &child), now);
+        crate::model::validity::check(&a).unwrap();
+    }
+}

@@ -115,6 +115,74 @@ impl Command {
     }
 }
 
+/// The parents a child can be shown hanging from, as (code, words): "none", each partnership
+/// the child is not in ("u:i-…", "Maria Oldham and Tom Hart"), and each person drawn on their
+/// own ("p:p-…", "Maria Oldham alone"). Used by the genogram's table.
+pub fn parent_choices(a: &Assessment, child: &PersonId) -> Vec<(String, String)> {
+    let g = &a.genogram;
+    let name = |p: &PersonId| a.person(p).map(Person::display_name).unwrap_or_default();
+    let mut out = vec![(String::new(), "Not shown".to_owned())];
+    out.extend(
+        g.partnerships
+            .iter()
+            .filter(|u| !u.involves(child))
+            .map(|u| {
+                (
+                    format!("u:{}", u.id),
+                    format!("{} and {}", name(&u.a), name(&u.b)),
+                )
+            }),
+    );
+    out.extend(g.members.iter().filter(|m| &m.person != child).map(|m| {
+        (
+            format!("p:{}", m.person),
+            format!("{} alone", name(&m.person)),
+        )
+    }));
+    out
+}
+
+/// The code [`parent_choices`] gives a child's current line.
+pub fn parent_choice_of(a: &Assessment, child: &PersonId) -> String {
+    match a.genogram.parentage_of(child).map(|l| &l.parents) {
+        Some(Parents::Partnership { partnership }) => format!("u:{partnership}"),
+        Some(Parents::Parent { person }) => format!("p:{person}"),
+        None => String::new(),
+    }
+}
+
+/// The command that sets a child's parents to a [`parent_choices`] code; `link` names a new
+/// line. `None` when nothing would change.
+pub fn set_parents(a: &Assessment, child: &PersonId, code: &str, link: ItemId) -> Option<Command> {
+    let existing = a.genogram.parentage_of(child);
+    let parents = if let Some(u) = code.strip_prefix("u:") {
+        Parents::Partnership {
+            partnership: ItemId::parse(u)?,
+        }
+    } else if let Some(p) = code.strip_prefix("p:") {
+        Parents::Parent {
+            person: PersonId::parse(p)?,
+        }
+    } else {
+        return existing.map(|l| Command::Detach(l.id.clone()));
+    };
+    let line = match existing {
+        Some(l) if l.parents == parents => return None,
+        Some(l) => Parentage {
+            parents,
+            ..l.clone()
+        },
+        None => Parentage {
+            id: link,
+            child: child.clone(),
+            parents,
+            kind: ChildKind::Birth,
+            twin: None,
+        },
+    };
+    Some(Command::SetParentage(line))
+}
+
 /// Horizontal distance between neighbours, and vertical distance between generations.
 pub const STEP_X: i32 = 130;
 pub const STEP_Y: i32 = 160;

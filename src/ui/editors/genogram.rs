@@ -283,6 +283,7 @@ pub fn GenogramPage() -> impl IntoView {
                 <GenogramSidePanel d=d selected=selected/>
             </div>
         </div>
+        <super::genogram_table::GenogramTable d=d selected=selected/>
         <p class="body editor__intro">"Select a person, then add their partner, children, parents, brothers or sisters in one tap. Everything saves as you go."</p>
         <details class="details">
             <summary class="details__summary">"Keyboard shortcuts"</summary>

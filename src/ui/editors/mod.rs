@@ -7,6 +7,8 @@ pub mod export;
 pub mod gedcom;
 pub mod genogram;
 pub mod genogram_panel;
+pub mod genogram_table;
 pub mod network;
 pub mod network_panel;
+pub mod network_table;
 pub mod relative_picker;

@@ -205,6 +205,7 @@ pub fn NetworkPage() -> impl IntoView {
                 <AddFromRegister d=d selected=selected/>
             </div>
         </div>
+        <super::network_table::NetworkTable d=d/>
         <p class="body editor__intro">"Who is in the child's world, how close they are, and who could help keep them safe. Type names one after another; drag people between the circles. Everything saves as you go."</p>
         <p class="hint">"Keyboard: Tab to a person; Left and Right move them round the circle, Up moves them a circle closer, Down a circle further away; Delete takes them off the map; Ctrl+Z undoes."</p>
         {move || safety_only.get().then(|| view! { <SafetyNetworkList/> })}

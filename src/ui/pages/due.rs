@@ -90,7 +90,7 @@ pub fn DuePage() -> impl IntoView {
                             } else if r.due == today() {
                                 view! { <strong class="tag tag--yellow">"Due today"</strong> }.into_any()
                             } else {
-                                view! { <strong class="tag tag--grey">"This week"</strong> }.into_any()
+                                view! { <strong class="tag tag--grey">"Due soon"</strong> }.into_any()
                             }}</td>
                         </tr>
                     }).collect_view()

@@ -198,3 +198,38 @@ test('a GEDCOM file of three generations joins the register and becomes the geno
   expect(file.text).toContain('1 NAME Noah /Oldham/\n1 SEX U\n1 BIRT\n2 DATE 3 FEB 2018');
   errors.check();
 });
+
+test('the tables beside the drawings change the same records, with the same undo', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open a demonstration case' }).click();
+  await expect(page).toHaveURL(/\/scales$/);
+  const base = page.url().replace(/\/scales$/, '');
+  // The genogram's table: Skye's parents set to Jordan alone, then undone.
+  await page.goto(`${base}/genogram`);
+  const table = page.getByTestId('genogram-table');
+  await table.locator('summary').click();
+  await expect(table.getByTestId('table-row')).toHaveCount(5);
+  const parents = table.getByLabel('Parents of Skye Demo');
+  const before = await parents.inputValue();
+  await parents.selectOption({ label: 'Jordan Demo alone' });
+  await expectSaved(page);
+  await expect(page.getByTestId('undo')).toHaveAttribute('aria-label', "Undo change child's line");
+  await page.getByTestId('undo').click();
+  await expect(parents).toHaveValue(before);
+  await table.getByLabel('First name of Morgan Demo').fill('Morgana');
+  await expect(symbol(page, 'Morgana')).toBeVisible();
+  await expectSaved(page);
+  // The map's table: the school moved to the closest circle, in the safety network.
+  await page.goto(`${base}/network`);
+  const map = page.getByTestId('network-table');
+  await map.locator('summary').click();
+  await map.getByLabel('How close Fictional Primary School is').selectOption({ label: 'Very close' });
+  await map.getByLabel('Fictional Primary School is in the safety network').check();
+  await expectSaved(page);
+  const a = await exported(page, base);
+  const school = a.network.members.find((m: any) => m.who.kind === 'organisation' && m.who.name === 'Fictional Primary School');
+  expect(school.circle).toBe(0);
+  expect(school.safetyNetwork).toBe(true);
+  errors.check();
+});

@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { createAssessment, expectSaved, exportVia, fillDate, watchErrors } from './helpers';
 
 /** A symbol on the drawing, by the start of its name. */
@@ -217,6 +218,11 @@ test('the tables beside the drawings change the same records, with the same undo
   await expect(page.getByTestId('undo')).toHaveAttribute('aria-label', "Undo change child's line");
   await page.getByTestId('undo').click();
   await expect(parents).toHaveValue(before);
+  const serious = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
+  expect(await serious()).toEqual([]);
   await table.getByLabel('First name of Morgan Demo').fill('Morgana');
   await expect(symbol(page, 'Morgana')).toBeVisible();
   await expectSaved(page);
@@ -227,6 +233,7 @@ test('the tables beside the drawings change the same records, with the same undo
   await map.getByLabel('How close Fictional Primary School is').selectOption({ label: 'Very close' });
   await map.getByLabel('Fictional Primary School is in the safety network').check();
   await expectSaved(page);
+  expect(await serious()).toEqual([]);
   const a = await exported(page, base);
   const school = a.network.members.find((m: any) => m.who.kind === 'organisation' && m.who.name === 'Fictional Primary School');
   expect(school.circle).toBe(0);

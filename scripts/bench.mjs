@@ -48,6 +48,7 @@ const browser = await chromium.launch({
 const times = [];
 const opens = [];
 const diagramRows = [];
+const chartRows = [];
 try {
   for (let i = 0; i < runs; i++) {
     const ctx = await browser.newContext({ viewport: { width: 1024, height: 768 }, serviceWorkers: 'block' });
@@ -84,6 +85,11 @@ try {
     ]) {
       diagramRows.push(await diagramBench(join(fixtures, `${kind}-${n}.json`), kind, link, n));
     }
+    // The 500-person family under Chromium's 4x CPU throttle (a slower tablet), and the
+    // family-chart library drawing the same family, side by side in this run.
+    diagramRows.push(await diagramBench(join(fixtures, 'genogram-500.json'), 'genogram', 'Genogram', 500, 4));
+    chartRows.push(await familyChartBench(join(fixtures, 'genogram-500.json'), 1));
+    chartRows.push(await familyChartBench(join(fixtures, 'genogram-500.json'), 4));
   }
 } finally {
   await browser.close();
@@ -91,14 +97,16 @@ try {
 }
 
 /** Imports a generated family, then times the editor: first render, layout, and drag frames. */
-async function diagramBench(file, kind, link, n) {
+async function diagramBench(file, kind, link, n, throttle = 1) {
   const ctx = await browser.newContext({ viewport: { width: 1024, height: 768 } });
   const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
   await page.goto(`http://127.0.0.1:${port}/import`);
   await page.getByLabel('Upload a file').setInputFiles(file);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.waitForURL(/\/assessments\/a-[0-9a-f]+$/);
   const overview = page.url();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   const renders = [];
   const layouts = [];
   for (let i = 0; i < Math.max(3, Math.floor(runs / 2)); i++) {
@@ -130,8 +138,10 @@ async function diagramBench(file, kind, link, n) {
       await page.getByTestId('save-status').getByText('Saved').waitFor();
     }
   }
-  // Drag one person for 40 frames: one pointer move per frame, time between frames.
-  const frames = await page.evaluate(async () => {
+  // Drag one person for 40 frames: one pointer move per frame; the time between frames, and
+  // each step's main-thread work from the pointer event to the frame painted with it (a task
+  // posted from the next animation frame runs after that frame's paint).
+  const [frames, steps] = await page.evaluate(async () => {
     const svg = document.querySelector('.canvas');
     const el = document.querySelector('.canvas .g-person');
     const r = el.getBoundingClientRect();
@@ -140,20 +150,98 @@ async function diagramBench(file, kind, link, n) {
     const opts = (cx, cy) => ({ bubbles: true, pointerId: 7, isPrimary: true, pointerType: 'mouse', clientX: cx, clientY: cy, button: 0, buttons: 1 });
     el.dispatchEvent(new PointerEvent('pointerdown', opts(x, y)));
     const gaps = [];
+    const work = [];
     let last = await new Promise((r) => requestAnimationFrame(r));
     for (let i = 1; i <= 40; i++) {
+      const t0 = performance.now();
       svg.dispatchEvent(new PointerEvent('pointermove', opts(x + i * 3, y + (i % 5))));
+      const handled = performance.now();
       const now = await new Promise((r) => requestAnimationFrame(r));
       gaps.push(now - last);
       last = now;
+      // The work: the handler, then from the frame's start to its paint.
+      const done = await new Promise((r) => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => r(performance.now());
+        ch.port2.postMessage(0);
+      });
+      work.push((handled - t0) + (done - now));
     }
     svg.dispatchEvent(new PointerEvent('pointerup', opts(x + 120, y)));
-    return gaps;
+    return [gaps, work];
   });
   await ctx.close();
   const med = (v) => { const s = [...v].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
   const p95 = (v) => { const s = [...v].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]; };
-  return { kind, n, render: med(renders), layout: layouts.length ? med(layouts) : null, frame: med(frames), frame95: p95(frames) };
+  return { kind, n, throttle, render: med(renders), layout: layouts.length ? med(layouts) : null, frame: med(frames), frame95: p95(frames), step: med(steps), step95: p95(steps) };
+}
+
+/** The same family drawn by the family-chart library (d3), from a page of its own: from the
+ * call until every card is in the page and painted. */
+async function familyChartBench(file, throttle) {
+  const doc = JSON.parse(readFileSync(file, 'utf8')).assessment;
+  const g = doc.genogram;
+  const person = Object.fromEntries(doc.people.map((p) => [p.id, p]));
+  const rels = Object.fromEntries(g.members.map((m) => [m.person, { spouses: [], children: [] }]));
+  for (const u of g.partnerships) {
+    rels[u.a]?.spouses.push(u.b);
+    rels[u.b]?.spouses.push(u.a);
+  }
+  for (const l of g.parentage) {
+    const parents = l.parents.kind === 'partnership'
+      ? (() => { const u = g.partnerships.find((x) => x.id === l.parents.partnership); return u ? [u.a, u.b] : []; })()
+      : [l.parents.person];
+    for (const p of parents) {
+      if (!rels[p] || !rels[l.child]) continue;
+      rels[p].children.push(l.child);
+      rels[l.child][person[p].gender === 'female' ? 'mother' : 'father'] = p;
+    }
+  }
+  const data = g.members.map((m) => ({
+    id: m.person,
+    data: { gender: person[m.person].gender === 'female' ? 'F' : 'M', 'first name': person[m.person].givenName, 'last name': person[m.person].familyName },
+    rels: rels[m.person],
+  }));
+  const modules = join(root, 'tests', 'e2e', 'node_modules');
+  const html = `<!doctype html><html><head><meta charset="utf-8">
+    <style>${readFileSync(join(modules, 'family-chart', 'dist', 'styles', 'family-chart.css'), 'utf8')}</style></head>
+    <body><div id="FamilyChart" class="f3" style="width:1024px;height:768px"></div></body></html>`;
+  const ctx = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const page = await ctx.newPage();
+  await page.setContent(html);
+  await page.addScriptTag({ path: join(modules, 'd3', 'dist', 'd3.min.js') });
+  await page.addScriptTag({ path: join(modules, 'family-chart', 'dist', 'family-chart.min.js') });
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  const renders = [];
+  let cards = 0;
+  for (let i = 0; i < Math.max(3, Math.floor(runs / 2)); i++) {
+    const [took, n] = await page.evaluate(async ([data, main]) => {
+      const box = document.querySelector('#FamilyChart');
+      box.innerHTML = '';
+      const t0 = performance.now();
+      const chart = window.f3.createChart('#FamilyChart', structuredClone(data));
+      if (chart.setTransitionTime) chart.setTransitionTime(0);
+      if (chart.updateMainId) chart.updateMainId(main);
+      chart.setCardHtml().setCardDisplay([['first name', 'last name']]);
+      chart.updateTree({ initial: true });
+      // Until the number of cards stops changing, then the paint.
+      let count = -1;
+      let stable = 0;
+      let at = performance.now();
+      while (stable < 3) {
+        await new Promise((r) => requestAnimationFrame(r));
+        const c = box.querySelectorAll('.card').length;
+        if (c !== count) { count = c; stable = 0; at = performance.now(); } else stable++;
+      }
+      return [at - t0, count];
+    }, [data, g.members[0].person]);
+    renders.push(took);
+    cards = n;
+  }
+  await ctx.close();
+  const med = (v) => { const s = [...v].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+  return { throttle, render: med(renders), cards };
 }
 times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)];
@@ -163,12 +251,19 @@ console.log(`opening an assessment from the list (workbench loads, starts and sh
 
 if (diagramRows.length) {
   console.log('');
-  console.log('diagram            people  first render  auto-layout  drag frame (median / p95)');
+  console.log('diagram            people  CPU   first render  auto-layout  drag frame (median / p95)  drag step work (median / p95)');
   for (const r of diagramRows) {
     const layout = r.layout === null ? '-' : `${r.layout.toFixed(0)} ms`;
-    console.log(`${r.kind.padEnd(18)} ${String(r.n).padStart(6)} ${`${r.render.toFixed(0)} ms`.padStart(13)} ${layout.padStart(12)}  ${r.frame.toFixed(1)} / ${r.frame95.toFixed(1)} ms`);
+    console.log(`${r.kind.padEnd(18)} ${String(r.n).padStart(6)} ${`${r.throttle}x`.padStart(4)} ${`${r.render.toFixed(0)} ms`.padStart(13)} ${layout.padStart(12)}  ${`${r.frame.toFixed(1)} / ${r.frame95.toFixed(1)} ms`.padStart(24)}  ${`${r.step.toFixed(1)} / ${r.step95.toFixed(1)} ms`.padStart(26)}`);
+  }
+  for (const c of chartRows) {
+    const ours = diagramRows.find((r) => r.kind === 'genogram' && r.n === 500 && r.throttle === c.throttle);
+    const ratio = ours ? ` (this app's genogram: ${ours.render.toFixed(0)} ms, ${(c.render / ours.render).toFixed(1)}x faster)` : '';
+    console.log(`family-chart 0.9    ${'500'.padStart(6)} ${`${c.throttle}x`.padStart(4)} ${`${c.render.toFixed(0)} ms`.padStart(13)}  ${c.cards} cards drawn${ratio}`);
   }
   console.log('(first render: client-side navigation from the overview until every person is drawn and painted;');
   console.log(' auto-layout: layout, redraw and paint after pressing the button; drag frame: time between');
-  console.log(' animation frames while one person follows a pointer move each frame; 16.7 ms is a full 60 fps frame)');
+  console.log(' animation frames while one person follows a pointer move each frame; 16.7 ms is a full 60 fps frame;');
+  console.log(' drag step work: the pointer handler plus the frame\'s work up to its paint; CPU: Chromium\'s throttle;');
+  console.log(' family-chart: the same 500-person family drawn by that library, from the call until its cards are painted)');
 }

@@ -106,6 +106,22 @@ pub fn long_time(t: DateTime<Utc>) -> String {
     crate::report::words::long_date_time(t.with_timezone(&Local).naive_local())
 }
 
+/// The file chosen in the file input an event came from, if any.
+pub fn chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|i| i.files())
+        .and_then(|f| f.get(0))
+}
+
+/// A chosen file's text, or the words for why it could not be read.
+pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map(|t| t.as_string().unwrap_or_default())
+        .map_err(|_| "The file could not be read.".to_owned())
+}
+
 /// Downloads a live record's stored text exactly as it is (decrypted, if protected): the way
 /// out for a record that cannot be opened. A failure is put in `failed`.
 pub fn download_stored_record(id: String, failed: leptos::prelude::RwSignal<Option<String>>) {

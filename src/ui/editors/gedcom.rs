@@ -6,10 +6,9 @@ use super::dispatch::Dispatcher;
 use super::export::file_name;
 use crate::diagram::genogram::transfer::{doubtful_matches, import_ops};
 use crate::exchange::gedcom;
-use crate::ui::platform::{download, random_bytes};
+use crate::ui::platform::{chosen_file, download, file_text, random_bytes};
 use crate::ui::session::use_session;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Import a GEDCOM file, or save the genogram as one.
 #[component]
@@ -17,18 +16,13 @@ pub fn GedcomInOut(d: Dispatcher) -> impl IntoView {
     let s = use_session();
     let message = RwSignal::new(None::<(bool, String)>);
     let on_file = move |ev: web_sys::Event| {
-        let Some(file) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-        else {
+        let Some(file) = chosen_file(&ev) else {
             return;
         };
         leptos::task::spawn_local(async move {
-            let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                Ok(t) => t.as_string().unwrap_or_default(),
-                Err(_) => return message.set(Some((false, "The file could not be read.".into()))),
+            let text = match file_text(&file).await {
+                Ok(t) => t,
+                Err(e) => return message.set(Some((false, e))),
             };
             let tree = match gedcom::read(&text) {
                 Ok(t) => t,

@@ -10,7 +10,7 @@ use crate::diagram::genogram::{
     transfer, ChildKind, EmotionalKind, Household, Partnership, PartnershipKind, Relationship, Twin,
 };
 use crate::model::{Assessment, Gender, ItemId, Life, Person, PersonId, PersonRole};
-use crate::ui::platform::random_bytes;
+use crate::ui::platform::{chosen_file, file_text, random_bytes};
 use crate::ui::session::use_session;
 use crate::ui::widgets::fields::{
     coded_options as coded, Checkbox, DateField, SelectField, TextArea, TextField,
@@ -484,22 +484,7 @@ pub fn PlaceFromRegister(d: Dispatcher, selected: RwSignal<Option<PersonId>>) ->
             selected.set(Some(pid));
         }
     };
-    let add_new = move |_| {
-        let p = s.doc.with_untracked(|a| new_person(a, Gender::Unknown));
-        let id = p.id.clone();
-        let x = s.doc.with_untracked(|a| {
-            a.genogram
-                .members
-                .iter()
-                .map(|m| m.x)
-                .max()
-                .map_or(0, |x| x + 120)
-        });
-        let cmd = Command::AddPerson { person: p, x, y: 0 };
-        if d.run(cmd.label(), |a| plan(a, &cmd)) {
-            selected.set(Some(id));
-        }
-    };
+    let add_new = move |_| add_unconnected(d, selected);
     view! {
         <h2 class="heading-m">"People not on the genogram"</h2>
         {move || if missing.get().is_empty() {
@@ -515,6 +500,20 @@ pub fn PlaceFromRegister(d: Dispatcher, selected: RwSignal<Option<PersonId>>) ->
             }.into_any()
         }}
         <button type="button" class="button button--secondary" on:click=add_new>"Add a new person, not yet connected"</button>
+    }
+}
+
+/// Adds a new person to the register, drawn to the right of everyone, not yet connected.
+pub fn add_unconnected(d: Dispatcher, selected: RwSignal<Option<PersonId>>) {
+    let s = use_session();
+    let (p, x) = s.doc.with_untracked(|a| {
+        let right = a.genogram.members.iter().map(|m| m.x).max();
+        (new_person(a, Gender::Unknown), right.map_or(0, |x| x + 130))
+    });
+    let id = p.id.clone();
+    let cmd = Command::AddPerson { person: p, x, y: 0 };
+    if d.run(cmd.label(), |a| plan(a, &cmd)) {
+        selected.set(Some(id));
     }
 }
 
@@ -627,22 +626,13 @@ pub fn ImportGenogram(d: Dispatcher) -> impl IntoView {
     let s = use_session();
     let message = RwSignal::new(None::<(bool, String)>);
     let on_file = move |ev: web_sys::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(file) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-        else {
+        let Some(file) = chosen_file(&ev) else {
             return;
         };
         leptos::task::spawn_local(async move {
-            let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                Ok(t) => t.as_string().unwrap_or_default(),
-                Err(_) => {
-                    message.set(Some((false, "The file could not be read.".into())));
-                    return;
-                }
+            let text = match file_text(&file).await {
+                Ok(t) => t,
+                Err(e) => return message.set(Some((false, e))),
             };
             match crate::exchange::import_json(&text, |p| crate::procedure::find(p).is_some()) {
                 Err(e) => message.set(Some((false, format!("That file cannot be used: {e}")))),

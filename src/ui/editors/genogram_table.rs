@@ -3,7 +3,7 @@
 //! alternative to dragging (WCAG 2.2, 2.5.7) and the quickest way to enter a big family.
 
 use super::dispatch::Dispatcher;
-use super::genogram_panel::new_person;
+use super::genogram_panel::add_unconnected;
 use crate::diagram::genogram::commands::{
     parent_choice_of, parent_choices, plan, set_parents, Command,
 };
@@ -91,24 +91,7 @@ pub fn GenogramTable(d: Dispatcher, selected: RwSignal<Option<PersonId>>) -> imp
                 .collect::<Vec<_>>()
         })
     });
-    let add = move |_| {
-        let (p, x) = s.doc.with_untracked(|a| {
-            (
-                new_person(a, Gender::Unknown),
-                a.genogram
-                    .members
-                    .iter()
-                    .map(|m| m.x)
-                    .max()
-                    .map_or(0, |x| x + 130),
-            )
-        });
-        let id = p.id.clone();
-        let cmd = Command::AddPerson { person: p, x, y: 0 };
-        if d.run(cmd.label(), |a| plan(a, &cmd)) {
-            selected.set(Some(id));
-        }
-    };
+    let add = move |_| add_unconnected(d, selected);
     view! {
         <details class="details" data-testid="genogram-table">
             <summary class="details__summary">"The family as a table"</summary>

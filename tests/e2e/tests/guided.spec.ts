@@ -1,11 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
-import { createAssessment, expectSaved, exportVia, validateWithSchema, watchErrors, fillDate, completeSection } from './helpers';
+import { createAssessment, expectSaved, exportVia, validateWithSchema, watchErrors, fillDate, completeSection, markCompleted } from './helpers';
 
-async function markCompleted(page: Page, url: string) {
-  await page.goto(url);
-  await page.getByLabel("Yes, I've completed this section").check();
-  await expectSaved(page);
-}
 
 const profiles = [
   { name: 'Child and Family Assessment with Signs of Safety (2020 chapter)', total: 16, firstVisit: true },

@@ -151,3 +151,10 @@ export async function completeSection(page: Page, base: string, section: string)
   await expectSaved(page);
 }
 
+
+/** Ticks "Yes, I've completed this section" on a section's page. */
+export async function markCompleted(page: Page, url: string) {
+  await page.goto(url);
+  await page.getByLabel("Yes, I've completed this section").check();
+  await expectSaved(page);
+}

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { completeSection, createAssessment, expectSaved, fillDate, fixture, importText, watchErrors } from './helpers';
+import { completeSection, createAssessment, expectSaved, fillDate, fixture, importText, markCompleted, watchErrors } from './helpers';
 
 /** Every section link on the overview's task list that belongs to the profile. */
 async function profileSections(page: Page): Promise<string[]> {
@@ -8,11 +8,6 @@ async function profileSections(page: Page): Promise<string[]> {
   );
 }
 
-async function markCompleted(page: Page, url: string) {
-  await page.goto(url);
-  await page.getByLabel("Yes, I've completed this section").check();
-  await expectSaved(page);
-}
 
 test('a pre-birth assessment walked to the outcome: reviews planned ahead, the unborn baby asked about as such, gaps said at once', async ({ page }, info) => {
   test.setTimeout(240_000);

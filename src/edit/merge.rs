@@ -21,20 +21,30 @@ fn norm(s: &str) -> String {
 /// Pairs of register people who may be the same person: the same name, and the same date of
 /// birth where both are known. Each pair once, in register order.
 pub fn duplicates(a: &Assessment) -> Vec<(PersonId, PersonId)> {
-    let mut out = Vec::new();
+    // People grouped by their name first, so a big family costs one pass, not every pair.
+    let mut by_name: std::collections::HashMap<String, Vec<usize>> =
+        std::collections::HashMap::new();
     for (i, p) in a.people.iter().enumerate() {
         let name = norm(&format!("{} {}", p.given_name, p.family_name));
-        if name.is_empty() {
-            continue;
+        if !name.is_empty() {
+            by_name.entry(name).or_default().push(i);
         }
-        for q in &a.people[i + 1..] {
-            let same_name = norm(&format!("{} {}", q.given_name, q.family_name)) == name;
-            let dob_agrees = match (p.date_of_birth, q.date_of_birth) {
-                (Some(x), Some(y)) => x == y,
-                _ => true,
-            };
-            if same_name && dob_agrees {
-                out.push((p.id.clone(), q.id.clone()));
+    }
+    let mut groups: Vec<&Vec<usize>> = by_name.values().filter(|g| g.len() > 1).collect();
+    groups.sort();
+    let mut out = Vec::new();
+    for group in groups {
+        for (k, &i) in group.iter().enumerate() {
+            let p = &a.people[i];
+            for &j in &group[k + 1..] {
+                let q = &a.people[j];
+                let dob_agrees = match (p.date_of_birth, q.date_of_birth) {
+                    (Some(x), Some(y)) => x == y,
+                    _ => true,
+                };
+                if dob_agrees {
+                    out.push((p.id.clone(), q.id.clone()));
+                }
             }
         }
     }

@@ -12,6 +12,9 @@ use crate::ui::platform::random_bytes;
 use crate::ui::session::use_session;
 use leptos::prelude::*;
 
+/// How many rows the table shows at a time.
+const PAGE: usize = 30;
+
 /// One row's controls, keyed by the person, so typing keeps focus while the document changes.
 #[component]
 fn Row(d: Dispatcher, pid: PersonId) -> impl IntoView {
@@ -82,7 +85,14 @@ fn Row(d: Dispatcher, pid: PersonId) -> impl IntoView {
 #[component]
 pub fn GenogramTable(d: Dispatcher, selected: RwSignal<Option<PersonId>>) -> impl IntoView {
     let s = use_session();
-    let ids = Memo::new(move |_| {
+    // Drawn only while open, and a page of rows at a time: a 500-person family's table would
+    // otherwise weigh on every frame of the drawing.
+    let open = RwSignal::new(false);
+    let shown = RwSignal::new(PAGE);
+    let all = Memo::new(move |_| {
+        if !open.get() {
+            return Vec::new();
+        }
         s.doc.with(|a| {
             a.genogram
                 .members
@@ -91,9 +101,17 @@ pub fn GenogramTable(d: Dispatcher, selected: RwSignal<Option<PersonId>>) -> imp
                 .collect::<Vec<_>>()
         })
     });
+    let ids =
+        Memo::new(move |_| all.with(|v| v.iter().take(shown.get()).cloned().collect::<Vec<_>>()));
+    let more = move || all.with(|v| v.len()).saturating_sub(shown.get());
     let add = move |_| add_unconnected(d, selected);
     view! {
-        <details class="details" data-testid="genogram-table">
+        <details class="details" data-testid="genogram-table" on:toggle=move |ev| {
+            use wasm_bindgen::JsCast;
+            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                open.set(d.open());
+            }
+        }>
             <summary class="details__summary">"The family as a table"</summary>
             <div class="details__text">
                 <p class="body">"The same people and lines as the drawing: change them here or there, and Undo works for both."</p>
@@ -106,6 +124,11 @@ pub fn GenogramTable(d: Dispatcher, selected: RwSignal<Option<PersonId>>) -> imp
                         </For>
                     </tbody>
                 </table>
+                {move || (more() > 0).then(|| view! {
+                    <button type="button" class="button button--secondary" on:click=move |_| shown.update(|n| *n += PAGE)>
+                        {format!("Show {} more ({} not shown)", PAGE.min(more()), more())}
+                    </button>
+                })}
                 <button type="button" class="button button--secondary" on:click=add>"Add a person to the table"</button>
             </div>
         </details>

@@ -86,7 +86,12 @@ fn Row(d: Dispatcher, id: ItemId) -> impl IntoView {
 #[component]
 pub fn NetworkTable(d: Dispatcher) -> impl IntoView {
     let s = use_session();
+    // Drawn only while open, so a big map's table does not weigh on the drawing.
+    let open = RwSignal::new(false);
     let ids = Memo::new(move |_| {
+        if !open.get() {
+            return Vec::new();
+        }
         s.doc.with(|a| {
             a.network
                 .members
@@ -96,7 +101,12 @@ pub fn NetworkTable(d: Dispatcher) -> impl IntoView {
         })
     });
     view! {
-        <details class="details" data-testid="network-table">
+        <details class="details" data-testid="network-table" on:toggle=move |ev| {
+            use wasm_bindgen::JsCast;
+            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                open.set(d.open());
+            }
+        }>
             <summary class="details__summary">"The map as a table"</summary>
             <div class="details__text">
                 <p class="body">"The same people and organisations as the map: change them here or there, and Undo works for both."</p>

@@ -6,19 +6,26 @@ use crate::model::{Person, PersonId};
 use crate::ui::session::use_session;
 use leptos::prelude::*;
 
-/// Every pair of records that may be one person, each with "These are the same person".
+/// Pairs of records that may be one person (at most `limit`, then how many more), each with
+/// "These are the same person".
 #[component]
-pub fn DuplicatesNotice() -> impl IntoView {
+pub fn DuplicatesNotice(#[prop(default = 10)] limit: usize) -> impl IntoView {
     let s = use_session();
     // Pairs the worker said are different people, for as long as the assessment is open.
     let kept_apart = RwSignal::new(Vec::<(PersonId, PersonId)>::new());
     move || {
-        let pairs: Vec<(Person, Person)> = s.doc.with(|a| {
-            duplicates(a)
+        let (pairs, hidden): (Vec<(Person, Person)>, usize) = s.doc.with(|a| {
+            let all: Vec<(PersonId, PersonId)> = duplicates(a)
                 .into_iter()
                 .filter(|pair| !kept_apart.with(|k| k.contains(pair)))
+                .collect();
+            let hidden = all.len().saturating_sub(limit);
+            let shown = all
+                .into_iter()
+                .take(limit)
                 .filter_map(|(x, y)| Some((a.person(&x)?.clone(), a.person(&y)?.clone())))
-                .collect()
+                .collect();
+            (shown, hidden)
         });
         (!pairs.is_empty()).then(|| {
             let items = pairs
@@ -56,6 +63,9 @@ pub fn DuplicatesNotice() -> impl IntoView {
                 <div class="duplicates" role="region" aria-label="People who may be in the register twice" data-testid="duplicates">
                     <h2 class="heading-m">"The same person twice?"</h2>
                     <ul class="picker__list">{items}</ul>
+                    {(hidden > 0).then(|| view! {
+                        <p class="body">{format!("{hidden} more pair{} of records share a name. Merge or keep apart the ones above to see them.", if hidden == 1 { "" } else { "s" })}</p>
+                    })}
                 </div>
             }
         })

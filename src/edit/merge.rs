@@ -51,39 +51,76 @@ pub fn duplicates(a: &Assessment) -> Vec<(PersonId, PersonId)> {
     out
 }
 
-/// The differences between two records, as "field: this / that", for the confirmation.
-pub fn differences(keep: &Person, gone: &Person) -> Vec<String> {
+/// A detail two records of one person can disagree on, that the worker chooses between.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Relationship,
+    Organisation,
+    DateOfBirth,
+}
+
+/// Where two records disagree: the field, its label and both values in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Difference {
+    pub field: Option<Field>,
+    pub label: &'static str,
+    pub mine: String,
+    pub theirs: String,
+}
+
+impl Difference {
+    /// "Relationship: “Father” or “Dad”".
+    pub fn words(&self) -> String {
+        format!("{}: “{}” or “{}”", self.label, self.mine, self.theirs)
+    }
+}
+
+/// Where two records differ. Relationship, agency and date of birth are the worker's to choose
+/// (`field` is set); notes are kept together and roles follow the rule in [`merge`].
+pub fn differences(keep: &Person, gone: &Person) -> Vec<Difference> {
     let mut out = Vec::new();
-    let mut text = |label: &str, x: &str, y: &str| {
+    let mut text = |field: Option<Field>, label: &'static str, x: &str, y: &str| {
         if !x.trim().is_empty() && !y.trim().is_empty() && x.trim() != y.trim() {
-            out.push(format!("{label}: “{}” or “{}”", x.trim(), y.trim()));
+            out.push(Difference {
+                field,
+                label,
+                mine: x.trim().to_owned(),
+                theirs: y.trim().to_owned(),
+            });
         }
     };
-    text("Relationship", &keep.relationship, &gone.relationship);
-    text("Agency and role", &keep.organisation, &gone.organisation);
-    text("Notes", &keep.notes, &gone.notes);
+    text(
+        Some(Field::Relationship),
+        "Relationship",
+        &keep.relationship,
+        &gone.relationship,
+    );
+    text(
+        Some(Field::Organisation),
+        "Agency and role",
+        &keep.organisation,
+        &gone.organisation,
+    );
+    text(None, "Notes", &keep.notes, &gone.notes);
     if let (Some(x), Some(y)) = (keep.date_of_birth, gone.date_of_birth) {
-        if x != y {
-            out.push(format!("Date of birth: {x} or {y}"));
-        }
+        text(
+            Some(Field::DateOfBirth),
+            "Date of birth",
+            &x.to_string(),
+            &y.to_string(),
+        );
     }
-    if keep.role != gone.role {
-        out.push(format!(
-            "Role: {} or {}",
-            keep.role.label(),
-            gone.role.label()
-        ));
-    }
+    text(None, "Role", keep.role.label(), gone.role.label());
     out
 }
 
-/// The one record from two: `keep`'s values, `gone`'s where `keep` has none, and `gone`'s
-/// differing words kept in the notes.
-fn merged_record(keep: &Person, gone: &Person) -> Person {
+/// The one record from two: `keep`'s values (or `gone`'s, for the fields in `theirs`), the
+/// other's where one has none, and every value not chosen kept in the notes.
+fn merged_record(keep: &Person, gone: &Person, theirs: &[Field]) -> Person {
     let mut p = keep.clone();
-    let fill = |mine: &mut String, theirs: &str| {
+    let fill = |mine: &mut String, other: &str| {
         if mine.trim().is_empty() {
-            *mine = theirs.to_owned();
+            *mine = other.to_owned();
         }
     };
     fill(&mut p.given_name, &gone.given_name);
@@ -100,16 +137,24 @@ fn merged_record(keep: &Person, gone: &Person) -> Person {
     if gone.role == PersonRole::SubjectChild {
         p.role = PersonRole::SubjectChild;
     }
-    let others = differences(keep, gone);
-    let notes: Vec<String> = others
-        .into_iter()
-        .filter(|d| !d.starts_with("Notes:") && !d.starts_with("Role:"))
-        .collect();
+    let mut not_chosen = Vec::new();
+    for d in differences(keep, gone) {
+        let Some(field) = d.field else { continue };
+        let take = theirs.contains(&field);
+        match (field, take) {
+            (Field::Relationship, true) => p.relationship = gone.relationship.clone(),
+            (Field::Organisation, true) => p.organisation = gone.organisation.clone(),
+            (Field::DateOfBirth, true) => p.date_of_birth = gone.date_of_birth,
+            _ => {}
+        }
+        let other = if take { d.mine } else { d.theirs };
+        not_chosen.push(format!("{} “{other}”", d.label.to_lowercase()));
+    }
     let mut extra = Vec::new();
-    if !notes.is_empty() {
+    if !not_chosen.is_empty() {
         extra.push(format!(
             "Also recorded for this person: {}.",
-            notes.join("; ")
+            not_chosen.join("; ")
         ));
     }
     if !gone.notes.trim().is_empty() && gone.notes.trim() != keep.notes.trim() {
@@ -125,9 +170,14 @@ fn merged_record(keep: &Person, gone: &Person) -> Person {
     p
 }
 
-/// Merges `gone` into `keep`; returns what was done, in words, or `None` when either is
-/// missing or they are the same record.
-pub fn merge(a: &mut Assessment, keep: &PersonId, gone: &PersonId) -> Option<Vec<String>> {
+/// Merges `gone` into `keep`, taking `gone`'s value for the fields in `theirs`; returns what
+/// was done, in words, or `None` when either is missing or they are the same record.
+pub fn merge(
+    a: &mut Assessment,
+    keep: &PersonId,
+    gone: &PersonId,
+    theirs: &[Field],
+) -> Option<Vec<String>> {
     if keep == gone {
         return None;
     }
@@ -137,7 +187,7 @@ pub fn merge(a: &mut Assessment, keep: &PersonId, gone: &PersonId) -> Option<Vec
         k.display_name(),
         g.display_name()
     )];
-    *a.person_mut(keep)? = merged_record(&k, &g);
+    *a.person_mut(keep)? = merged_record(&k, &g, theirs);
     a.people.retain(|p| &p.id != gone);
     // Answers: a per-child answer moves over; where both records have one, both are kept.
     let keys: Vec<String> = a
@@ -282,11 +332,12 @@ mod tests {
         assert!(
             diffs
                 .iter()
-                .any(|d| d.starts_with("Relationship: “Father (lives apart)” or “Dad”")),
+                .any(|d| d.words() == "Relationship: “Father (lives apart)” or “Dad”"),
             "{diffs:?}"
         );
 
-        let said = merge(&mut a, &casey.id, &again.id).unwrap();
+        let mut b = a.clone();
+        let said = merge(&mut a, &casey.id, &again.id, &[]).unwrap();
         assert_eq!(problems(&a), vec![]);
         assert!(said[0].contains("are now one record"));
         assert!(a.person(&again.id).is_none());
@@ -300,6 +351,16 @@ mod tests {
             Some(&casey.id)
         );
         assert!(duplicates(&a).is_empty());
+        // The worker may choose the other record's relationship: the first goes to the notes.
+        merge(&mut b, &casey.id, &again.id, &[Field::Relationship]).unwrap();
+        let merged = b.person(&casey.id).unwrap();
+        assert_eq!(merged.relationship, "Dad");
+        assert!(
+            merged.notes.contains("relationship “Father (lives apart)”"),
+            "{}",
+            merged.notes
+        );
+        assert_eq!(problems(&b), vec![]);
     }
 
     #[test]
@@ -327,7 +388,7 @@ mod tests {
             answer_key("seenAlone", Some(&twin.id)),
             Answer::Text("Seen at school.".into()),
         );
-        merge(&mut a, &rowan, &twin.id).unwrap();
+        merge(&mut a, &rowan, &twin.id, &[]).unwrap();
         assert_eq!(problems(&a), vec![]);
         assert_eq!(
             a.genogram

@@ -508,7 +508,15 @@ impl Workbench {
                 }
             }
             Step::RemovePerson(id) => (self.remove)(a, id),
-            Step::Merge(keep, gone) => drop(super::merge::merge(a, keep, gone)),
+            Step::Merge(keep, gone) => drop(super::merge::merge(
+                a,
+                keep,
+                gone,
+                &[
+                    super::merge::Field::Relationship,
+                    super::merge::Field::DateOfBirth,
+                ],
+            )),
             Step::Born(id, on) => drop(super::merge::born(a, id, *on)),
             Step::ExpectBaby(bytes) => {
                 let mut baby = Person::new(PersonId::from_random(*bytes), PersonRole::SubjectChild);

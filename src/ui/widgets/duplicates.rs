@@ -1,7 +1,7 @@
 //! "These may be the same person": two register records with one name (and the same date of
 //! birth, where both are known), with what differs and one step to make them one record.
 
-use crate::edit::merge::{differences, duplicates, merge};
+use crate::edit::merge::{differences, duplicates, merge, Field};
 use crate::model::{Person, PersonId};
 use crate::ui::session::use_session;
 use leptos::prelude::*;
@@ -39,18 +39,53 @@ pub fn DuplicatesNotice(#[prop(default = 10)] limit: usize) -> impl IntoView {
                     );
                     let (k, g) = (keep.id.clone(), gone.id.clone());
                     let (k2, g2) = (k.clone(), g.clone());
+                    // The other record's value, for the fields the worker picks it for.
+                    let theirs = RwSignal::new(Vec::<Field>::new());
+                    let choices = diffs
+                        .iter()
+                        .enumerate()
+                        .map(|(i, diff)| match diff.field {
+                            Some(field) => {
+                                let name = format!("dup-{}-{i}", gone.id);
+                                let (first, second) = (format!("{name}-a"), format!("{name}-b"));
+                                view! {
+                                    <fieldset class="fieldset">
+                                        <legend class="fieldset__legend">{diff.label}</legend>
+                                        <div class="radios radios--inline">
+                                            <div class="radios__item">
+                                                <input class="radios__input" type="radio" id=first.clone() name=name.clone()
+                                                    prop:checked=move || !theirs.with(|t| t.contains(&field))
+                                                    on:change=move |_| theirs.update(|t| t.retain(|f| *f != field))/>
+                                                <label class="label radios__label" for=first>{diff.mine.clone()}</label>
+                                            </div>
+                                            <div class="radios__item">
+                                                <input class="radios__input" type="radio" id=second.clone() name=name
+                                                    prop:checked=move || theirs.with(|t| t.contains(&field))
+                                                    on:change=move |_| theirs.update(|t| if !t.contains(&field) { t.push(field) })/>
+                                                <label class="label radios__label" for=second>{diff.theirs.clone()}</label>
+                                            </div>
+                                        </div>
+                                    </fieldset>
+                                }
+                                .into_any()
+                            }
+                            None => view! { <p class="hint">{diff.words()}</p> }.into_any(),
+                        })
+                        .collect_view();
+                    let has_diffs = !diffs.is_empty();
                     view! {
                         <li class="duplicates__pair" data-testid="duplicate-pair">
                             <p class="body">{format!("{} is in the register twice.", keep.display_name())}</p>
-                            {(!diffs.is_empty()).then(|| view! {
-                                <p class="hint">"Where the two records differ, the first is kept and the other is written into the notes:"</p>
-                                <ul class="list list--bullet">{diffs.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
+                            {has_diffs.then(|| view! {
+                                <p class="hint">"Where the two records differ, choose what to keep; what is not chosen is written into the notes."</p>
                             })}
+                            {choices}
                             <div class="button-group">
                                 <button type="button" class="button button--small" data-testid="merge"
                                     on:click=move |_| {
                                         let (k, g) = (k.clone(), g.clone());
-                                        s.edit_register(label.clone(), move |a| { merge(a, &k, &g); });
+                                        let chosen = theirs.get_untracked();
+                                        s.edit_register(label.clone(), move |a| { merge(a, &k, &g, &chosen); });
                                     }>"These are the same person"</button>
                                 <button type="button" class="button button--secondary button--small"
                                     on:click=move |_| kept_apart.update(|v| v.push((k2.clone(), g2.clone())))>"They are different people"</button>

@@ -84,14 +84,16 @@ test('people first, then the genogram and the map from them: nobody entered twic
   await page.goto(`${base}/people`);
   const dup = page.getByTestId('duplicates');
   await expect(dup).toContainText('Rita Oldham is in the register twice.');
-  await expect(dup).toContainText('“Maternal grandmother” or “Nan”');
+  await expect(dup.getByRole('group', { name: 'Relationship' })).toBeVisible();
+  await dup.getByRole('group', { name: 'Relationship' }).getByLabel('Nan').check();
   await dup.getByTestId('merge').click();
   await expectSaved(page);
   await expect(page.getByTestId('duplicates')).toHaveCount(0);
   await expect(page.getByTestId('register-undo')).toContainText('were made one record');
   a = await exported(page, base);
   expect(a.people).toHaveLength(5);
-  expect(a.people.find((p: any) => p.id === id('Rita')).notes).toContain('“Nan”');
+  expect(a.people.find((p: any) => p.id === id('Rita')).relationship).toBe('Nan');
+  expect(a.people.find((p: any) => p.id === id('Rita')).notes).toContain('relationship “Maternal grandmother”');
 
   // An expected baby: in the children register, attached to the parents, asked about as unborn.
   await page.goto(`${base}/children`);

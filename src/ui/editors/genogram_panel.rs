@@ -143,7 +143,7 @@ fn PersonPanel(d: Dispatcher, selected: RwSignal<Option<PersonId>>, p: PersonId)
 }
 
 /// Changes the selected person's register record; typing into one field is one undo step.
-fn edit_person(
+pub fn edit_person(
     d: Dispatcher,
     pid: StoredValue<PersonId>,
     field: &'static str,

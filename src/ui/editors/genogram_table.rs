@@ -3,10 +3,8 @@
 //! alternative to dragging (WCAG 2.2, 2.5.7) and the quickest way to enter a big family.
 
 use super::dispatch::Dispatcher;
-use super::genogram_panel::add_unconnected;
-use crate::diagram::genogram::commands::{
-    parent_choice_of, parent_choices, plan, set_parents, Command,
-};
+use super::genogram_panel::{add_unconnected, edit_person};
+use crate::diagram::genogram::commands::{parent_choice_of, parent_choices, plan, set_parents};
 use crate::model::{Gender, ItemId, Person, PersonId};
 use crate::ui::platform::random_bytes;
 use crate::ui::session::use_session;
@@ -21,21 +19,9 @@ fn Row(d: Dispatcher, pid: PersonId) -> impl IntoView {
     let s = use_session();
     let pid = StoredValue::new(pid);
     let person = move || s.doc.with(|a| a.person(&pid.get_value()).cloned());
-    let edit = move |field: &'static str, f: Box<dyn FnOnce(&mut Person)>| {
-        let Some(mut p) = s
-            .doc
-            .with_untracked(|a| a.person(&pid.get_value()).cloned())
-        else {
-            return;
-        };
-        f(&mut p);
-        let cmd = Command::SetPerson(p);
-        d.run_merging(
-            &format!("change {field}"),
-            Some(format!("{}:{field}:table", pid.get_value())),
-            |a| plan(a, &cmd),
-        );
-    };
+    // The same edit as the panel's fields: typing in one field is one undo step.
+    let edit =
+        move |field: &'static str, f: Box<dyn FnOnce(&mut Person)>| edit_person(d, pid, field, f);
     let name = move || person().map(|p| p.display_name()).unwrap_or_default();
     let id = move |what: &str| format!("t-{what}-{}", pid.get_value());
     view! {

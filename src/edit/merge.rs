@@ -227,12 +227,18 @@ pub fn merge(
     };
     for e in &mut a.chronology {
         e.children.iter_mut().for_each(swap);
-        let mut seen = Vec::new();
-        e.children.retain(|c| {
-            let first = !seen.contains(c);
-            seen.push(c.clone());
-            first
-        });
+        dedupe(&mut e.children);
+    }
+    let plan = &mut a.planning;
+    let lists = plan
+        .harms
+        .iter_mut()
+        .map(|h| &mut h.about.children)
+        .chain(plan.pairs.iter_mut().map(|p| &mut p.about.children))
+        .chain(plan.plan.rules.iter_mut().map(|r| &mut r.who));
+    for list in lists {
+        list.iter_mut().for_each(swap);
+        dedupe(list);
     }
     for s in &mut a.scales {
         if let ScaleKind::Safety { child } = &mut s.kind {
@@ -260,12 +266,7 @@ pub fn merge(
     }
     for h in &mut gen.households {
         h.members.iter_mut().for_each(swap);
-        let mut seen = Vec::new();
-        h.members.retain(|m| {
-            let first = !seen.contains(m);
-            seen.push(m.clone());
-            first
-        });
+        dedupe(&mut h.members);
     }
     for r in &mut gen.relationships {
         swap(&mut r.a);
@@ -278,6 +279,16 @@ pub fn merge(
     }
     said.extend(repair(a).changes);
     Some(said)
+}
+
+/// Keeps the first of each person in a list.
+fn dedupe(list: &mut Vec<PersonId>) {
+    let mut seen = Vec::new();
+    list.retain(|p| {
+        let first = !seen.contains(p);
+        seen.push(p.clone());
+        first
+    });
 }
 
 /// "The baby has been born": an unborn child in the register becomes a child with a date of

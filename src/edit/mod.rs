@@ -8,6 +8,7 @@
 //! and checks the rules, and the export round trip, after each step.
 
 pub mod merge;
+pub mod planning;
 pub mod register;
 #[cfg(test)]
 mod tests;

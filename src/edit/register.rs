@@ -39,6 +39,20 @@ pub fn impact(a: &Assessment, id: &PersonId, change: Change) -> Vec<String> {
                 plural(n)
             ));
         }
+        let statements = a
+            .planning
+            .harms
+            .iter()
+            .map(|h| &h.about)
+            .chain(a.planning.pairs.iter().map(|p| &p.about))
+            .filter(|about| about.children.contains(id))
+            .count();
+        if statements > 0 {
+            out.push(format!(
+                "{statements} harm or danger statement{} will no longer name {name}; the words stay.",
+                plural(statements)
+            ));
+        }
         let entries = a
             .chronology
             .iter()
@@ -63,6 +77,13 @@ pub fn impact(a: &Assessment, id: &PersonId, change: Change) -> Vec<String> {
         if a.genogram.member(id).is_some() {
             out.push(format!(
                 "{name} is taken off the genogram, with their partnerships, lines to children and parents, households and relationships."
+            ));
+        }
+        let rules = super::planning::rules_naming(a, id);
+        if rules > 0 {
+            out.push(format!(
+                "{name} is no longer named as making sure of {rules} rule{} of the safety plan; agreed versions keep their name.",
+                plural(rules)
             ));
         }
         if a.network.entry_for(id).is_some() {
@@ -112,6 +133,7 @@ fn rated_by(a: &Assessment, id: &PersonId) -> usize {
 /// Takes away what made `id` a child being assessed: their answers, the link of their safety
 /// scale and of chronology entries.
 fn release_child(a: &mut Assessment, id: &PersonId, name: &str) {
+    super::planning::forget_child(a, id);
     for key in own_answers(a, id) {
         a.answers.remove(&key);
     }
@@ -155,6 +177,7 @@ pub fn remove_person(a: &mut Assessment, id: &PersonId) -> Option<Person> {
     a.network
         .members
         .retain(|m| !matches!(&m.who, Who::Person { person } if person == id));
+    super::planning::forget_person(a, id);
     let i = a.people.iter().position(|q| &q.id == id)?;
     Some(a.people.remove(i))
 }

@@ -19,6 +19,7 @@ use crate::diagram::network::commands as ncmd;
 use crate::diagram::network::{Category, NetworkMember, OrgKind, Who};
 use crate::diagram::ops::apply;
 use crate::exchange::{export_json, import_json};
+use crate::model::safety_plan::PlanStatus;
 use crate::model::validity::problems;
 use crate::model::{
     answer_key, Answer, Assessment, AssessmentId, AssessmentType, Gender, ItemId, Person, PersonId,
@@ -91,6 +92,26 @@ enum Step {
     Born(PersonId, NaiveDate),
     /// An expected baby added to the children.
     ExpectBaby([u8; 4]),
+    /// Signs of Safety planning, as its pages offer it.
+    Plan(PlanStep),
+}
+
+/// An edit on the planning pages.
+#[derive(Clone, Debug)]
+enum PlanStep {
+    AddPair(Vec<PersonId>),
+    /// Writes one of the pair's fields (0 to 5) with these words.
+    EditPair(usize, usize, &'static str),
+    RemovePair(usize),
+    AddHarm(Vec<PersonId>),
+    RemoveHarm(usize),
+    AddRule(Vec<usize>),
+    EditRule(usize, Vec<PersonId>, &'static str),
+    RemoveRule(usize),
+    AddContact,
+    RemoveContact(usize),
+    Agree(NaiveDate, PlanStatus),
+    Meeting(NaiveDate),
 }
 
 const NAMES: [(&str, &str); 8] = [
@@ -362,7 +383,7 @@ fn random_step(a: &Assessment, r: &mut Rng) -> Step {
     let everyone = people(a);
     let kids = children(a);
     let scales = a.scales.len();
-    match r.below(21) {
+    match r.below(25) {
         0 => {
             let role = PersonRole::ALL[r.below(4)];
             Step::AddPerson(new_person(a, r, role))
@@ -435,9 +456,132 @@ fn random_step(a: &Assessment, r: &mut Rng) -> Step {
             Some(c) => Step::Born(c.clone(), day(r.next())),
             None => Step::ExpectBaby(r.bytes()),
         },
+        21..=24 => Step::Plan(plan_step(a, r)),
         _ if r.chance(10) => Step::BringGenogram(Box::new(sibling_file(a, r))),
         _ if r.chance(10) => Step::ImportGedcom,
         _ => genogram_step(a, r),
+    }
+}
+
+/// A random planning edit the pages offer in the state `a` is in.
+fn plan_step(a: &Assessment, r: &mut Rng) -> PlanStep {
+    let everyone = people(a);
+    let kids = children(a);
+    let p = &a.planning;
+    const WORDS: [&str; 4] = [
+        "Dad drinks before he looks after Skye",
+        "",
+        "Six months",
+        "There are concerns about neglect",
+    ];
+    match r.below(12) {
+        0 => PlanStep::AddPair(some_of(r, &kids)),
+        1 | 2 => PlanStep::EditPair(r.below(p.pairs.len() + 1), r.below(6), WORDS[r.below(4)]),
+        3 if r.chance(40) => PlanStep::RemovePair(r.below(p.pairs.len() + 1)),
+        3 => PlanStep::AddHarm(some_of(r, &kids)),
+        4 => PlanStep::RemoveHarm(r.below(p.harms.len() + 1)),
+        5 => PlanStep::AddRule(
+            (0..r.below(3))
+                .map(|_| r.below(p.pairs.len() + 1))
+                .collect(),
+        ),
+        6 | 7 => PlanStep::EditRule(
+            r.below(p.plan.rules.len() + 1),
+            some_of(r, &everyone),
+            WORDS[r.below(4)],
+        ),
+        8 if r.chance(40) => PlanStep::RemoveRule(r.below(p.plan.rules.len() + 1)),
+        8 => PlanStep::AddContact,
+        9 => PlanStep::RemoveContact(r.below(p.plan.contacts.len() + 1)),
+        10 => PlanStep::Agree(day(r.next()), PlanStatus::ALL[r.below(3)]),
+        _ => PlanStep::Meeting(day(r.next())),
+    }
+}
+
+fn apply_plan(a: &mut Assessment, step: &PlanStep, r: &mut impl FnMut() -> [u8; 4]) {
+    use super::planning as pl;
+    let pair = |a: &Assessment, i: usize| a.planning.pairs.get(i).map(|p| p.id.clone());
+    match step {
+        PlanStep::AddPair(kids) => {
+            // The page offers the children being assessed.
+            let kids = kids
+                .iter()
+                .filter(|c| children(a).contains(c))
+                .cloned()
+                .collect();
+            let bytes = r();
+            pl::add_pair(a, kids, "Sam", day(1), &mut *r, bytes);
+        }
+        PlanStep::EditPair(i, field, words) => {
+            if let Some(id) = pair(a, *i) {
+                pl::edit_pair(a, &id, |p| {
+                    let slot = match field {
+                        0 => &mut p.danger.worry,
+                        1 => &mut p.danger.might_happen,
+                        2 => &mut p.danger.family_words,
+                        3 => &mut p.goal.caregivers_will,
+                        4 => &mut p.goal.for_how_long,
+                        _ => &mut p.goal.family_words,
+                    };
+                    *slot = (*words).to_owned();
+                });
+            }
+        }
+        PlanStep::RemovePair(i) => {
+            if let Some(id) = pair(a, *i) {
+                pl::remove_pair(a, &id);
+            }
+        }
+        PlanStep::AddHarm(kids) => {
+            let kids = kids
+                .iter()
+                .filter(|c| children(a).contains(c))
+                .cloned()
+                .collect();
+            pl::add_harm(a, kids, "Sam", day(2), &mut *r);
+        }
+        PlanStep::RemoveHarm(i) => {
+            if let Some(id) = a.planning.harms.get(*i).map(|h| h.id.clone()) {
+                pl::remove_harm(a, &id);
+            }
+        }
+        PlanStep::AddRule(pairs) => {
+            let answers = pairs.iter().filter_map(|i| pair(a, *i)).collect();
+            pl::add_rule(a, answers, &mut *r);
+        }
+        PlanStep::EditRule(i, who, words) => {
+            // The page offers the people in the register.
+            let who: Vec<PersonId> = who
+                .iter()
+                .filter(|p| a.person(p).is_some())
+                .cloned()
+                .collect();
+            if let Some(id) = a.planning.plan.rules.get(*i).map(|x| x.id.clone()) {
+                pl::edit_rule(a, &id, |x| {
+                    x.rule = (*words).to_owned();
+                    x.who = who;
+                });
+            }
+        }
+        PlanStep::RemoveRule(i) => {
+            if let Some(id) = a.planning.plan.rules.get(*i).map(|x| x.id.clone()) {
+                pl::remove_rule(a, &id);
+            }
+        }
+        PlanStep::AddContact => {
+            let id = pl::add_contact(a, &mut *r);
+            if let Some(c) = a.planning.plan.contacts.iter_mut().find(|c| c.id == id) {
+                c.name = "Morgan".into();
+                c.number = "07700 900123".into();
+            }
+        }
+        PlanStep::RemoveContact(i) => {
+            if let Some(id) = a.planning.plan.contacts.get(*i).map(|c| c.id.clone()) {
+                pl::remove_contact(a, &id);
+            }
+        }
+        PlanStep::Agree(on, how) => drop(pl::agree_plan(a, *on, *how)),
+        PlanStep::Meeting(on) => pl::record_meeting(a, *on, "Review meeting"),
     }
 }
 
@@ -546,9 +690,16 @@ impl Workbench {
                 let _ = a.add_scale(ScaleKind::Custom, &wording, *bytes);
             }
             Step::DeleteScale(i) => {
-                if *i < a.scales.len() {
-                    a.scales.remove(*i);
+                if let Some(id) = a.scales.get(*i).map(|s| s.id.clone()) {
+                    a.remove_scale(&id);
                 }
+            }
+            Step::Plan(step) => {
+                let mut n = 0x5000_0000u32 + a.scales.len() as u32 * 256;
+                apply_plan(a, step, &mut || {
+                    n += 1;
+                    n.to_be_bytes()
+                });
             }
             Step::AddRater(i, person, role, bytes) => {
                 let name = person

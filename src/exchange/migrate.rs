@@ -6,13 +6,13 @@ use super::errors::ImportError;
 use serde_json::Value;
 
 /// The schema version this app writes.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// A step from version `index + 1` to `index + 2`.
 type Step = fn(Value) -> Result<Value, ImportError>;
 
 /// The steps, oldest first: `STEPS[0]` migrates version 1 to 2, and so on.
-const STEPS: [Step; SCHEMA_VERSION as usize - 1] = [v1_to_v2, v2_to_v3, v3_to_v4];
+const STEPS: [Step; SCHEMA_VERSION as usize - 1] = [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// Version 2 added the answers to the profile's questions and the chronology.
 fn v1_to_v2(mut doc: Value) -> Result<Value, ImportError> {
@@ -69,6 +69,28 @@ fn v3_to_v4(mut doc: Value) -> Result<Value, ImportError> {
     Ok(doc)
 }
 
+/// Version 5 added Signs of Safety planning: harm statements, danger statements paired with
+/// safety goals (each with a scale of kind `pair`) and the safety plan with its agreed versions.
+fn v4_to_v5(mut doc: Value) -> Result<Value, ImportError> {
+    let Value::Object(map) = &mut doc else {
+        return Err(ImportError::InvalidField {
+            path: "assessment".into(),
+            reason: "expected an object".into(),
+        });
+    };
+    map.entry("planning").or_insert_with(|| {
+        serde_json::json!({
+            "harms": [],
+            "pairs": [],
+            "plan": {
+                "immediate": false, "rules": [], "contacts": [], "checkedHow": "",
+                "reviewDate": null, "versions": []
+            }
+        })
+    });
+    Ok(doc)
+}
+
 /// Reads a schema version from a JSON value.
 pub fn read_version(v: Option<&Value>) -> Result<u32, ImportError> {
     let v = v.ok_or(ImportError::MissingField {
@@ -105,11 +127,12 @@ mod tests {
         assert_eq!(read_version(Some(&json!(2))), Ok(2));
         assert_eq!(read_version(Some(&json!(3))), Ok(3));
         assert_eq!(read_version(Some(&json!(4))), Ok(4));
+        assert_eq!(read_version(Some(&json!(5))), Ok(5));
         assert_eq!(
-            read_version(Some(&json!(5))),
+            read_version(Some(&json!(6))),
             Err(ImportError::NewerVersion {
-                found: 5,
-                supported: 4
+                found: 6,
+                supported: 5
             })
         );
         assert!(matches!(
@@ -139,7 +162,9 @@ mod tests {
             migrate(doc, 1).unwrap(),
             json!({"id": "a-0102030405060708", "answers": {}, "chronology": [], "scales": [],
                 "genogram": {"members": [], "partnerships": [], "parentage": [], "households": [], "relationships": []},
-                "network": {"circles": ["Very close", "Close", "Less close"], "members": []}})
+                "network": {"circles": ["Very close", "Close", "Less close"], "members": []},
+                "planning": {"harms": [], "pairs": [], "plan": {"immediate": false, "rules": [], "contacts": [],
+                    "checkedHow": "", "reviewDate": null, "versions": []}}})
         );
         assert!(migrate(json!([1]), 1).is_err());
         assert!(migrate(json!("x"), 2).is_err());
@@ -154,6 +179,15 @@ mod tests {
             json!({"id": "p-01020304", "life": "living", "dateOfDeath": null, "ageYears": null})
         );
         assert_eq!(out["network"]["circles"].as_array().unwrap().len(), 3);
+    }
+
+    #[test]
+    fn version_4_gains_empty_planning_and_keeps_planning_it_has() {
+        let out = migrate(json!({"scales": []}), 4).unwrap();
+        assert_eq!(out["planning"]["plan"]["versions"], json!([]));
+        assert_eq!(out["planning"]["pairs"], json!([]));
+        let kept = json!({"planning": {"harms": [1]}});
+        assert_eq!(migrate(kept.clone(), 4).unwrap(), kept);
     }
 
     #[test]

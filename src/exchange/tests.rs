@@ -60,13 +60,23 @@ fn a_version_2_file_keeps_its_answers_and_chronology() {
 }
 
 #[test]
+fn a_version_4_file_gains_empty_planning() {
+    let got = import(include_str!("../../tests/fixtures/assessment-v4.json")).unwrap();
+    assert_eq!(got.schema_version, 4);
+    assert_eq!(got.assessment.genogram.members.len(), 5);
+    assert_eq!(got.assessment.planning, Default::default());
+}
+
+#[test]
 fn the_current_fixture_round_trips_byte_for_byte() {
-    let text = include_str!("../../tests/fixtures/assessment-v4.json");
+    let text = include_str!("../../tests/fixtures/assessment-v5.json");
     let got = import(text).unwrap();
     assert_eq!(got.schema_version, SCHEMA_VERSION);
-    assert_eq!(got.assessment.scales.len(), 1);
+    assert_eq!(got.assessment.scales.len(), 2);
     assert_eq!(got.assessment.genogram.members.len(), 5);
     assert_eq!(got.assessment.network.members.len(), 2);
+    assert_eq!(got.assessment.planning.pairs.len(), 1);
+    assert_eq!(got.assessment.planning.plan.versions.len(), 1);
     let at = DateTime::parse_from_rfc3339(got.exported_at.as_deref().unwrap())
         .unwrap()
         .with_timezone(&Utc);
@@ -480,6 +490,80 @@ fn write_v4_fixture() {
     std::fs::write(
         "tests/fixtures/assessment-v4.json",
         export_json(&a, at, "0.4.0"),
+    )
+    .unwrap();
+}
+
+/// Writes `tests/fixtures/assessment-v5.json` from the v4 fixture plus a harm statement, a
+/// danger statement with its goal rated at a meeting, and an agreed safety plan (run by hand
+/// with `--ignored` when the format changes).
+#[test]
+#[ignore]
+fn write_v5_fixture() {
+    use crate::edit::planning as pl;
+    use crate::model::safety_plan::PlanStatus;
+    use crate::model::{PersonId, Rater, ScaleValue};
+    use chrono::NaiveDate;
+    let mut a = import(include_str!("../../tests/fixtures/assessment-v4.json"))
+        .unwrap()
+        .assessment;
+    let mut n = 0u8;
+    let mut fresh = || {
+        n += 1;
+        [0x50, 0, 0, n]
+    };
+    let on = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    let harm = pl::add_harm(&mut a, Vec::new(), "Sam Worker", on, &mut fresh);
+    if let Some(h) = a.planning.harm_mut(&harm) {
+        h.what_happened = "The children saw their parents push each other.".into();
+        h.when = "October 2026".into();
+        h.how_serious = "Nobody was hurt.".into();
+        h.impact = "Mia hid in her room.".into();
+    }
+    let p = pl::add_pair(
+        &mut a,
+        Vec::new(),
+        "Sam Worker",
+        on,
+        &mut fresh,
+        [0x50, 0x5c, 0, 1],
+    );
+    pl::edit_pair(&mut a, &p, |x| {
+        x.danger.who_is_worried = "Children's services are worried".into();
+        x.danger.worry = "that the parents will push each other again when they meet,".into();
+        x.danger.might_happen = "and the children could be hurt.".into();
+        x.goal.caregivers_will = "The parents meet only with another adult there.".into();
+        x.goal.for_how_long = "Six months".into();
+        x.goal.family_words = "We'll keep it calm for the kids".into();
+    });
+    let sid = pl::pair_scale(&a, &p).unwrap().id.clone();
+    let s = a.scale_mut(&sid).unwrap();
+    let m = s.add_rater(
+        Rater {
+            person: PersonId::parse("p-13131313"),
+            name: "Mother".into(),
+            role: "Mother".into(),
+        },
+        [0x50, 0x4d, 0, 1],
+    );
+    s.set_value(&m, ScaleValue::from_f64(4.0));
+    pl::record_meeting(&mut a, on, "Network meeting");
+    let r = pl::add_rule(&mut a, vec![p.clone()], &mut fresh);
+    pl::edit_rule(&mut a, &r, |x| {
+        x.rule = "The parents meet only with another adult there.".into();
+        x.who = vec![PersonId::parse("p-13131313").unwrap()];
+        x.child_told = "Mia and Leo know an adult will be there.".into();
+        x.warning_signs = "Raised voices".into();
+        x.then = "The other adult takes the children out.".into();
+    });
+    a.planning.plan.immediate = true;
+    pl::agree_plan(&mut a, on, PlanStatus::AgreedWithFamily).unwrap();
+    let at = DateTime::parse_from_rfc3339("2026-12-01T10:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc);
+    std::fs::write(
+        "tests/fixtures/assessment-v5.json",
+        export_json(&a, at, "0.5.0"),
     )
     .unwrap();
 }

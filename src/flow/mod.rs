@@ -9,6 +9,8 @@ use crate::procedure::timescales::{self, Basis, Deadline, Facts};
 use crate::procedure::Profile;
 use chrono::NaiveDate;
 
+pub mod writing_help;
+
 /// The id of the chronology's task-list entry.
 pub const CHRONOLOGY: &str = "chronology";
 

@@ -7,6 +7,7 @@ use super::genogram::Genogram;
 use super::ids::{AssessmentId, PersonId};
 use super::network::NetworkMap;
 use super::person::{Person, PersonRole};
+use super::planning::Planning;
 use super::scales::Scale;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -97,6 +98,8 @@ pub struct Assessment {
     pub genogram: Genogram,
     /// The family network map and safety network.
     pub network: NetworkMap,
+    /// Harm and danger statements, safety goals and the safety plan.
+    pub planning: Planning,
 }
 
 impl Assessment {
@@ -124,6 +127,7 @@ impl Assessment {
             scales: Vec::new(),
             genogram: Genogram::default(),
             network: NetworkMap::default(),
+            planning: Planning::default(),
         }
     }
 

@@ -37,6 +37,7 @@ pub fn repair(a: &mut Assessment) -> Repaired {
     mend_chronology_ids(a, &mut changes);
     mend_genogram(a, &mut changes);
     mend_network(a, &mut changes);
+    super::repair_planning::mend_planning(a, &mut changes);
     Repaired {
         changes,
         remaining: problems(a).iter().map(ToString::to_string).collect(),
@@ -98,6 +99,9 @@ fn referenced(a: &Assessment) -> (BTreeSet<PersonId>, BTreeSet<PersonId>) {
             as_child.insert(child.clone());
         }
     }
+    for r in &a.planning.plan.rules {
+        any.extend(r.who.iter().cloned());
+    }
     let g = &a.genogram;
     any.extend(g.members.iter().map(|m| m.person.clone()));
     for u in &g.partnerships {
@@ -132,7 +136,7 @@ fn restore_referenced_people(a: &mut Assessment, changes: &mut Vec<String>) {
             Some(p) if p.role != PersonRole::SubjectChild => {
                 p.role = PersonRole::SubjectChild;
                 changes.push(format!(
-                    "{} has answers, a safety scale or chronology entries recorded as a child being assessed: their role is \"Child being assessed\" again.",
+                    "{} has answers, a safety scale, chronology entries recorded as a child being assessed: their role is \"Child being assessed\" again.",
                     p.display_name()
                 ));
             }
@@ -140,10 +144,10 @@ fn restore_referenced_people(a: &mut Assessment, changes: &mut Vec<String>) {
             None => {
                 let mut p = Person::new(id.clone(), PersonRole::SubjectChild);
                 p.given_name = "Child not in the register".into();
-                p.notes = "Added by a repair: answers, a scale or chronology entries were recorded for a child whose record was missing. Add their name, or remove them.".into();
+                p.notes = "Added by a repair: answers, a scale, chronology entries were recorded for a child whose record was missing. Add their name, or remove them.".into();
                 a.people.push(p);
                 changes.push(format!(
-                    "Answers, a scale or chronology entries were recorded for a child missing from the register ({id}): a placeholder child was added to hold them."
+                    "Answers, a scale, chronology entries were recorded for a child missing from the register ({id}): a placeholder child was added to hold them."
                 ));
             }
         }
@@ -152,10 +156,10 @@ fn restore_referenced_people(a: &mut Assessment, changes: &mut Vec<String>) {
         if a.person(id).is_none() {
             let mut p = Person::new(id.clone(), PersonRole::FamilyMember);
             p.given_name = "Person not in the register".into();
-            p.notes = "Added by a repair: the genogram or network map drew someone whose record was missing. Add their name, or remove them.".into();
+            p.notes = "Added by a repair: the genogram, the network map or the safety plan named someone whose record was missing. Add their name, or remove them.".into();
             a.people.push(p);
             changes.push(format!(
-                "The genogram or network map drew someone missing from the register ({id}): a placeholder person was added in their place."
+                "The genogram, the network map or the safety plan named someone missing from the register ({id}): a placeholder person was added in their place."
             ));
         }
     }

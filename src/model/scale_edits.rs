@@ -64,6 +64,18 @@ impl Assessment {
         Some(id)
     }
 
+    /// Deletes a scale, unless it is a danger statement's: that scale goes only with its
+    /// statement ([`crate::edit::planning::remove_pair`]). Whether it was deleted.
+    pub fn remove_scale(&mut self, id: &str) -> bool {
+        let deletable = self
+            .scale(id)
+            .is_some_and(|s| !matches!(s.kind, ScaleKind::Pair { .. }));
+        if deletable {
+            self.scales.retain(|s| s.id != id);
+        }
+        deletable
+    }
+
     /// The title of a scale: "Safety scale: Mia Sample", or its question.
     pub fn scale_title(&self, s: &Scale) -> String {
         match &s.kind {
@@ -72,6 +84,10 @@ impl Assessment {
                 self.person(child)
                     .map_or_else(|| "a child".to_owned(), |p| p.display_name())
             ),
+            ScaleKind::Pair { pair } => match self.planning.number_of(pair) {
+                Some(n) => format!("Danger statement {n} and its safety goal"),
+                None => "Danger statement and safety goal".to_owned(),
+            },
             ScaleKind::Custom if s.question.trim().is_empty() => "Scale".to_owned(),
             ScaleKind::Custom => s.question.clone(),
         }

@@ -2,7 +2,7 @@
 //! and a dated snapshot of all of them at each review. The Signs of Safety safety scale for each
 //! child, and scales the worker adds with their own question and anchors.
 
-use super::ids::PersonId;
+use super::ids::{ItemId, PersonId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -161,6 +161,10 @@ pub enum ScaleKind {
     Safety { child: PersonId },
     /// A scale the worker added (how confident, how willing, how able…).
     Custom,
+    /// The scale of a danger statement and its safety goal: 0 is the danger statement, 10 the
+    /// safety goal (see [`super::planning::StatementPair`]).
+    #[serde(rename_all = "camelCase")]
+    Pair { pair: ItemId },
 }
 
 /// One scale with its markers and history.

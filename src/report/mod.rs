@@ -3,6 +3,7 @@
 //! and the same HTML is shown in the app, printed, and saved as a standalone file.
 
 pub mod scale_chart;
+pub mod trajectory;
 pub mod words;
 
 use crate::flow::Flow;

@@ -24,7 +24,7 @@ test('export validates against the published schema, and imports into a fresh br
   const doc = JSON.parse(first.text);
   expect(validateWithSchema(doc)).toEqual([]);
   expect(doc.format).toBe('assessment-workbench/assessment');
-  expect(doc.schemaVersion).toBe(4);
+  expect(doc.schemaVersion).toBe(5);
   expect(doc.assessment.genogram.members).toEqual([]);
   expect(doc.assessment.people.map((p: any) => p.givenName)).toEqual(['Mia', 'Alex <b>Placeholder</b>']);
   // the schema is served with the app, byte for byte the published one
@@ -71,12 +71,22 @@ test('the checked-in fixtures pass their schemas; a version 1 file is migrated o
   const v4 = fixture('assessment-v4.json');
   expect(validateWithSchema(JSON.parse(v4), 4)).toEqual([]);
   expect(validateWithSchema(JSON.parse(v3), 4)).not.toEqual([]);
+  const v5 = fixture('assessment-v5.json');
+  expect(validateWithSchema(JSON.parse(v5), 5)).toEqual([]);
+  expect(validateWithSchema(JSON.parse(v4), 5)).not.toEqual([]);
+  // the schema checks a pair scale's shape and a version's status
+  const badPair = JSON.parse(v5);
+  badPair.assessment.scales[1].kind = { kind: 'pair' };
+  expect(validateWithSchema(badPair, 5)).not.toEqual([]);
+  const draftVersion = JSON.parse(v5);
+  draftVersion.assessment.planning.plan.versions[0].status = 'draft';
+  expect(validateWithSchema(draftVersion, 5)).not.toEqual([]);
   await importText(page, v1);
   await expect(page.getByTestId('assessment-title')).toHaveText('Mia Sample, Leo Sample');
   await expect(page.getByTestId('task-details')).toContainText('Completed');
   const migrated = await exportVia(page, () => page.getByRole('button', { name: 'Export as JSON' }).click());
   const doc = JSON.parse(migrated.text);
-  expect(doc.schemaVersion).toBe(4);
+  expect(doc.schemaVersion).toBe(5);
   expect(doc.assessment.genogram.members).toEqual([]);
   expect(doc.assessment.answers).toEqual({});
   expect(doc.assessment.scales).toEqual([]);
@@ -87,7 +97,7 @@ const bad: Array<[string, (doc: any) => string, string]> = [
   ['plain garbage', () => 'this is not json at all', 'The file is not a valid JSON file'],
   ['another JSON file', () => JSON.stringify({ name: 'shopping list' }), 'not an Assessment Workbench export'],
   ['a wrong format', (d) => JSON.stringify({ ...d, format: 'genogram' }), 'The file\'s format is "genogram"'],
-  ['a newer schema version', (d) => JSON.stringify({ ...d, schemaVersion: 5 }), 'schema version 5, which is newer than this app understands'],
+  ['a newer schema version', (d) => JSON.stringify({ ...d, schemaVersion: 6 }), 'schema version 6, which is newer than this app understands'],
   ['a missing field', (d) => { delete d.assessment.people[2].role; return JSON.stringify(d); }, 'missing the field "assessment.people[2].role"'],
   ['a mistyped field', (d) => { d.assessment.referralDate = 'last Tuesday'; return JSON.stringify(d); }, 'The field "assessment.referralDate" is not valid'],
   ['an unknown procedure', (d) => { d.assessment.profile = 'elsewhere-2019'; return JSON.stringify(d); }, 'procedure profile "elsewhere-2019"'],

@@ -73,7 +73,7 @@ export async function exportVia(page: Page, click: () => Promise<void>) {
 }
 
 /** Validates a document against the published schema with ajv (independent of the app). */
-export function validateWithSchema(doc: unknown, version = 4): string[] {
+export function validateWithSchema(doc: unknown, version = 5): string[] {
   const schema = JSON.parse(readFileSync(join(ROOT, 'public', 'schema', `assessment-v${version}.schema.json`), 'utf8'));
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);

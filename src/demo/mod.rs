@@ -1,6 +1,7 @@
 //! A fictional demonstration case for training: a family of two children with their safety
-//! scales filled in by five people, a history of two reviews, and the Signs of Safety mapping
-//! started. Every name is invented.
+//! scales filled in by five people, a history of two reviews, the Signs of Safety mapping
+//! started, two danger statements with their goals rated at three meetings, and an agreed
+//! safety plan. Every name is invented.
 
 use crate::model::scales::{Rater, ScaleKind, ScaleValue};
 use crate::model::{
@@ -9,6 +10,8 @@ use crate::model::{
 };
 use crate::procedure;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
+
+mod planning;
 
 fn person(
     id: u8,
@@ -221,6 +224,7 @@ pub fn training_case(id: AssessmentId, now: DateTime<Utc>, today: NaiveDate) -> 
         }
     }
     draw_diagrams(&mut a);
+    planning::write_plan(&mut a, today);
     a
 }
 
@@ -372,8 +376,14 @@ mod tests {
     fn the_demonstration_case_is_complete_and_valid() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
         let a = training_case(AssessmentId::from_random([7; 8]), Utc::now(), today);
-        assert_eq!(a.scales.len(), 2);
-        for s in &a.scales {
+        let safety: Vec<_> = a
+            .scales
+            .iter()
+            .filter(|s| matches!(s.kind, ScaleKind::Safety { .. }))
+            .collect();
+        assert_eq!(safety.len(), 2);
+        assert_eq!(a.scales.len(), 4, "and one for each danger statement");
+        for s in safety {
             assert_eq!(s.markers.len(), 5);
             assert_eq!(s.history.len(), 2);
             assert!(s

@@ -13,6 +13,8 @@ use super::{Assessment, AssessmentId, ItemId, PersonId, PersonRole, ScaleKind};
 use std::collections::HashSet;
 use std::fmt;
 
+mod planning;
+
 /// One rule a document breaks: where (a dotted path inside the assessment, as the export
 /// writes it) and why, in plain words.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,6 +40,7 @@ pub fn problems(a: &Assessment) -> Vec<Problem> {
     out.scales(a);
     out.genogram(a);
     out.network(a);
+    out.planning(a);
     out.found
 }
 

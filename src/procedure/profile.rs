@@ -75,7 +75,20 @@ pub struct GroupDef {
     pub reference: String,
     #[serde(default)]
     pub help: String,
+    /// Records of the assessment this page's questions lead to, offered beside them.
+    #[serde(default)]
+    pub tools: Vec<Tool>,
     pub questions: Vec<QuestionDef>,
+}
+
+/// A part of the workbench a page of questions can point to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Tool {
+    /// Danger statements paired with safety goals, and harm statements.
+    Planning,
+    /// The safety plan.
+    SafetyPlan,
 }
 
 /// The kinds of answer a question takes.

@@ -57,7 +57,7 @@ pub fn history_svg(scale: &Scale) -> String {
         .history
         .iter()
         .map(|s| {
-            let label = format!("{} {}", super::words::short_date(s.date), s.label);
+            let label = format!("{}\n{}", super::words::short_date(s.date), s.label);
             (
                 label,
                 s.markers
@@ -115,13 +115,16 @@ pub fn history_svg(scale: &Scale) -> String {
             yv + 4.0
         ));
     }
+    // Each column's date above its meeting's name, so neighbouring labels do not run together.
     for (i, (label, _)) in columns.iter().enumerate() {
-        svg.push_str(&format!(
-            r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" fill="#0b0c0c">{}</text>"##,
-            x(i),
-            H - BOTTOM + 22.0,
-            escape(label)
-        ));
+        for (row, part) in label.split('\n').enumerate() {
+            svg.push_str(&format!(
+                r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" fill="#0b0c0c">{}</text>"##,
+                x(i),
+                H - BOTTOM + 22.0 + 17.0 * row as f64,
+                escape(part)
+            ));
+        }
     }
     let mut end_labels: Vec<(f64, f64, &str, String)> = Vec::new();
     for (ri, (id, label)) in raters.iter().enumerate() {
@@ -157,15 +160,23 @@ pub fn history_svg(scale: &Scale) -> String {
     }
     // Name labels at the line ends, pushed apart so none overlap.
     end_labels.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // A long label ("Name (role)") takes two lines, so it fits beside the chart.
     let mut last_y = f64::NEG_INFINITY;
     for (ly, lx, colour, label) in end_labels {
+        let parts: Vec<&str> = match label.split_once(" (") {
+            Some((name, _)) if label.chars().count() > 26 => vec![name, &label[name.len() + 1..]],
+            _ => vec![label.as_str()],
+        };
         let y_text = (ly + 4.0).max(last_y + 16.0);
-        last_y = y_text;
-        svg.push_str(&format!(
-            r#"<text x="{:.1}" y="{y_text:.1}" fill="{colour}" font-weight="bold">{}</text>"#,
-            lx + 14.0,
-            escape(&label)
-        ));
+        last_y = y_text + 15.0 * (parts.len() - 1) as f64;
+        for (row, part) in parts.iter().enumerate() {
+            svg.push_str(&format!(
+                r#"<text x="{:.1}" y="{:.1}" fill="{colour}" font-weight="bold">{}</text>"#,
+                lx + 14.0,
+                y_text + 15.0 * row as f64,
+                escape(part)
+            ));
+        }
     }
     svg.push_str("</svg>");
     svg
@@ -225,7 +236,7 @@ mod tests {
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
         assert!(svg.ends_with("</svg>"));
         assert_eq!(svg.matches("<polyline").count(), 2);
-        assert!(svg.contains("16 Nov 2026 First review"));
+        assert!(svg.contains(">16 Nov 2026<") && svg.contains(">First review<"));
         assert!(svg.contains(">Now<"));
         // Sam went from 3 to 5: two points, the second higher (smaller y).
         let sam = svg.split("<g class=\"rater\">").nth(1).unwrap();

@@ -11,7 +11,9 @@ use super::pages::{
     person::PersonPage, section::SectionPage, shell::AssessmentShell,
 };
 use super::pages::{
-    present::PresentPage, scale::ScalePage, scales::ScalesPage, storage::StoragePage,
+    pair::PairPage, plan_present::SafetyPlanPresentPage, planning::PlanningPage,
+    present::PresentPage, safety_plan::SafetyPlanPage, scale::ScalePage, scales::ScalesPage,
+    storage::StoragePage,
 };
 use super::router::{provide_router, use_location, NavLink, Page, Route};
 use super::widgets::update_banner::UpdateBanner;
@@ -112,6 +114,10 @@ fn assessment_page() -> impl IntoView {
         Page::Scales => view! { <ScalesPage/> }.into_any(),
         Page::Scale(_) => view! { <ScalePage/> }.into_any(),
         Page::ScalePresent(_) => view! { <PresentPage/> }.into_any(),
+        Page::Planning => view! { <PlanningPage/> }.into_any(),
+        Page::Pair(_) => view! { <PairPage/> }.into_any(),
+        Page::SafetyPlan => view! { <SafetyPlanPage/> }.into_any(),
+        Page::SafetyPlanPresent => view! { <SafetyPlanPresentPage/> }.into_any(),
         Page::Section(_) => view! { <SectionPage/> }.into_any(),
         Page::Group(..) => view! { <GroupPage/> }.into_any(),
         Page::NotFound => view! { <NotFound/> }.into_any(),

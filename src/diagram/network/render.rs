@@ -136,7 +136,7 @@ fn draw(a: &Assessment, view: &View, skip: Option<&ItemId>) -> String {
         .network
         .members
         .iter()
-        .filter(|m| !view.safety_only || m.safety_network)
+        .filter(|m| !view.safety_only || in_safety_view(a, m))
         .filter(|m| Some(&m.id) != skip)
         .collect();
     let at = |m: &NetworkMember| match &view.dragging {
@@ -167,12 +167,26 @@ pub fn body_split(a: &Assessment, view: &View, still: bool) -> String {
     if let Some(m) = a
         .network
         .member(id)
-        .filter(|m| !view.safety_only || m.safety_network)
+        .filter(|m| !view.safety_only || in_safety_view(a, m))
     {
         connection(&mut s, m, *x, *y);
         entry(&mut s, a, m, *x, *y, view);
     }
     s.0
+}
+
+/// Whether an entry is drawn in the safety view: marked as part of the safety network, or a
+/// person the safety plan names as making sure of a rule.
+pub fn in_safety_view(a: &Assessment, m: &NetworkMember) -> bool {
+    m.safety_network || plan_rules(a, m) > 0
+}
+
+/// How many of the safety plan's rules this entry makes sure of.
+pub fn plan_rules(a: &Assessment, m: &NetworkMember) -> usize {
+    match &m.who {
+        Who::Person { person } => crate::edit::planning::rules_naming(a, person),
+        Who::Organisation { .. } => 0,
+    }
 }
 
 /// A standalone SVG file of the map (or of the safety network), for reports.
@@ -318,7 +332,9 @@ fn entry(s: &mut Svg, a: &Assessment, m: &NetworkMember, x: f64, y: f64, view: &
         }
     };
     // Words go on the side away from the child, so the connection line does not cross them.
-    let lines = if m.knows_worries || (view.safety_only && !m.agreed.trim().is_empty()) {
+    let lines = if m.knows_worries
+        || (view.safety_only && (!m.agreed.trim().is_empty() || plan_rules(a, m) > 0))
+    {
         3.0
     } else {
         2.0
@@ -356,8 +372,14 @@ fn entry(s: &mut Svg, a: &Assessment, m: &NetworkMember, x: f64, y: f64, view: &
         &format!(" {second}"),
     );
     seen.push(second);
+    let rules = plan_rules(a, m);
     let third = if view.safety_only && !m.agreed.trim().is_empty() {
         short(m.agreed.trim().to_owned(), 34)
+    } else if view.safety_only && rules > 0 {
+        format!(
+            "In the safety plan: {rules} rule{}",
+            if rules == 1 { "" } else { "s" }
+        )
     } else if m.knows_worries {
         "Knows the worries".to_owned()
     } else {

@@ -470,8 +470,9 @@ pub fn SafetyNetworkList() -> impl IntoView {
             a.network
                 .members
                 .iter()
-                .filter(|m| m.safety_network)
+                .filter(|m| crate::diagram::network::render::in_safety_view(a, m))
                 .map(|m| {
+                    let rules = crate::diagram::network::render::plan_rules(a, m);
                     let agreed = if m.agreed.trim().is_empty() {
                         "Not recorded yet".to_owned()
                     } else {
@@ -483,6 +484,7 @@ pub fn SafetyNetworkList() -> impl IntoView {
                         agreed,
                         if m.knows_worries { "Yes" } else { "Not yet" },
                         m.attend_conference.label(),
+                        rules,
                     )
                 })
                 .collect::<Vec<_>>()
@@ -498,10 +500,10 @@ pub fn SafetyNetworkList() -> impl IntoView {
                 view! {
                     <table class="table" data-testid="safety-network">
                         <caption class="visually-hidden">"People in the safety network and what they have agreed to do"</caption>
-                        <thead><tr><th scope="col">"Who"</th><th scope="col">"What they have agreed to do"</th><th scope="col">"Knows the worries"</th><th scope="col">"Will attend a family group conference"</th></tr></thead>
+                        <thead><tr><th scope="col">"Who"</th><th scope="col">"What they have agreed to do"</th><th scope="col">"Knows the worries"</th><th scope="col">"Will attend a family group conference"</th><th scope="col">"Rules of the safety plan they make sure of"</th></tr></thead>
                         <tbody>
-                            {rows.into_iter().map(|(n, r, agreed, knows, fgc)| view! {
-                                <tr><td><strong>{n}</strong>{(!r.is_empty()).then(|| format!(" ({r})"))}</td><td>{agreed}</td><td>{knows}</td><td>{fgc}</td></tr>
+                            {rows.into_iter().map(|(n, r, agreed, knows, fgc, rules)| view! {
+                                <tr><td><strong>{n}</strong>{(!r.is_empty()).then(|| format!(" ({r})"))}</td><td>{agreed}</td><td>{knows}</td><td>{fgc}</td><td>{if rules == 0 { "None".to_owned() } else { rules.to_string() }}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>

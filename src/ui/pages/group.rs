@@ -110,6 +110,7 @@ fn GroupForm(
         <h1 class="heading-xl">{group.title.clone()}</h1>
         <p class="hint" data-testid="page-progress">{format!("Page {position} of {total}")}</p>
         {(!group.help.is_empty()).then(|| view! { <div class="inset-text"><p class="body">{group.help.clone()}</p></div> })}
+        <crate::ui::widgets::tool_links::ToolLinks tools=group.tools.clone()/>
         {questions}
         <a href=next_url class="button" role="button" data-testid="save-and-continue">"Save and continue"</a>
     }

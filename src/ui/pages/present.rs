@@ -49,11 +49,13 @@ pub fn PresentPage() -> impl IntoView {
         })
     };
     let back = move || {
-        format!(
-            "/assessments/{}/scales/{}",
-            s.doc.read().id,
-            sid.get_value()
-        )
+        let a = s.doc.read();
+        match a.scale(&sid.get_value()).map(|sc| &sc.kind) {
+            Some(crate::model::ScaleKind::Pair { pair }) => {
+                format!("/assessments/{}/planning/{pair}", a.id)
+            }
+            _ => format!("/assessments/{}/scales/{}", a.id, sid.get_value()),
+        }
     };
     let full_screen = move |_| {
         if let Some(el) = web_sys::window()

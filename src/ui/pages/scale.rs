@@ -59,8 +59,22 @@ fn ScaleEditor(sid: String) -> impl IntoView {
     };
     let navigate = use_navigate();
     let remove_scale = move |_| {
-        s.edit(|a| a.scales.retain(|sc| sc.id != sid.get_value()));
+        s.edit(|a| {
+            a.remove_scale(&sid.get_value());
+        });
         navigate(&format!("{}/scales", base()), Default::default());
+    };
+    // A danger statement's scale takes its question and ends from the statement, and goes
+    // only with it.
+    let pair = s
+        .doc
+        .with_untracked(|a| match a.scale(&sid.get_value()).map(|sc| &sc.kind) {
+            Some(crate::model::ScaleKind::Pair { pair }) => Some(pair.clone()),
+            _ => None,
+        });
+    let back = match &pair {
+        Some(p) => (format!("planning/{p}"), "Back to the danger statement"),
+        None => ("scales".to_owned(), "Back to scales"),
     };
     let svg = move || {
         s.doc.with(|a| {
@@ -74,7 +88,7 @@ fn ScaleEditor(sid: String) -> impl IntoView {
     };
 
     view! {
-        <a href=move || format!("{}/scales", base()) class="back-link">"Back to scales"</a>
+        <a href=move || format!("{}/{}", base(), back.0) class="back-link">{back.1}</a>
         <span class="caption">"Scale"</span>
         <h1 class="heading-xl" data-testid="scale-title">{title}</h1>
         <p class="body scale__question">{move || s.doc.with(|a| a.scale(&sid.get_value()).map(|sc| sc.question.clone()).unwrap_or_default())}</p>
@@ -90,7 +104,7 @@ fn ScaleEditor(sid: String) -> impl IntoView {
         <History sid=sid.get_value()/>
         <div class="chart" data-testid="history-chart" inner_html=svg></div>
         <button type="button" class="button button--secondary" on:click=save_svg>"Save the chart as SVG"</button>
-        <details class="details">
+        <details class="details" hidden=pair.is_some()>
             <summary class="details__summary">"Change the question and what 0 and 10 mean"</summary>
             <div class="details__text">
                 <TextArea id="scale-question" label="Question" value=scale_text(|sc| sc.question.clone()) on_change=scale_set(|sc, v| sc.question = v)/>

@@ -76,6 +76,24 @@ pub fn ScalesPage() -> impl IntoView {
             })
             .collect_view()
     };
+    let pair_scales = move || {
+        let a = s.doc.read();
+        a.scales
+            .iter()
+            .filter(|sc| matches!(sc.kind, ScaleKind::Pair { .. }))
+            .map(|sc| (format!("{}/scales/{}", base(), sc.id), a.scale_title(sc), sc.low_anchor.clone()))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|(href, title, low)| view! {
+                <li class="task-list__item">
+                    <div class="task-list__name">
+                        <a href=href class="task-list__link">{title}</a>
+                        <div class="hint task-list__missing">{crate::model::planning::shorten(&low, 120)}</div>
+                    </div>
+                </li>
+            })
+            .collect_view()
+    };
     let add_custom = move |_| {
         open_new(
             ScaleKind::Custom,
@@ -92,6 +110,9 @@ pub fn ScalesPage() -> impl IntoView {
         <p class="body">"Several people place their number on the same scale, each with their reason. The differences are the conversation."</p>
         <h2 class="heading-l">"Safety scales"</h2>
         <ul class="task-list" data-testid="safety-scales">{children}</ul>
+        <h2 class="heading-l">"Danger statements and safety goals"</h2>
+        <ul class="task-list" data-testid="pair-scales">{pair_scales}</ul>
+        <p class="body"><a href=move || format!("{}/planning", base()) class="link">"Write danger statements and safety goals"</a>" (each comes with its scale)."</p>
         <h2 class="heading-l">"Other scales"</h2>
         <p class="body">"For example: how confident are you that things will change? How willing is each parent to work with us?"</p>
         <ul class="task-list">{custom}</ul>

@@ -9,6 +9,7 @@ use crate::ui::platform::today;
 use crate::ui::router::use_params_map;
 use crate::ui::session::use_session;
 use crate::ui::widgets::section_footer::SectionFooter;
+use crate::ui::widgets::tool_links::ToolLinks;
 use leptos::prelude::*;
 
 /// The page at `/assessments/:id/s/:section`.
@@ -24,6 +25,17 @@ pub fn SectionPage() -> impl IntoView {
             None => view! { <NotFound/> }.into_any(),
         }
     }
+}
+
+/// Every tool the section's pages point to, once each.
+fn section_tools(section: &SectionDef) -> Vec<crate::procedure::profile::Tool> {
+    let mut out = Vec::new();
+    for t in section.groups.iter().flat_map(|g| g.tools.iter()) {
+        if !out.contains(t) {
+            out.push(*t);
+        }
+    }
+    out
 }
 
 #[component]
@@ -99,6 +111,7 @@ fn SectionSummary(section: &'static SectionDef) -> impl IntoView {
         <span class="caption">{if section.reference.is_empty() { "Check your answers".to_owned() } else { format!("Check your answers · Procedure {}", section.reference) }}</span>
         <h1 class="heading-xl">{section.title.clone()}</h1>
         {(!section.intro.is_empty()).then(|| view! { <p class="body">{section.intro.clone()}</p> })}
+        <ToolLinks tools=section_tools(section)/>
         {move || first_page().map(|p| view! {
             <a href=page_url(s, &section.id, &p) class="button button--secondary" role="button">"Answer the questions page by page"</a>
         })}

@@ -40,6 +40,12 @@ pub enum Page {
     Scales,
     Scale(String),
     ScalePresent(String),
+    /// Harm and danger statements, safety goals and meetings.
+    Planning,
+    /// One danger statement with its safety goal and scale.
+    Pair(String),
+    SafetyPlan,
+    SafetyPlanPresent,
     Section(String),
     Group(String, String),
     NotFound,
@@ -77,6 +83,7 @@ impl Route {
             match page {
                 Page::Person(p) => out.insert("pid", p),
                 Page::Scale(s) | Page::ScalePresent(s) => out.insert("sid", s),
+                Page::Pair(p) => out.insert("pair", p),
                 Page::Section(s) => out.insert("section", s),
                 Page::Group(s, g) => {
                     out.insert("section", s);
@@ -108,6 +115,10 @@ impl Page {
             ["scales"] => Page::Scales,
             ["scales", sid] => Page::Scale(one(sid)),
             ["scales", sid, "present"] => Page::ScalePresent(one(sid)),
+            ["planning"] => Page::Planning,
+            ["planning", pair] => Page::Pair(one(pair)),
+            ["safety-plan"] => Page::SafetyPlan,
+            ["safety-plan", "present"] => Page::SafetyPlanPresent,
             ["s", section] => Page::Section(one(section)),
             ["s", section, group] => Page::Group(one(section), one(group)),
             _ => Page::NotFound,
@@ -218,6 +229,23 @@ mod tests {
             Page::ScalePresent("s1".into())
         );
         assert_eq!(page("/assessments/a/person/p9"), Page::Person("p9".into()));
+        assert_eq!(page("/assessments/a/planning"), Page::Planning);
+        assert_eq!(
+            page("/assessments/a/planning/i-1"),
+            Page::Pair("i-1".into())
+        );
+        assert_eq!(page("/assessments/a/safety-plan"), Page::SafetyPlan);
+        assert_eq!(
+            page("/assessments/a/safety-plan/present"),
+            Page::SafetyPlanPresent
+        );
+        assert_eq!(
+            Route::parse("/assessments/a/planning/i-1")
+                .params()
+                .get("pair")
+                .as_deref(),
+            Some("i-1")
+        );
         assert_eq!(
             Route::parse("/assessments/a/scales/s1")
                 .params()

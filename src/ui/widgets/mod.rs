@@ -10,6 +10,8 @@ pub mod elsewhere;
 #[cfg(feature = "web")]
 pub mod fields;
 #[cfg(feature = "web")]
+pub mod hints;
+#[cfg(feature = "web")]
 pub mod messages;
 #[cfg(feature = "web")]
 pub mod people_list;
@@ -21,5 +23,7 @@ pub mod save_status;
 pub mod scale;
 #[cfg(feature = "web")]
 pub mod section_footer;
+#[cfg(feature = "web")]
+pub mod tool_links;
 #[cfg(feature = "web")]
 pub mod update_banner;

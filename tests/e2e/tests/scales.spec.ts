@@ -92,7 +92,8 @@ test('three raters placed by drag, one by keyboard, kept over a reload and in th
   await expect(reason).toHaveValue("We've stopped arguing in front of the kids.");
   const chart = page.getByTestId('history-chart');
   await expect(chart.locator('svg')).toBeVisible();
-  await expect(chart).toContainText('20 Nov 2026 First review');
+  await expect(chart).toContainText('20 Nov 2026');
+  await expect(chart).toContainText('First review');
   await expect(chart.locator('polyline')).toHaveCount(4);
 
   // in the export

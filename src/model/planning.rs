@@ -100,13 +100,17 @@ pub struct StatementPair {
     pub goal: SafetyGoal,
 }
 
-/// The words of the worry for the end of a scale, a list or a rule: the behaviour and what
-/// might happen, or the family's words when the professional ones are not written yet.
+/// The words of the worry for the end of a scale or a summary: who is worried, about what, and
+/// what might happen, or the family's words when the professional ones are not written yet.
 pub fn danger_words(d: &DangerStatement) -> String {
-    let parts: Vec<&str> = [d.worry.trim(), d.might_happen.trim()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect();
+    let parts: Vec<&str> = [
+        d.who_is_worried.trim(),
+        d.worry.trim(),
+        d.might_happen.trim(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect();
     if parts.is_empty() {
         d.family_words.trim().to_owned()
     } else {
@@ -155,9 +159,14 @@ pub fn new_pair_scale(id: String, p: &StatementPair) -> Scale {
 }
 
 impl StatementPair {
-    /// A short title: "Danger statement 1: …" is the caller's; this is the worry, shortened.
+    /// A short title (the caller adds "Danger statement 1: "): the worry, shortened.
     pub fn short_title(&self) -> String {
-        let words = danger_words(&self.danger);
+        let worry = self.danger.worry.trim();
+        let words = if worry.is_empty() {
+            danger_words(&self.danger)
+        } else {
+            worry.to_owned()
+        };
         if words.is_empty() {
             return "Danger statement not written yet".to_owned();
         }

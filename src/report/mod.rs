@@ -2,6 +2,7 @@
 //! plain-language summary for the family and the child. Pure: every word typed is escaped here,
 //! and the same HTML is shown in the app, printed, and saved as a standalone file.
 
+mod planning;
 pub mod scale_chart;
 pub mod trajectory;
 pub mod words;
@@ -53,8 +54,8 @@ fn scale_block(a: &Assessment, s: &Scale, with_chart: bool) -> String {
     let mut out = format!("<h3>{}</h3>{}", escape(&a.scale_title(s)), p(&s.question));
     out.push_str(&format!(
         "<p class=\"anchors\">0 means: {}. 10 means: {}.</p><ul class=\"ratings\">",
-        escape(&s.low_anchor),
-        escape(&s.high_anchor)
+        escape(s.low_anchor.trim().trim_end_matches('.')),
+        escape(s.high_anchor.trim().trim_end_matches('.'))
     ));
     for m in &s.markers {
         let value = m.value.map_or_else(
@@ -158,12 +159,19 @@ pub fn professional_summary(a: &Assessment, profile: &Profile, today: NaiveDate)
             out.push_str(&format!("<h2>{}</h2>{body}", escape(&section.title)));
         }
     }
-    if !a.scales.is_empty() {
+    // A danger statement's scale is shown with its statement, below.
+    let scales: Vec<&Scale> = a
+        .scales
+        .iter()
+        .filter(|s| !matches!(s.kind, crate::model::ScaleKind::Pair { .. }))
+        .collect();
+    if !scales.is_empty() {
         out.push_str("<h2>Scales</h2>");
-        for s in &a.scales {
+        for s in scales {
             out.push_str(&scale_block(a, s, true));
         }
     }
+    out.push_str(&planning::professional(a));
     if !a.chronology.is_empty() {
         out.push_str("<h2>Chronology</h2><table class=\"chronology\"><tr><th>Date</th><th>What happened</th><th>Source</th><th>Significance</th></tr>");
         for e in crate::model::chronology::sorted(&a.chronology) {
@@ -342,6 +350,7 @@ pub fn family_summary(a: &Assessment, profile: &Profile, today: NaiveDate) -> St
             out.push_str(&scale_block(a, s, false));
         }
     }
+    out.push_str(&planning::family(a));
     if let Some(Answer::Choices(outcomes)) = flow.answer("outcomes", None) {
         let q = profile
             .sections

@@ -114,3 +114,51 @@ fn the_summaries_include_the_genogram_network_map_and_safety_network() {
     let html = professional_summary(&none, p, today());
     assert!(!html.contains("<h2>Genogram</h2>") && !html.contains("Safety network</h2>"));
 }
+
+#[test]
+fn both_summaries_carry_the_statements_goals_trajectory_and_agreed_plan() {
+    let a = crate::edit::register::tests::demo_case();
+    let profile = crate::procedure::find(&a.profile).unwrap();
+    let pro = professional_summary(&a, profile, today());
+    for words in [
+        "<h2>Harm statements</h2>",
+        "<h2>Danger statements and safety goals</h2>",
+        "that Casey drinks at weekends before looking after Skye on his own,",
+        "Six months, through Christmas and the summer holidays.",
+        "Casey says the pushing only happened once.",
+        "<h2>Safety plan</h2>",
+        "Casey only visits when Morgan is there.",
+        "What changed from version 1:",
+        "The rule changed from",
+        "Morgan Demo (Maternal grandmother) moved up",
+    ] {
+        assert!(
+            pro.contains(&words.replace('\'', "&#39;")),
+            "professional summary lacks {words}"
+        );
+    }
+    // each danger statement's scale once, with its trajectory chart
+    assert_eq!(
+        pro.matches("Danger statement 1 and its safety goal")
+            .count(),
+        1
+    );
+    assert!(pro.matches("<figure class=\"chart\">").count() >= 4);
+    let fam = family_summary(&a, profile, today());
+    for words in [
+        "What we are worried about, and what we want to see",
+        "Jordan: &quot;We don&#39;t want the kids to see us fighting.&quot;",
+        "Morgan: &quot;I&#39;ll be there every time.&quot;",
+        "The safety plan we agreed",
+        "Agreed at the family group conference",
+        "Casey does not drink on the days before and during his time with Skye.",
+    ] {
+        assert!(fam.contains(words), "family summary lacks {words}:\n{fam}");
+    }
+    // the family reads the last agreed words, not a draft
+    let mut changed = a.clone();
+    let rule = changed.planning.plan.rules[0].id.clone();
+    crate::edit::planning::edit_rule(&mut changed, &rule, |r| r.rule = "Draft words".into());
+    assert!(!family_summary(&changed, profile, today()).contains("Draft words"));
+    assert!(professional_summary(&changed, profile, today()).contains("Draft words"));
+}

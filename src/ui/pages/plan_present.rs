@@ -33,6 +33,7 @@ pub fn SafetyPlanPresentPage() -> impl IntoView {
                             <li class="present-plan__rule">
                                 <p class="present-plan__words">{r.rule}</p>
                                 {(!r.who.is_empty()).then(|| view! { <p><strong>"Who makes sure: "</strong>{r.who.join(", ")}</p> })}
+                                {(!r.child_told.is_empty()).then(|| view! { <p><strong>"What the children are told: "</strong>{r.child_told}</p> })}
                                 {(!r.warning_signs.is_empty()).then(|| view! { <p><strong>"Warning signs: "</strong>{r.warning_signs}</p> })}
                                 {(!r.then.is_empty()).then(|| view! { <p><strong>"Then: "</strong>{r.then}</p> })}
                             </li>

@@ -3,6 +3,7 @@
 
 pub mod commands;
 pub mod render;
+pub mod safety;
 #[cfg(test)]
 mod tests;
 

@@ -467,24 +467,26 @@ pub fn SafetyNetworkList() -> impl IntoView {
     let s = use_session();
     let rows = move || {
         s.doc.with(|a| {
-            a.network
-                .members
-                .iter()
-                .filter(|m| crate::diagram::network::render::in_safety_view(a, m))
-                .map(|m| {
-                    let rules = crate::diagram::network::render::plan_rules(a, m);
-                    let agreed = if m.agreed.trim().is_empty() {
-                        "Not recorded yet".to_owned()
-                    } else {
-                        m.agreed.clone()
+            crate::diagram::network::safety::safety_people(a)
+                .into_iter()
+                .map(|p| {
+                    let agreed = match (p.knows_worries, p.agreed.is_empty()) {
+                        (None, _) => "Named in the safety plan; not on the map yet".to_owned(),
+                        (Some(_), true) => "Not recorded yet".to_owned(),
+                        (Some(_), false) => p.agreed,
+                    };
+                    let knows = match p.knows_worries {
+                        Some(true) => "Yes",
+                        Some(false) => "Not yet",
+                        None => "Not recorded",
                     };
                     (
-                        entry_name(a, m),
-                        entry_role(a, m),
+                        p.name,
+                        p.role,
                         agreed,
-                        if m.knows_worries { "Yes" } else { "Not yet" },
-                        m.attend_conference.label(),
-                        rules,
+                        knows,
+                        p.attend.unwrap_or("Not recorded"),
+                        p.rules,
                     )
                 })
                 .collect::<Vec<_>>()

@@ -73,12 +73,7 @@ pub fn SafetyPlanPage() -> impl IntoView {
         </div>
         <Checkbox id="plan-immediate" label="This is an immediate safety plan (reviewed within 7 days)"
             checked=Signal::derive(move || s.doc.read().planning.plan.immediate)
-            on_change=Callback::new(move |on: bool| s.edit(|a| {
-                a.planning.plan.immediate = on;
-                if on && a.planning.plan.review_date.is_none() {
-                    a.planning.plan.review_date = a.planning.plan.suggested_review(today());
-                }
-            }))/>
+            on_change=Callback::new(move |on: bool| s.edit(|a| a.planning.plan.immediate = on))/>
         <h2 class="heading-l">"Rules"</h2>
         {move || nobody().map(|w| view! { <div class="warning-text" role="status" data-testid="rules-with-nobody"><strong>{w}</strong></div> })}
         <For each=move || rule_ids.get() key=|id| id.clone() let:id>
@@ -90,12 +85,24 @@ pub fn SafetyPlanPage() -> impl IntoView {
         <TextArea id="plan-checked" label="How the plan is checked" hint="Who visits, who asks the children on their own, how often."
             value=Signal::derive(move || s.doc.read().planning.plan.checked_how.clone())
             on_change=Callback::new(move |v: String| s.edit(|a| a.planning.plan.checked_how = v))/>
+        <p class="hint" data-testid="review-hint">{move || review_hint(&s.doc.read().planning.plan)}</p>
         <DateField id="plan-review" label="Review date"
-            hint="An immediate plan is reviewed within 7 days."
             value=Signal::derive(move || s.doc.read().planning.plan.review_date)
             on_change=Callback::new(move |d: Option<NaiveDate>| s.edit(|a| a.planning.plan.review_date = d))/>
         <Agree/>
         <Versions/>
+    }
+}
+
+/// What the review date field says about the date it will get.
+fn review_hint(plan: &crate::model::safety_plan::SafetyPlan) -> String {
+    match (plan.immediate, plan.review_date) {
+        (true, None) => format!(
+            "An immediate plan is reviewed within 7 days: if it is agreed today, by {}. Leave it empty to have that date set when the plan is agreed.",
+            plan.suggested_review(today()).map(long_date).unwrap_or_default()
+        ),
+        (true, Some(_)) => "An immediate plan is reviewed within 7 days.".to_owned(),
+        (false, _) => "The review date: when the plan will be looked at again with the family.".to_owned(),
     }
 }
 

@@ -151,6 +151,16 @@ fn merged_record(keep: &Person, gone: &Person, theirs: &[Field]) -> Person {
         not_chosen.push(format!("{} “{other}”", d.label.to_lowercase()));
     }
     let mut extra = Vec::new();
+    for (label, mine, other) in [
+        ("address", &mut p.address, &gone.address),
+        ("phone number", &mut p.phone, &gone.phone),
+    ] {
+        if mine.trim().is_empty() {
+            *mine = other.clone();
+        } else if !other.trim().is_empty() && mine.trim() != other.trim() {
+            extra.push(format!("Another {label} was recorded: “{}”.", other.trim()));
+        }
+    }
     if !not_chosen.is_empty() {
         extra.push(format!(
             "Also recorded for this person: {}.",
@@ -277,6 +287,7 @@ pub fn merge(
             swap(person);
         }
     }
+    super::marks::merge_person(a, keep, gone);
     said.extend(repair(a).changes);
     Some(said)
 }

@@ -7,6 +7,8 @@
 //! The property test in [`tests`] drives random sequences of every kind of edit the UI offers
 //! and checks the rules, and the export round trip, after each step.
 
+pub mod for_reader;
+pub mod marks;
 pub mod merge;
 pub mod planning;
 pub mod register;

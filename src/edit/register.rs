@@ -178,6 +178,7 @@ pub fn remove_person(a: &mut Assessment, id: &PersonId) -> Option<Person> {
         .members
         .retain(|m| !matches!(&m.who, Who::Person { person } if person == id));
     super::planning::forget_person(a, id);
+    super::marks::forget_person(a, id);
     let i = a.people.iter().position(|q| &q.id == id)?;
     Some(a.people.remove(i))
 }

@@ -30,26 +30,26 @@ use chrono::{DateTime, NaiveDate, Utc};
 use std::fmt::Write;
 
 /// SplitMix64: small, seeded, the same sequence on every machine.
-struct Rng(u64);
+pub(super) struct Rng(pub(super) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(super) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
         z ^ (z >> 31)
     }
-    fn below(&mut self, n: usize) -> usize {
+    pub(super) fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
-    fn chance(&mut self, in_100: u64) -> bool {
+    pub(super) fn chance(&mut self, in_100: u64) -> bool {
         self.next() % 100 < in_100
     }
     fn bytes(&mut self) -> [u8; 4] {
         (self.next() as u32).to_be_bytes()
     }
-    fn pick<'a, T>(&mut self, v: &'a [T]) -> Option<&'a T> {
+    pub(super) fn pick<'a, T>(&mut self, v: &'a [T]) -> Option<&'a T> {
         (!v.is_empty()).then(|| &v[self.below(v.len())])
     }
 }
@@ -112,6 +112,9 @@ enum PlanStep {
     RemoveContact(usize),
     Agree(NaiveDate, PlanStatus),
     Meeting(NaiveDate),
+    /// Marks the n-th markable thing: 0 restricted, 1 not for the family, 2 not for these people.
+    Mark(usize, u8, Vec<PersonId>),
+    Unmark(usize),
 }
 
 const NAMES: [(&str, &str); 8] = [
@@ -474,7 +477,10 @@ fn plan_step(a: &Assessment, r: &mut Rng) -> PlanStep {
         "Six months",
         "There are concerns about neglect",
     ];
-    match r.below(12) {
+    let things = super::for_reader::markable(a).len();
+    match r.below(14) {
+        12 => PlanStep::Mark(r.below(things + 1), r.below(3) as u8, some_of(r, &everyone)),
+        13 => PlanStep::Unmark(r.below(a.marks.len() + 1)),
         0 => PlanStep::AddPair(some_of(r, &kids)),
         1 | 2 => PlanStep::EditPair(r.below(p.pairs.len() + 1), r.below(6), WORDS[r.below(4)]),
         3 if r.chance(40) => PlanStep::RemovePair(r.below(p.pairs.len() + 1)),
@@ -582,6 +588,28 @@ fn apply_plan(a: &mut Assessment, step: &PlanStep, r: &mut impl FnMut() -> [u8; 
         }
         PlanStep::Agree(on, how) => drop(pl::agree_plan(a, *on, *how)),
         PlanStep::Meeting(on) => pl::record_meeting(a, *on, "Review meeting"),
+        PlanStep::Mark(i, kind, people) => {
+            use crate::model::marks::Restriction;
+            // The mark control offers the people in the register.
+            let people: Vec<PersonId> = people
+                .iter()
+                .filter(|p| a.person(p).is_some())
+                .cloned()
+                .collect();
+            let restriction = match kind {
+                0 => Restriction::Restricted,
+                1 => Restriction::NotForFamily,
+                _ => Restriction::NotFor { people },
+            };
+            if let Some(t) = super::for_reader::markable(a).get(*i).cloned() {
+                super::marks::set_mark(a, t, restriction, "Sam", day(3), "A reason");
+            }
+        }
+        PlanStep::Unmark(i) => {
+            if let Some(t) = a.marks.get(*i).map(|m| m.target.clone()) {
+                super::marks::clear_mark(a, &t);
+            }
+        }
     }
 }
 

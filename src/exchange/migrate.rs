@@ -69,8 +69,10 @@ fn v3_to_v4(mut doc: Value) -> Result<Value, ImportError> {
     Ok(doc)
 }
 
-/// Version 5 added Signs of Safety planning: harm statements, danger statements paired with
-/// safety goals (each with a scale of kind `pair`) and the safety plan with its agreed versions.
+/// Version 5 added Signs of Safety planning (harm statements, danger statements paired with
+/// safety goals, each with a scale of kind `pair`, and the safety plan with its agreed versions),
+/// who may read what (`marks`) with the record of summaries and exports made (`audit`), and each
+/// person's address and phone number.
 fn v4_to_v5(mut doc: Value) -> Result<Value, ImportError> {
     let Value::Object(map) = &mut doc else {
         return Err(ImportError::InvalidField {
@@ -78,6 +80,18 @@ fn v4_to_v5(mut doc: Value) -> Result<Value, ImportError> {
             reason: "expected an object".into(),
         });
     };
+    if let Some(Value::Array(people)) = map.get_mut("people") {
+        for person in people.iter_mut() {
+            if let Value::Object(p) = person {
+                p.entry("address").or_insert_with(|| Value::from(""));
+                p.entry("phone").or_insert_with(|| Value::from(""));
+            }
+        }
+    }
+    map.entry("marks")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    map.entry("audit")
+        .or_insert_with(|| Value::Array(Vec::new()));
     map.entry("planning").or_insert_with(|| {
         serde_json::json!({
             "harms": [],
@@ -163,6 +177,7 @@ mod tests {
             json!({"id": "a-0102030405060708", "answers": {}, "chronology": [], "scales": [],
                 "genogram": {"members": [], "partnerships": [], "parentage": [], "households": [], "relationships": []},
                 "network": {"circles": ["Very close", "Close", "Less close"], "members": []},
+                "marks": [], "audit": [],
                 "planning": {"harms": [], "pairs": [], "plan": {"immediate": false, "rules": [], "contacts": [],
                     "checkedHow": "", "reviewDate": null, "versions": []}}})
         );
@@ -176,18 +191,21 @@ mod tests {
         let out = migrate(doc, 3).unwrap();
         assert_eq!(
             out["people"][0],
-            json!({"id": "p-01020304", "life": "living", "dateOfDeath": null, "ageYears": null})
+            json!({"id": "p-01020304", "life": "living", "dateOfDeath": null, "ageYears": null, "address": "", "phone": ""})
         );
         assert_eq!(out["network"]["circles"].as_array().unwrap().len(), 3);
     }
 
     #[test]
-    fn version_4_gains_empty_planning_and_keeps_planning_it_has() {
+    fn version_4_gains_empty_planning_marks_and_audit_and_keeps_what_it_has() {
         let out = migrate(json!({"scales": []}), 4).unwrap();
         assert_eq!(out["planning"]["plan"]["versions"], json!([]));
         assert_eq!(out["planning"]["pairs"], json!([]));
         let kept = json!({"planning": {"harms": [1]}});
-        assert_eq!(migrate(kept.clone(), 4).unwrap(), kept);
+        assert_eq!(
+            migrate(kept, 4).unwrap(),
+            json!({"planning": {"harms": [1]}, "marks": [], "audit": []})
+        );
     }
 
     #[test]

@@ -32,6 +32,8 @@ struct EnvelopeOut<'a> {
     schema_version: u32,
     exported_at: DateTime<Utc>,
     app_version: &'a str,
+    /// Who an export for sharing was made for; `null` for the full record.
+    made_for: Option<&'a str>,
     assessment: &'a Assessment,
 }
 
@@ -43,15 +45,39 @@ pub struct Imported {
     pub schema_version: u32,
     pub exported_at: Option<String>,
     pub app_version: Option<String>,
+    /// Who the file was made for, when it is an export for sharing.
+    pub made_for: Option<String>,
 }
 
 /// Writes one assessment as an export file (pretty JSON, ending in a newline).
 pub fn export_json(a: &Assessment, exported_at: DateTime<Utc>, app_version: &str) -> String {
+    envelope(a, exported_at, app_version, None)
+}
+
+/// Writes the export for sharing with `reader`: the assessment as they may see it (nothing
+/// marked away from them, no marks, no audit), saying at the top who it was made for.
+pub fn export_for_reader_json(
+    a: &Assessment,
+    reader: &crate::model::marks::Reader,
+    exported_at: DateTime<Utc>,
+    app_version: &str,
+) -> String {
+    let shown = crate::edit::for_reader::for_reader(a, reader);
+    envelope(&shown, exported_at, app_version, Some(&reader.words(a)))
+}
+
+fn envelope(
+    a: &Assessment,
+    exported_at: DateTime<Utc>,
+    app_version: &str,
+    made_for: Option<&str>,
+) -> String {
     let env = EnvelopeOut {
         format: FORMAT,
         schema_version: SCHEMA_VERSION,
         exported_at,
         app_version,
+        made_for,
         assessment: a,
     };
     let mut s = serde_json::to_string_pretty(&env).expect("an assessment always serialises");
@@ -111,6 +137,7 @@ pub fn import_json(
             "schemaVersion",
             "exportedAt",
             "appVersion",
+            "madeFor",
             "assessment",
         ]
         .contains(&key.as_str())
@@ -124,12 +151,23 @@ pub fn import_json(
     let doc = env.remove("assessment").ok_or(ImportError::MissingField {
         path: "assessment".into(),
     })?;
+    let made_for = match env.get("madeFor") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(_) => {
+            return Err(ImportError::InvalidField {
+                path: "madeFor".into(),
+                reason: "expected text or null".into(),
+            })
+        }
+    };
     let assessment = restore(doc, version, "assessment", known_profile)?;
     Ok(Imported {
         assessment,
         schema_version: version,
         exported_at,
         app_version,
+        made_for,
     })
 }
 

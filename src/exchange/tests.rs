@@ -77,6 +77,8 @@ fn the_current_fixture_round_trips_byte_for_byte() {
     assert_eq!(got.assessment.network.members.len(), 2);
     assert_eq!(got.assessment.planning.pairs.len(), 1);
     assert_eq!(got.assessment.planning.plan.versions.len(), 1);
+    assert_eq!(got.assessment.marks.len(), 1);
+    assert_eq!(got.assessment.audit.len(), 1);
     let at = DateTime::parse_from_rfc3339(got.exported_at.as_deref().unwrap())
         .unwrap()
         .with_timezone(&Utc);
@@ -558,6 +560,32 @@ fn write_v5_fixture() {
     });
     a.planning.plan.immediate = true;
     pl::agree_plan(&mut a, on, PlanStatus::AgreedWithFamily).unwrap();
+    // The mother's new address, not for the father; and a summary made for him.
+    let (mum, dad) = (
+        PersonId::parse("p-13131313").unwrap(),
+        PersonId::parse("p-14141414").unwrap(),
+    );
+    a.person_mut(&mum).unwrap().address = "2 Fictional Gardens, Exampletown".into();
+    a.person_mut(&mum).unwrap().phone = "07700 900789".into();
+    crate::edit::marks::set_mark(
+        &mut a,
+        crate::model::marks::Target::PersonDetails { person: mum },
+        crate::model::marks::Restriction::NotFor { people: vec![dad] },
+        "Sam Worker",
+        on,
+        "She has moved; he does not know where",
+    );
+    a.audit.push(crate::model::marks::AuditEntry {
+        at: DateTime::parse_from_rfc3339("2026-11-20T15:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc),
+        what: "Family summary".into(),
+        reader: "Chris Testcase".into(),
+        left_out: vec![
+            "Dana Sample's address, phone number, household and notes (Not for Chris Testcase)"
+                .into(),
+        ],
+    });
     let at = DateTime::parse_from_rfc3339("2026-12-01T10:00:00Z")
         .unwrap()
         .with_timezone(&Utc);
@@ -592,4 +620,33 @@ fn a_message_about_a_person_names_them() {
     // Other messages are as they were.
     let e = import_json("{}", |_| true).unwrap_err();
     assert_eq!(super::explain("{}", &e), e.to_string());
+}
+
+#[test]
+fn an_export_for_sharing_says_who_it_is_for_and_leaves_out_what_is_marked() {
+    use crate::model::marks::Reader;
+    let text = include_str!("../../tests/fixtures/assessment-v5.json");
+    let a = import(text).unwrap().assessment;
+    let dad = crate::model::PersonId::parse("p-14141414").unwrap();
+    let at = DateTime::parse_from_rfc3339("2026-12-01T10:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc);
+    let for_dad = super::export_for_reader_json(&a, &Reader::Person(dad), at, "0.5.0");
+    assert!(for_dad.contains("\"madeFor\": \"Chris Testcase\""));
+    assert!(!for_dad.contains("Fictional Gardens") && !for_dad.contains("07700 900789"));
+    assert!(
+        !for_dad.contains("he does not know where"),
+        "marks do not travel"
+    );
+    let back = import(&for_dad).unwrap();
+    assert_eq!(back.made_for.as_deref(), Some("Chris Testcase"));
+    assert!(back.assessment.marks.is_empty() && back.assessment.audit.is_empty());
+    let for_mum = super::export_for_reader_json(
+        &a,
+        &Reader::Person(crate::model::PersonId::parse("p-13131313").unwrap()),
+        at,
+        "0.5.0",
+    );
+    assert!(for_mum.contains("Fictional Gardens"));
+    assert!(text.contains("\"madeFor\": null"));
 }

@@ -5,6 +5,7 @@ use super::answers::Answer;
 use super::chronology::ChronologyEntry;
 use super::genogram::Genogram;
 use super::ids::{AssessmentId, PersonId};
+use super::marks::{AuditEntry, Mark};
 use super::network::NetworkMap;
 use super::person::{Person, PersonRole};
 use super::planning::Planning;
@@ -100,6 +101,10 @@ pub struct Assessment {
     pub network: NetworkMap,
     /// Harm and danger statements, safety goals and the safety plan.
     pub planning: Planning,
+    /// Who may read what (see [`super::marks`]).
+    pub marks: Vec<Mark>,
+    /// Each summary and export made for a reader.
+    pub audit: Vec<AuditEntry>,
 }
 
 impl Assessment {
@@ -128,6 +133,8 @@ impl Assessment {
             genogram: Genogram::default(),
             network: NetworkMap::default(),
             planning: Planning::default(),
+            marks: Vec::new(),
+            audit: Vec::new(),
         }
     }
 

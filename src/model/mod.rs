@@ -33,6 +33,7 @@ pub mod assessment;
 pub mod chronology;
 pub mod genogram;
 pub mod ids;
+pub mod marks;
 pub mod network;
 pub mod person;
 pub mod planning;

@@ -162,6 +162,9 @@ pub struct Person {
     pub lives_in_household: bool,
     /// Agency and job title, for professionals.
     pub organisation: String,
+    /// Where they live (their details can be marked so a reader is not shown them).
+    pub address: String,
+    pub phone: String,
     pub notes: String,
     /// Living, died, or a pregnancy and its outcome.
     pub life: Life,
@@ -184,6 +187,8 @@ impl Person {
             relationship: String::new(),
             lives_in_household: role == PersonRole::SubjectChild,
             organisation: String::new(),
+            address: String::new(),
+            phone: String::new(),
             notes: String::new(),
             life: Life::Living,
             date_of_death: None,

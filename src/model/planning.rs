@@ -171,6 +171,8 @@ impl StatementPair {
             return "Danger statement not written yet".to_owned();
         }
         shorten(&words, 80)
+            .trim_end_matches([',', ';', ':'])
+            .to_owned()
     }
 }
 

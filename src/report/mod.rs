@@ -2,12 +2,15 @@
 //! plain-language summary for the family and the child. Pure: every word typed is escaped here,
 //! and the same HTML is shown in the app, printed, and saved as a standalone file.
 
+mod child;
 mod planning;
 pub mod scale_chart;
 pub mod trajectory;
 pub mod words;
 
+use crate::edit::for_reader::for_reader;
 use crate::flow::Flow;
+use crate::model::marks::Reader;
 use crate::model::{Answer, Assessment, Scale};
 use crate::procedure::profile::QuestionKind;
 use crate::procedure::timescales::DueState;
@@ -186,7 +189,39 @@ pub fn professional_summary(a: &Assessment, profile: &Profile, today: NaiveDate)
         out.push_str("</table>");
     }
     out.push_str(&diagrams(a, today));
+    out.push_str(&marks_table(a, profile));
     out
+}
+
+/// Who may read what, for the professional record: each mark on something still there.
+fn marks_table(a: &Assessment, profile: &Profile) -> String {
+    let label = |id: &str| {
+        profile
+            .sections
+            .iter()
+            .flat_map(|s| s.questions())
+            .find(|q| q.id == id)
+            .map_or_else(|| id.to_owned(), |q| q.label.clone())
+    };
+    let rows: String = a
+        .marks
+        .iter()
+        .filter_map(|m| {
+            let what = crate::edit::for_reader::describe(a, &m.target, label)?;
+            Some(format!(
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}, {}</td></tr>",
+                escape(&what),
+                escape(&crate::model::marks::mark_words(a, m)),
+                escape(&m.why),
+                escape(&m.set_by),
+                long_date(m.set_on)
+            ))
+        })
+        .collect();
+    if rows.is_empty() {
+        return String::new();
+    }
+    format!("<h2>Who may read what</h2><table class=\"marks\"><tr><th>What</th><th>Mark</th><th>Why</th><th>Set by</th></tr>{rows}</table>")
 }
 
 /// The genogram, the network map and the safety network, for the professional summary.
@@ -275,9 +310,24 @@ const FAMILY_PARTS: [(&str, &str, &[&str]); 4] = [
     ),
 ];
 
-/// The family summary: the worries, what's working well, what needs to happen and the scale,
-/// in words a parent (and one day the child) can read.
-pub fn family_summary(a: &Assessment, profile: &Profile, today: NaiveDate) -> String {
+/// The family summary for `reader`: the worries, what is working well, what needs to happen,
+/// the scales and the plan, in words a parent can read, made from the document as that reader
+/// may see it (nothing marked away from them can be in it); for a child, their own shorter one.
+pub fn family_summary(
+    a: &Assessment,
+    profile: &Profile,
+    today: NaiveDate,
+    reader: &Reader,
+) -> String {
+    let shown = for_reader(a, reader);
+    match reader {
+        Reader::Child(c) => child::summary(&shown, c),
+        _ => family_body(&shown, profile, today, &reader.words(a)),
+    }
+}
+
+/// The family's summary of a document already made for its reader.
+fn family_body(a: &Assessment, profile: &Profile, today: NaiveDate, made_for: &str) -> String {
     let flow = Flow::new(a, profile, today);
     let questions: Vec<_> = profile
         .sections
@@ -292,6 +342,10 @@ pub fn family_summary(a: &Assessment, profile: &Profile, today: NaiveDate) -> St
         escape(&a.title()),
         if a.lead_worker.trim().is_empty() { String::new() } else { format!(", {}", escape(a.lead_worker.trim())) }
     );
+    out.push_str(&format!(
+        "<p class=\"meta\" data-made-for>Made for {}.</p>",
+        escape(made_for)
+    ));
     for (heading, intro, ids) in FAMILY_PARTS {
         let mut body = String::new();
         for id in ids {

@@ -174,7 +174,7 @@ pub fn history_svg(scale: &Scale) -> String {
                 r#"<text x="{:.1}" y="{:.1}" fill="{colour}" font-weight="bold">{}</text>"#,
                 lx + 14.0,
                 y_text + 15.0 * row as f64,
-                escape(part)
+                escape(&crate::model::planning::shorten(part, 30))
             ));
         }
     }

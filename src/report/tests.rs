@@ -50,7 +50,7 @@ fn the_family_summary_uses_plain_words_and_the_scale() {
     a.answers
         .insert("nextSteps".into(), Answer::Text("A family meeting.".into()));
     let p = crate::procedure::find(&a.profile).unwrap();
-    let html = family_summary(&a, p, today());
+    let html = family_summary(&a, p, today(), &Reader::Family);
     assert!(html.contains("What we found: a summary for Mia Sample, Leo Sample's family"));
     assert!(html.contains("<h2>What we are worried about</h2>"));
     assert!(html.contains("hurt &lt;b&gt;when&lt;/b&gt; there is shouting"));
@@ -77,7 +77,7 @@ fn the_reasons_for_the_decision_are_in_both_summaries() {
     a.answers
         .insert("decisionReasons".into(), Answer::Text(why.into()));
     let p = crate::procedure::find(&a.profile).unwrap();
-    let family = family_summary(&a, p, today());
+    let family = family_summary(&a, p, today(), &Reader::Family);
     assert!(family.contains("<h2>Why we decided this</h2><p>Mum and Dad have kept to the plan &amp; the children say they feel safe.</p>"));
     let professional = professional_summary(&a, p, today());
     assert!(professional.contains("The reasons for this decision"));
@@ -105,7 +105,7 @@ fn the_summaries_include_the_genogram_network_map_and_safety_network() {
     assert!(html.contains("<h2>Family network map</h2>"));
     assert!(html.contains("Fictional Primary School"));
     assert!(html.contains("<strong>Dana Sample</strong> (Mother): Keeps the children&#39;s routine the same at weekends"), "{}", &html[html.find("Safety network</h2>").unwrap()..]);
-    let family = family_summary(&a, p, today());
+    let family = family_summary(&a, p, today(), &Reader::Family);
     assert!(family.contains("Who will help keep the children safe"));
     assert!(family.contains("Dana Sample"));
     let mut none = a.clone();
@@ -144,7 +144,7 @@ fn both_summaries_carry_the_statements_goals_trajectory_and_agreed_plan() {
         1
     );
     assert!(pro.matches("<figure class=\"chart\">").count() >= 4);
-    let fam = family_summary(&a, profile, today());
+    let fam = family_summary(&a, profile, today(), &Reader::Family);
     for words in [
         "What we are worried about, and what we want to see",
         "Jordan: &quot;We don&#39;t want the kids to see us fighting.&quot;",
@@ -159,6 +159,6 @@ fn both_summaries_carry_the_statements_goals_trajectory_and_agreed_plan() {
     let mut changed = a.clone();
     let rule = changed.planning.plan.rules[0].id.clone();
     crate::edit::planning::edit_rule(&mut changed, &rule, |r| r.rule = "Draft words".into());
-    assert!(!family_summary(&changed, profile, today()).contains("Draft words"));
+    assert!(!family_summary(&changed, profile, today(), &Reader::Family).contains("Draft words"));
     assert!(professional_summary(&changed, profile, today()).contains("Draft words"));
 }

@@ -13,6 +13,7 @@ use super::{Assessment, AssessmentId, ItemId, PersonId, PersonRole, ScaleKind};
 use std::collections::HashSet;
 use std::fmt;
 
+mod marks;
 mod planning;
 
 /// One rule a document breaks: where (a dotted path inside the assessment, as the export
@@ -41,6 +42,7 @@ pub fn problems(a: &Assessment) -> Vec<Problem> {
     out.genogram(a);
     out.network(a);
     out.planning(a);
+    out.marks(a);
     out.found
 }
 

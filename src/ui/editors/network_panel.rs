@@ -418,6 +418,7 @@ fn EntryDetails(d: Dispatcher, selected: RwSignal<Option<ItemId>>, id: ItemId) -
                 on_change=Callback::new(move |v: String| set("contact", Box::new(move |x| x.contact = v)))/>
             <TextArea id="nm-notes" label="Notes" value=text(|x| x.notes.clone())
                 on_change=Callback::new(move |v: String| set("notes", Box::new(move |x| x.notes = v)))/>
+            <crate::ui::widgets::mark_control::MarkControl target=crate::model::marks::Target::Network { entry: id.get_value() } what="this entry on the map"/>
             <button type="button" class="button button--warning" on:click=move |_| {
                 let cmd = Command::Remove(id.get_value());
                 if d.run(cmd.label(), |a| plan(a, &cmd)) { selected.set(None) }

@@ -239,6 +239,32 @@ pub fn OverviewPage() -> impl IntoView {
             <li><a href=move || format!("{}/print", base()) class="task-list__link">"Print or save the professional summary"</a></li>
             <li><a href=move || format!("{}/print/family", base()) class="task-list__link">"Print or save the summary for the family"</a></li>
         </ul>
+        <details class="details" data-testid="audit">
+            <summary class="details__summary">{move || format!("Summaries and exports made for a reader ({})", doc.read().audit.len())}</summary>
+            <div class="details__text">
+                {move || {
+                    let a = doc.read();
+                    if a.audit.is_empty() {
+                        return view! { <p class="body">"None yet. Each family summary printed or saved, and each export for sharing, is listed here with what was left out."</p> }.into_any();
+                    }
+                    view! {
+                        <table class="table">
+                            <thead><tr><th scope="col">"When"</th><th scope="col">"What"</th><th scope="col">"For"</th><th scope="col">"Left out"</th></tr></thead>
+                            <tbody>
+                                {a.audit.iter().rev().map(|e| view! {
+                                    <tr>
+                                        <td>{crate::ui::platform::long_date(e.at.date_naive())}" "{e.at.format("%H:%M").to_string()}</td>
+                                        <td>{e.what.clone()}</td>
+                                        <td>{e.reader.clone()}</td>
+                                        <td>{if e.left_out.is_empty() { "Nothing".to_owned() } else { e.left_out.join("; ") }}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any()
+                }}
+            </div>
+        </details>
         <h2 class="heading-l">"Sections"</h2>
         <p class="body" data-testid="progress">{progress}</p>
         <ul class="task-list">{tasks}</ul>

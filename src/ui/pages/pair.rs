@@ -88,6 +88,7 @@ fn PairEditor(id: ItemId) -> impl IntoView {
         <a href=move || format!("{}/planning", base()) class="back-link">"Back to danger statements"</a>
         <span class="caption">"Signs of Safety"</span>
         <h1 class="heading-xl" data-testid="pair-title">{move || format!("Danger statement {} and its safety goal", number())}</h1>
+        <crate::ui::widgets::mark_control::MarkControl target=crate::model::marks::Target::Pair { pair: id.get_value() } what="this danger statement, its goal and its scale"/>
         <div class="pair">
             <section class="pair__side" aria-labelledby="danger-heading">
                 <h2 class="heading-l" id="danger-heading">"Danger statement"</h2>

@@ -18,6 +18,7 @@ pub fn PeoplePage() -> impl IntoView {
         <h1 class="heading-xl">"Family, network and professionals"</h1>
         <p class="body">"Include fathers, even when they do not live with the children, and mothers' partners. The same people are used later in the genogram, the network map and the safety scales."</p>
         <DuplicatesNotice/>
+        <crate::ui::widgets::mark_suggestions::MarkSuggestions/>
         <h2 class="heading-l">"Family members"</h2>
         <PeopleList role=PersonRole::FamilyMember add_label="Add a family member" empty_text="No family members have been added yet."/>
         <h2 class="heading-l">"Other significant people"</h2>

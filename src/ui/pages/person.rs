@@ -178,7 +178,14 @@ fn PersonForm(id: PersonId) -> impl IntoView {
             <TextField id="organisation" label="Agency and role" hint="For example: Class teacher, Fictional Primary School."
                 value=read(|p| p.organisation.clone()) on_change=write(|p, v| p.organisation = v) width_class="input--w30"/>
         </Show>
+        <Show when=move || s.doc.read().person(&id.get_value()).is_some_and(|p| p.role != crate::model::PersonRole::SubjectChild)>
+            <TextField id="address" label="Address" value=read(|p| p.address.clone()) on_change=write(|p, v| p.address = v) width_class="input--w30" autocomplete="off"/>
+            <TextField id="phone" label="Phone number" value=read(|p| p.phone.clone()) on_change=write(|p, v| p.phone = v) width_class="input--w20" autocomplete="off"/>
+        </Show>
         <TextArea id="notes" label="Notes" value=read(|p| p.notes.clone()) on_change=write(|p, v| p.notes = v)/>
+        <Show when=move || s.doc.read().person(&id.get_value()).is_some_and(|p| p.role != crate::model::PersonRole::SubjectChild)>
+            <crate::ui::widgets::mark_control::MarkControl target=crate::model::marks::Target::PersonDetails { person: id.get_value() } what="their address, phone number, household and notes"/>
+        </Show>
         <a href=back class="button" role="button" data-testid="person-done">"Save and go back"</a>
     }
 }

@@ -290,6 +290,7 @@ fn HarmCard(id: ItemId) -> impl IntoView {
                     on:click=move |_| s.edit(|a| remove_harm(a, &id.get_value()))>"Remove"</button>
             </div>
             <div class="card__body">
+                <crate::ui::widgets::mark_control::MarkControl target=crate::model::marks::Target::Harm { harm: id.get_value() } what="this harm statement"/>
                 <TextArea id=field("what") label="What happened" value=get(|h| h.what_happened.clone()) on_change=set(|h, v| h.what_happened = v)/>
                 <TextField id=field("when") label="When" hint="For example: twice this year, in March and September." value=get(|h| h.when.clone()) on_change=set(|h, v| h.when = v) width_class="input--w30"/>
                 <TextArea id=field("serious") label="How serious it was" value=get(|h| h.how_serious.clone()) on_change=set(|h, v| h.how_serious = v)/>

@@ -200,6 +200,7 @@ fn RuleCard(id: ItemId) -> impl IntoView {
                     on:click=move |_| s.edit(|a| remove_rule(a, &id.get_value()))>"Remove"</button>
             </div>
             <div class="card__body">
+                <crate::ui::widgets::mark_control::MarkControl target=crate::model::marks::Target::Rule { rule: id.get_value() } what="this rule"/>
                 <TextArea id=field("rule") label="The rule" hint="In the family's words: what will happen, every time." value=get(|r| r.rule.clone()) on_change=set(|r, v| r.rule = v)/>
                 <CheckboxGroup name=field("who") legend="Who makes sure it is kept" choices=people
                     value=Signal::derive(move || rule().map(|r| r.who.iter().map(|p| p.to_string()).collect()).unwrap_or_default())
@@ -285,6 +286,7 @@ fn ContactRow(id: ItemId) -> impl IntoView {
             <TextField id=format!("contact-number-{key}") label="Phone number" value=contact(|c| c.number.clone()) on_change=set(|c, v| c.number = v) width_class="input--w10" autocomplete="off"/>
             <button type="button" class="link-button link-button--danger contact-row__remove" aria-label=move || format!("Remove contact {}", name.get())
                 on:click=move |_| s.edit(|a| remove_contact(a, &id.get_value()))>"Remove"</button>
+            <crate::ui::widgets::mark_control::MarkControl target=crate::model::marks::Target::Contact { contact: id.get_value() } what="this contact"/>
         </div>
     }
 }

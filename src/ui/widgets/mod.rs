@@ -12,6 +12,10 @@ pub mod fields;
 #[cfg(feature = "web")]
 pub mod hints;
 #[cfg(feature = "web")]
+pub mod mark_control;
+#[cfg(feature = "web")]
+pub mod mark_suggestions;
+#[cfg(feature = "web")]
 pub mod messages;
 #[cfg(feature = "web")]
 pub mod people_list;

@@ -65,7 +65,7 @@ pub fn ChronologyPage() -> impl IntoView {
                             <button type="button" class="link-button" aria-label=format!("Change event {title}")
                                 on:click=move |_| editing.set(Some(id_edit.clone()))>"Change"</button>
                         </div>
-                        <crate::ui::widgets::mark_control::MarkControl target=crate::model::marks::Target::Chronology { entry: id.clone() } what=format!("the entry {title}")/>
+                        <crate::ui::widgets::mark_control::MarkControl target=crate::model::marks::Target::Chronology { entry: id.clone() } what="this entry"/>
                         <dl class="summary-list summary-list--card">
                             <div class="summary-list__row"><dt class="summary-list__key">"Source"</dt><dd class="summary-list__value">{e.source.clone()}</dd></div>
                             <div class="summary-list__row"><dt class="summary-list__key">"Significance"</dt><dd class="summary-list__value">{e.significance.clone()}</dd></div>

@@ -99,7 +99,7 @@ fn GroupForm(
                 <Show when=visible>
                     <div class="conditional-wrap" class:conditional=q.show_if.is_some()>
                         <Question q=q child=child.clone()/>
-                        <crate::ui::widgets::mark_control::MarkControl target=crate::model::marks::Target::Answer { key: crate::model::answer_key(&q.id, child.as_ref()) } what=format!("the answer to \"{}\"", q.label)/>
+                        <crate::ui::widgets::mark_control::MarkControl target=crate::model::marks::Target::Answer { key: crate::model::answer_key(&q.id, child.as_ref()) } what="this answer"/>
                     </div>
                 </Show>
             }

@@ -184,7 +184,7 @@ fn PersonForm(id: PersonId) -> impl IntoView {
         </Show>
         <TextArea id="notes" label="Notes" value=read(|p| p.notes.clone()) on_change=write(|p, v| p.notes = v)/>
         <Show when=move || s.doc.read().person(&id.get_value()).is_some_and(|p| p.role != crate::model::PersonRole::SubjectChild)>
-            <crate::ui::widgets::mark_control::MarkControl target=crate::model::marks::Target::PersonDetails { person: id.get_value() } what="their address, phone number, household and notes"/>
+            <crate::ui::widgets::mark_control::MarkControl target=crate::model::marks::Target::PersonDetails { person: id.get_value() } what="these details"/>
         </Show>
         <a href=back class="button" role="button" data-testid="person-done">"Save and go back"</a>
     }

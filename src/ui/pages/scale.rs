@@ -171,7 +171,7 @@ fn RaterCard(sid: String, mid: String) -> impl IntoView {
                 </div>
             </div>
             <div class="card__body">
-                <crate::ui::widgets::mark_control::MarkControl target=crate::model::marks::Target::Marker { scale: sid.get_value(), marker: mid.get_value() } what=format!("this judgement")/>
+                <crate::ui::widgets::mark_control::MarkControl target=crate::model::marks::Target::Marker { scale: sid.get_value(), marker: mid.get_value() } what="this judgement"/>
                 <p class="body" data-testid="rater-value">{move || marker.with(|m| m.as_ref().map(value_text).unwrap_or_default())}</p>
                 <TextArea id=reason_id label="Their reason, in their own words"
                     value=Signal::derive(move || marker.with(|m| m.as_ref().map(|m| m.reason.clone()).unwrap_or_default()))

@@ -71,6 +71,16 @@ pub fn MarkControl(target: Target, #[prop(into)] what: String) -> impl IntoView 
             .collect::<String>()
     };
     let id = StoredValue::new(key());
+    // For finding the control in tests and styles: "answer:pastHarm", "personDetails:p-…".
+    let code = {
+        let v = serde_json::to_value(target.get_value()).unwrap_or_default();
+        let kind = v["kind"].as_str().unwrap_or_default().to_owned();
+        let rest: Vec<String> = v
+            .as_object()
+            .map(|o| o.iter().filter(|(k, _)| *k != "kind").filter_map(|(_, x)| x.as_str().map(str::to_owned)).collect())
+            .unwrap_or_default();
+        format!("{kind}:{}", rest.join(":"))
+    };
     let who_choices = move || {
         s.doc.with(|a| {
             a.people
@@ -83,7 +93,7 @@ pub fn MarkControl(target: Target, #[prop(into)] what: String) -> impl IntoView 
     let what_label = what.clone();
     let group_label = format!("Who may read {what}");
     view! {
-        <div class="mark" data-testid="mark-control">
+        <div class="mark" data-testid="mark-control" data-mark=code>
             {move || mark().map(|(words, why)| view! {
                 <strong class="tag tag--purple mark__tag" data-testid="mark-tag" title=why>{words}</strong>
             })}

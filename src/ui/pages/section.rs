@@ -79,10 +79,13 @@ fn SectionSummary(section: &'static SectionDef) -> impl IntoView {
                                     None if q.required => view! { <strong class="tag tag--red">"Required: not answered"</strong> }.into_any(),
                                     None => view! { <span class="secondary-text">"Not answered"</span> }.into_any(),
                                 };
+                                let mark = a
+                                    .mark(&crate::model::marks::Target::Answer { key: crate::model::answer_key(&q.id, child.as_ref()) })
+                                    .map(|m| crate::model::marks::mark_words(&a, m));
                                 view! {
                                     <div class="summary-list__row">
                                         <dt class="summary-list__key">{q.label.clone()}</dt>
-                                        <dd class="summary-list__value">{value}</dd>
+                                        <dd class="summary-list__value">{value}{mark.map(|w| view! { <strong class="tag tag--purple" data-testid="mark-tag">{w}</strong> })}</dd>
                                     </div>
                                 }
                             })

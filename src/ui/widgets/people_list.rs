@@ -91,6 +91,10 @@ pub fn PeopleList(
                         <section class="card" aria-label=name.clone()>
                             <div class="card__header">
                                 <h3 class="card__title">{name.clone()}</h3>
+                                {session.doc.with_untracked(|a| {
+                                    a.mark(&crate::model::marks::Target::PersonDetails { person: p.id.clone() })
+                                        .map(|m| crate::model::marks::mark_words(a, m))
+                                }).map(|w| view! { <strong class="tag tag--purple" data-testid="mark-tag">{format!("Details: {w}")}</strong> })}
                                 <div class="card__actions">
                                     <a href=href class="link-button" aria-label=change_label>"Change"</a>
                                     <button type="button" class="link-button link-button--danger" aria-label=remove_label

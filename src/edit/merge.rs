@@ -288,6 +288,29 @@ pub fn merge(
         }
     }
     super::marks::merge_person(a, keep, gone);
+    // Census facts follow the child kept; two sets become one, with every factor of both.
+    if let Some(i) = a.case.census.iter().position(|c| &c.child == gone) {
+        let theirs = a.case.census.remove(i);
+        match a.case.census.iter_mut().find(|c| &c.child == keep) {
+            Some(mine) => {
+                for f in theirs.factors {
+                    if !mine.factors.contains(&f) {
+                        mine.factors.push(f);
+                    }
+                }
+                mine.primary_need = mine.primary_need.take().or(theirs.primary_need);
+                if mine.la_child_id.trim().is_empty() {
+                    mine.la_child_id = theirs.la_child_id;
+                }
+                mine.seen = mine.seen.or(theirs.seen);
+                mine.seen_on = mine.seen_on.or(theirs.seen_on);
+            }
+            None => a.case.census.push(crate::model::case_record::ChildCensus {
+                child: keep.clone(),
+                ..theirs
+            }),
+        }
+    }
     said.extend(repair(a).changes);
     Some(said)
 }

@@ -7,6 +7,7 @@
 //! The property test in [`tests`] drives random sequences of every kind of edit the UI offers
 //! and checks the rules, and the export round trip, after each step.
 
+pub mod case;
 pub mod for_reader;
 pub mod marks;
 pub mod merge;
@@ -21,15 +22,26 @@ use std::fmt;
 
 /// Why a change was not made. The document is unchanged.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Refused(pub Problem);
+pub enum Refused {
+    /// The result would break a rule of a valid assessment.
+    Invalid(Problem),
+    /// The assessment is authorised: an update has to be started first.
+    Locked,
+}
 
 impl fmt::Display for Refused {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "That change was not made, because the assessment could not then be saved and opened again ({}: {}).",
-            self.0.path, self.0.reason
-        )
+        match self {
+            Refused::Invalid(p) => write!(
+                f,
+                "That change was not made, because the assessment could not then be saved and opened again ({}: {}).",
+                p.path, p.reason
+            ),
+            Refused::Locked => write!(
+                f,
+                "That change was not made: the assessment has been authorised. To change it, start an update and say why."
+            ),
+        }
     }
 }
 
@@ -40,7 +52,10 @@ pub fn commit<T>(
 ) -> Result<T, Refused> {
     let mut next = a.clone();
     let out = change(&mut next);
-    validity::check(&next).map_err(Refused)?;
+    validity::check(&next).map_err(Refused::Invalid)?;
+    if case::locked_change(a, &next) {
+        return Err(Refused::Locked);
+    }
     *a = next;
     Ok(out)
 }

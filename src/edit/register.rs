@@ -134,6 +134,7 @@ fn rated_by(a: &Assessment, id: &PersonId) -> usize {
 /// scale and of chronology entries.
 fn release_child(a: &mut Assessment, id: &PersonId, name: &str) {
     super::planning::forget_child(a, id);
+    a.case.census.retain(|c| &c.child != id);
     for key in own_answers(a, id) {
         a.answers.remove(&key);
     }

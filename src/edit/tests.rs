@@ -115,6 +115,11 @@ enum PlanStep {
     /// Marks the n-th markable thing: 0 restricted, 1 not for the family, 2 not for these people.
     Mark(usize, u8, Vec<PersonId>),
     Unmark(usize),
+    /// The census factors chosen for a child.
+    Factors(PersonId, Vec<&'static str>),
+    Complete(NaiveDate),
+    Authorise(NaiveDate),
+    StartUpdate(NaiveDate),
 }
 
 const NAMES: [(&str, &str); 8] = [
@@ -478,7 +483,18 @@ fn plan_step(a: &Assessment, r: &mut Rng) -> PlanStep {
         "There are concerns about neglect",
     ];
     let things = super::for_reader::markable(a).len();
-    match r.below(14) {
+    const CODES: [&str; 6] = ["1B", "3B", "21", "18A", "4B", "3B"];
+    match r.below(18) {
+        14 => match r.pick(&kids) {
+            Some(c) => PlanStep::Factors(
+                c.clone(),
+                (0..r.below(3)).map(|_| CODES[r.below(6)]).collect(),
+            ),
+            None => PlanStep::Complete(day(r.next())),
+        },
+        15 => PlanStep::Complete(day(r.next())),
+        16 => PlanStep::Authorise(day(r.next())),
+        17 => PlanStep::StartUpdate(day(r.next())),
         12 => PlanStep::Mark(r.below(things + 1), r.below(3) as u8, some_of(r, &everyone)),
         13 => PlanStep::Unmark(r.below(a.marks.len() + 1)),
         0 => PlanStep::AddPair(some_of(r, &kids)),
@@ -610,6 +626,15 @@ fn apply_plan(a: &mut Assessment, step: &PlanStep, r: &mut impl FnMut() -> [u8; 
                 super::marks::clear_mark(a, &t);
             }
         }
+        PlanStep::Factors(child, codes) => super::case::edit_census(a, child, |c| {
+            c.factors = codes.iter().map(|s| (*s).to_owned()).collect();
+        }),
+        PlanStep::Complete(on) => {
+            let profile = procedure::find(&a.profile).unwrap();
+            let _ = super::case::complete(a, profile, "Sam", *on);
+        }
+        PlanStep::Authorise(on) => drop(super::case::authorise(a, "Pat", "Agreed", *on, clock())),
+        PlanStep::StartUpdate(on) => drop(super::case::start_update(a, "After the birth", *on)),
     }
 }
 

@@ -72,7 +72,8 @@ fn v3_to_v4(mut doc: Value) -> Result<Value, ImportError> {
 /// Version 5 added Signs of Safety planning (harm statements, danger statements paired with
 /// safety goals, each with a scale of kind `pair`, and the safety plan with its agreed versions),
 /// who may read what (`marks`) with the record of summaries and exports made (`audit`), and each
-/// person's address and phone number.
+/// person's address and phone number, and the case record (each child's census facts, completion
+/// and the team manager's authorisations).
 fn v4_to_v5(mut doc: Value) -> Result<Value, ImportError> {
     let Value::Object(map) = &mut doc else {
         return Err(ImportError::InvalidField {
@@ -92,6 +93,9 @@ fn v4_to_v5(mut doc: Value) -> Result<Value, ImportError> {
         .or_insert_with(|| Value::Array(Vec::new()));
     map.entry("audit")
         .or_insert_with(|| Value::Array(Vec::new()));
+    map.entry("case").or_insert_with(|| {
+        serde_json::json!({"census": [], "completion": null, "authorisations": [], "update": null})
+    });
     map.entry("planning").or_insert_with(|| {
         serde_json::json!({
             "harms": [],
@@ -178,6 +182,7 @@ mod tests {
                 "genogram": {"members": [], "partnerships": [], "parentage": [], "households": [], "relationships": []},
                 "network": {"circles": ["Very close", "Close", "Less close"], "members": []},
                 "marks": [], "audit": [],
+                "case": {"census": [], "completion": null, "authorisations": [], "update": null},
                 "planning": {"harms": [], "pairs": [], "plan": {"immediate": false, "rules": [], "contacts": [],
                     "checkedHow": "", "reviewDate": null, "versions": []}}})
         );
@@ -204,7 +209,8 @@ mod tests {
         let kept = json!({"planning": {"harms": [1]}});
         assert_eq!(
             migrate(kept, 4).unwrap(),
-            json!({"planning": {"harms": [1]}, "marks": [], "audit": []})
+            json!({"planning": {"harms": [1]}, "marks": [], "audit": [],
+                "case": {"census": [], "completion": null, "authorisations": [], "update": null}})
         );
     }
 

@@ -9,6 +9,7 @@ pub mod gedcom;
 mod locate;
 pub mod malformed;
 pub mod migrate;
+pub mod targets;
 
 pub use errors::ImportError;
 pub use migrate::SCHEMA_VERSION;

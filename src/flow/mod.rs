@@ -83,7 +83,13 @@ impl<'a> Flow<'a> {
             start: self.a.start_date,
             first_visit: date(&rules.first_visit_answer),
             reviews_held: reviews,
-            completed: date(&rules.completed_answer),
+            // Concluded when the team manager authorised it, else the date the worker gave.
+            completed: self
+                .a
+                .case
+                .authorised_on()
+                .filter(|d| past(*d))
+                .or_else(|| date(&rules.completed_answer)),
         }
     }
 

@@ -2,6 +2,7 @@
 //! Pure data with small helpers; no browser types.
 
 use super::answers::Answer;
+use super::case_record::CaseRecord;
 use super::chronology::ChronologyEntry;
 use super::genogram::Genogram;
 use super::ids::{AssessmentId, PersonId};
@@ -105,6 +106,8 @@ pub struct Assessment {
     pub marks: Vec<Mark>,
     /// Each summary and export made for a reader.
     pub audit: Vec<AuditEntry>,
+    /// Completion, authorisation and each child's census facts.
+    pub case: CaseRecord,
 }
 
 impl Assessment {
@@ -135,6 +138,7 @@ impl Assessment {
             planning: Planning::default(),
             marks: Vec::new(),
             audit: Vec::new(),
+            case: CaseRecord::default(),
         }
     }
 

@@ -30,6 +30,7 @@ macro_rules! coded_enum {
 
 pub mod answers;
 pub mod assessment;
+pub mod case_record;
 pub mod chronology;
 pub mod genogram;
 pub mod ids;

@@ -3,6 +3,8 @@
 //! into the app and checked by tests, so a council can add its own without code branches.
 
 pub mod calendar;
+pub mod census;
+pub mod durations;
 pub mod profile;
 pub mod timescales;
 

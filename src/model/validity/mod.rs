@@ -13,6 +13,7 @@ use super::{Assessment, AssessmentId, ItemId, PersonId, PersonRole, ScaleKind};
 use std::collections::HashSet;
 use std::fmt;
 
+mod case;
 mod marks;
 mod planning;
 
@@ -43,6 +44,7 @@ pub fn problems(a: &Assessment) -> Vec<Problem> {
     out.network(a);
     out.planning(a);
     out.marks(a);
+    out.case(a);
     out.found
 }
 

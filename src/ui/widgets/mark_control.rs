@@ -77,7 +77,12 @@ pub fn MarkControl(target: Target, #[prop(into)] what: String) -> impl IntoView 
         let kind = v["kind"].as_str().unwrap_or_default().to_owned();
         let rest: Vec<String> = v
             .as_object()
-            .map(|o| o.iter().filter(|(k, _)| *k != "kind").filter_map(|(_, x)| x.as_str().map(str::to_owned)).collect())
+            .map(|o| {
+                o.iter()
+                    .filter(|(k, _)| *k != "kind")
+                    .filter_map(|(_, x)| x.as_str().map(str::to_owned))
+                    .collect()
+            })
             .unwrap_or_default();
         format!("{kind}:{}", rest.join(":"))
     };

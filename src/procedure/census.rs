@@ -310,7 +310,7 @@ mod tests {
                 "Skye Demo: 18A should not be used from 2024-25: use 18B or 18C (child on child, or adult on child).",
             ]
         );
-        assert_eq!(got[3].query, true);
+        assert!(got[3].query);
         assert_eq!(errors(&a).len(), 3);
         set(&mut a, &rowan, &["21"]);
         set(&mut a, &skye, &["3B", "1B"]);

@@ -306,6 +306,88 @@ pub fn json_rows_csv(header: &[&str], rows: &[Value]) -> String {
     csv(header, &cells)
 }
 
+/// The files councils load, each from any number of assessments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    DfeApi,
+    SsdJson,
+    SsdAssessmentsCsv,
+    SsdFactorsCsv,
+    AnnexA,
+}
+
+impl Format {
+    /// Every format, as offered.
+    pub const ALL: [Format; 5] = [
+        Format::DfeApi,
+        Format::SsdJson,
+        Format::SsdAssessmentsCsv,
+        Format::SsdFactorsCsv,
+        Format::AnnexA,
+    ];
+    /// Its name on the button.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::DfeApi => "DfE children's social care API records (JSON)",
+            Format::SsdJson => "Standard Safeguarding Dataset rows (JSON)",
+            Format::SsdAssessmentsCsv => "SSD ssd_cin_assessments (CSV)",
+            Format::SsdFactorsCsv => "SSD ssd_assessment_factors (CSV)",
+            Format::AnnexA => "Ofsted Annex A list 4 (CSV)",
+        }
+    }
+    /// The file name's stem and ending.
+    pub fn file_name(self, stem: &str) -> String {
+        match self {
+            Format::DfeApi => format!("{stem}-dfe-api-children.json"),
+            Format::SsdJson => format!("{stem}-ssd.json"),
+            Format::SsdAssessmentsCsv => format!("{stem}-ssd-cin-assessments.csv"),
+            Format::SsdFactorsCsv => format!("{stem}-ssd-assessment-factors.csv"),
+            Format::AnnexA => format!("{stem}-annex-a-list-4.csv"),
+        }
+    }
+    /// The media type.
+    pub fn mime(self) -> &'static str {
+        match self {
+            Format::DfeApi | Format::SsdJson => "application/json",
+            _ => "text/csv",
+        }
+    }
+    /// The file for these assessments: one record or row per child of each, in order.
+    pub fn write(self, assessments: &[Assessment], la_code: u32) -> String {
+        let all =
+            |f: fn(&Assessment) -> Vec<Value>| assessments.iter().flat_map(f).collect::<Vec<_>>();
+        let pretty = |v: &Value| serde_json::to_string_pretty(v).unwrap_or_default() + "\n";
+        match self {
+            Format::DfeApi => pretty(&Value::Array(
+                assessments
+                    .iter()
+                    .flat_map(|a| dfe_api(a, la_code))
+                    .collect(),
+            )),
+            Format::SsdJson => pretty(&json!({
+                "ssd_cin_assessments": all(ssd_assessments),
+                "ssd_assessment_factors": all(ssd_factors),
+            })),
+            Format::SsdAssessmentsCsv => {
+                json_rows_csv(&SSD_ASSESSMENT_COLUMNS, &all(ssd_assessments))
+            }
+            Format::SsdFactorsCsv => json_rows_csv(&SSD_FACTOR_COLUMNS, &all(ssd_factors)),
+            Format::AnnexA => csv(
+                &ANNEX_A_LIST_4,
+                &assessments.iter().flat_map(annex_a).collect::<Vec<_>>(),
+            ),
+        }
+    }
+}
+
+/// The authorised assessments whose (first) authorisation falls from `from` to `to`, inclusive.
+pub fn authorised_between(all: &[Assessment], from: NaiveDate, to: NaiveDate) -> Vec<Assessment> {
+    all.iter()
+        .filter(|a| a.case.authorised_on().is_some_and(|d| from <= d && d <= to))
+        .cloned()
+        .collect()
+}
+
 /// A census rule an export would break, said before anything is written (queries included).
 pub fn export_issues(a: &Assessment) -> Vec<census::Issue> {
     let mut out = census::issues(a);

@@ -25,3 +25,15 @@ pub fn list_sort() -> String {
 pub fn set_list_sort(v: &str) {
     let _ = LocalStorage::set(LIST_SORT, v);
 }
+
+const LA_CODE: &str = "assessment-workbench.la-code";
+
+/// The council's local authority code, set once for the case-system exports.
+pub fn la_code() -> Option<u32> {
+    LocalStorage::get(LA_CODE).ok()
+}
+
+/// Remembers the council's code.
+pub fn set_la_code(code: u32) {
+    let _ = LocalStorage::set(LA_CODE, code);
+}

@@ -115,6 +115,7 @@ fn assessment_page() -> impl IntoView {
         Page::Scale(_) => view! { <ScalePage/> }.into_any(),
         Page::ScalePresent(_) => view! { <PresentPage/> }.into_any(),
         Page::Planning => view! { <PlanningPage/> }.into_any(),
+        Page::CaseRecord => view! { <super::pages::case_record::CaseRecordPage/> }.into_any(),
         Page::Pair(_) => view! { <PairPage/> }.into_any(),
         Page::SafetyPlan => view! { <SafetyPlanPage/> }.into_any(),
         Page::SafetyPlanPresent => view! { <SafetyPlanPresentPage/> }.into_any(),

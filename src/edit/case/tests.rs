@@ -214,3 +214,18 @@ fn a_child_who_leaves_takes_their_census_facts_and_a_merge_keeps_both_sets() {
     assert_eq!(a.case.census[0].factors, vec!["3B", "1B"]);
     assert_eq!(problems(&a), vec![]);
 }
+
+/// Writes `tests/fixtures/ready-to-complete.json`: the demonstration case with every required
+/// answer given and no factors chosen, for the end-to-end test of completion and authorisation
+/// (run by hand with `--ignored` when the format changes).
+#[test]
+#[ignore]
+fn write_ready_fixture() {
+    let mut a = ready();
+    a.case.census.clear();
+    std::fs::write(
+        "tests/fixtures/ready-to-complete.json",
+        crate::exchange::export_json(&a, at(), "0.5.0"),
+    )
+    .unwrap();
+}

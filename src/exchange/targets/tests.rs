@@ -128,3 +128,32 @@ fn the_mappings_say_what_the_census_says() {
         vec!["8614"]
     );
 }
+
+#[test]
+fn several_assessments_go_in_one_file_per_format() {
+    let one = authorised();
+    let mut two = authorised();
+    two.id = crate::model::AssessmentId::from_random([9; 8]);
+    two.case.authorisations[0].on = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    let both = vec![one.clone(), two.clone()];
+    let dfe: Vec<Value> = serde_json::from_str(&Format::DfeApi.write(&both, 123)).unwrap();
+    assert_eq!(dfe.len(), 4, "two children in each");
+    let annex = Format::AnnexA.write(&both, 123);
+    assert_eq!(annex.lines().count(), 5, "one header and four rows");
+    assert_eq!(annex.matches("ChildUniqueID").count(), 1);
+    let ssd: Value = serde_json::from_str(&Format::SsdJson.write(&both, 123)).unwrap();
+    assert_eq!(ssd["ssd_assessment_factors"].as_array().unwrap().len(), 4);
+    let nov = authorised_between(
+        &both,
+        NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+    );
+    assert_eq!(
+        nov.iter().map(|a| a.id.clone()).collect::<Vec<_>>(),
+        vec![one.id]
+    );
+    assert_eq!(
+        Format::SsdFactorsCsv.file_name("november"),
+        "november-ssd-assessment-factors.csv"
+    );
+}

@@ -11,6 +11,7 @@ use crate::ui::platform::{
 };
 use crate::ui::router::{use_navigate, use_query_map};
 use crate::ui::widgets::messages::{Banner, ErrorSummary};
+use chrono::Datelike;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -191,8 +192,91 @@ fn ListingTable(listing: Listing) -> impl IntoView {
                         {rows}
                     </tbody>
                 </table>
+                <BulkExport all=all.get_value().into_iter().map(|(a, _)| a).collect()/>
             }.into_any()
         }}
+    }
+}
+
+/// Every authorised assessment in a date range, in one file per format, for a team manager
+/// sending a month's work: with a count, and the census rules each one breaks, if any.
+#[component]
+fn BulkExport(all: Vec<Assessment>) -> impl IntoView {
+    use crate::exchange::targets::{authorised_between, export_issues, Format};
+    let all = StoredValue::new(all);
+    let today = crate::ui::platform::today();
+    let from = RwSignal::new(today.with_day(1));
+    let to = RwSignal::new(Some(today));
+    let format = RwSignal::new(0usize);
+    let code = RwSignal::new(prefs::la_code());
+    let chosen = move || match (from.get(), to.get()) {
+        (Some(f), Some(t)) => authorised_between(&all.get_value(), f, t),
+        _ => Vec::new(),
+    };
+    let done = RwSignal::new(None::<String>);
+    let write = move |_| {
+        let list = chosen();
+        let f = Format::ALL[format.get_untracked()];
+        if list.is_empty() {
+            done.set(Some("No assessment was authorised in those dates.".into()));
+            return;
+        }
+        if f == Format::DfeApi && code.get_untracked().is_none() {
+            done.set(Some(
+                "Enter your council's code first: the DfE records carry it.".into(),
+            ));
+            return;
+        }
+        let stem = match (from.get_untracked(), to.get_untracked()) {
+            (Some(a), Some(b)) => format!("authorised-{a}-to-{b}"),
+            _ => "authorised".into(),
+        };
+        let name = f.file_name(&stem);
+        let text = f.write(&list, code.get_untracked().unwrap_or(0));
+        done.set(Some(
+            match crate::ui::platform::download(&name, f.mime(), &text) {
+                Ok(()) => format!(
+                    "Saved {name}: {} assessment{}.",
+                    list.len(),
+                    if list.len() == 1 { "" } else { "s" }
+                ),
+                Err(e) => format!("The file could not be saved: {e}."),
+            },
+        ));
+    };
+    view! {
+        <details class="details" data-testid="bulk-export">
+            <summary class="details__summary">"Export every authorised assessment in a date range"</summary>
+            <div class="details__text">
+                <crate::ui::pages::case_exports::CouncilCode code=code/>
+                <crate::ui::widgets::fields::DateField id="bulk-from" label="Authorised from" value=from on_change=Callback::new(move |d| from.set(d))/>
+                <crate::ui::widgets::fields::DateField id="bulk-to" label="Authorised up to" value=to on_change=Callback::new(move |d| to.set(d))/>
+                <div class="form-group">
+                    <label class="label" for="bulk-format">"Format"</label>
+                    <select class="select" id="bulk-format" on:change=move |ev| format.set(event_target_value(&ev).parse().unwrap_or(0))>
+                        {Format::ALL.iter().enumerate().map(|(i, f)| view! { <option value=i.to_string()>{f.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div data-testid="bulk-count">
+                    {move || {
+                        let list = chosen();
+                        let n = list.len();
+                        view! {
+                            <p class="body">{format!("{n} authorised assessment{} in those dates.", if n == 1 { "" } else { "s" })}</p>
+                            <ul class="list list--bullet">
+                                {list.iter().map(|a| {
+                                    let issues = export_issues(a);
+                                    let words = if issues.is_empty() { "passes every census rule".to_owned() } else { issues.iter().map(|i| format!("rule {}: {}", i.rule, i.words)).collect::<Vec<_>>().join("; ") };
+                                    view! { <li>{format!("{}: {words}", a.title())}</li> }
+                                }).collect_view()}
+                            </ul>
+                        }
+                    }}
+                </div>
+                <button type="button" class="button button--secondary" on:click=write>"Export them in one file"</button>
+                {move || done.get().map(|d| view! { <p class="body" role="status" data-testid="bulk-done">{d}</p> })}
+            </div>
+        </details>
     }
 }
 
@@ -238,14 +322,23 @@ fn Row(
     overdue: usize,
     export_error: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let due = match next {
-        Some(d) => view! {
+    let took = a.case.authorised_on().map(|on| {
+        let days = crate::procedure::durations::taken(&a);
+        (on, days)
+    });
+    let due = match (took, next) {
+        (Some((on, days)), _) => view! {
+            <span>{format!("Authorised {}", long_date(on))}</span>
+            {days.map(|d| view! { <span class="secondary-text" data-testid="took">{format!(": {d} working days ({})", crate::procedure::durations::band(d))}</span> })}
+        }
+        .into_any(),
+        (None, Some(d)) => view! {
             <span>{long_date(d.due)}</span>
             <span class="visually-hidden">{format!(": {}", d.label)}</span>
             {(overdue > 0).then(|| view! { " " <strong class="tag tag--red">{format!("{overdue} overdue")}</strong> })}
         }
         .into_any(),
-        None => view! { <span class="secondary-text">"Nothing due"</span> }.into_any(),
+        (None, None) => view! { <span class="secondary-text">"Nothing due"</span> }.into_any(),
     };
     let title = a.title();
     let href = format!("/assessments/{}", a.id);

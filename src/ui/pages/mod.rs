@@ -1,6 +1,8 @@
 //! One component per screen.
 
 pub mod bin;
+pub mod case_exports;
+pub mod case_record;
 pub mod children;
 pub mod chronology;
 pub mod delete;

@@ -233,6 +233,7 @@ pub fn OverviewPage() -> impl IntoView {
         <ul class="tool-list">
             <li><a href=move || format!("{}/planning", base()) class="task-list__link">"Danger statements and safety goals"</a></li>
             <li><a href=move || format!("{}/safety-plan", base()) class="task-list__link">"Safety plan"</a></li>
+            <li><a href=move || format!("{}/case-record", base()) class="task-list__link">"Completion, authorisation and the census"</a></li>
             <li><a href=move || format!("{}/scales", base()) class="task-list__link">"Safety scales and other scales"</a></li>
             <li><a href=move || format!("{}/genogram", base()) class="task-list__link">"Genogram"</a></li>
             <li><a href=move || format!("{}/network", base()) class="task-list__link">"Family network map and safety network"</a></li>

@@ -73,10 +73,28 @@ pub fn AssessmentShell(#[prop(into)] page: ViewFn) -> impl IntoView {
                 <RepairNotice/>
                 <RefusedNotice/>
                 <RegisterUndoNotice/>
+                <LockedNotice/>
                 {page.run()}
             }
             .into_any()
         }
+    }
+}
+
+/// Says on every page of an authorised assessment that it is read-only, and where to update it.
+#[component]
+fn LockedNotice() -> impl IntoView {
+    let s = crate::ui::session::use_session();
+    move || {
+        let a = s.doc.read();
+        let x = a.case.authorisations.last().filter(|_| a.is_locked())?;
+        let href = format!("/assessments/{}/case-record", a.id);
+        Some(view! {
+            <div class="inset-text no-print" data-testid="locked-notice">
+                <p class="body">{format!("Authorised by {} on {}: this assessment is read-only. ", x.manager, crate::ui::platform::long_date(x.on))}
+                    <a href=href class="link">"Start an update"</a></p>
+            </div>
+        })
     }
 }
 

@@ -46,6 +46,8 @@ pub enum Page {
     Pair(String),
     SafetyPlan,
     SafetyPlanPresent,
+    /// Completion, authorisation, census facts and the exports for the case system.
+    CaseRecord,
     Section(String),
     Group(String, String),
     NotFound,
@@ -116,6 +118,7 @@ impl Page {
             ["scales", sid] => Page::Scale(one(sid)),
             ["scales", sid, "present"] => Page::ScalePresent(one(sid)),
             ["planning"] => Page::Planning,
+            ["case-record"] => Page::CaseRecord,
             ["planning", pair] => Page::Pair(one(pair)),
             ["safety-plan"] => Page::SafetyPlan,
             ["safety-plan", "present"] => Page::SafetyPlanPresent,
@@ -230,6 +233,7 @@ mod tests {
         );
         assert_eq!(page("/assessments/a/person/p9"), Page::Person("p9".into()));
         assert_eq!(page("/assessments/a/planning"), Page::Planning);
+        assert_eq!(page("/assessments/a/case-record"), Page::CaseRecord);
         assert_eq!(
             page("/assessments/a/planning/i-1"),
             Page::Pair("i-1".into())

@@ -73,8 +73,9 @@ export async function exportVia(page: Page, click: () => Promise<void>) {
 }
 
 /** Validates a document against the published schema with ajv (independent of the app). */
-export function validateWithSchema(doc: unknown, version = 5): string[] {
-  const schema = JSON.parse(readFileSync(join(ROOT, 'public', 'schema', `assessment-v${version}.schema.json`), 'utf8'));
+export function validateWithSchema(doc: unknown, version: number | string = 5): string[] {
+  const file = typeof version === 'number' ? `assessment-v${version}.schema.json` : version;
+  const schema = JSON.parse(readFileSync(join(ROOT, 'public', 'schema', file), 'utf8'));
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
   ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T/);

@@ -24,4 +24,5 @@ window.__awOpenWorkbench = () => {
   return start('workbench').then(() => front.forEach((n) => n.remove()));
 };
 
-start(location.pathname.startsWith('/assessments/') ? 'workbench' : 'front').catch(failed);
+const workbenchPath = location.pathname.startsWith('/assessments/') || /^\/(exports|demo)\/?$/.test(location.pathname);
+start(workbenchPath ? 'workbench' : 'front').catch(failed);

@@ -73,7 +73,8 @@ fn top_level() -> Memo<Route> {
 }
 
 /// The pages outside any assessment, or `inside` for an assessment's pages.
-pub fn top_level_pages(inside: fn() -> AnyView) -> impl IntoView {
+/// (`exports` draws the workbench's own top-level pages: the exports and the demonstration case.)
+pub fn top_level_pages(inside: fn() -> AnyView, exports: fn() -> AnyView) -> impl IntoView {
     let top = top_level();
     move || match top.get() {
         Route::List => view! { <ListPage/> }.into_any(),
@@ -83,12 +84,23 @@ pub fn top_level_pages(inside: fn() -> AnyView) -> impl IntoView {
         Route::Storage => view! { <StoragePage/> }.into_any(),
         Route::Due => view! { <DuePage/> }.into_any(),
         Route::Assessment { .. } => inside(),
+        Route::Exports | Route::Demo => exports(),
         Route::NotFound => view! { <NotFound/> }.into_any(),
     }
 }
 
 fn all_pages() -> impl IntoView {
-    top_level_pages(|| view! { <AssessmentShell page=assessment_page/> }.into_any())
+    top_level_pages(
+        || view! { <AssessmentShell page=assessment_page/> }.into_any(),
+        || {
+            let demo = matches!(use_location().route.get_untracked(), Route::Demo);
+            if demo {
+                view! { <super::pages::exports::DemoPage/> }.into_any()
+            } else {
+                view! { <super::pages::exports::ExportsPage/> }.into_any()
+            }
+        },
+    )
 }
 
 /// The page inside the open assessment.

@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 /// The front: list, new, import, bin and storage.
 #[component]
 pub fn FrontApp() -> impl IntoView {
-    view! { <Frame pages=ViewFn::from(|| top_level_pages(|| view! { <OpenWorkbench/> }.into_any()))/> }
+    view! { <Frame pages=ViewFn::from(|| top_level_pages(|| view! { <OpenWorkbench/> }.into_any(), || view! { <OpenWorkbench/> }.into_any()))/> }
 }
 
 /// Shown while the workbench module loads to open an assessment.

@@ -7,11 +7,10 @@ use crate::storage::{prefs, Listing};
 use crate::ui::crypto;
 use crate::ui::load::Load;
 use crate::ui::platform::{
-    download_stored_record, export_download, long_date, long_time, now, random_bytes, repo, today,
+    download_stored_record, export_download, long_date, long_time, now, repo, today,
 };
 use crate::ui::router::{use_navigate, use_query_map};
 use crate::ui::widgets::messages::{Banner, ErrorSummary};
-use chrono::Datelike;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -46,20 +45,10 @@ pub fn ListPage() -> impl IntoView {
     let undo_error = RwSignal::new(None::<String>);
     let navigate = use_navigate();
 
+    // The demonstration case is made by the workbench module (`/demo`), so its drawing and
+    // planning code stays out of the list's first load.
     let navigate_demo = use_navigate();
-    let open_demo = move |_| {
-        let navigate = navigate_demo.clone();
-        let a =
-            crate::demo::training_case(AssessmentId::from_random(random_bytes()), now(), today());
-        spawn_local(async move {
-            match async { repo().await?.save(&a).await }.await {
-                Ok(()) => navigate(&format!("/assessments/{}/scales", a.id), Default::default()),
-                Err(e) => undo_error.set(Some(format!(
-                    "The demonstration case could not be created: {e}."
-                ))),
-            }
-        });
-    };
+    let open_demo = move |_| navigate_demo("/demo", Default::default());
     let undo = move |id: AssessmentId| {
         let navigate = navigate.clone();
         spawn_local(async move {
@@ -192,91 +181,9 @@ fn ListingTable(listing: Listing) -> impl IntoView {
                         {rows}
                     </tbody>
                 </table>
-                <BulkExport all=all.get_value().into_iter().map(|(a, _)| a).collect()/>
+                <p class="body"><a href="/exports" class="link">"Export authorised assessments for the case system and returns"</a></p>
             }.into_any()
         }}
-    }
-}
-
-/// Every authorised assessment in a date range, in one file per format, for a team manager
-/// sending a month's work: with a count, and the census rules each one breaks, if any.
-#[component]
-fn BulkExport(all: Vec<Assessment>) -> impl IntoView {
-    use crate::exchange::targets::{authorised_between, export_issues, Format};
-    let all = StoredValue::new(all);
-    let today = crate::ui::platform::today();
-    let from = RwSignal::new(today.with_day(1));
-    let to = RwSignal::new(Some(today));
-    let format = RwSignal::new(0usize);
-    let code = RwSignal::new(prefs::la_code());
-    let chosen = move || match (from.get(), to.get()) {
-        (Some(f), Some(t)) => authorised_between(&all.get_value(), f, t),
-        _ => Vec::new(),
-    };
-    let done = RwSignal::new(None::<String>);
-    let write = move |_| {
-        let list = chosen();
-        let f = Format::ALL[format.get_untracked()];
-        if list.is_empty() {
-            done.set(Some("No assessment was authorised in those dates.".into()));
-            return;
-        }
-        if f == Format::DfeApi && code.get_untracked().is_none() {
-            done.set(Some(
-                "Enter your council's code first: the DfE records carry it.".into(),
-            ));
-            return;
-        }
-        let stem = match (from.get_untracked(), to.get_untracked()) {
-            (Some(a), Some(b)) => format!("authorised-{a}-to-{b}"),
-            _ => "authorised".into(),
-        };
-        let name = f.file_name(&stem);
-        let text = f.write(&list, code.get_untracked().unwrap_or(0));
-        done.set(Some(
-            match crate::ui::platform::download(&name, f.mime(), &text) {
-                Ok(()) => format!(
-                    "Saved {name}: {} assessment{}.",
-                    list.len(),
-                    if list.len() == 1 { "" } else { "s" }
-                ),
-                Err(e) => format!("The file could not be saved: {e}."),
-            },
-        ));
-    };
-    view! {
-        <details class="details" data-testid="bulk-export">
-            <summary class="details__summary">"Export every authorised assessment in a date range"</summary>
-            <div class="details__text">
-                <crate::ui::pages::case_exports::CouncilCode code=code/>
-                <crate::ui::widgets::fields::DateField id="bulk-from" label="Authorised from" value=from on_change=Callback::new(move |d| from.set(d))/>
-                <crate::ui::widgets::fields::DateField id="bulk-to" label="Authorised up to" value=to on_change=Callback::new(move |d| to.set(d))/>
-                <div class="form-group">
-                    <label class="label" for="bulk-format">"Format"</label>
-                    <select class="select" id="bulk-format" on:change=move |ev| format.set(event_target_value(&ev).parse().unwrap_or(0))>
-                        {Format::ALL.iter().enumerate().map(|(i, f)| view! { <option value=i.to_string()>{f.label()}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div data-testid="bulk-count">
-                    {move || {
-                        let list = chosen();
-                        let n = list.len();
-                        view! {
-                            <p class="body">{format!("{n} authorised assessment{} in those dates.", if n == 1 { "" } else { "s" })}</p>
-                            <ul class="list list--bullet">
-                                {list.iter().map(|a| {
-                                    let issues = export_issues(a);
-                                    let words = if issues.is_empty() { "passes every census rule".to_owned() } else { issues.iter().map(|i| format!("rule {}: {}", i.rule, i.words)).collect::<Vec<_>>().join("; ") };
-                                    view! { <li>{format!("{}: {words}", a.title())}</li> }
-                                }).collect_view()}
-                            </ul>
-                        }
-                    }}
-                </div>
-                <button type="button" class="button button--secondary" on:click=write>"Export them in one file"</button>
-                {move || done.get().map(|d| view! { <p class="body" role="status" data-testid="bulk-done">{d}</p> })}
-            </div>
-        </details>
     }
 }
 

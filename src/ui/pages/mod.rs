@@ -8,6 +8,7 @@ pub mod chronology;
 pub mod delete;
 pub mod details;
 pub mod due;
+pub mod exports;
 pub mod flow_common;
 pub mod group;
 pub mod import;

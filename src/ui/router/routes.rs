@@ -16,6 +16,11 @@ pub enum Route {
     Storage,
     /// `/due`: what is due this week across every assessment.
     Due,
+    /// `/exports`: every authorised assessment in a date range, for the case system (a
+    /// workbench page: its mappings stay out of the front's first load).
+    Exports,
+    /// `/demo`: makes a new demonstration case and opens it (a workbench page).
+    Demo,
     /// `/assessments/:id/...`
     Assessment { id: String, page: Page },
     /// Anything else.
@@ -64,12 +69,22 @@ impl Route {
             ["bin"] => Route::Bin,
             ["storage"] => Route::Storage,
             ["due"] => Route::Due,
+            ["exports"] => Route::Exports,
+            ["demo"] => Route::Demo,
             ["assessments", id, rest @ ..] => Route::Assessment {
                 id: decode(id),
                 page: Page::parse(rest),
             },
             _ => Route::NotFound,
         }
+    }
+
+    /// Whether this route is served by the workbench module (an assessment's pages, the exports).
+    pub fn is_workbench(&self) -> bool {
+        matches!(
+            self,
+            Route::Assessment { .. } | Route::Exports | Route::Demo
+        )
     }
 
     /// Whether this route is one of an assessment's pages.
@@ -210,6 +225,9 @@ mod tests {
         assert_eq!(Route::parse("/bin"), Route::Bin);
         assert_eq!(Route::parse("/storage"), Route::Storage);
         assert_eq!(Route::parse("/due"), Route::Due);
+        assert_eq!(Route::parse("/exports"), Route::Exports);
+        assert!(Route::parse("/exports").is_workbench() && !Route::parse("/due").is_workbench());
+        assert!(Route::parse("/demo").is_workbench());
         assert_eq!(Route::parse("/nowhere"), Route::NotFound);
         assert_eq!(Route::parse("/new/extra"), Route::NotFound);
         assert!(!Route::parse("/bin").is_assessment());

@@ -103,7 +103,7 @@ pub fn MarkControl(target: Target, #[prop(into)] what: String) -> impl IntoView 
                 <strong class="tag tag--purple mark__tag" data-testid="mark-tag" title=why>{words}</strong>
             })}
             <button type="button" class="link-button mark__button" aria-expanded=move || open.get().to_string()
-                aria-label=move || format!("Who may read {what_label}")
+                aria-label=move || format!("Who may read this? ({what_label})")
                 on:click=start>"Who may read this?"</button>
             <Show when=move || open.get()>
                 <div class="mark__panel" role="group" aria-label=group_label.clone()>

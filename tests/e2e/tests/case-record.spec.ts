@@ -119,7 +119,8 @@ test('two siblings with different factors, a census rule refused, authorised, re
   await completeAndAuthorise(page, 'Agreed.');
   await page.goto('/');
   await expect(page.getByTestId('took')).toHaveCount(2);
-  await page.getByTestId('bulk-export').locator('summary').click();
+  await page.getByRole('link', { name: 'Export authorised assessments for the case system and returns' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Exports for the case system and returns');
   await expect(page.getByTestId('bulk-count')).toContainText('2 authorised assessments in those dates.');
   await expect(page.getByTestId('bulk-count')).toContainText('passes every census rule');
   await page.getByLabel('Format').selectOption({ label: 'Ofsted Annex A list 4 (CSV)' });

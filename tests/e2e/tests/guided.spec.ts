@@ -197,17 +197,24 @@ test('a section can be answered with the keyboard alone', async ({ page }) => {
   await expect(page.getByTestId('page-progress')).toHaveText('Page 1 of 2');
   // the first radio group: Tab into it, Space picks "Yes"; Tab on to the follow-up
   const focused = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.id ?? '');
+  // Each answer is followed by its "Who may read this?" control: Tab goes past it to the next question.
+  const next = async () => {
+    await press('Tab');
+    const onMark = await page.evaluate(() => !!document.activeElement?.classList.contains('mark__button'));
+    if (onMark) await press('Tab');
+    return onMark;
+  };
   for (let i = 0; i < 10 && (await focused()) !== 'q-otherLanguage-0'; i++) await press('Tab');
   await press('Space');
-  await press('Tab'); // to the languages the family speaks
+  expect(await next()).toBe(true); // past the first answer's mark control, to the languages the family speaks
   await page.keyboard.type('Dad speaks Arabic and English.');
   await expect(page.getByLabel('Which languages do the child and the family speak, and who speaks which?')).toHaveValue('Dad speaks Arabic and English.');
-  await press('Tab'); // to the interpreter question
+  await next(); // to the interpreter question
   await press('ArrowRight'); // radio groups move with arrows: "No"
   await expect(page.getByRole('group', { name: 'Was an interpreter provided?' }).getByLabel('No')).toBeChecked();
-  await press('Tab');
+  await next();
   await page.keyboard.type('Pat Example');
-  await press('Tab');
+  await next();
   await page.keyboard.type('Father asked to speak English.');
   await expect(page.getByLabel('Team Manager who approved not using an interpreter')).toHaveValue('Pat Example');
   for (let i = 0; i < 10 && !(await page.getByTestId('save-and-continue').evaluate((e) => e === document.activeElement)); i++) await press('Tab');

@@ -48,7 +48,7 @@ test("the child's disclosure and the mother's new address are kept from the fath
   await markNotFor(page, 'personDetails:p-d0d0d003', 'Casey Sampleton', 'She has moved; he must not know where');
   await expect(page.getByTestId('mark-tag')).toHaveText('Not for Casey Sampleton');
   await page.screenshot({ path: shotPath(test.info(), 'mark-1024x768.png'), fullPage: true });
-  await page.getByRole('button', { name: 'Who may read these details' }).click();
+  await page.getByRole('button', { name: 'Who may read this? (these details)' }).click();
   await noSeriousFindings(page);
   await page.getByRole('button', { name: 'Cancel' }).click();
 

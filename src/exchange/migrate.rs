@@ -14,14 +14,20 @@ type Step = fn(Value) -> Result<Value, ImportError>;
 /// The steps, oldest first: `STEPS[0]` migrates version 1 to 2, and so on.
 const STEPS: [Step; SCHEMA_VERSION as usize - 1] = [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
-/// Version 2 added the answers to the profile's questions and the chronology.
-fn v1_to_v2(mut doc: Value) -> Result<Value, ImportError> {
-    let Value::Object(map) = &mut doc else {
-        return Err(ImportError::InvalidField {
+/// The assessment document as an object, or the error every step gives when it is not one.
+fn object(doc: &mut Value) -> Result<&mut serde_json::Map<String, Value>, ImportError> {
+    match doc {
+        Value::Object(map) => Ok(map),
+        _ => Err(ImportError::InvalidField {
             path: "assessment".into(),
             reason: "expected an object".into(),
-        });
-    };
+        }),
+    }
+}
+
+/// Version 2 added the answers to the profile's questions and the chronology.
+fn v1_to_v2(mut doc: Value) -> Result<Value, ImportError> {
+    let map = object(&mut doc)?;
     map.entry("answers")
         .or_insert_with(|| Value::Object(Default::default()));
     map.entry("chronology")
@@ -31,12 +37,7 @@ fn v1_to_v2(mut doc: Value) -> Result<Value, ImportError> {
 
 /// Version 3 added the scaling questions.
 fn v2_to_v3(mut doc: Value) -> Result<Value, ImportError> {
-    let Value::Object(map) = &mut doc else {
-        return Err(ImportError::InvalidField {
-            path: "assessment".into(),
-            reason: "expected an object".into(),
-        });
-    };
+    let map = object(&mut doc)?;
     map.entry("scales")
         .or_insert_with(|| Value::Array(Vec::new()));
     Ok(doc)
@@ -45,12 +46,7 @@ fn v2_to_v3(mut doc: Value) -> Result<Value, ImportError> {
 /// Version 4 added the genogram and the network map, and to each person whether they are
 /// living (or a pregnancy), when they died and an age when the date of birth is not known.
 fn v3_to_v4(mut doc: Value) -> Result<Value, ImportError> {
-    let Value::Object(map) = &mut doc else {
-        return Err(ImportError::InvalidField {
-            path: "assessment".into(),
-            reason: "expected an object".into(),
-        });
-    };
+    let map = object(&mut doc)?;
     if let Some(Value::Array(people)) = map.get_mut("people") {
         for person in people.iter_mut() {
             if let Value::Object(p) = person {
@@ -75,12 +71,7 @@ fn v3_to_v4(mut doc: Value) -> Result<Value, ImportError> {
 /// person's address and phone number, and the case record (each child's census facts, completion
 /// and the team manager's authorisations).
 fn v4_to_v5(mut doc: Value) -> Result<Value, ImportError> {
-    let Value::Object(map) = &mut doc else {
-        return Err(ImportError::InvalidField {
-            path: "assessment".into(),
-            reason: "expected an object".into(),
-        });
-    };
+    let map = object(&mut doc)?;
     if let Some(Value::Array(people)) = map.get_mut("people") {
         for person in people.iter_mut() {
             if let Value::Object(p) = person {

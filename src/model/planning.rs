@@ -32,6 +32,17 @@ pub struct Authorship {
 }
 
 impl Authorship {
+    /// Who it is about, in words: "Rowan Demo, Skye Demo", or "All the children".
+    pub fn words(&self, a: &super::Assessment) -> String {
+        if self.children.is_empty() {
+            return "All the children".to_owned();
+        }
+        self.children
+            .iter()
+            .filter_map(|c| a.person(c).map(|p| p.display_name()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
     /// Whether the statement concerns this child.
     pub fn concerns(&self, child: &PersonId) -> bool {
         self.children.is_empty() || self.children.contains(child)
@@ -173,6 +184,15 @@ impl StatementPair {
         shorten(&words, 80)
             .trim_end_matches([',', ';', ':'])
             .to_owned()
+    }
+}
+
+/// The words a family reads: theirs where given, else the professional words.
+pub fn theirs(family: &str, otherwise: String) -> String {
+    if family.trim().is_empty() {
+        otherwise
+    } else {
+        family.trim().to_owned()
     }
 }
 

@@ -203,6 +203,14 @@ impl Profile {
     pub fn section(&self, id: &str) -> Option<&SectionDef> {
         self.sections.iter().find(|s| s.id == id)
     }
+    /// The label of the question with this id, or the id when there is none.
+    pub fn question_label(&self, id: &str) -> String {
+        self.sections
+            .iter()
+            .flat_map(|s| s.questions())
+            .find(|q| q.id == id)
+            .map_or_else(|| id.to_owned(), |q| q.label.clone())
+    }
 }
 
 impl SectionDef {

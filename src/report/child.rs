@@ -3,16 +3,8 @@
 //! the child is told, and who will help. Made from the document as the child may see it.
 
 use super::scale_chart::escape;
-use crate::model::planning::{danger_words, goal_words};
+use crate::model::planning::{danger_words, goal_words, theirs};
 use crate::model::{Assessment, PersonId};
-
-fn theirs(family: &str, otherwise: String) -> String {
-    if family.trim().is_empty() {
-        otherwise
-    } else {
-        family.trim().to_owned()
-    }
-}
 
 /// The summary for the child `child`.
 pub fn summary(a: &Assessment, child: &PersonId) -> String {

@@ -195,14 +195,7 @@ pub fn professional_summary(a: &Assessment, profile: &Profile, today: NaiveDate)
 
 /// Who may read what, for the professional record: each mark on something still there.
 fn marks_table(a: &Assessment, profile: &Profile) -> String {
-    let label = |id: &str| {
-        profile
-            .sections
-            .iter()
-            .flat_map(|s| s.questions())
-            .find(|q| q.id == id)
-            .map_or_else(|| id.to_owned(), |q| q.label.clone())
-    };
+    let label = |id: &str| profile.question_label(id);
     let rows: String = a
         .marks
         .iter()

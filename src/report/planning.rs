@@ -7,21 +7,10 @@ use super::trajectory::{at_last_meeting, Move};
 use super::words::long_date;
 use super::{p, scale_block};
 use crate::edit::planning::{pair_scale, plan_status};
-use crate::model::planning::{danger_words, goal_words, StatementPair};
+use crate::model::planning::{danger_words, goal_words, theirs, StatementPair};
 use crate::model::safety_plan::{differences, PlanVersion};
 use crate::model::Assessment;
 use crate::report::scale_chart::escape;
-
-fn about(a: &Assessment, children: &[crate::model::PersonId]) -> String {
-    if children.is_empty() {
-        return "All the children".to_owned();
-    }
-    children
-        .iter()
-        .filter_map(|c| a.person(c).map(|p| p.display_name()))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
 
 fn rows(fields: &[(&str, &str)]) -> String {
     let body: String = fields
@@ -62,7 +51,7 @@ pub fn professional(a: &Assessment) -> String {
         for (i, h) in plan.harms.iter().enumerate() {
             out.push_str(&format!("<h3>Harm statement {}</h3>", i + 1));
             out.push_str(&rows(&[
-                ("About", &about(a, &h.about.children)),
+                ("About", &h.about.words(a)),
                 ("What happened", &h.what_happened),
                 ("When", &h.when),
                 ("How serious", &h.how_serious),
@@ -79,7 +68,7 @@ pub fn professional(a: &Assessment) -> String {
             out.push_str(&format!("<h3>Danger statement {}</h3>", i + 1));
             let d = &x.danger;
             out.push_str(&rows(&[
-                ("About", &about(a, &x.about.children)),
+                ("About", &x.about.words(a)),
                 ("Who is worried", &d.who_is_worried),
                 ("About what", &d.worry),
                 ("What might happen if nothing changes", &d.might_happen),
@@ -194,15 +183,6 @@ fn rules_table(v: &PlanVersion) -> String {
         ));
     }
     out
-}
-
-/// The words a family reads: theirs where given, else the professional words.
-fn theirs(family: &str, otherwise: String) -> String {
-    if family.trim().is_empty() {
-        otherwise
-    } else {
-        family.trim().to_owned()
-    }
 }
 
 /// The planning part of the family's summary.

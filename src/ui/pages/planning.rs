@@ -23,18 +23,6 @@ pub fn child_choices(a: &crate::model::Assessment) -> Vec<Choice> {
         .collect()
 }
 
-/// "Rowan Demo, Skye Demo", or "All the children" for the sibling group.
-pub fn about_words(a: &crate::model::Assessment, children: &[PersonId]) -> String {
-    if children.is_empty() {
-        return "All the children".to_owned();
-    }
-    children
-        .iter()
-        .filter_map(|c| a.person(c).map(|p| p.display_name()))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// The page at `/assessments/:id/planning`.
 #[component]
 pub fn PlanningPage() -> impl IntoView {
@@ -69,7 +57,7 @@ pub fn PlanningPage() -> impl IntoView {
                 let href = format!("{}/planning/{}", base(), p.id);
                 let goal = goal_words(&p.goal);
                 let goal = if goal.is_empty() { "Safety goal not written yet".to_owned() } else { shorten(&goal, 120) };
-                let about = about_words(&a, &p.about.children);
+                let about = p.about.words(&a);
                 let rated = pair_scale(&a, &p.id)
                     .map(|sc| match spread(&sc.markers) {
                         Some(sp) => sp.words(),

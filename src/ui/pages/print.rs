@@ -22,14 +22,7 @@ pub enum Which {
 
 /// A question's label in the profile, for saying what was left out.
 pub fn question_label(profile: &'static Profile) -> impl Fn(&str) -> String {
-    move |id: &str| {
-        profile
-            .sections
-            .iter()
-            .flat_map(|s| s.questions())
-            .find(|q| q.id == id)
-            .map_or_else(|| id.to_owned(), |q| q.label.clone())
-    }
+    move |id: &str| profile.question_label(id)
 }
 
 #[component]

@@ -181,8 +181,24 @@ fn merged_record(keep: &Person, gone: &Person, theirs: &[Field]) -> Person {
 }
 
 /// Merges `gone` into `keep`, taking `gone`'s value for the fields in `theirs`; returns what
-/// was done, in words, or `None` when either is missing or they are the same record.
+/// was done, in words, or `None` (and nothing changes) when either is missing, they are the same
+/// record, or the genogram shows one as the other's ancestor (one record would then be its own).
 pub fn merge(
+    a: &mut Assessment,
+    keep: &PersonId,
+    gone: &PersonId,
+    theirs: &[Field],
+) -> Option<Vec<String>> {
+    let mut b = a.clone();
+    let said = merge_into(&mut b, keep, gone, theirs)?;
+    if b.genogram.ancestry_loop().is_some() {
+        return None;
+    }
+    *a = b;
+    Some(said)
+}
+
+fn merge_into(
     a: &mut Assessment,
     keep: &PersonId,
     gone: &PersonId,

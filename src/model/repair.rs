@@ -36,6 +36,7 @@ pub fn repair(a: &mut Assessment) -> Repaired {
     mend_scales(a, &mut changes);
     mend_chronology_ids(a, &mut changes);
     mend_genogram(a, &mut changes);
+    mend_ancestry(a, &mut changes);
     mend_network(a, &mut changes);
     super::repair_planning::mend_planning(a, &mut changes);
     Repaired {
@@ -249,6 +250,18 @@ fn mend_chronology_ids(a: &mut Assessment, changes: &mut Vec<String>) {
 fn name(a: &Assessment, id: &PersonId) -> String {
     a.person(id)
         .map_or_else(|| id.to_string(), Person::display_name)
+}
+
+/// Someone shown as their own ancestor: their line to parents is taken off, one at a time,
+/// until nobody is.
+fn mend_ancestry(a: &mut Assessment, changes: &mut Vec<String>) {
+    while let Some(p) = a.genogram.ancestry_loop() {
+        let name = name(a, &p);
+        a.genogram.parentage.retain(|l| l.child != p);
+        changes.push(format!(
+            "{name} was shown as their own ancestor: their line to parents was taken off."
+        ));
+    }
 }
 
 fn mend_genogram(a: &mut Assessment, changes: &mut Vec<String>) {

@@ -218,6 +218,29 @@ fn free_spot(g: &Genogram, x: i32, y: i32) -> (i32, i32) {
 
 /// Works out the ops for `cmd` against `a`, or why it cannot be done.
 pub fn plan(a: &Assessment, cmd: &Command) -> Result<Vec<Op>, EditError> {
+    let ops = plan_lines(a, cmd)?;
+    // A line to parents, a partnership or a connection can make someone their own ancestor only
+    // together with the lines already drawn, so it is tried on a copy.
+    if matches!(
+        cmd,
+        Command::SetParentage(_)
+            | Command::SetPartnership(_)
+            | Command::Connect { .. }
+            | Command::AddRelative { .. }
+    ) {
+        let mut b = a.clone();
+        crate::diagram::ops::apply(&mut b, &ops);
+        if let Some(p) = b.genogram.ancestry_loop() {
+            let name = b
+                .person(&p)
+                .map_or_else(|| "Someone".to_owned(), |x| x.display_name());
+            return refuse(format!("{name} would then be their own ancestor."));
+        }
+    }
+    Ok(ops)
+}
+
+fn plan_lines(a: &Assessment, cmd: &Command) -> Result<Vec<Op>, EditError> {
     let g = &a.genogram;
     match cmd {
         Command::AddPerson { person, x, y } => {

@@ -744,3 +744,53 @@ fn adding_an_unconnected_person_and_a_sibling_undo_exactly() {
         "already in the register"
     );
 }
+
+#[test]
+fn nobody_can_become_their_own_ancestor() {
+    let (a, p, _) = family();
+    // Someone's grandparent cannot be put as their child: find a person with a parent, and try
+    // to hang that parent from them.
+    let Some(child) = a.genogram.parentage.first().map(|l| l.child.clone()) else {
+        panic!("the family has children")
+    };
+    let parent = a.genogram.parents_of(&child)[0].clone();
+    let cmd = Command::SetParentage(Parentage {
+        id: ItemId::from_random([0x77, 0, 0, 1]),
+        child: parent.clone(),
+        parents: Parents::Parent {
+            person: child.clone(),
+        },
+        kind: ChildKind::Birth,
+        twin: None,
+    });
+    let refused = plan(&a, &cmd).expect_err("a loop is refused");
+    assert!(
+        refused.0.ends_with("would then be their own ancestor."),
+        "{}",
+        refused.0
+    );
+    // and the rule finds one written by hand
+    let mut b = a.clone();
+    b.genogram.parentage.retain(|l| l.child != parent);
+    b.genogram.parentage.push(Parentage {
+        id: ItemId::from_random([0x77, 0, 0, 2]),
+        child: parent,
+        parents: Parents::Parent { person: child },
+        kind: ChildKind::Birth,
+        twin: None,
+    });
+    assert!(crate::model::validity::problems(&b)
+        .iter()
+        .any(|x| x.reason.contains("own ancestor")));
+    // a stored record with a loop is repaired by taking one line off
+    let lines = b.genogram.parentage.len();
+    let done = crate::model::repair::repair(&mut b);
+    assert!(
+        done.changes.iter().any(|c| c.contains("own ancestor")),
+        "{:?}",
+        done.changes
+    );
+    assert_eq!(b.genogram.parentage.len(), lines - 1);
+    assert_eq!(b.genogram.ancestry_loop(), None);
+    let _ = p;
+}

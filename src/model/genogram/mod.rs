@@ -141,6 +141,44 @@ impl Genogram {
             None => Vec::new(),
         }
     }
+    /// Someone shown as their own ancestor (a child of their child, or further back), if anyone
+    /// is: a person on the loop, so taking their line to parents off breaks it.
+    pub fn ancestry_loop(&self) -> Option<PersonId> {
+        use std::collections::HashMap;
+        // Absent: not visited; false: on the current path; true: done.
+        fn visit<'a>(
+            g: &'a Genogram,
+            p: &'a PersonId,
+            done: &mut HashMap<&'a PersonId, bool>,
+        ) -> Option<&'a PersonId> {
+            match done.get(p) {
+                Some(false) => return Some(p),
+                Some(true) => return None,
+                None => {}
+            }
+            done.insert(p, false);
+            let parents: Vec<&PersonId> = match g.parentage_of(p).map(|l| &l.parents) {
+                Some(Parents::Partnership { partnership }) => g
+                    .partnership(partnership)
+                    .map(|u| vec![&u.a, &u.b])
+                    .unwrap_or_default(),
+                Some(Parents::Parent { person }) => vec![person],
+                None => Vec::new(),
+            };
+            for q in parents {
+                if let Some(on_loop) = visit(g, q, done) {
+                    return Some(on_loop);
+                }
+            }
+            done.insert(p, true);
+            None
+        }
+        let mut done = HashMap::new();
+        self.members
+            .iter()
+            .find_map(|m| visit(self, &m.person, &mut done))
+            .cloned()
+    }
     /// Whether `a` and `b` are recorded as partners.
     pub fn are_partners(&self, a: &PersonId, b: &PersonId) -> bool {
         self.partnerships

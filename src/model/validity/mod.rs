@@ -296,6 +296,15 @@ impl Rules {
                 }
             }
         }
+        if let Some(p) = g.ancestry_loop() {
+            let name = a
+                .person(&p)
+                .map_or_else(|| p.to_string(), |x| x.display_name());
+            self.fail(
+                "genogram.parentage",
+                format!("{name} is shown as their own ancestor"),
+            );
+        }
         for (i, h) in g.households.iter().enumerate() {
             item(self, &h.id, format!("genogram.households[{i}].id"));
             if h.members.is_empty() {

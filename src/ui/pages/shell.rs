@@ -65,6 +65,7 @@ pub fn AssessmentShell(#[prop(into)] page: ViewFn) -> impl IntoView {
             session.repaired.set(opened.repaired);
             provide_context(session);
             guard_unsaved(session);
+            let loc = crate::ui::router::use_location();
             tabs::watch(id.clone(), session);
             on_cleanup(move || tabs::unwatch(&id));
             view! {
@@ -74,11 +75,34 @@ pub fn AssessmentShell(#[prop(into)] page: ViewFn) -> impl IntoView {
                 <RefusedNotice/>
                 <RegisterUndoNotice/>
                 <LockedNotice/>
-                {page.run()}
+                // An authorised assessment's editing pages show their fields disabled (the overview,
+                // the summaries, the presentations and the case record stay as they are).
+                <fieldset class="fieldset page-fieldset" disabled=move || locked_here(&session, &loc)>
+                    {page.run()}
+                </fieldset>
             }
             .into_any()
         }
     }
+}
+
+/// Whether the page shown is one that edits an assessment that is authorised (read-only).
+fn locked_here(session: &Session, loc: &crate::ui::router::Location) -> bool {
+    use crate::ui::router::{Page, Route};
+    let editing = match &*loc.route.read() {
+        Route::Assessment { page, .. } => !matches!(
+            page,
+            Page::Overview
+                | Page::Print
+                | Page::PrintFamily
+                | Page::CaseRecord
+                | Page::ScalePresent(_)
+                | Page::NetworkPresent
+                | Page::SafetyPlanPresent
+        ),
+        _ => false,
+    };
+    editing && session.doc.with(|a| a.is_locked())
 }
 
 /// Says on every page of an authorised assessment that it is read-only, and where to update it.

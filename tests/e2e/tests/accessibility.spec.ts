@@ -31,7 +31,7 @@ async function smallTargets(page: Page) {
 for (const size of sizes) {
   test(`no serious axe findings and 44px targets on every page (${size.name})`, async ({ page }) => {
     await page.setViewportSize(size);
-    await importText(page, fixture('assessment-v4.json'));
+    await importText(page, fixture('assessment-v5.json'));
     await expect(page.getByTestId('assessment-title')).toHaveText('Mia Sample, Leo Sample');
     const base = page.url();
     const personHref = await (async () => {
@@ -39,7 +39,8 @@ for (const size of sizes) {
       return page.getByRole('link', { name: 'Change Dana Sample' }).getAttribute('href');
     })();
     const pages = ['/', '/new', '/import', '/bin', '/storage', '/due', base, `${base}/details`, `${base}/children`, `${base}/people`, personHref!, `${base}/delete`,
-      `${base}/s/child`, `${base}/s/communication/language`, `${base}/s/analysis/worries`, `${base}/s/outcome/decision`, `${base}/chronology`, `${base}/genogram`, `${base}/network`];
+      `${base}/s/child`, `${base}/s/communication/language`, `${base}/s/analysis/worries`, `${base}/s/outcome/decision`, `${base}/chronology`, `${base}/genogram`, `${base}/network`,
+      `${base}/planning`, `${base}/planning/i-50000002`, `${base}/safety-plan`, `${base}/case-record`, `${base}/print/family`, '/exports'];
     for (const path of pages) {
       await page.goto(path);
       await expect(page.locator('main h1')).toBeVisible();

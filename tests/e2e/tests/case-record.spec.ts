@@ -52,12 +52,23 @@ test('two siblings with different factors, a census rule refused, authorised, re
   await expect(page.getByTestId('case-status')).toContainText('The assessment is read-only.');
   await expect(page.getByTestId('case-status')).toContainText('working days from referral');
 
-  // read-only: an edit is refused and nothing changes
+  // read-only: the editing pages' fields are disabled, and an edit that gets through is refused
   await page.goto(`${base}/details`);
   await expect(page.getByTestId('locked-notice')).toContainText('this assessment is read-only');
   const worker = page.getByLabel('Lead social worker');
   const was = await worker.inputValue();
-  await worker.fill('Someone Else');
+  await expect(worker).toBeDisabled();
+  await page.goto(`${base}/planning`);
+  await expect(page.getByRole('button', { name: 'Add a danger statement and safety goal' })).toBeDisabled();
+  await page.goto(`${base}/details`);
+  await page.getByLabel('Lead social worker').evaluate((e) => {
+    // a change that reaches the session anyway (as a drag on a drawing would) is refused
+    const input = e as HTMLInputElement;
+    input.disabled = false;
+    input.value = 'Someone Else';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
   await expect(page.getByTestId('edit-refused')).toContainText('the assessment has been authorised');
   await page.reload();
   await expect(page.getByLabel('Lead social worker')).toHaveValue(was);

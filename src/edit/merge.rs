@@ -190,14 +190,33 @@ pub fn merge(
     theirs: &[Field],
 ) -> Option<Vec<String>> {
     let mut b = a.clone();
-    let said = merge_into(&mut b, keep, gone, theirs)?;
+    let mut said = merge_into(&mut b, keep, gone, theirs)?;
+    // Checked before the repair: the repair would mend a loop by taking a line off, but one
+    // record as its own ancestor means the two are not the same person.
     if b.genogram.ancestry_loop().is_some() {
         return None;
     }
+    said.extend(repair(&mut b).changes);
     *a = b;
     Some(said)
 }
 
+/// Why `gone` cannot be merged into `keep`, in words, when it cannot (the page says it rather
+/// than do nothing).
+pub fn why_not(a: &Assessment, keep: &PersonId, gone: &PersonId) -> Option<String> {
+    let mut b = a.clone();
+    merge_into(&mut b, keep, gone, &[])?;
+    b.genogram.ancestry_loop().map(|_| {
+        let name = |p: &PersonId| a.person(p).map_or_else(String::new, |p| p.display_name());
+        format!(
+            "{} and {} cannot be one record: the genogram shows one as the other's ancestor. Check the lines to parents first.",
+            name(keep),
+            name(gone)
+        )
+    })
+}
+
+/// The records made one, every reference moved to `keep`; the caller checks and repairs.
 fn merge_into(
     a: &mut Assessment,
     keep: &PersonId,
@@ -208,7 +227,7 @@ fn merge_into(
         return None;
     }
     let (k, g) = (a.person(keep)?.clone(), a.person(gone)?.clone());
-    let mut said = vec![format!(
+    let said = vec![format!(
         "{} and {} are now one record.",
         k.display_name(),
         g.display_name()
@@ -327,7 +346,6 @@ fn merge_into(
             }),
         }
     }
-    said.extend(repair(a).changes);
     Some(said)
 }
 
@@ -358,6 +376,36 @@ pub fn born(a: &mut Assessment, id: &PersonId, on: chrono::NaiveDate) -> bool {
 mod tests {
     use super::*;
     use crate::model::validity::problems;
+
+    #[test]
+    fn a_person_and_their_own_grandparent_are_not_merged_and_the_page_is_told_why() {
+        let a = crate::edit::register::tests::demo_case();
+        let g = &a.genogram;
+        // A child, and a grandparent of theirs.
+        let (child, grandparent) = g
+            .parentage
+            .iter()
+            .find_map(|l| {
+                g.parents_of(&l.child)
+                    .iter()
+                    .find_map(|p| g.parents_of(p).first().cloned())
+                    .map(|gp| (l.child.clone(), gp))
+            })
+            .expect("the demonstration family has three generations");
+        let why = why_not(&a, &grandparent, &child).expect("refused");
+        assert!(
+            why.ends_with(
+                "the genogram shows one as the other's ancestor. Check the lines to parents first."
+            ),
+            "{why}"
+        );
+        let mut b = a.clone();
+        assert!(merge(&mut b, &grandparent, &child, &[]).is_none());
+        assert_eq!(b, a, "nothing changed");
+        // Two records with nothing between them are merged as before.
+        let twins: Vec<_> = a.children().map(|c| c.id.clone()).collect();
+        assert_eq!(why_not(&a, &twins[0], &twins[1]), None);
+    }
 
     #[test]
     fn two_records_of_one_person_are_noticed_and_merged_with_every_reference() {

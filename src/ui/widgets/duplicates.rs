@@ -13,6 +13,8 @@ pub fn DuplicatesNotice(#[prop(default = 10)] limit: usize) -> impl IntoView {
     let s = use_session();
     // Pairs the worker said are different people, for as long as the assessment is open.
     let kept_apart = RwSignal::new(Vec::<(PersonId, PersonId)>::new());
+    // Why the last "These are the same person" could not be done, if it could not.
+    let not_merged = RwSignal::new(None::<String>);
     move || {
         let (pairs, hidden): (Vec<(Person, Person)>, usize) = s.doc.with(|a| {
             let all: Vec<(PersonId, PersonId)> = duplicates(a)
@@ -85,7 +87,13 @@ pub fn DuplicatesNotice(#[prop(default = 10)] limit: usize) -> impl IntoView {
                                     on:click=move |_| {
                                         let (k, g) = (k.clone(), g.clone());
                                         let chosen = theirs.get_untracked();
-                                        s.edit_register(label.clone(), move |a| { merge(a, &k, &g, &chosen); });
+                                        match s.doc.with_untracked(|a| crate::edit::merge::why_not(a, &k, &g)) {
+                                            Some(why) => not_merged.set(Some(why)),
+                                            None => {
+                                                not_merged.set(None);
+                                                s.edit_register(label.clone(), move |a| { merge(a, &k, &g, &chosen); });
+                                            }
+                                        }
                                     }>"These are the same person"</button>
                                 <button type="button" class="button button--secondary button--small"
                                     on:click=move |_| kept_apart.update(|v| v.push((k2.clone(), g2.clone())))>"They are different people"</button>
@@ -97,6 +105,7 @@ pub fn DuplicatesNotice(#[prop(default = 10)] limit: usize) -> impl IntoView {
             view! {
                 <div class="duplicates" role="region" aria-label="People who may be in the register twice" data-testid="duplicates">
                     <h2 class="heading-m">"The same person twice?"</h2>
+                    {move || not_merged.get().map(|w| view! { <p class="error-message" role="alert" data-testid="not-merged">{w}</p> })}
                     <ul class="picker__list">{items}</ul>
                     {(hidden > 0).then(|| view! {
                         <p class="body">{format!("{hidden} more pair{} of records share a name. Merge or keep apart the ones above to see them.", if hidden == 1 { "" } else { "s" })}</p>

@@ -120,6 +120,22 @@ enum PlanStep {
     Complete(NaiveDate),
     Authorise(NaiveDate),
     StartUpdate(NaiveDate),
+    /// A harm statement's words and who it is about.
+    EditHarm(usize, &'static str, Vec<PersonId>),
+    /// The rest of the plan: immediate, how it is checked, the review date.
+    PlanDetails(bool, &'static str, Option<NaiveDate>),
+    /// A child's other census facts: the council's id, the primary need, seen and when.
+    CensusFacts(
+        PersonId,
+        &'static str,
+        Option<&'static str>,
+        Option<bool>,
+        Option<NaiveDate>,
+    ),
+    /// A person's address and phone number.
+    Contact(PersonId, &'static str),
+    /// A summary or export made for a reader (the audit).
+    Made(usize),
 }
 
 const NAMES: [(&str, &str); 8] = [
@@ -484,7 +500,32 @@ fn plan_step(a: &Assessment, r: &mut Rng) -> PlanStep {
     ];
     let things = super::for_reader::markable(a).len();
     const CODES: [&str; 6] = ["1B", "3B", "21", "18A", "4B", "3B"];
-    match r.below(18) {
+    match r.below(23) {
+        18 => PlanStep::EditHarm(
+            r.below(p.harms.len() + 1),
+            WORDS[r.below(4)],
+            some_of(r, &kids),
+        ),
+        19 => PlanStep::PlanDetails(
+            r.chance(50),
+            WORDS[r.below(4)],
+            r.chance(50).then(|| day(r.next())),
+        ),
+        20 => match r.pick(&kids) {
+            Some(c) => PlanStep::CensusFacts(
+                c.clone(),
+                ["", "LA-1", "LA-2"][r.below(3)],
+                [None, Some("N1"), Some("N4")][r.below(3)],
+                [None, Some(true), Some(false)][r.below(3)],
+                r.chance(50).then(|| day(r.next())),
+            ),
+            None => PlanStep::Made(r.below(4)),
+        },
+        21 => match r.pick(&everyone) {
+            Some(p) => PlanStep::Contact(p.clone(), ["1 Fictional Road", ""][r.below(2)]),
+            None => PlanStep::Made(r.below(4)),
+        },
+        22 => PlanStep::Made(r.below(4)),
         14 => match r.pick(&kids) {
             Some(c) => PlanStep::Factors(
                 c.clone(),
@@ -635,6 +676,50 @@ fn apply_plan(a: &mut Assessment, step: &PlanStep, r: &mut impl FnMut() -> [u8; 
         }
         PlanStep::Authorise(on) => drop(super::case::authorise(a, "Pat", "Agreed", *on, clock())),
         PlanStep::StartUpdate(on) => drop(super::case::start_update(a, "After the birth", *on)),
+        PlanStep::EditHarm(i, words, kids) => {
+            // The page offers the children being assessed.
+            let kids: Vec<PersonId> = kids
+                .iter()
+                .filter(|c| children(a).contains(c))
+                .cloned()
+                .collect();
+            if let Some(h) = a.planning.harms.get_mut(*i) {
+                h.what_happened = (*words).to_owned();
+                h.about.children = kids;
+            }
+        }
+        PlanStep::PlanDetails(immediate, words, review) => {
+            let plan = &mut a.planning.plan;
+            plan.immediate = *immediate;
+            plan.checked_how = (*words).to_owned();
+            plan.review_date = *review;
+        }
+        PlanStep::CensusFacts(child, id, need, seen, on) => {
+            super::case::edit_census(a, child, |c| {
+                c.la_child_id = (*id).to_owned();
+                c.primary_need = need.map(str::to_owned);
+                c.seen = *seen;
+                c.seen_on = *on;
+            })
+        }
+        PlanStep::Contact(person, address) => {
+            if let Some(p) = a.person_mut(person) {
+                p.address = (*address).to_owned();
+                p.phone = if address.is_empty() {
+                    String::new()
+                } else {
+                    "07700 900000".into()
+                };
+            }
+        }
+        PlanStep::Made(i) => {
+            let mut readers = crate::model::marks::Reader::choices(a);
+            readers.push(crate::model::marks::Reader::Professional);
+            let reader = readers[*i % readers.len()].clone();
+            super::for_reader::record_made(a, "Family summary, printed", &reader, clock(), |q| {
+                q.to_owned()
+            });
+        }
     }
 }
 

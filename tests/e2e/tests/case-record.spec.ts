@@ -138,5 +138,10 @@ test('two siblings with different factors, a census rule refused, authorised, re
   const bulk = (await exportVia(page, () => page.getByRole('button', { name: 'Export them in one file' }).click())).text.split('\r\n').filter((l) => l);
   expect(bulk).toHaveLength(5);
   expect(bulk.filter((l) => l.startsWith('ChildUniqueID'))).toHaveLength(1);
+  // what was saved opens again
+  await page.goto(`${base}/case-record`);
+  await page.reload();
+  await expect(page.getByTestId('authorised-versions').locator('tbody tr')).toHaveCount(2);
+  await expect(page.getByTestId('case-status')).toContainText('Authorised');
   errors.check();
 });

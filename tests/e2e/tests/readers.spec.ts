@@ -126,6 +126,12 @@ test("the child's disclosure and the mother's new address are kept from the fath
   await expect(audit).toContainText('Casey Sampleton');
   await expect(audit).toContainText('The answer to "Past harm to the children" (Not for Casey Sampleton');
   expect(full.assessment.audit.length).toBeGreaterThanOrEqual(3);
+  // what was saved opens again: the marks and the audit are there after a reload
+  await page.reload();
+  await page.getByTestId('audit').locator('summary').click();
+  await expect(page.getByTestId('audit')).toContainText('Export for sharing');
+  await page.goto(`${base}/s/signs-of-safety/worried`);
+  await expect(page.locator('[data-mark="answer:pastHarm"]').getByTestId('mark-tag')).toHaveText('Not for Casey Sampleton');
   errors.check();
 });
 
@@ -146,5 +152,7 @@ test('a domestic abuse concern recorded about a parent suggests keeping the othe
   await expectSaved(page);
   await expect(suggestions.getByRole('button')).toHaveCount(1); // Morgan's is still offered
   await page.getByRole('link', { name: 'Jordan Demo' }).first().click();
+  await expect(page.getByTestId('mark-tag')).toHaveText('Not for Casey Sampleton');
+  await page.reload();
   await expect(page.getByTestId('mark-tag')).toHaveText('Not for Casey Sampleton');
 });

@@ -21,20 +21,6 @@ pub fn fresh_item(a: &Assessment, mut random: impl FnMut() -> [u8; 4]) -> ItemId
     }
 }
 
-fn fresh_scale_id(a: &Assessment, random: [u8; 4]) -> String {
-    let mut id = format!(
-        "s-{}",
-        random
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>()
-    );
-    while a.scale(&id).is_some() {
-        id.push('0');
-    }
-    id
-}
-
 /// Starts a danger statement and safety goal about `children` (empty: the sibling group),
 /// with its scale; returns the pair's id.
 pub fn add_pair(
@@ -56,7 +42,7 @@ pub fn add_pair(
         danger: Default::default(),
         goal: Default::default(),
     });
-    let scale = fresh_scale_id(a, scale_random);
+    let scale = a.fresh_scale_id(scale_random);
     let pair = a.planning.pairs.last().expect("just added").clone();
     a.scales.push(new_pair_scale(scale, &pair));
     id

@@ -47,10 +47,7 @@ impl Assessment {
                 return None;
             }
         }
-        let mut id = format!("s-{}", hex(random));
-        while self.scale(&id).is_some() {
-            id.push('0');
-        }
+        let id = self.fresh_scale_id(random);
         self.scales.push(Scale {
             id: id.clone(),
             kind,
@@ -74,6 +71,15 @@ impl Assessment {
             self.scales.retain(|s| s.id != id);
         }
         deletable
+    }
+
+    /// A scale id not yet used, from random bytes.
+    pub fn fresh_scale_id(&self, random: [u8; 4]) -> String {
+        let mut id = format!("s-{}", hex(random));
+        while self.scale(&id).is_some() {
+            id.push('0');
+        }
+        id
     }
 
     /// The title of a scale: "Safety scale: Mia Sample", or its question.

@@ -3,7 +3,7 @@
 //! restores entities exactly, in their original positions.
 
 use crate::diagram::genogram::{Household, Member, Parentage, Partnership, Relationship};
-use crate::diagram::network::NetworkMember;
+use crate::diagram::network::{ChildNetwork, MapFor, NetworkMember};
 use crate::model::{Assessment, ItemId, Person, PersonId};
 
 /// Anything an op can put in or take out of the assessment.
@@ -15,9 +15,12 @@ pub enum Entity {
     Parentage(Parentage),
     Household(Household),
     Relationship(Relationship),
-    NetworkMember(NetworkMember),
-    /// The network map's circle labels, innermost first (one value, replaced whole).
-    Circles(Vec<String>),
+    /// An entry on the map named.
+    NetworkMember(MapFor, NetworkMember),
+    /// A map's circle labels, innermost first (one value, replaced whole).
+    Circles(MapFor, Vec<String>),
+    /// A child's own map, started or taken away whole.
+    ChildNetwork(ChildNetwork),
 }
 
 /// Which entity: its collection and id.
@@ -29,8 +32,9 @@ pub enum Key {
     Parentage(ItemId),
     Household(ItemId),
     Relationship(ItemId),
-    NetworkMember(ItemId),
-    Circles,
+    NetworkMember(MapFor, ItemId),
+    Circles(MapFor),
+    ChildNetwork(PersonId),
 }
 
 impl Entity {
@@ -43,8 +47,9 @@ impl Entity {
             Entity::Parentage(p) => Key::Parentage(p.id.clone()),
             Entity::Household(h) => Key::Household(h.id.clone()),
             Entity::Relationship(r) => Key::Relationship(r.id.clone()),
-            Entity::NetworkMember(m) => Key::NetworkMember(m.id.clone()),
-            Entity::Circles(_) => Key::Circles,
+            Entity::NetworkMember(map, m) => Key::NetworkMember(map.clone(), m.id.clone()),
+            Entity::Circles(map, _) => Key::Circles(map.clone()),
+            Entity::ChildNetwork(c) => Key::ChildNetwork(c.child.clone()),
         }
     }
 }
@@ -81,9 +86,16 @@ fn find(a: &Assessment, key: &Key) -> Option<(usize, Entity)> {
             .map(|i| (i, Entity::Household(g.households[i].clone()))),
         Key::Relationship(id) => position(&g.relationships, |r| &r.id == id)
             .map(|i| (i, Entity::Relationship(g.relationships[i].clone()))),
-        Key::NetworkMember(id) => position(&a.network.members, |m| &m.id == id)
-            .map(|i| (i, Entity::NetworkMember(a.network.members[i].clone()))),
-        Key::Circles => Some((0, Entity::Circles(a.network.circles.clone()))),
+        Key::NetworkMember(map, id) => {
+            let members = &a.map(map)?.members;
+            position(members, |m| &m.id == id)
+                .map(|i| (i, Entity::NetworkMember(map.clone(), members[i].clone())))
+        }
+        Key::Circles(map) => a
+            .map(map)
+            .map(|m| (0, Entity::Circles(map.clone(), m.circles.clone()))),
+        Key::ChildNetwork(child) => position(&a.child_networks, |c| &c.child == child)
+            .map(|i| (i, Entity::ChildNetwork(a.child_networks[i].clone()))),
     }
 }
 
@@ -105,8 +117,17 @@ fn store(a: &mut Assessment, e: Entity, at: Option<usize>, replace: bool) {
         Entity::Parentage(x) => put_at(&mut g.parentage, at, replace, x),
         Entity::Household(x) => put_at(&mut g.households, at, replace, x),
         Entity::Relationship(x) => put_at(&mut g.relationships, at, replace, x),
-        Entity::NetworkMember(x) => put_at(&mut a.network.members, at, replace, x),
-        Entity::Circles(x) => a.network.circles = x,
+        Entity::NetworkMember(map, x) => {
+            if let Some(m) = a.map_mut(&map) {
+                put_at(&mut m.members, at, replace, x)
+            }
+        }
+        Entity::Circles(map, x) => {
+            if let Some(m) = a.map_mut(&map) {
+                m.circles = x
+            }
+        }
+        Entity::ChildNetwork(x) => put_at(&mut a.child_networks, at, replace, x),
     }
 }
 
@@ -119,8 +140,13 @@ fn remove_at(a: &mut Assessment, key: &Key, i: usize) {
         Key::Parentage(_) => drop(g.parentage.remove(i)),
         Key::Household(_) => drop(g.households.remove(i)),
         Key::Relationship(_) => drop(g.relationships.remove(i)),
-        Key::NetworkMember(_) => drop(a.network.members.remove(i)),
-        Key::Circles => unreachable!("the circles are replaced, never removed"),
+        Key::NetworkMember(map, _) => {
+            if let Some(m) = a.map_mut(map) {
+                drop(m.members.remove(i))
+            }
+        }
+        Key::Circles(_) => unreachable!("the circles are replaced, never removed"),
+        Key::ChildNetwork(_) => drop(a.child_networks.remove(i)),
     }
 }
 
@@ -147,7 +173,7 @@ pub fn apply(a: &mut Assessment, ops: &[Op]) -> Vec<Op> {
                 inverse.push(Op::Remove(e.key()));
             }
             // The circles are one value that is replaced, never removed.
-            Op::Remove(Key::Circles) => {}
+            Op::Remove(Key::Circles(_)) => {}
             Op::Remove(key) => {
                 if let Some((i, old)) = find(a, key) {
                     remove_at(a, key, i);

@@ -40,7 +40,11 @@ pub fn for_reader(a: &Assessment, reader: &Reader) -> Assessment {
                 }
                 b.genogram.households.retain(|h| !h.members.is_empty());
             }
-            Target::Network { entry } => b.network.members.retain(|m| &m.id != entry),
+            Target::Network { entry } => {
+                for map in b.maps_mut() {
+                    map.members.retain(|m| &m.id != entry);
+                }
+            }
             Target::Marker { scale, marker } => {
                 if let Some(s) = b.scale_mut(scale) {
                     s.markers.retain(|m| &m.id != marker);
@@ -132,7 +136,7 @@ pub fn markable(a: &Assessment) -> Vec<Target> {
                 person: p.id.clone(),
             }),
     );
-    t.extend(a.network.members.iter().map(|m| Target::Network {
+    t.extend(a.map_entries().map(|m| Target::Network {
         entry: m.id.clone(),
     }));
     for s in &a.scales {
@@ -219,7 +223,7 @@ pub fn describe(
             name(person)?
         ),
         Target::Network { entry } => {
-            let m = a.network.member(entry)?;
+            let m = a.map_entries().find(|m| &m.id == entry)?;
             format!(
                 "{} on the network map",
                 crate::diagram::network::render::entry_name(a, m)

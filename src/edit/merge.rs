@@ -317,11 +317,13 @@ fn merge_into(
         swap(&mut r.a);
         swap(&mut r.b);
     }
-    for m in &mut a.network.members {
+    for m in a.maps_mut().flat_map(|map| map.members.iter_mut()) {
         if let Who::Person { person } = &mut m.who {
             swap(person);
         }
     }
+    a.child_networks.iter_mut().for_each(|c| swap(&mut c.child));
+    crate::model::repair::fold_child_maps(a);
     super::marks::merge_person(a, keep, gone);
     // Census facts follow the child kept; two sets become one, with every factor of both.
     if let Some(i) = a.case.census.iter().position(|c| &c.child == gone) {

@@ -53,6 +53,13 @@ pub fn impact(a: &Assessment, id: &PersonId, change: Change) -> Vec<String> {
                 plural(statements)
             ));
         }
+        if let Some(map) = a.map(&Some(id.clone())) {
+            let n = map.members.len();
+            out.push(format!(
+                "{name}'s own network map ({n} entr{}) will be deleted; the group's map stays.",
+                if n == 1 { "y" } else { "ies" }
+            ));
+        }
         let entries = a
             .chronology
             .iter()
@@ -86,9 +93,15 @@ pub fn impact(a: &Assessment, id: &PersonId, change: Change) -> Vec<String> {
                 plural(rules)
             ));
         }
-        if a.network.entry_for(id).is_some() {
+        let maps = a.maps().filter(|(_, m)| m.entry_for(id).is_some()).count();
+        if maps > 0 {
             out.push(format!(
-                "{name} is taken off the network map, with what they agreed to do."
+                "{name} is taken off the network map{}, with what they agreed to do.",
+                if maps == 1 {
+                    String::new()
+                } else {
+                    format!("s ({maps})")
+                }
             ));
         }
     }
@@ -135,6 +148,7 @@ fn rated_by(a: &Assessment, id: &PersonId) -> usize {
 fn release_child(a: &mut Assessment, id: &PersonId, name: &str) {
     super::planning::forget_child(a, id);
     a.case.census.retain(|c| &c.child != id);
+    a.child_networks.retain(|c| &c.child != id);
     for key in own_answers(a, id) {
         a.answers.remove(&key);
     }
@@ -175,9 +189,10 @@ pub fn remove_person(a: &mut Assessment, id: &PersonId) -> Option<Person> {
         let ops = plan(a, &Command::Remove(id.clone())).unwrap_or_default();
         apply(a, &ops);
     }
-    a.network
-        .members
-        .retain(|m| !matches!(&m.who, Who::Person { person } if person == id));
+    for map in a.maps_mut() {
+        map.members
+            .retain(|m| !matches!(&m.who, Who::Person { person } if person == id));
+    }
     super::planning::forget_person(a, id);
     super::marks::forget_person(a, id);
     let i = a.people.iter().position(|q| &q.id == id)?;

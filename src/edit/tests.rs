@@ -80,7 +80,8 @@ enum Step {
     LinkEvent(usize, Vec<PersonId>),
     DeleteEvent(usize),
     Genogram(gcmd::Command),
-    Network(ncmd::Command),
+    /// A change to one map: the group's, or a child's own.
+    Network(crate::diagram::network::MapFor, ncmd::Command),
     Undo(Editor),
     Redo(Editor),
     BringGenogram(Box<Assessment>),
@@ -332,13 +333,28 @@ fn genogram_step(a: &Assessment, r: &mut Rng) -> Step {
 }
 
 fn network_step(a: &Assessment, r: &mut Rng) -> Step {
-    let circles = a.network.circles.len() as u8;
-    let entry = r.pick(&a.network.members).cloned();
+    // Which map the worker has open: the group's, or a child's (started, or to start).
+    let children: Vec<PersonId> = a.children().map(|c| c.id.clone()).collect();
+    let which = match r.pick(&children) {
+        Some(c) if r.chance(40) => Some(c.clone()),
+        _ => None,
+    };
+    let Some(map) = a.map(&which) else {
+        let child = which.clone().unwrap();
+        let from_group = r.chance(50);
+        let started = ncmd::child_map(a, &child, from_group, || fresh_item(r));
+        return Step::Network(which, ncmd::Command::StartMap(started));
+    };
+    if let (Some(child), true) = (&which, r.chance(5)) {
+        return Step::Network(which.clone(), ncmd::Command::RemoveMap(child.clone()));
+    }
+    let circles = map.circles.len() as u8;
+    let entry = r.pick(&map.members).cloned();
     let cmd = match (r.below(7), entry) {
         (0..=1, _) | (_, None) => {
             let off_map: Vec<PersonId> = people(a)
                 .into_iter()
-                .filter(|p| a.network.entry_for(p).is_none())
+                .filter(|p| map.entry_for(p).is_none())
                 .collect();
             let (who, person) = match (r.below(3), r.pick(&off_map).cloned()) {
                 (0, Some(p)) => (Who::Person { person: p }, None),
@@ -366,7 +382,7 @@ fn network_step(a: &Assessment, r: &mut Rng) -> Step {
                     who,
                     Category::ALL[r.below(Category::ALL.len())],
                     circle,
-                    ncmd::free_angle(a, circle),
+                    ncmd::free_angle(map, circle),
                 ),
                 person,
             }
@@ -399,7 +415,7 @@ fn network_step(a: &Assessment, r: &mut Rng) -> Step {
             Who::Organisation { .. } => ncmd::Command::Remove(m.id),
         },
     };
-    Step::Network(cmd)
+    Step::Network(which, cmd)
 }
 
 /// A random edit that the UI offers in the state `a` is in.
@@ -776,7 +792,7 @@ impl Workbench {
             Step::Genogram(_) | Step::BringGenogram(_) | Step::ImportGedcom => {
                 Some(Editor::Genogram)
             }
-            Step::Network(_) => Some(Editor::Network),
+            Step::Network(..) => Some(Editor::Network),
             Step::Undo(e) | Step::Redo(e) => Some(*e),
             _ => None,
         };
@@ -922,8 +938,8 @@ impl Workbench {
                     h.commit(a, cmd.label(), ops);
                 }
             }
-            Step::Network(cmd) => {
-                if let Ok(ops) = ncmd::plan(&self.a, cmd) {
+            Step::Network(which, cmd) => {
+                if let Ok(ops) = ncmd::plan(&self.a, which, cmd) {
                     let (a, h) = (&mut self.a, &mut self.open.as_mut().unwrap().1);
                     h.commit(a, cmd.label(), ops);
                 }

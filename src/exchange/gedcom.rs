@@ -258,7 +258,7 @@ fn new_item(a: &Assessment, into: &Assessment, fresh: &mut impl FnMut() -> [u8; 
                 || x.genogram.parentage.iter().any(|l| l.id == id)
                 || x.genogram.households.iter().any(|h| h.id == id)
                 || x.genogram.relationships.iter().any(|r| r.id == id)
-                || x.network.members.iter().any(|m| m.id == id)
+                || x.map_entries().any(|m| m.id == id)
         };
         if !used(a) && !used(into) {
             return id;

@@ -6,13 +6,14 @@ use super::errors::ImportError;
 use serde_json::Value;
 
 /// The schema version this app writes.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// A step from version `index + 1` to `index + 2`.
 type Step = fn(Value) -> Result<Value, ImportError>;
 
 /// The steps, oldest first: `STEPS[0]` migrates version 1 to 2, and so on.
-const STEPS: [Step; SCHEMA_VERSION as usize - 1] = [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+const STEPS: [Step; SCHEMA_VERSION as usize - 1] =
+    [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
 
 /// The assessment document as an object, or the error every step gives when it is not one.
 fn object(doc: &mut Value) -> Result<&mut serde_json::Map<String, Value>, ImportError> {
@@ -100,6 +101,15 @@ fn v4_to_v5(mut doc: Value) -> Result<Value, ImportError> {
     Ok(doc)
 }
 
+/// Version 6 added maps drawn for one child at the centre (`childNetworks`); the map a file
+/// already has is the sibling group's.
+fn v5_to_v6(mut doc: Value) -> Result<Value, ImportError> {
+    let map = object(&mut doc)?;
+    map.entry("childNetworks")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    Ok(doc)
+}
+
 /// Reads a schema version from a JSON value.
 pub fn read_version(v: Option<&Value>) -> Result<u32, ImportError> {
     let v = v.ok_or(ImportError::MissingField {
@@ -137,11 +147,12 @@ mod tests {
         assert_eq!(read_version(Some(&json!(3))), Ok(3));
         assert_eq!(read_version(Some(&json!(4))), Ok(4));
         assert_eq!(read_version(Some(&json!(5))), Ok(5));
+        assert_eq!(read_version(Some(&json!(6))), Ok(6));
         assert_eq!(
-            read_version(Some(&json!(6))),
+            read_version(Some(&json!(7))),
             Err(ImportError::NewerVersion {
-                found: 6,
-                supported: 5
+                found: 7,
+                supported: 6
             })
         );
         assert!(matches!(
@@ -175,7 +186,8 @@ mod tests {
                 "marks": [], "audit": [],
                 "case": {"census": [], "completion": null, "authorisations": [], "update": null},
                 "planning": {"harms": [], "pairs": [], "plan": {"immediate": false, "rules": [], "contacts": [],
-                    "checkedHow": "", "reviewDate": null, "versions": []}}})
+                    "checkedHow": "", "reviewDate": null, "versions": []}},
+                "childNetworks": []})
         );
         assert!(migrate(json!([1]), 1).is_err());
         assert!(migrate(json!("x"), 2).is_err());
@@ -201,8 +213,20 @@ mod tests {
         assert_eq!(
             migrate(kept, 4).unwrap(),
             json!({"planning": {"harms": [1]}, "marks": [], "audit": [],
-                "case": {"census": [], "completion": null, "authorisations": [], "update": null}})
+                "case": {"census": [], "completion": null, "authorisations": [], "update": null},
+                "childNetworks": []})
         );
+    }
+
+    #[test]
+    fn version_5_gains_no_child_maps_and_keeps_any_it_has() {
+        let out = migrate(json!({"network": {"members": [1]}}), 5).unwrap();
+        assert_eq!(
+            out,
+            json!({"network": {"members": [1]}, "childNetworks": []})
+        );
+        let kept = json!({"childNetworks": [2]});
+        assert_eq!(migrate(kept.clone(), 5).unwrap(), kept);
     }
 
     #[test]

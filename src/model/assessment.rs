@@ -7,7 +7,7 @@ use super::chronology::ChronologyEntry;
 use super::genogram::Genogram;
 use super::ids::{AssessmentId, PersonId};
 use super::marks::{AuditEntry, Mark};
-use super::network::NetworkMap;
+use super::network::{ChildNetwork, NetworkMap};
 use super::person::{Person, PersonRole};
 use super::planning::Planning;
 use super::scales::Scale;
@@ -98,8 +98,10 @@ pub struct Assessment {
     pub scales: Vec<Scale>,
     /// The family tree, drawn with the family.
     pub genogram: Genogram,
-    /// The family network map and safety network.
+    /// The sibling group's network map and safety network.
     pub network: NetworkMap,
+    /// Maps drawn for one child at the centre, each with their own safety network.
+    pub child_networks: Vec<ChildNetwork>,
     /// Harm and danger statements, safety goals and the safety plan.
     pub planning: Planning,
     /// Who may read what (see [`super::marks`]).
@@ -135,6 +137,7 @@ impl Assessment {
             scales: Vec::new(),
             genogram: Genogram::default(),
             network: NetworkMap::default(),
+            child_networks: Vec::new(),
             planning: Planning::default(),
             marks: Vec::new(),
             audit: Vec::new(),

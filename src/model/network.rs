@@ -2,7 +2,7 @@
 //! in their world placed in circles of closeness, who is in the safety network and what they
 //! have agreed to do. People live in the assessment's people register; organisations live here.
 
-use crate::model::{ItemId, PersonId};
+use crate::model::{Assessment, ItemId, PersonId};
 use serde::{Deserialize, Serialize};
 
 coded_enum!(
@@ -100,6 +100,19 @@ pub struct NetworkMap {
     pub members: Vec<NetworkMember>,
 }
 
+/// Whose map: `None` is the sibling group's map (every child being assessed at the centre),
+/// `Some(child)` that child's own map, with their own circles and their own safety network.
+pub type MapFor = Option<PersonId>;
+
+/// One child's own network map.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ChildNetwork {
+    /// The child at the centre (a child being assessed).
+    pub child: PersonId,
+    pub map: NetworkMap,
+}
+
 /// The fewest and most circles a map can have.
 pub const MIN_CIRCLES: usize = 3;
 pub const MAX_CIRCLES: usize = 6;
@@ -143,6 +156,59 @@ impl NetworkMember {
             agreed: String::new(),
             contact: String::new(),
             notes: String::new(),
+        }
+    }
+}
+
+impl Assessment {
+    /// The map `which` names, if it has been started (the group's map always has).
+    pub fn map(&self, which: &MapFor) -> Option<&NetworkMap> {
+        match which {
+            None => Some(&self.network),
+            Some(child) => self
+                .child_networks
+                .iter()
+                .find(|c| &c.child == child)
+                .map(|c| &c.map),
+        }
+    }
+
+    /// The map `which` names, to change.
+    pub fn map_mut(&mut self, which: &MapFor) -> Option<&mut NetworkMap> {
+        match which {
+            None => Some(&mut self.network),
+            Some(child) => self
+                .child_networks
+                .iter_mut()
+                .find(|c| &c.child == child)
+                .map(|c| &mut c.map),
+        }
+    }
+
+    /// Every map: the group's first, then each child's in the order they were started.
+    pub fn maps(&self) -> impl Iterator<Item = (MapFor, &NetworkMap)> {
+        std::iter::once((None, &self.network)).chain(
+            self.child_networks
+                .iter()
+                .map(|c| (Some(c.child.clone()), &c.map)),
+        )
+    }
+
+    /// Every map, to change (for changes that follow a register record everywhere).
+    pub fn maps_mut(&mut self) -> impl Iterator<Item = &mut NetworkMap> {
+        std::iter::once(&mut self.network).chain(self.child_networks.iter_mut().map(|c| &mut c.map))
+    }
+
+    /// Every entry on every map.
+    pub fn map_entries(&self) -> impl Iterator<Item = &NetworkMember> {
+        self.maps().flat_map(|(_, m)| m.members.iter())
+    }
+
+    /// The children at the centre of map `which`: every child for the group's map.
+    pub fn centre_children(&self, which: &MapFor) -> Vec<&crate::model::Person> {
+        match which {
+            None => self.children().collect(),
+            Some(child) => self.person(child).into_iter().collect(),
         }
     }
 }

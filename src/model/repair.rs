@@ -120,11 +120,13 @@ fn referenced(a: &Assessment) -> (BTreeSet<PersonId>, BTreeSet<PersonId>) {
     for r in &g.relationships {
         any.extend([r.a.clone(), r.b.clone()]);
     }
-    for m in &a.network.members {
+    for m in a.map_entries() {
         if let Who::Person { person } = &m.who {
             any.insert(person.clone());
         }
     }
+    // A child's own map says they are a child being assessed.
+    as_child.extend(a.child_networks.iter().map(|c| c.child.clone()));
     (as_child, any)
 }
 
@@ -383,8 +385,111 @@ fn genogram_names(a: &Assessment, id: &PersonId) -> bool {
         || g.relationships.iter().any(|r| &r.a == id || &r.b == id)
 }
 
+/// Two maps of one child's own become one: the first, with the entries of the second for people
+/// (and organisations) it does not have yet. Nothing drawn is lost.
+pub fn fold_child_maps(a: &mut Assessment) -> bool {
+    let mut folded = false;
+    let mut i = 0;
+    while i < a.child_networks.len() {
+        let child = a.child_networks[i].child.clone();
+        match a.child_networks[..i].iter().position(|c| c.child == child) {
+            Some(first) => {
+                let second = a.child_networks.remove(i);
+                let into = &mut a.child_networks[first].map;
+                for m in second.map.members {
+                    let there = match &m.who {
+                        Who::Person { person } => into.entry_for(person).is_some(),
+                        Who::Organisation { .. } => into.members.iter().any(|x| x.who == m.who),
+                    };
+                    if !there {
+                        into.members.push(m);
+                    }
+                }
+                folded = true;
+            }
+            None => i += 1,
+        }
+    }
+    folded
+}
+
+/// Map entries whose id another entry (on any map) or a genogram item already has get new ones.
+fn mend_map_ids(a: &mut Assessment, changes: &mut Vec<String>) {
+    let g = &a.genogram;
+    let mut used: HashSet<crate::model::ItemId> = g
+        .partnerships
+        .iter()
+        .map(|u| u.id.clone())
+        .chain(g.parentage.iter().map(|l| l.id.clone()))
+        .chain(g.households.iter().map(|h| h.id.clone()))
+        .chain(g.relationships.iter().map(|r| r.id.clone()))
+        .collect();
+    let mut n: u32 = 0;
+    let mut mended = false;
+    let all: Vec<crate::model::ItemId> = a.map_entries().map(|m| m.id.clone()).collect();
+    for m in a.maps_mut().flat_map(|map| map.members.iter_mut()) {
+        if used.insert(m.id.clone()) {
+            continue;
+        }
+        m.id = loop {
+            n += 1;
+            let id = crate::model::ItemId::from_random(n.to_be_bytes());
+            if !used.contains(&id) && !all.contains(&id) {
+                break id;
+            }
+        };
+        used.insert(m.id.clone());
+        mended = true;
+    }
+    if mended {
+        changes.push("Two entries on the network maps had the same id: one has a new id.".into());
+    }
+}
+
 fn mend_network(a: &mut Assessment, changes: &mut Vec<String>) {
-    let map = &mut a.network;
+    if fold_child_maps(a) {
+        changes.push(
+            "A child had two maps of their own: they are one map now, with everyone on either."
+                .into(),
+        );
+    }
+    let centred: Vec<(crate::model::PersonId, String)> = a
+        .child_networks
+        .iter()
+        .filter(|c| c.map.entry_for(&c.child).is_some())
+        .map(|c| {
+            let name = a
+                .person(&c.child)
+                .map_or_else(|| "A child".to_owned(), |p| p.display_name());
+            (c.child.clone(), name)
+        })
+        .collect();
+    for (child, name) in centred {
+        if let Some(map) = a.map_mut(&Some(child.clone())) {
+            map.members
+                .retain(|m| !matches!(&m.who, Who::Person { person } if person == &child));
+        }
+        changes.push(format!(
+            "{name} was an entry on their own network map: they are its centre, so the entry was taken off."
+        ));
+    }
+    let mended: Vec<String> = a
+        .maps_mut()
+        .flat_map(|map| {
+            let mut said = Vec::new();
+            mend_one_map(map, &mut said);
+            said
+        })
+        .collect();
+    for c in mended {
+        if !changes.contains(&c) {
+            changes.push(c);
+        }
+    }
+    mend_map_ids(a, changes);
+}
+
+fn mend_one_map(map: &mut crate::model::network::NetworkMap, changes: &mut Vec<String>) {
     let defaults = ["Very close", "Close", "Less close"];
     let mut circles_mended = false;
     for (i, c) in map.circles.iter_mut().enumerate() {

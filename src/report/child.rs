@@ -59,8 +59,10 @@ pub fn summary(a: &Assessment, child: &PersonId) -> String {
             out.push_str(&format!("<h2>Our family's rules</h2><ol>{rules}</ol>"));
         }
     }
-    let helpers: Vec<String> = a
-        .network
+    // The child's own safety network when their own map is drawn, else the group's.
+    let own = Some(child.clone());
+    let map = a.map(&own).unwrap_or(&a.network);
+    let helpers: Vec<String> = map
         .members
         .iter()
         .filter(|m| m.safety_network)

@@ -228,24 +228,36 @@ fn diagrams(a: &Assessment, today: NaiveDate) -> String {
             crate::diagram::genogram::render::standalone(a, Some(on))
         ));
     }
-    if !a.network.members.is_empty() {
+    use crate::diagram::network::render::{map_title, standalone};
+    for (which, map) in a.maps() {
+        if map.members.is_empty() {
+            continue;
+        }
+        let title = match which {
+            None if a.child_networks.is_empty() => "Family network map".to_owned(),
+            _ => map_title(a, &which, false),
+        };
         out.push_str(&format!(
-            "<h2>Family network map</h2><div class=\"diagram\">{}</div>",
-            crate::diagram::network::render::standalone(a, false)
+            "<h2>{}</h2><div class=\"diagram\">{}</div>",
+            escape(&title),
+            standalone(a, &which, false)
         ));
-    }
-    let helpers = safety_network(a);
-    if !helpers.is_empty() {
-        out.push_str(&format!("<h2>Safety network</h2><ul>{helpers}</ul>"));
+        let helpers = safety_network(a, map);
+        if !helpers.is_empty() {
+            let title = match which {
+                None if a.child_networks.is_empty() => "Safety network".to_owned(),
+                _ => map_title(a, &which, true),
+            };
+            out.push_str(&format!("<h2>{}</h2><ul>{helpers}</ul>", escape(&title)));
+        }
     }
     out
 }
 
-/// Each person in the safety network and what they have agreed to do, as list items.
-fn safety_network(a: &Assessment) -> String {
+/// Each person in a map's safety network and what they have agreed to do, as list items.
+fn safety_network(a: &Assessment, map: &crate::model::network::NetworkMap) -> String {
     use crate::diagram::network::render::{entry_name, entry_role};
-    a.network
-        .members
+    map.members
         .iter()
         .filter(|m| m.safety_network)
         .map(|m| {
@@ -422,7 +434,16 @@ fn family_body(a: &Assessment, profile: &Profile, today: NaiveDate, made_for: &s
             escape(why).replace('\n', "<br>")
         ));
     }
-    let helpers = safety_network(a);
+    // Everyone in any map's safety network (the group's and each child's), each once.
+    let mut items: Vec<String> = Vec::new();
+    for (_, map) in a.maps() {
+        for li in safety_network(a, map).split_inclusive("</li>") {
+            if !items.iter().any(|i| i == li) {
+                items.push(li.to_owned());
+            }
+        }
+    }
+    let helpers = items.concat();
     if !helpers.is_empty() {
         out.push_str(&format!(
             "<h2>Who will help keep the children safe</h2><p>These people have said they will help.</p><ul>{helpers}</ul>"

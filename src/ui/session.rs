@@ -54,6 +54,8 @@ pub struct Session {
     /// Bumped whenever the document is replaced from outside this tab's edits (a reload of
     /// another tab's version): the editors' undo histories start afresh.
     pub replaced: RwSignal<u64>,
+    /// Which network map the editor and presentation show: the group's or one child's.
+    pub network_for: RwSignal<crate::model::network::MapFor>,
     generation: StoredValue<u64>,
     revision: StoredValue<u64>,
     /// The diagram editors' undo histories while they are closed, by editor.
@@ -71,6 +73,7 @@ impl Session {
             repaired: RwSignal::new(None),
             register_undo: RwSignal::new(None),
             replaced: RwSignal::new(0),
+            network_for: RwSignal::new(None),
             generation: StoredValue::new(0),
             revision: StoredValue::new(revision),
             kept: StoredValue::new(Vec::new()),

@@ -352,7 +352,7 @@ pub fn household_outlines(
 }
 
 /// Distance from a point to a segment.
-fn to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+pub fn to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let len2 = (dx * dx + dy * dy).max(1e-9);
     let t = (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0);
@@ -363,6 +363,17 @@ fn to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
 /// The route of an emotional line from `a` to `b`: straight when nobody is in the way,
 /// otherwise a curve round them (to the side that keeps furthest from everyone).
 pub fn route(a: (f64, f64), b: (f64, f64), others: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    route_clear_of(a, b, others, R + 8.0)
+}
+
+/// A line from `a` to `b` that keeps `clear` from every point in `others`: straight when it
+/// can, else a curve round them (the network map's connections use it too).
+pub fn route_clear_of(
+    a: (f64, f64),
+    b: (f64, f64),
+    others: &[(f64, f64)],
+    clear: f64,
+) -> Vec<(f64, f64)> {
     let clearance = |pts: &[(f64, f64)]| {
         others
             .iter()
@@ -374,14 +385,14 @@ pub fn route(a: (f64, f64), b: (f64, f64), others: &[(f64, f64)]) -> Vec<(f64, f
             .fold(f64::MAX, f64::min)
     };
     let straight = vec![a, b];
-    if clearance(&straight) > R + 8.0 {
+    if clearance(&straight) > clear {
         return straight;
     }
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let len = (dx * dx + dy * dy).sqrt().max(1.0);
     let (nx, ny) = (-dy / len, dx / len);
     let curve = |side: f64| -> Vec<(f64, f64)> {
-        let off = side * (R * 2.0 + 60.0);
+        let off = side * (clear * 2.0 + 44.0);
         let c = ((a.0 + b.0) / 2.0 + nx * off, (a.1 + b.1) / 2.0 + ny * off);
         (0..=16)
             .map(|i| {

@@ -1,6 +1,6 @@
 //! Every change to the network map, as a command that plans reversible ops.
 
-use super::{NetworkMember, Who, MAX_CIRCLES, MIN_CIRCLES};
+use super::{ChildNetwork, MapFor, NetworkMap, NetworkMember, Who, MAX_CIRCLES, MIN_CIRCLES};
 use crate::diagram::ops::{Entity, Key, Op};
 use crate::diagram::{refuse, EditError};
 use crate::model::{Assessment, ItemId, Person, PersonId};
@@ -23,6 +23,10 @@ pub enum Command {
     Remove(ItemId),
     /// Renames, adds or removes circles; entries beyond the last circle move into it.
     SetCircles(Vec<String>),
+    /// Starts a child's own map (see [`child_map`]).
+    StartMap(ChildNetwork),
+    /// Takes a child's own map away (the group's map stays).
+    RemoveMap(PersonId),
 }
 
 impl Command {
@@ -34,26 +38,84 @@ impl Command {
             Command::Set(_) | Command::SetPerson(_) => "change details",
             Command::Remove(_) => "remove from the map",
             Command::SetCircles(_) => "change circles",
+            Command::StartMap(_) => "start a child's map",
+            Command::RemoveMap(_) => "remove a child's map",
         }
     }
 }
 
-fn check_circle(a: &Assessment, circle: u8) -> Result<(), EditError> {
-    if usize::from(circle) >= a.network.circles.len() {
+fn check_circle(map: &NetworkMap, circle: u8) -> Result<(), EditError> {
+    if usize::from(circle) >= map.circles.len() {
         return refuse("There is no such circle.");
     }
     Ok(())
 }
 
-/// Works out the ops for `cmd` against `a`, or why it cannot be done.
-pub fn plan(a: &Assessment, cmd: &Command) -> Result<Vec<Op>, EditError> {
-    let map = &a.network;
+/// A new map for `child`: empty with the usual circles, or, `from_group`, a copy of the
+/// group's map (the same people in the same places, each entry with a fresh id from `ids`), to
+/// move people closer or further for this child and choose this child's safety network.
+pub fn child_map(
+    a: &Assessment,
+    child: &PersonId,
+    from_group: bool,
+    mut ids: impl FnMut() -> ItemId,
+) -> ChildNetwork {
+    let mut map = if from_group {
+        a.network.clone()
+    } else {
+        NetworkMap::default()
+    };
+    let taken: Vec<ItemId> = a.map_entries().map(|m| m.id.clone()).collect();
+    for m in &mut map.members {
+        m.id = loop {
+            let id = ids();
+            if !taken.contains(&id) {
+                break id;
+            }
+        };
+    }
+    // The child is at the centre of their own map, not one of its entries.
+    map.members
+        .retain(|m| !matches!(&m.who, Who::Person { person } if person == child));
+    ChildNetwork {
+        child: child.clone(),
+        map,
+    }
+}
+
+/// Works out the ops for `cmd` on map `which` of `a`, or why it cannot be done.
+pub fn plan(a: &Assessment, which: &MapFor, cmd: &Command) -> Result<Vec<Op>, EditError> {
+    match cmd {
+        Command::StartMap(c) => {
+            if !a.children().any(|p| p.id == c.child) {
+                return refuse("Only a child being assessed has a map of their own.");
+            }
+            if a.map(&Some(c.child.clone())).is_some() {
+                return refuse("That child has a map of their own already.");
+            }
+            return Ok(vec![Op::Put(Entity::ChildNetwork(c.clone()))]);
+        }
+        Command::RemoveMap(child) => {
+            if a.map(&Some(child.clone())).is_none() {
+                return refuse("That child has no map of their own.");
+            }
+            return Ok(vec![Op::Remove(Key::ChildNetwork(child.clone()))]);
+        }
+        _ => {}
+    }
+    let Some(map) = a.map(which) else {
+        return refuse("That child has no map of their own yet.");
+    };
+    let entry = |m: NetworkMember| Op::Put(Entity::NetworkMember(which.clone(), m));
     match cmd {
         Command::Add { member, person } => {
-            if map.member(&member.id).is_some() {
-                return refuse("That entry is already on the map.");
+            if a.map_entries().any(|m| m.id == member.id) {
+                return refuse("That entry is already on a map.");
             }
-            check_circle(a, member.circle)?;
+            check_circle(map, member.circle)?;
+            if matches!(&member.who, Who::Person { person } if Some(person) == which.as_ref()) {
+                return refuse("The child is at the centre of their own map.");
+            }
             let mut ops = Vec::new();
             match (&member.who, person) {
                 (Who::Person { person: id }, Some(p)) if &p.id == id => {
@@ -77,30 +139,33 @@ pub fn plan(a: &Assessment, cmd: &Command) -> Result<Vec<Op>, EditError> {
                 }
                 _ => return refuse("The new person does not match the entry."),
             }
-            ops.push(Op::Put(Entity::NetworkMember(member.clone())));
+            ops.push(entry(member.clone()));
             Ok(ops)
         }
         Command::Move { id, circle, angle } => {
-            check_circle(a, *circle)?;
+            check_circle(map, *circle)?;
             let mut m = map
                 .member(id)
                 .cloned()
                 .ok_or_else(|| EditError("That entry is not on the map.".into()))?;
             m.circle = *circle;
             m.angle = angle % 360;
-            Ok(vec![Op::Put(Entity::NetworkMember(m))])
+            Ok(vec![entry(m)])
         }
         Command::Set(m) => {
             if map.member(&m.id).is_none() {
                 return refuse("That entry is not on the map.");
             }
-            check_circle(a, m.circle)?;
+            check_circle(map, m.circle)?;
             match &m.who {
                 Who::Organisation { name, .. } if name.trim().is_empty() => {
                     return refuse("Enter the organisation's name.");
                 }
                 Who::Person { person } if a.person(person).is_none() => {
                     return refuse("That person is not in the people register.");
+                }
+                Who::Person { person } if Some(person) == which.as_ref() => {
+                    return refuse("The child is at the centre of their own map.");
                 }
                 Who::Person { person }
                     if map.entry_for(person).is_some_and(|other| other.id != m.id) =>
@@ -111,7 +176,7 @@ pub fn plan(a: &Assessment, cmd: &Command) -> Result<Vec<Op>, EditError> {
             }
             let mut m = m.clone();
             m.angle %= 360;
-            Ok(vec![Op::Put(Entity::NetworkMember(m))])
+            Ok(vec![entry(m)])
         }
         Command::SetPerson(p) => {
             let Some(stored) = a.person(&p.id) else {
@@ -122,7 +187,10 @@ pub fn plan(a: &Assessment, cmd: &Command) -> Result<Vec<Op>, EditError> {
             p.role = stored.role;
             Ok(vec![Op::Put(Entity::Person(p))])
         }
-        Command::Remove(id) => Ok(vec![Op::Remove(Key::NetworkMember(id.clone()))]),
+        Command::Remove(id) => Ok(vec![Op::Remove(Key::NetworkMember(
+            which.clone(),
+            id.clone(),
+        ))]),
         Command::SetCircles(labels) => {
             if !(MIN_CIRCLES..=MAX_CIRCLES).contains(&labels.len()) {
                 return refuse(format!(
@@ -133,21 +201,25 @@ pub fn plan(a: &Assessment, cmd: &Command) -> Result<Vec<Op>, EditError> {
                 return refuse("Every circle needs a label.");
             }
             let last = (labels.len() - 1) as u8;
-            let mut ops = vec![Op::Put(Entity::Circles(labels.clone()))];
+            let mut ops = vec![Op::Put(Entity::Circles(which.clone(), labels.clone()))];
             for m in map.members.iter().filter(|m| m.circle > last) {
                 let mut m = m.clone();
                 m.circle = last;
-                ops.push(Op::Put(Entity::NetworkMember(m)));
+                ops.push(entry(m));
             }
             Ok(ops)
         }
+        Command::StartMap(_) | Command::RemoveMap(_) => unreachable!("planned above"),
     }
 }
 
 /// Register people not yet on the map whose name matches what is typed in quick entry: the
 /// exact name first, then names that start with it, then names with a word that does (at least
 /// two letters typed). "Rita" finds Rita Oldham, so she is placed rather than entered twice.
-pub fn register_matches(a: &Assessment, typed: &str) -> Vec<PersonId> {
+pub fn register_matches(a: &Assessment, which: &MapFor, typed: &str) -> Vec<PersonId> {
+    let Some(map) = a.map(which) else {
+        return Vec::new();
+    };
     let t = typed
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -159,7 +231,7 @@ pub fn register_matches(a: &Assessment, typed: &str) -> Vec<PersonId> {
     let mut found: Vec<(u8, String, PersonId)> = a
         .people
         .iter()
-        .filter(|p| a.network.entry_for(&p.id).is_none())
+        .filter(|p| map.entry_for(&p.id).is_none() && Some(&p.id) != which.as_ref())
         .filter_map(|p| {
             let name = p.display_name().to_lowercase();
             let rank = if name == t {
@@ -179,9 +251,8 @@ pub fn register_matches(a: &Assessment, typed: &str) -> Vec<PersonId> {
 }
 
 /// A free angle on a circle: the middle of the widest gap between the entries already there.
-pub fn free_angle(a: &Assessment, circle: u8) -> u16 {
-    let mut taken: Vec<u16> = a
-        .network
+pub fn free_angle(map: &NetworkMap, circle: u8) -> u16 {
+    let mut taken: Vec<u16> = map
         .members
         .iter()
         .filter(|m| m.circle == circle)

@@ -2,7 +2,8 @@
 //! closeness, each entry as a shape for its category with its name and what it is, connection
 //! lines by pattern (thick, thin, dashed, zigzag) with arrows for the direction of support.
 
-use super::{Category, Connection, NetworkMember, Support, Who};
+use super::layout::{baseline, lay_out, Item, Placed, LINE_FONT, NAME_FONT};
+use super::{Category, Connection, MapFor, NetworkMap, NetworkMember, Support, Who};
 use crate::diagram::svg::{self, zigzag, Svg, FOCUS, INK, SECONDARY};
 use crate::model::{Assessment, ItemId, Person};
 
@@ -21,6 +22,15 @@ pub struct View {
     pub interactive: bool,
     /// Show only the safety network, with what each person agreed to do.
     pub safety_only: bool,
+    /// Which map: the sibling group's or one child's.
+    pub map: MapFor,
+}
+
+/// The map `view` names, or an empty one when that child's map has not been started.
+pub fn map_of<'a>(a: &'a Assessment, which: &MapFor) -> std::borrow::Cow<'a, NetworkMap> {
+    a.map(which)
+        .map(std::borrow::Cow::Borrowed)
+        .unwrap_or_default()
 }
 
 /// Where an entry on `circle` at `angle` sits.
@@ -69,13 +79,29 @@ pub fn entry_role(a: &Assessment, m: &NetworkMember) -> String {
     }
 }
 
-fn outer(a: &Assessment) -> f64 {
-    CENTRE + a.network.circles.len() as f64 * BAND
+fn outer(map: &NetworkMap) -> f64 {
+    CENTRE + map.circles.len() as f64 * BAND
 }
 
-/// The extent of the drawing: (min x, min y, width, height).
-pub fn extent(a: &Assessment) -> (f64, f64, f64, f64) {
-    let r = outer(a) + 30.0;
+/// The extent of map `which`'s drawing: (min x, min y, width, height).
+pub fn extent(a: &Assessment, which: &MapFor) -> (f64, f64, f64, f64) {
+    // The circles, and any words that reach beyond the outer one.
+    let view = View {
+        map: which.clone(),
+        ..View::default()
+    };
+    let (_, placed) = layout_of(a, &view);
+    let words = placed
+        .iter()
+        .map(|p| {
+            let l = &p.label;
+            [l.x, l.x + l.w, l.y, l.y + l.h]
+                .into_iter()
+                .map(f64::abs)
+                .fold(0.0, f64::max)
+        })
+        .fold(0.0, f64::max);
+    let r = (outer(&map_of(a, which)) + 30.0).max(words + 10.0);
     (-r, -r, 2.0 * r, 2.0 * r)
 }
 
@@ -87,7 +113,8 @@ pub fn body(a: &Assessment, view: &View) -> String {
 /// The map, leaving out the entry `skip` (while it is dragged, it is drawn on its own).
 fn draw(a: &Assessment, view: &View, skip: Option<&ItemId>) -> String {
     let mut s = Svg::default();
-    let n = a.network.circles.len();
+    let map = map_of(a, &view.map);
+    let n = map.circles.len();
     for k in (0..n).rev() {
         let r = CENTRE + (k as f64 + 1.0) * BAND;
         let fill = if k % 2 == 0 { "#f3f2f1" } else { "#ffffff" };
@@ -104,10 +131,10 @@ fn draw(a: &Assessment, view: &View, skip: Option<&ItemId>) -> String {
         CENTRE,
         &format!(r##"fill="#ffffff" stroke="{INK}" stroke-width="3""##),
     );
-    for (k, label) in a.network.circles.iter().enumerate() {
+    for (k, label) in map.circles.iter().enumerate() {
         // Each circle's name sits just inside its edge, where its ring has the most room.
         let r = CENTRE + (k as f64 + 1.0) * BAND - 14.0;
-        let t = f64::from(super::commands::free_angle(a, k as u8)).to_radians();
+        let t = f64::from(super::commands::free_angle(&map, k as u8)).to_radians();
         s.text(
             r * t.sin(),
             -r * t.cos() + 5.0,
@@ -117,7 +144,11 @@ fn draw(a: &Assessment, view: &View, skip: Option<&ItemId>) -> String {
             label,
         );
     }
-    let children: Vec<String> = a.children().map(Person::display_name).collect();
+    let children: Vec<String> = a
+        .centre_children(&view.map)
+        .into_iter()
+        .map(Person::display_name)
+        .collect();
     let lines = if children.is_empty() {
         vec!["The child".to_owned()]
     } else {
@@ -132,8 +163,7 @@ fn draw(a: &Assessment, view: &View, skip: Option<&ItemId>) -> String {
             name,
         );
     }
-    let shown: Vec<&NetworkMember> = a
-        .network
+    let shown: Vec<&NetworkMember> = map
         .members
         .iter()
         .filter(|m| !view.safety_only || in_safety_view(a, m))
@@ -143,15 +173,89 @@ fn draw(a: &Assessment, view: &View, skip: Option<&ItemId>) -> String {
         Some((id, x, y)) if id == &m.id => (*x, *y),
         _ => point(m.circle, m.angle),
     };
-    for m in &shown {
-        let (x, y) = at(m);
-        connection(&mut s, m, x, y);
-    }
-    for m in &shown {
-        let (x, y) = at(m);
-        entry(&mut s, a, m, x, y, view);
-    }
+    draw_entries(&mut s, a, &shown, &at, view);
     s.0
+}
+
+/// Each entry's line and symbol with its words, laid out so that nothing covers anything else.
+fn draw_entries(
+    s: &mut Svg,
+    a: &Assessment,
+    shown: &[&NetworkMember],
+    at: &dyn Fn(&NetworkMember) -> (f64, f64),
+    view: &View,
+) {
+    let (items, placed) = lay_out_entries(a, shown, at, view);
+    for (m, p) in shown.iter().zip(&placed) {
+        connection(s, m, &p.route);
+    }
+    for ((m, it), p) in shown.iter().zip(&items).zip(&placed) {
+        entry(s, a, m, it, p, view);
+    }
+}
+
+fn lay_out_entries(
+    a: &Assessment,
+    shown: &[&NetworkMember],
+    at: &dyn Fn(&NetworkMember) -> (f64, f64),
+    view: &View,
+) -> (Vec<Item>, Vec<Placed>) {
+    let items: Vec<Item> = shown
+        .iter()
+        .map(|m| Item {
+            at: at(m),
+            lines: entry_lines(a, m, view),
+        })
+        .collect();
+    let placed = lay_out(&items, CENTRE);
+    (items, placed)
+}
+
+/// The map's entries as shown in `view`, with where their words and lines go.
+pub fn layout_of(a: &Assessment, view: &View) -> (Vec<Item>, Vec<Placed>) {
+    let map = map_of(a, &view.map);
+    let shown: Vec<&NetworkMember> = map
+        .members
+        .iter()
+        .filter(|m| !view.safety_only || in_safety_view(a, m))
+        .collect();
+    lay_out_entries(a, &shown, &|m| point(m.circle, m.angle), view)
+}
+
+/// The words drawn for an entry: the name, what they are, and (when there is something to
+/// say) what they agreed, their rules in the plan or that they know the worries.
+pub fn entry_lines(a: &Assessment, m: &NetworkMember, view: &View) -> Vec<String> {
+    let short = |w: String, n: usize| {
+        if w.chars().count() > n {
+            w.chars().take(n - 1).collect::<String>() + "…"
+        } else {
+            w
+        }
+    };
+    let mut lines = vec![short(entry_name(a, m), 20)];
+    let role = entry_role(a, m);
+    lines.push(if role.is_empty() {
+        m.category.label().to_owned()
+    } else {
+        short(format!("{role}, {}", m.category.label()), 26)
+    });
+    let rules = plan_rules(a, m);
+    let third = if view.safety_only && !m.agreed.trim().is_empty() {
+        short(m.agreed.trim().to_owned(), 30)
+    } else if view.safety_only && rules > 0 {
+        format!(
+            "In the safety plan: {rules} rule{}",
+            if rules == 1 { "" } else { "s" }
+        )
+    } else if m.knows_worries {
+        "Knows the worries".to_owned()
+    } else {
+        String::new()
+    };
+    if !third.is_empty() {
+        lines.push(third);
+    }
+    lines
 }
 
 /// What is drawn for the entry being dragged (its line and symbol), or, with `still`, the
@@ -164,13 +268,12 @@ pub fn body_split(a: &Assessment, view: &View, still: bool) -> String {
         return draw(a, view, Some(id));
     }
     let mut s = Svg::default();
-    if let Some(m) = a
-        .network
+    if let Some(m) = map_of(a, &view.map)
         .member(id)
         .filter(|m| !view.safety_only || in_safety_view(a, m))
     {
-        connection(&mut s, m, *x, *y);
-        entry(&mut s, a, m, *x, *y, view);
+        let (x, y) = (*x, *y);
+        draw_entries(&mut s, a, &[m], &move |_| (x, y), view);
     }
     s.0
 }
@@ -189,26 +292,33 @@ pub fn plan_rules(a: &Assessment, m: &NetworkMember) -> usize {
     }
 }
 
-/// A standalone SVG file of the map (or of the safety network), for reports.
-pub fn standalone(a: &Assessment, safety_only: bool) -> String {
+/// A standalone SVG file of map `which` (or of its safety network), for reports.
+pub fn standalone(a: &Assessment, which: &MapFor, safety_only: bool) -> String {
     let view = View {
         safety_only,
+        map: which.clone(),
         ..View::default()
     };
-    let (x, y, w, h) = extent(a);
-    let title = if safety_only {
+    let (x, y, w, h) = extent(a, which);
+    let title = map_title(a, which, safety_only);
+    svg::document(&title, x, y, w, h, &body(a, &view))
+}
+
+/// What a map is called: "Family network map: Noah Sample" (one child's) or "…: Noah, Rowan".
+pub fn map_title(a: &Assessment, which: &MapFor, safety_only: bool) -> String {
+    let what = if safety_only {
         "Safety network"
     } else {
         "Family network map"
     };
-    svg::document(
-        &format!("{title}: {}", a.title()),
-        x,
-        y,
-        w,
-        h,
-        &body(a, &view),
-    )
+    let whose = match which {
+        None => a.title(),
+        Some(child) => a
+            .person(child)
+            .map(Person::display_name)
+            .unwrap_or_default(),
+    };
+    format!("{what}: {whose}")
 }
 
 fn arrow(s: &mut Svg, tip_x: f64, tip_y: f64, ux: f64, uy: f64) {
@@ -225,34 +335,48 @@ fn arrow(s: &mut Svg, tip_x: f64, tip_y: f64, ux: f64, uy: f64) {
     );
 }
 
-fn connection(s: &mut Svg, m: &NetworkMember, x: f64, y: f64) {
-    let len = (x * x + y * y).sqrt().max(1.0);
-    let (ux, uy) = (x / len, y / len);
-    let (x1, y1) = (ux * (CENTRE + 4.0), uy * (CENTRE + 4.0));
-    let (x2, y2) = (x - ux * (SIZE + 8.0), y - uy * (SIZE + 8.0));
-    if len < CENTRE + SIZE + 20.0 {
+fn connection(s: &mut Svg, m: &NetworkMember, route: &[(f64, f64)]) {
+    let (Some(&(x1, y1)), Some(&(x2, y2))) = (route.first(), route.last()) else {
+        return;
+    };
+    // Too close to the centre for a line to show.
+    if route.len() < 2 || ((x2 - x1).powi(2) + (y2 - y1).powi(2)).sqrt() < 12.0 {
         return;
     }
     let base = format!(r##"stroke="{INK}" fill="none" data-connection="{}""##, m.id);
+    let d = route
+        .iter()
+        .enumerate()
+        .map(|(i, (x, y))| format!("{}{x:.1} {y:.1}", if i == 0 { "M" } else { " L" }))
+        .collect::<String>();
     match m.connection {
-        Connection::Strong => s.line(x1, y1, x2, y2, &format!(r##"{base} stroke-width="6""##)),
-        Connection::Moderate => s.line(x1, y1, x2, y2, &format!(r##"{base} stroke-width="2""##)),
-        Connection::Tenuous => s.line(
-            x1,
-            y1,
-            x2,
-            y2,
+        Connection::Strong => s.path(&d, &format!(r##"{base} stroke-width="6""##)),
+        Connection::Moderate => s.path(&d, &format!(r##"{base} stroke-width="2""##)),
+        Connection::Tenuous => s.path(
+            &d,
             &format!(r##"{base} stroke-width="2" stroke-dasharray="7 6""##),
         ),
-        Connection::Stressful => s.path(
-            &zigzag(x1, y1, x2, y2, 6.0),
-            &format!(r##"{base} stroke-width="2""##),
-        ),
+        Connection::Stressful => {
+            let zig: String = route
+                .windows(2)
+                .map(|w| zigzag(w[0].0, w[0].1, w[1].0, w[1].1, 6.0))
+                .collect::<Vec<_>>()
+                .join(" ");
+            s.path(&zig, &format!(r##"{base} stroke-width="2""##))
+        }
     }
+    let unit = |from: (f64, f64), to: (f64, f64)| {
+        let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+        let l = (dx * dx + dy * dy).sqrt().max(1e-6);
+        (dx / l, dy / l)
+    };
+    let n = route.len();
     if matches!(m.support, Support::ToChild | Support::Both) {
-        arrow(s, x1, y1, -ux, -uy);
+        let (ux, uy) = unit(route[1], route[0]);
+        arrow(s, x1, y1, ux, uy);
     }
     if matches!(m.support, Support::FromChild | Support::Both) {
+        let (ux, uy) = unit(route[n - 2], route[n - 1]);
         arrow(s, x2, y2, ux, uy);
     }
 }
@@ -285,11 +409,10 @@ pub fn category_shape(s: &mut Svg, c: Category, x: f64, y: f64, r: f64, attrs: &
     }
 }
 
-fn entry(s: &mut Svg, a: &Assessment, m: &NetworkMember, x: f64, y: f64, view: &View) {
+fn entry(s: &mut Svg, a: &Assessment, m: &NetworkMember, it: &Item, p: &Placed, view: &View) {
+    let (x, y) = it.at;
     let selected = view.selected.as_ref() == Some(&m.id);
-    // Drawn into a buffer first: the label starts with the words drawn, in order.
     let mut b = Svg::default();
-    let mut seen: Vec<String> = Vec::new();
     if selected {
         b.circle(
             x,
@@ -297,14 +420,27 @@ fn entry(s: &mut Svg, a: &Assessment, m: &NetworkMember, x: f64, y: f64, view: &
             SIZE + 14.0,
             &format!(r##"fill="{FOCUS}" stroke="{INK}" stroke-width="3""##),
         );
+        let r = &p.label;
+        b.rect(
+            r.x - 3.0,
+            r.y - 2.0,
+            r.w + 6.0,
+            r.h + 4.0,
+            &format!(r##"fill="{FOCUS}" rx="4""##),
+        );
     }
-    // A generous target for fingers, over the symbol and its words.
-    let top = if y < -10.0 { y - 50.0 } else { y - 30.0 };
+    // A generous target for fingers: the symbol and its words.
+    let t = &p.label;
+    let (left, top) = ((x - SIZE - 8.0).min(t.x), (y - SIZE - 8.0).min(t.y));
+    let (right, bottom) = (
+        (x + SIZE + 8.0).max(t.x + t.w),
+        (y + SIZE + 8.0).max(t.y + t.h),
+    );
     b.rect(
-        x - 30.0,
+        left,
         top,
-        60.0,
-        80.0,
+        right - left,
+        bottom - top,
         r##"fill="#ffffff" fill-opacity="0""##,
     );
     let stroke = if m.safety_network { "5" } else { "2" };
@@ -324,83 +460,33 @@ fn entry(s: &mut Svg, a: &Assessment, m: &NetworkMember, x: f64, y: f64, view: &
     if matches!(m.who, Who::Organisation { .. }) {
         b.rect(x - 6.0, y - 6.0, 12.0, 12.0, &format!(r##"fill="{INK}""##));
     }
-    let short = |w: String, n: usize| {
-        if w.chars().count() > n {
-            w.chars().take(n - 1).collect::<String>() + "…"
-        } else {
-            w
-        }
-    };
-    // Words go on the side away from the child, so the connection line does not cross them.
-    let lines = if m.knows_worries
-        || (view.safety_only && (!m.agreed.trim().is_empty() || plan_rules(a, m) > 0))
-    {
-        3.0
-    } else {
-        2.0
-    };
-    let above = y < -10.0;
-    let line_y = |i: u8| {
-        if above {
-            y - SIZE - 12.0 - 15.0 * (lines - 1.0 - f64::from(i))
-        } else {
-            y + SIZE + 18.0 + 15.0 * f64::from(i)
-        }
-    };
     let halo =
         r##"stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke""##;
-    let name = short(entry_name(a, m), 20);
-    b.text(
-        x,
-        line_y(0),
-        &format!(
-            r##"font-size="13" text-anchor="middle" font-weight="bold" fill="#0b0c0c" {halo}"##
-        ),
-        &name,
-    );
-    seen.push(name);
-    let role = entry_role(a, m);
-    let second = if role.is_empty() {
-        m.category.label().to_owned()
-    } else {
-        format!("{role}, {}", m.category.label())
-    };
-    b.text(
-        x,
-        line_y(1),
-        &format!(r##"font-size="12" text-anchor="middle" fill="#0b0c0c" {halo}"##),
-        &format!(" {second}"),
-    );
-    seen.push(second);
-    let rules = plan_rules(a, m);
-    let third = if view.safety_only && !m.agreed.trim().is_empty() {
-        short(m.agreed.trim().to_owned(), 34)
-    } else if view.safety_only && rules > 0 {
-        format!(
-            "In the safety plan: {rules} rule{}",
-            if rules == 1 { "" } else { "s" }
-        )
-    } else if m.knows_worries {
-        "Knows the worries".to_owned()
-    } else {
-        String::new()
-    };
-    if !third.is_empty() {
+    let cx = t.x + t.w / 2.0;
+    for (i, line) in it.lines.iter().enumerate() {
+        let style = match i {
+            0 => format!(r##"font-size="{NAME_FONT}" font-weight="bold""##),
+            1 => format!(r##"font-size="{LINE_FONT}""##),
+            _ => format!(r##"font-size="{LINE_FONT}" font-style="italic""##),
+        };
+        // A space before each later line keeps the label's words apart when read as text.
+        let words = if i == 0 {
+            line.clone()
+        } else {
+            format!(" {line}")
+        };
         b.text(
-            x,
-            line_y(2),
-            &format!(
-                r##"font-size="12" text-anchor="middle" fill="#0b0c0c" font-style="italic" {halo}"##
-            ),
-            &format!(" {third}"),
+            cx,
+            baseline(t, i),
+            &format!(r##"{style} text-anchor="middle" fill="#0b0c0c" {halo}"##),
+            &words,
         );
-        seen.push(third);
     }
     if view.interactive {
-        let mut words = seen.join(", ");
+        let mut words = it.lines.join(", ");
         words.push_str(&format!(
             ", {} circle, {} connection",
-            a.network
+            map_of(a, &view.map)
                 .circles
                 .get(usize::from(m.circle))
                 .map_or("", String::as_str),

@@ -2,7 +2,7 @@
 //! everyone the safety plan names as making sure of a rule, whether or not they are drawn yet.
 
 use super::render::{entry_name, entry_role, in_safety_view, plan_rules};
-use super::Who;
+use super::{MapFor, Who};
 use crate::model::{Assessment, PersonId};
 
 /// One person or organisation in the safety view.
@@ -20,10 +20,13 @@ pub struct SafetyPerson {
     pub rules: usize,
 }
 
-/// The safety view's people: the map's first, in map order, then those named only in the plan.
-pub fn safety_people(a: &Assessment) -> Vec<SafetyPerson> {
-    let mut out: Vec<SafetyPerson> = a
-        .network
+/// The safety view's people of map `which`: the map's first, in map order, then those the
+/// plan names who are not drawn on it.
+pub fn safety_people(a: &Assessment, which: &MapFor) -> Vec<SafetyPerson> {
+    let Some(map) = a.map(which) else {
+        return Vec::new();
+    };
+    let mut out: Vec<SafetyPerson> = map
         .members
         .iter()
         .filter(|m| in_safety_view(a, m))
@@ -38,8 +41,7 @@ pub fn safety_people(a: &Assessment) -> Vec<SafetyPerson> {
         .collect();
     let mut named: Vec<&PersonId> = Vec::new();
     for id in a.planning.plan.rules.iter().flat_map(|r| r.who.iter()) {
-        let drawn = a
-            .network
+        let drawn = map
             .members
             .iter()
             .any(|m| matches!(&m.who, Who::Person { person } if person == id));
@@ -74,7 +76,7 @@ mod tests {
     fn the_plan_s_people_are_in_the_safety_view_even_when_not_marked_or_not_drawn() {
         let mut a = demo_case();
         let names = |a: &Assessment| {
-            safety_people(a)
+            safety_people(a, &None)
                 .into_iter()
                 .map(|p| (p.name, p.rules, p.knows_worries.is_some()))
                 .collect::<Vec<_>>()

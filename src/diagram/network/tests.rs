@@ -5,7 +5,7 @@ use crate::model::assessment::tests::sample;
 use crate::model::{Assessment, ItemId, Person, PersonId, PersonRole};
 
 fn check(a: &mut Assessment, cmd: Command) {
-    let ops = plan(a, &cmd).unwrap_or_else(|e| panic!("{cmd:?} refused: {e}"));
+    let ops = plan(a, &None, &cmd).unwrap_or_else(|e| panic!("{cmd:?} refused: {e}"));
     crate::diagram::history::assert_undoable(a, cmd.label(), ops);
 }
 
@@ -21,7 +21,7 @@ fn quick_add(a: &mut Assessment, n: u8, name: &str, category: Category, circle: 
     };
     let mut p = Person::new(PersonId::from_random([0xe1, 0, 0, n]), role);
     p.given_name = name.into();
-    let angle = free_angle(a, circle);
+    let angle = free_angle(&a.network, circle);
     let m = NetworkMember::new(
         item(n),
         Who::Person {
@@ -123,12 +123,13 @@ fn circles_can_be_relabelled_added_and_removed_within_limits() {
         "moved into the last circle"
     );
     labels.pop();
-    assert!(plan(&a, &Command::SetCircles(labels))
+    assert!(plan(&a, &None, &Command::SetCircles(labels))
         .unwrap_err()
         .0
         .contains("between 3 and 6"));
     assert!(plan(
         &a,
+        &None,
         &Command::SetCircles(vec!["a".into(), " ".into(), "c".into()])
     )
     .unwrap_err()
@@ -136,6 +137,7 @@ fn circles_can_be_relabelled_added_and_removed_within_limits() {
     .contains("label"));
     assert!(plan(
         &a,
+        &None,
         &Command::Move {
             id: item(1),
             circle: 9,
@@ -166,6 +168,7 @@ fn refusals_explain() {
     let again = NetworkMember::new(item(4), Who::Person { person: jo }, Category::Family, 0, 0);
     assert!(plan(
         &a,
+        &None,
         &Command::Add {
             member: again,
             person: None
@@ -186,6 +189,7 @@ fn refusals_explain() {
     );
     assert!(plan(
         &a,
+        &None,
         &Command::Add {
             member: org,
             person: None
@@ -199,12 +203,12 @@ fn refusals_explain() {
 #[test]
 fn free_angles_spread_entries_round_a_circle() {
     let mut a = sample();
-    let first = free_angle(&a, 1);
+    let first = free_angle(&a.network, 1);
     quick_add(&mut a, 1, "A", Category::Family, 1);
-    let second = free_angle(&a, 1);
+    let second = free_angle(&a.network, 1);
     assert_eq!((second + 360 - first) % 360, 180);
     quick_add(&mut a, 2, "B", Category::Family, 1);
-    let third = free_angle(&a, 1);
+    let third = free_angle(&a.network, 1);
     assert!(third.abs_diff(first) >= 80 && third.abs_diff(second) >= 80);
 }
 
@@ -256,8 +260,8 @@ fn rendering_shows_categories_by_shape_and_the_safety_view_filters() {
     );
     assert!(safety.contains("Gran") && !safety.contains("Ms Teacher"));
     assert!(safety.contains("Visits every Sunday"));
-    assert!(standalone(&a, true).contains("<title>Safety network: Ava Example</title>"));
-    crate::diagram::svg::check_well_formed(&standalone(&a, false)).unwrap();
+    assert!(standalone(&a, &None, true).contains("<title>Safety network: Ava Example</title>"));
+    crate::diagram::svg::check_well_formed(&standalone(&a, &None, false)).unwrap();
 }
 
 #[test]
@@ -287,21 +291,21 @@ fn quick_entry_finds_people_already_in_the_register() {
     ritchie.given_name = "Ritchie".into();
     a.people.push(ritchie.clone());
     assert_eq!(
-        super::commands::register_matches(&a, "r"),
+        super::commands::register_matches(&a, &None, "r"),
         Vec::<PersonId>::new(),
         "two letters first"
     );
     assert_eq!(
-        super::commands::register_matches(&a, " rita  oldham "),
+        super::commands::register_matches(&a, &None, " rita  oldham "),
         vec![rita.id.clone()],
         "exact name, any case and spacing"
     );
     assert_eq!(
-        super::commands::register_matches(&a, "rit"),
+        super::commands::register_matches(&a, &None, "rit"),
         vec![rita.id.clone(), ritchie.id.clone()]
     );
     assert_eq!(
-        super::commands::register_matches(&a, "oldh"),
+        super::commands::register_matches(&a, &None, "oldh"),
         vec![rita.id.clone()]
     );
     // Once on the map, not offered again.
@@ -318,5 +322,174 @@ fn quick_entry_finds_people_already_in_the_register() {
         person: None,
     };
     check(&mut a, cmd);
-    assert!(super::commands::register_matches(&a, "rita").is_empty());
+    assert!(super::commands::register_matches(&a, &None, "rita").is_empty());
+}
+
+#[test]
+fn a_child_s_own_map_starts_from_the_group_s_and_keeps_its_own_places_and_safety_network() {
+    let mut a = sample();
+    let gran = quick_add(&mut a, 1, "Gran", Category::Family, 2);
+    let child = a.children().next().unwrap().id.clone();
+    let mut n = 0u8;
+    let started = super::commands::child_map(&a, &child, true, || {
+        n += 1;
+        ItemId::from_random([0xe2, 0, 0, n])
+    });
+    assert_eq!(started.map.members.len(), 1);
+    assert_ne!(
+        started.map.members[0].id, gran,
+        "a fresh id, not the group's"
+    );
+    let own = Some(child.clone());
+    assert!(
+        plan(&a, &own, &Command::Remove(gran.clone())).is_err(),
+        "no map yet"
+    );
+    check(&mut a, Command::StartMap(started.clone()));
+    assert!(
+        plan(&a, &None, &Command::StartMap(started.clone())).is_err(),
+        "one map each"
+    );
+    // Gran moves closer on the child's map, and joins this child's safety network only.
+    let mut mine = a.map(&own).unwrap().members[0].clone();
+    mine.circle = 0;
+    mine.safety_network = true;
+    let ops = plan(&a, &own, &Command::Set(mine.clone())).unwrap();
+    crate::diagram::history::assert_undoable(&mut a, "change details", ops);
+    assert_eq!(a.network.members[0].circle, 2);
+    assert!(!a.network.members[0].safety_network);
+    assert!(a.map(&own).unwrap().members[0].safety_network);
+    // The child is the centre of their own map, never an entry on it.
+    let on_own = NetworkMember::new(
+        item(9),
+        Who::Person {
+            person: child.clone(),
+        },
+        Category::Family,
+        0,
+        0,
+    );
+    let err = plan(
+        &a,
+        &own,
+        &Command::Add {
+            member: on_own,
+            person: None,
+        },
+    )
+    .unwrap_err();
+    assert!(err.0.contains("centre"), "{err}");
+    assert!(body(
+        &a,
+        &View {
+            map: own.clone(),
+            ..View::default()
+        }
+    )
+    .contains(&a.person(&child).unwrap().display_name()));
+    assert!(super::render::map_title(&a, &own, true).starts_with("Safety network: "));
+    crate::model::validity::check(&a).unwrap();
+    check(&mut a, Command::RemoveMap(child.clone()));
+    assert!(a.child_networks.is_empty());
+}
+
+#[test]
+fn an_empty_child_map_and_only_children_being_assessed_have_one() {
+    let mut a = sample();
+    quick_add(&mut a, 1, "Gran", Category::Family, 2);
+    let child = a.children().next().unwrap().id.clone();
+    let empty = super::commands::child_map(&a, &child, false, || item(7));
+    assert!(empty.map.members.is_empty());
+    assert_eq!(empty.map.circles.len(), 3);
+    let gran = a.others().last().unwrap().id.clone();
+    let not_a_child = super::commands::child_map(&a, &gran, false, || item(8));
+    assert!(plan(&a, &None, &Command::StartMap(not_a_child)).is_err());
+}
+
+#[test]
+fn two_maps_for_one_child_are_folded_into_one_and_a_map_keeps_its_child_a_child() {
+    let mut a = sample();
+    quick_add(&mut a, 1, "Gran", Category::Family, 2);
+    quick_add(&mut a, 2, "Aunt", Category::Family, 1);
+    let child = a.children().next().unwrap().id.clone();
+    let mut n = 0u8;
+    let mut fresh = || {
+        n += 1;
+        ItemId::from_random([0xe3, 0, 0, n])
+    };
+    let mut first = super::commands::child_map(&a, &child, true, &mut fresh);
+    first.map.members.truncate(1);
+    let second = super::commands::child_map(&a, &child, true, &mut fresh);
+    a.child_networks = vec![first, second];
+    assert!(crate::model::validity::problems(&a)
+        .iter()
+        .any(|p| p.reason.contains("two maps")));
+    let repaired = crate::model::repair::repair(&mut a);
+    assert!(repaired.remaining.is_empty(), "{:?}", repaired.remaining);
+    assert_eq!(a.child_networks.len(), 1);
+    assert_eq!(a.child_networks[0].map.members.len(), 2, "everyone kept");
+    // A map names the child as a child being assessed: the role comes back.
+    a.person_mut(&child).unwrap().role = PersonRole::FamilyMember;
+    crate::model::repair::repair(&mut a);
+    assert_eq!(a.person(&child).unwrap().role, PersonRole::SubjectChild);
+}
+
+/// A family of fifteen entered by quick entry, as a worker would: names, circles and kinds.
+pub fn family_of_fifteen() -> Assessment {
+    let mut a = sample();
+    let people = [
+        ("Rita Oldham", Category::Family, 0),
+        ("Tom Oldham", Category::Family, 0),
+        ("Maria Oldham", Category::Family, 0),
+        ("Grandad Joe", Category::Family, 1),
+        ("Auntie Sue Oldham", Category::Family, 1),
+        ("Uncle Dev", Category::Family, 1),
+        ("Cousin Priya", Category::Family, 2),
+        ("Kayla Brightwater", Category::Friends, 1),
+        ("Mrs Okafor", Category::Community, 2),
+        ("Pastor Michael", Category::Community, 2),
+        ("Ms Patel", Category::Professional, 1),
+        ("Dr Hughes", Category::Professional, 2),
+        ("Jo Health Visitor", Category::Professional, 2),
+        ("Coach Daniel", Category::Community, 2),
+        ("Liam Friend", Category::Friends, 2),
+    ];
+    for (n, (name, cat, circle)) in people.into_iter().enumerate() {
+        quick_add(&mut a, 40 + n as u8, name, cat, circle);
+    }
+    a
+}
+
+#[test]
+fn a_family_of_fifteen_has_no_words_over_words_symbols_or_lines_and_no_line_through_anyone() {
+    let mut a = family_of_fifteen();
+    for safety_only in [false, true] {
+        for m in a.network.members.iter_mut().step_by(3) {
+            m.safety_network = true;
+            m.knows_worries = true;
+            m.agreed = "Picks the children up from school".into();
+        }
+        let view = View {
+            safety_only,
+            ..View::default()
+        };
+        let (items, placed) = super::render::layout_of(&a, &view);
+        assert_eq!(items.len(), if safety_only { 5 } else { 15 });
+        let found = super::layout::overlaps(&items, &placed, super::render::CENTRE);
+        assert_eq!(found, Vec::<String>::new());
+    }
+    // And after three people are dragged in a row from the centre, one in each circle: the
+    // outer two's lines bend round those nearer the centre.
+    for (circle, angle) in [(0u8, 135u16), (1, 135), (2, 135)] {
+        let m = a
+            .network
+            .members
+            .iter_mut()
+            .find(|m| m.circle == circle)
+            .unwrap();
+        m.angle = angle;
+    }
+    let (items, placed) = super::render::layout_of(&a, &View::default());
+    let found = super::layout::overlaps(&items, &placed, super::render::CENTRE);
+    assert_eq!(found, Vec::<String>::new());
 }

@@ -140,8 +140,8 @@ fn nothing_marked_away_from_a_reader_reaches_them_and_the_rest_does() {
         let drawings = format!(
             "{}{}{}",
             crate::diagram::genogram::render::standalone(&shown, Some(today)),
-            crate::diagram::network::render::standalone(&shown, false),
-            crate::diagram::network::render::standalone(&shown, true)
+            crate::diagram::network::render::standalone(&shown, &None, false),
+            crate::diagram::network::render::standalone(&shown, &None, true)
         );
         let gone = left_out(&a, &reader, |q| q.to_owned());
         for (i, t) in all.iter().enumerate() {

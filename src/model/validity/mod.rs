@@ -8,7 +8,7 @@
 //! A stored record that breaks a rule is not hidden: [`super::repair`] mends what it can.
 
 use super::genogram::Parents;
-use super::network::{Who, MAX_CIRCLES, MIN_CIRCLES};
+use super::network::{MapFor, NetworkMap, Who, MAX_CIRCLES, MIN_CIRCLES};
 use super::{Assessment, AssessmentId, ItemId, PersonId, PersonRole, ScaleKind};
 use std::collections::HashSet;
 use std::fmt;
@@ -328,56 +328,101 @@ impl Rules {
                 );
             }
         }
-        // The network map's entry ids share the one set of item ids.
-        for (i, m) in a.network.members.iter().enumerate() {
-            item(self, &m.id, format!("network.members[{i}].id"));
+        // Every map's entry ids share the one set of item ids.
+        for (which, map) in a.maps() {
+            let at = map_path(a, &which);
+            for (i, m) in map.members.iter().enumerate() {
+                item(self, &m.id, format!("{at}members[{i}].id"));
+            }
         }
     }
 
     fn network(&mut self, a: &Assessment) {
-        let n = a.network.circles.len();
+        let mut started = HashSet::new();
+        for (i, c) in a.child_networks.iter().enumerate() {
+            let path = format!("childNetworks[{i}].child");
+            match a.person(&c.child) {
+                None => self.fail(path, "names a person who is not in the people register"),
+                Some(p) if p.role != PersonRole::SubjectChild => {
+                    self.fail(path, "only a child being assessed has a map of their own")
+                }
+                Some(_) if !started.insert(&c.child) => {
+                    self.fail(path, "this child has two maps of their own")
+                }
+                Some(_) => {}
+            }
+        }
+        for (which, map) in a.maps() {
+            self.one_map(a, &which, map);
+        }
+    }
+
+    fn one_map(&mut self, a: &Assessment, which: &MapFor, map: &NetworkMap) {
+        let at = map_path(a, which);
+        let n = map.circles.len();
         if !(MIN_CIRCLES..=MAX_CIRCLES).contains(&n)
-            || a.network.circles.iter().any(|c| c.trim().is_empty())
+            || map.circles.iter().any(|c| c.trim().is_empty())
         {
             self.fail(
-                "network.circles",
+                format!("{at}circles"),
                 format!(
                     "a map has between {MIN_CIRCLES} and {MAX_CIRCLES} circles, each with a label"
                 ),
             );
         }
         let mut on_map = HashSet::new();
-        for (i, m) in a.network.members.iter().enumerate() {
+        for (i, m) in map.members.iter().enumerate() {
             if usize::from(m.circle) >= n {
                 self.fail(
-                    format!("network.members[{i}].circle"),
+                    format!("{at}members[{i}].circle"),
                     "there is no such circle",
                 );
             }
             if m.angle >= 360 {
                 self.fail(
-                    format!("network.members[{i}].angle"),
+                    format!("{at}members[{i}].angle"),
                     "must be from 0 to 359 degrees",
                 );
             }
             match &m.who {
                 Who::Person { person } => {
-                    let path = format!("network.members[{i}].who.person");
+                    let path = format!("{at}members[{i}].who.person");
                     if a.person(person).is_none() {
                         self.fail(path, "names a person who is not in the people register");
                     } else if !on_map.insert(person) {
                         self.fail(path, "this person is on the map twice");
+                    } else if Some(person) == which.as_ref() {
+                        self.fail(
+                            path,
+                            "the child is at the centre of their own map, not on it",
+                        );
                     }
                 }
                 Who::Organisation { name, .. } => {
                     if name.trim().is_empty() {
                         self.fail(
-                            format!("network.members[{i}].who.name"),
+                            format!("{at}members[{i}].who.name"),
                             "an organisation needs a name",
                         );
                     }
                 }
             }
+        }
+    }
+}
+
+/// Where map `which` is in the document, for problems' paths: "network." for the group's,
+/// "childNetworks[1].map." for a child's.
+fn map_path(a: &Assessment, which: &MapFor) -> String {
+    match which {
+        None => "network.".to_owned(),
+        Some(child) => {
+            let i = a
+                .child_networks
+                .iter()
+                .position(|c| &c.child == child)
+                .unwrap_or(0);
+            format!("childNetworks[{i}].map.")
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod genogram;
 pub mod genogram_panel;
 pub mod genogram_table;
 pub mod network;
+pub mod network_maps;
 pub mod network_panel;
 pub mod network_table;
 pub mod relative_picker;

@@ -8,12 +8,13 @@ use super::genogram::handle_zoom_key;
 use super::network_panel::{AddFromRegister, Circles, EntryPanel, QuickEntry, SafetyNetworkList};
 use crate::diagram::network::commands::{plan, Command};
 use crate::diagram::network::render::{self, nearest, point};
+use crate::model::network::MapFor;
 use crate::model::{Assessment, ItemId};
 use crate::ui::session::use_session;
 use leptos::prelude::*;
 
-fn fit(a: &Assessment) -> ViewBox {
-    let (x, y, w, h) = render::extent(a);
+fn fit(a: &Assessment, which: &MapFor) -> ViewBox {
+    let (x, y, w, h) = render::extent(a, which);
     ViewBox(x, y, w, h)
 }
 
@@ -35,6 +36,7 @@ pub fn NetworkCanvas(
         dragging,
         interactive: true,
         safety_only: safety_only.get(),
+        map: s.network_for.get(),
     };
     let markup = Memo::new(move |_| {
         let v = view(drag_id.get().map(|id| (id, 0.0, 0.0)));
@@ -48,8 +50,11 @@ pub fn NetworkCanvas(
         None => String::new(),
     });
     let place = move |id: &ItemId| {
-        s.doc
-            .with_untracked(|a| a.network.member(id).map(|m| point(m.circle, m.angle)))
+        s.doc.with_untracked(|a| {
+            render::map_of(a, &s.network_for.get_untracked())
+                .member(id)
+                .map(|m| point(m.circle, m.angle))
+        })
     };
     let events = CanvasEvents {
         select: Callback::new(move |id: Option<String>| {
@@ -69,14 +74,17 @@ pub fn NetworkCanvas(
                 return;
             };
             if let Some((x, y)) = place(&iid) {
-                let n = s.doc.with_untracked(|a| a.network.circles.len());
+                let which = s.network_for.get_untracked();
+                let n = s
+                    .doc
+                    .with_untracked(|a| render::map_of(a, &which).circles.len());
                 let (circle, angle) = nearest(x + dx, y + dy, n);
                 let cmd = Command::Move {
                     id: iid.clone(),
                     circle,
                     angle,
                 };
-                d.run(cmd.label(), |a| plan(a, &cmd));
+                d.run(cmd.label(), |a| plan(a, &which, &cmd));
                 selected.set(Some(iid));
             }
         }),
@@ -92,12 +100,14 @@ pub fn NetworkCanvas(
         let Some(id) = selected.get_untracked() else {
             return;
         };
+        let which = s.network_for.get_untracked();
         let Some((circle, angle, n)) = s.doc.with_untracked(|a| {
-            a.network.member(&id).map(|m| {
+            let map = render::map_of(a, &which);
+            map.member(&id).map(|m| {
                 (
                     i32::from(m.circle),
                     i32::from(m.angle),
-                    a.network.circles.len() as i32,
+                    map.circles.len() as i32,
                 )
             })
         }) else {
@@ -112,7 +122,7 @@ pub fn NetworkCanvas(
             "Delete" | "Backspace" => {
                 ev.prevent_default();
                 let cmd = Command::Remove(id);
-                if d.run(cmd.label(), |a| plan(a, &cmd)) {
+                if d.run(cmd.label(), |a| plan(a, &which, &cmd)) {
                     selected.set(None);
                     super::canvas::focus_canvas(&ev);
                 }
@@ -126,7 +136,7 @@ pub fn NetworkCanvas(
             circle: c as u8,
             angle: t.rem_euclid(360) as u16,
         };
-        d.run(cmd.label(), |a| plan(a, &cmd));
+        d.run(cmd.label(), |a| plan(a, &which, &cmd));
     });
     view! {
         <Canvas markup=markup overlay=overlay view_box=view_box events=events class=class
@@ -143,22 +153,32 @@ pub fn NetworkPage() -> impl IntoView {
     let d = Dispatcher::new(s, "network");
     let selected = RwSignal::new(None::<ItemId>);
     let safety_only = RwSignal::new(false);
-    let view_box = RwSignal::new(s.doc.with_untracked(fit));
+    let view_box = RwSignal::new(
+        s.doc
+            .with_untracked(|a| fit(a, &s.network_for.get_untracked())),
+    );
     let base = move || format!("/assessments/{}", s.doc.read().id);
     let export_error = RwSignal::new(None::<String>);
     let wide = RwSignal::new(false);
+    let which = move || s.network_for.get_untracked();
     let title = move || {
-        let what = if safety_only.get_untracked() {
-            "safety network"
-        } else {
-            "network map"
-        };
-        s.doc.with_untracked(|a| format!("{what} {}", a.title()))
+        s.doc
+            .with_untracked(|a| render::map_title(a, &which(), safety_only.get_untracked()))
     };
     let standalone = move || {
         s.doc
-            .with_untracked(|a| render::standalone(a, safety_only.get_untracked()))
+            .with_untracked(|a| render::standalone(a, &which(), safety_only.get_untracked()))
     };
+    // Another map chosen: the view fits it, and nothing on the last map stays selected.
+    Effect::new(move |prev: Option<MapFor>| {
+        let now = s.network_for.get();
+        if prev.is_some_and(|p| p != now) {
+            selected.set(None);
+            view_box.set(s.doc.with_untracked(|a| fit(a, &now)));
+        }
+        now
+    });
+    let started = move || s.doc.with(|a| a.map(&s.network_for.get()).is_some());
     let tab = move |safety: bool, label: &'static str| {
         view! {
             <button type="button" class="tabs__tab" role="tab"
@@ -179,21 +199,23 @@ pub fn NetworkPage() -> impl IntoView {
             <UndoRedo d=d/>
             <button type="button" class="button button--secondary button--small" aria-label="Zoom in" on:click=move |_| view_box.update(|v| *v = v.zoom_centre(0.8))>"+"</button>
             <button type="button" class="button button--secondary button--small" aria-label="Zoom out" on:click=move |_| view_box.update(|v| *v = v.zoom_centre(1.25))>"−"</button>
-            <button type="button" class="button button--secondary button--small" on:click=move |_| view_box.set(s.doc.with_untracked(fit))>"Fit to screen"</button>
+            <button type="button" class="button button--secondary button--small" on:click=move |_| view_box.set(s.doc.with_untracked(|a| fit(a, &s.network_for.get_untracked())))>"Fit to screen"</button>
             <a href=move || format!("{}/network/present", base()) class="button button--secondary button--small" role="button">"Present full screen"</a>
             <button type="button" class="button button--secondary button--small" on:click=move |_| {
                 if let Err(e) = save_svg(&file_name(&title(), "svg"), &standalone()) { export_error.set(Some(e)) }
             }>"Save as SVG"</button>
             <button type="button" class="button button--secondary button--small" on:click=move |_| {
-                let (_, _, w, h) = s.doc.with_untracked(render::extent);
+                let (_, _, w, h) = s.doc.with_untracked(|a| render::extent(a, &which()));
                 save_png(file_name(&title(), "png"), standalone(), w, h, move |r| export_error.set(r.err()));
             }>"Save as PNG"</button>
             <PanelToggle wide=wide/>
         </div>
         </div>
         </div>
+        <super::network_maps::WhoseMap d=d/>
         <EditErrorMessage d=d/>
         {move || export_error.get().map(|e| view! { <p class="error-message" role="alert">"The picture could not be saved: "{e}</p> })}
+        <Show when=started fallback=move || view! { <super::network_maps::StartMap d=d/> }>
         <div class=move || if wide.get() { "editor editor--network editor--wide" } else { "editor editor--network" }>
             <div class="editor__canvas">
                 <NetworkCanvas d=d selected=selected safety_only=safety_only view_box=view_box/>
@@ -210,6 +232,7 @@ pub fn NetworkPage() -> impl IntoView {
         <p class="hint">"Keyboard: Tab to a person; Left and Right move them round the circle, Up moves them a circle closer, Down a circle further away; Delete takes them off the map; Ctrl+Z undoes."</p>
         {move || safety_only.get().then(|| view! { <SafetyNetworkList/> })}
         <Circles d=d/>
+        </Show>
         <details class="details">
             <summary class="details__summary">"Key to the shapes and lines"</summary>
             <div class="details__text"><super::network_panel::Key/></div>
@@ -226,12 +249,15 @@ pub fn NetworkPresentPage() -> impl IntoView {
     on_cleanup(|| crate::ui::pages::present::set_body_class(false));
     let selected = RwSignal::new(None::<ItemId>);
     let safety_only = RwSignal::new(false);
-    let view_box = RwSignal::new(s.doc.with_untracked(fit));
+    let view_box = RwSignal::new(
+        s.doc
+            .with_untracked(|a| fit(a, &s.network_for.get_untracked())),
+    );
     let base = move || format!("/assessments/{}/network", s.doc.read().id);
     view! {
         <div class="present" data-testid="network-present">
             <div class="present__bar">
-                <h1 class="present__title">{move || if safety_only.get() { "Safety network" } else { "Family network map" }}</h1>
+                <h1 class="present__title">{move || s.doc.with(|a| render::map_title(a, &s.network_for.get(), safety_only.get()))}</h1>
                 <button type="button" class="present__exit" aria-pressed=move || safety_only.get().to_string()
                     on:click=move |_| safety_only.update(|v| *v = !*v)>"Show only the safety network"</button>
                 <a href=base class="present__exit">"Exit presentation"</a>

@@ -4,11 +4,13 @@
 use super::dispatch::Dispatcher;
 use crate::diagram::genogram::candidates::describe as describe_drawn;
 use crate::diagram::network::commands::{free_angle, plan, register_matches, Command};
+use crate::diagram::network::render::map_of;
 use crate::diagram::network::render::{category_shape, entry_name, entry_role};
 use crate::diagram::network::{
     Attend, Category, Connection, NetworkMember, OrgKind, Support, Who, MAX_CIRCLES, MIN_CIRCLES,
 };
 use crate::diagram::svg::Svg;
+use crate::model::network::MapFor;
 use crate::model::{Assessment, ItemId, Person, PersonRole};
 use crate::ui::platform::random_bytes;
 use crate::ui::session::use_session;
@@ -17,8 +19,8 @@ use crate::ui::widgets::fields::{
 };
 use leptos::prelude::*;
 
-fn circle_options(a: &Assessment) -> Vec<(String, String)> {
-    a.network
+fn circle_options(a: &Assessment, which: &MapFor) -> Vec<(String, String)> {
+    map_of(a, which)
         .circles
         .iter()
         .enumerate()
@@ -86,7 +88,7 @@ pub fn QuickEntry(d: Dispatcher, selected: RwSignal<Option<ItemId>>) -> impl Int
                     },
                     cat,
                     c,
-                    free_angle(a, c),
+                    free_angle(&map_of(a, &s.network_for.get_untracked()), c),
                 ),
                 a.person(&pid).map(Person::display_name).unwrap_or_default(),
             )
@@ -96,7 +98,9 @@ pub fn QuickEntry(d: Dispatcher, selected: RwSignal<Option<ItemId>>) -> impl Int
             member,
             person: None,
         };
-        if d.run(cmd.label(), |a| plan(a, &cmd)) {
+        if d.run(cmd.label(), |a| {
+            plan(a, &s.network_for.get_untracked(), &cmd)
+        }) {
             after_adding(format!("Added {who} to the map."), id);
         }
     };
@@ -106,7 +110,7 @@ pub fn QuickEntry(d: Dispatcher, selected: RwSignal<Option<ItemId>>) -> impl Int
             return Vec::new();
         }
         s.doc.with(|a| {
-            register_matches(a, &typed)
+            register_matches(a, &s.network_for.get(), &typed)
                 .into_iter()
                 .take(5)
                 .filter_map(|id| {
@@ -128,16 +132,18 @@ pub fn QuickEntry(d: Dispatcher, selected: RwSignal<Option<ItemId>>) -> impl Int
         let c: u8 = circle.get_untracked().parse().unwrap_or(0);
         // The exact name of someone already in the register places them: no second record.
         let existing = s.doc.with_untracked(|a| {
-            register_matches(a, &typed).into_iter().find(|id| {
-                a.person(id).is_some_and(|p| {
-                    p.display_name().to_lowercase()
-                        == typed
-                            .split_whitespace()
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                            .to_lowercase()
+            register_matches(a, &s.network_for.get_untracked(), &typed)
+                .into_iter()
+                .find(|id| {
+                    a.person(id).is_some_and(|p| {
+                        p.display_name().to_lowercase()
+                            == typed
+                                .split_whitespace()
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                                .to_lowercase()
+                    })
                 })
-            })
         });
         if let (Some(pid), false) = (existing, organisation.get_untracked()) {
             place(pid);
@@ -145,7 +151,7 @@ pub fn QuickEntry(d: Dispatcher, selected: RwSignal<Option<ItemId>>) -> impl Int
         }
         let (member, person) = s.doc.with_untracked(|a| {
             let id = ItemId::from_random(random_bytes());
-            let angle = free_angle(a, c);
+            let angle = free_angle(&map_of(a, &s.network_for.get_untracked()), c);
             if organisation.get_untracked() {
                 let kind = OrgKind::from_code(&org_kind.get_untracked()).unwrap_or(OrgKind::Other);
                 (
@@ -180,7 +186,9 @@ pub fn QuickEntry(d: Dispatcher, selected: RwSignal<Option<ItemId>>) -> impl Int
         });
         let id = member.id.clone();
         let cmd = Command::Add { member, person };
-        if d.run(cmd.label(), |a| plan(a, &cmd)) {
+        if d.run(cmd.label(), |a| {
+            plan(a, &s.network_for.get_untracked(), &cmd)
+        }) {
             after_adding(format!("Added {} to the map.", typed.trim()), id);
         }
     };
@@ -212,7 +220,7 @@ pub fn QuickEntry(d: Dispatcher, selected: RwSignal<Option<ItemId>>) -> impl Int
                 </div>
                 <SelectField id="qe-category" label="Part of the child's world" options=Signal::derive(|| coded(Category::ALL, Category::code, Category::label))
                     value=Signal::derive(move || category.get()) on_change=Callback::new(move |v| category.set(v))/>
-                <SelectField id="qe-circle" label="How close" options=Signal::derive(move || s.doc.with(circle_options))
+                <SelectField id="qe-circle" label="How close" options=Signal::derive(move || s.doc.with(|a| circle_options(a, &s.network_for.get())))
                     value=Signal::derive(move || circle.get()) on_change=Callback::new(move |v| circle.set(v))/>
             </div>
             <Checkbox id="qe-org" label="This is an organisation, not a person" checked=Signal::derive(move || organisation.get())
@@ -234,7 +242,7 @@ pub fn AddFromRegister(d: Dispatcher, selected: RwSignal<Option<ItemId>>) -> imp
     let missing = Signal::derive(move || {
         s.doc.with(|a| {
             a.others()
-                .filter(|p| a.network.entry_for(&p.id).is_none())
+                .filter(|p| map_of(a, &s.network_for.get()).entry_for(&p.id).is_none())
                 .map(|p| (p.id.to_string(), p.display_name()))
                 .collect::<Vec<_>>()
         })
@@ -261,7 +269,7 @@ pub fn AddFromRegister(d: Dispatcher, selected: RwSignal<Option<ItemId>>) -> imp
                 },
                 cat,
                 0,
-                free_angle(a, 0),
+                free_angle(&map_of(a, &s.network_for.get_untracked()), 0),
             )
         });
         let id = member.id.clone();
@@ -269,7 +277,9 @@ pub fn AddFromRegister(d: Dispatcher, selected: RwSignal<Option<ItemId>>) -> imp
             member,
             person: None,
         };
-        if d.run(cmd.label(), |a| plan(a, &cmd)) {
+        if d.run(cmd.label(), |a| {
+            plan(a, &s.network_for.get_untracked(), &cmd)
+        }) {
             selected.set(Some(id));
         }
     };
@@ -292,7 +302,7 @@ pub fn EntryPanel(d: Dispatcher, selected: RwSignal<Option<ItemId>>) -> impl Int
     let s = use_session();
     move || {
         match selected.get() {
-        Some(id) if s.doc.with_untracked(|a| a.network.member(&id).is_some()) => {
+        Some(id) if s.doc.with_untracked(|a| map_of(a, &s.network_for.get_untracked()).member(&id).is_some()) => {
             view! { <EntryDetails d=d selected=selected id=id/> }.into_any()
         }
         _ => view! { <p class="body" data-testid="nothing-selected">"Select someone on the map to change how close they are, their connection, and whether they are in the safety network."</p> }.into_any(),
@@ -304,7 +314,13 @@ pub fn EntryPanel(d: Dispatcher, selected: RwSignal<Option<ItemId>>) -> impl Int
 fn EntryDetails(d: Dispatcher, selected: RwSignal<Option<ItemId>>, id: ItemId) -> impl IntoView {
     let s = use_session();
     let id = StoredValue::new(id);
-    let m = move || s.doc.with(|a| a.network.member(&id.get_value()).cloned());
+    let m = move || {
+        s.doc.with(|a| {
+            map_of(a, &s.network_for.get())
+                .member(&id.get_value())
+                .cloned()
+        })
+    };
     let set = move |field: &'static str, f: Box<dyn FnOnce(&mut NetworkMember)>| {
         if let Some(mut x) = m() {
             f(&mut x);
@@ -312,7 +328,7 @@ fn EntryDetails(d: Dispatcher, selected: RwSignal<Option<ItemId>>, id: ItemId) -
             d.run_merging(
                 cmd.label(),
                 Some(format!("{}:{field}", id.get_value())),
-                |a| plan(a, &cmd),
+                |a| plan(a, &s.network_for.get_untracked(), &cmd),
             );
         }
     };
@@ -321,7 +337,7 @@ fn EntryDetails(d: Dispatcher, selected: RwSignal<Option<ItemId>>, id: ItemId) -
     };
     let name = move || {
         s.doc.with(|a| {
-            a.network
+            map_of(a, &s.network_for.get())
                 .member(&id.get_value())
                 .map(|x| entry_name(a, x))
                 .unwrap_or_default()
@@ -350,12 +366,12 @@ fn EntryDetails(d: Dispatcher, selected: RwSignal<Option<ItemId>>, id: ItemId) -
         d.run_merging(
             "change name",
             Some(format!("{}:name", id.get_value())),
-            |a| plan(a, &cmd),
+            |a| plan(a, &s.network_for.get_untracked(), &cmd),
         );
     };
     let full_name = Signal::derive(move || {
         s.doc.with(|a| {
-            a.network
+            map_of(a, &s.network_for.get())
                 .member(&id.get_value())
                 .map(|x| match &x.who {
                     Who::Person { person } => a
@@ -373,7 +389,7 @@ fn EntryDetails(d: Dispatcher, selected: RwSignal<Option<ItemId>>, id: ItemId) -
     });
     let relationship = Signal::derive(move || {
         s.doc.with(|a| {
-            a.network
+            map_of(a, &s.network_for.get())
                 .member(&id.get_value())
                 .map(|x| entry_role(a, x))
                 .unwrap_or_default()
@@ -390,10 +406,10 @@ fn EntryDetails(d: Dispatcher, selected: RwSignal<Option<ItemId>>, id: ItemId) -
                         let Some(mut p) = s.doc.with_untracked(|a| a.person(&person).cloned()) else { return };
                         if p.role == PersonRole::Professional { p.organisation = v } else { p.relationship = v }
                         let cmd = Command::SetPerson(p);
-                        d.run_merging("change relationship", Some(format!("{}:rel", id.get_value())), |a| plan(a, &cmd));
+                        d.run_merging("change relationship", Some(format!("{}:rel", id.get_value())), |a| plan(a, &s.network_for.get_untracked(), &cmd));
                     })/>
             })}
-            <SelectField id="nm-circle" label="How close" options=Signal::derive(move || s.doc.with(circle_options))
+            <SelectField id="nm-circle" label="How close" options=Signal::derive(move || s.doc.with(|a| circle_options(a, &s.network_for.get())))
                 value=text(|x| x.circle.to_string())
                 on_change=Callback::new(move |v: String| { let c = v.parse().unwrap_or(0); set("circle", Box::new(move |x| x.circle = c)) })/>
             <SelectField id="nm-category" label="Part of the child's world" options=Signal::derive(|| coded(Category::ALL, Category::code, Category::label))
@@ -421,7 +437,7 @@ fn EntryDetails(d: Dispatcher, selected: RwSignal<Option<ItemId>>, id: ItemId) -
             <crate::ui::widgets::mark_control::MarkControl target=crate::model::marks::Target::Network { entry: id.get_value() } what="this entry on the map"/>
             <button type="button" class="button button--warning" on:click=move |_| {
                 let cmd = Command::Remove(id.get_value());
-                if d.run(cmd.label(), |a| plan(a, &cmd)) { selected.set(None) }
+                if d.run(cmd.label(), |a| plan(a, &s.network_for.get_untracked(), &cmd)) { selected.set(None) }
             }>"Take off the map"</button>
         </section>
     }
@@ -431,11 +447,16 @@ fn EntryDetails(d: Dispatcher, selected: RwSignal<Option<ItemId>>, id: ItemId) -
 #[component]
 pub fn Circles(d: Dispatcher) -> impl IntoView {
     let s = use_session();
-    let labels = move || s.doc.with(|a| a.network.circles.clone());
+    let labels = move || {
+        s.doc
+            .with(|a| map_of(a, &s.network_for.get()).circles.clone())
+    };
     let count = Memo::new(move |_| labels().len());
     let set = move |labels: Vec<String>, merge: Option<String>| {
         let cmd = Command::SetCircles(labels);
-        d.run_merging(cmd.label(), merge, |a| plan(a, &cmd));
+        d.run_merging(cmd.label(), merge, |a| {
+            plan(a, &s.network_for.get_untracked(), &cmd)
+        });
     };
     view! {
         <details class="details">
@@ -468,7 +489,7 @@ pub fn SafetyNetworkList() -> impl IntoView {
     let s = use_session();
     let rows = move || {
         s.doc.with(|a| {
-            crate::diagram::network::safety::safety_people(a)
+            crate::diagram::network::safety::safety_people(a, &s.network_for.get())
                 .into_iter()
                 .map(|p| {
                     let agreed = match (p.knows_worries, p.agreed.is_empty()) {

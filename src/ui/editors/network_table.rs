@@ -5,6 +5,7 @@
 use super::dispatch::Dispatcher;
 use crate::diagram::network::commands::{plan, Command};
 use crate::diagram::network::render::entry_name;
+use crate::diagram::network::render::map_of;
 use crate::diagram::network::{Category, Connection, NetworkMember};
 use crate::model::ItemId;
 use crate::ui::session::use_session;
@@ -14,25 +15,34 @@ use leptos::prelude::*;
 fn Row(d: Dispatcher, id: ItemId) -> impl IntoView {
     let s = use_session();
     let id = StoredValue::new(id);
-    let entry = move || s.doc.with(|a| a.network.member(&id.get_value()).cloned());
+    let entry = move || {
+        s.doc.with(|a| {
+            map_of(a, &s.network_for.get())
+                .member(&id.get_value())
+                .cloned()
+        })
+    };
     let name = move || {
         s.doc.with(|a| {
-            a.network
+            map_of(a, &s.network_for.get())
                 .member(&id.get_value())
                 .map(|m| entry_name(a, m))
                 .unwrap_or_default()
         })
     };
     let set = move |f: Box<dyn FnOnce(&mut NetworkMember)>| {
-        let Some(mut m) = s
-            .doc
-            .with_untracked(|a| a.network.member(&id.get_value()).cloned())
-        else {
+        let Some(mut m) = s.doc.with_untracked(|a| {
+            map_of(a, &s.network_for.get_untracked())
+                .member(&id.get_value())
+                .cloned()
+        }) else {
             return;
         };
         f(&mut m);
         let cmd = Command::Set(m);
-        d.run(cmd.label(), |a| plan(a, &cmd));
+        d.run(cmd.label(), |a| {
+            plan(a, &s.network_for.get_untracked(), &cmd)
+        });
     };
     let control = move |what: &str| format!("nt-{what}-{}", id.get_value());
     view! {
@@ -44,11 +54,11 @@ fn Row(d: Dispatcher, id: ItemId) -> impl IntoView {
                     prop:value=move || entry().map(|m| m.circle.to_string()).unwrap_or_default()
                     on:change=move |ev| {
                         let circle = event_target_value(&ev).parse().unwrap_or(0);
-                        let angle = s.doc.with_untracked(|a| crate::diagram::network::commands::free_angle(a, circle));
+                        let angle = s.doc.with_untracked(|a| crate::diagram::network::commands::free_angle(&map_of(a, &s.network_for.get_untracked()), circle));
                         let cmd = Command::Move { id: id.get_value(), circle, angle };
-                        d.run(cmd.label(), |a| plan(a, &cmd));
+                        d.run(cmd.label(), |a| plan(a, &s.network_for.get_untracked(), &cmd));
                     }>
-                    {move || s.doc.with(|a| a.network.circles.clone()).into_iter().enumerate().map(|(i, l)| {
+                    {move || s.doc.with(|a| map_of(a, &s.network_for.get()).circles.clone()).into_iter().enumerate().map(|(i, l)| {
                         let chosen = entry().is_some_and(|m| usize::from(m.circle) == i);
                         view! { <option value=i.to_string() selected=chosen>{l}</option> }
                     }).collect_view()}
@@ -93,7 +103,7 @@ pub fn NetworkTable(d: Dispatcher) -> impl IntoView {
             return Vec::new();
         }
         s.doc.with(|a| {
-            a.network
+            map_of(a, &s.network_for.get())
                 .members
                 .iter()
                 .map(|m| m.id.clone())

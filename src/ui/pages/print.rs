@@ -117,7 +117,19 @@ fn ReaderCheck(reader: RwSignal<Reader>) -> impl IntoView {
             )
         } else {
             (
-                crate::diagram::network::render::standalone(&shown, false),
+                // A child sees their own map when one is drawn; everyone else the children's.
+                crate::diagram::network::render::standalone(
+                    &shown,
+                    &match &r {
+                        crate::model::marks::Reader::Child(c)
+                            if shown.map(&Some(c.clone())).is_some() =>
+                        {
+                            Some(c.clone())
+                        }
+                        _ => None,
+                    },
+                    false,
+                ),
                 "network map",
             )
         };

@@ -107,12 +107,10 @@ fn review_hint(plan: &crate::model::safety_plan::SafetyPlan) -> String {
 }
 
 /// The register's people who can make sure of a rule: everyone but the children, those on
-/// the safety network first.
+/// on any map's safety network first.
 fn who_choices(a: &crate::model::Assessment) -> Vec<Choice> {
     let on_network = |id: &PersonId| {
-        a.network
-            .members
-            .iter()
+        a.map_entries()
             .any(|m| m.safety_network && matches!(&m.who, Who::Person { person } if person == id))
     };
     let mut people: Vec<_> = a

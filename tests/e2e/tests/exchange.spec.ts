@@ -24,7 +24,7 @@ test('export validates against the published schema, and imports into a fresh br
   const doc = JSON.parse(first.text);
   expect(validateWithSchema(doc)).toEqual([]);
   expect(doc.format).toBe('assessment-workbench/assessment');
-  expect(doc.schemaVersion).toBe(5);
+  expect(doc.schemaVersion).toBe(6);
   expect(doc.assessment.genogram.members).toEqual([]);
   expect(doc.assessment.people.map((p: any) => p.givenName)).toEqual(['Mia', 'Alex <b>Placeholder</b>']);
   // the schema is served with the app, byte for byte the published one
@@ -81,12 +81,19 @@ test('the checked-in fixtures pass their schemas; a version 1 file is migrated o
   const draftVersion = JSON.parse(v5);
   draftVersion.assessment.planning.plan.versions[0].status = 'draft';
   expect(validateWithSchema(draftVersion, 5)).not.toEqual([]);
+  const v6 = fixture('assessment-v6.json');
+  expect(validateWithSchema(JSON.parse(v6), 6)).toEqual([]);
+  expect(validateWithSchema(JSON.parse(v5), 6)).not.toEqual([]);
+  // a child's own map names a person and has a map of the usual shape
+  const badMap = JSON.parse(v6);
+  delete badMap.assessment.childNetworks[0].map.circles;
+  expect(validateWithSchema(badMap, 6)).not.toEqual([]);
   await importText(page, v1);
   await expect(page.getByTestId('assessment-title')).toHaveText('Mia Sample, Leo Sample');
   await expect(page.getByTestId('task-details')).toContainText('Completed');
   const migrated = await exportVia(page, () => page.getByRole('button', { name: 'Export as JSON' }).click());
   const doc = JSON.parse(migrated.text);
-  expect(doc.schemaVersion).toBe(5);
+  expect(doc.schemaVersion).toBe(6);
   expect(doc.assessment.genogram.members).toEqual([]);
   expect(doc.assessment.answers).toEqual({});
   expect(doc.assessment.scales).toEqual([]);

@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { createAssessment, expectSaved, exportVia, validateWithSchema, watchErrors } from './helpers';
+import { createAssessment, expectSaved, exportVia, fixture, importText, validateWithSchema, watchErrors } from './helpers';
 
 type Entry = { name: string; category: string; circle: string; organisation?: string };
 
@@ -209,5 +209,50 @@ test('undo is still there after presentation mode', async ({ page }) => {
   await expect(page.getByTestId('undo')).toBeEnabled();
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('undo')).toBeDisabled();
+  errors.check();
+});
+
+test('a map of a child\'s own beside the children\'s map, each with its own places and safety network', async ({ page }, info) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await importText(page, fixture('assessment-v6.json'));
+  await expect(page.getByTestId('assessment-title')).toHaveText('Mia Sample, Leo Sample');
+  const base = page.url().replace(/\/$/, '');
+  await page.goto(`${base}/network`);
+  const whose = page.getByTestId('whose-map').getByLabel('Whose map');
+  await expect(whose).toHaveValue('group');
+  // Mia's own map: her grandmother is in the closest circle and in Mia's safety network.
+  await whose.selectOption({ label: "Mia Sample's own map" });
+  await expect(page.locator('.canvas svg')).toContainText('Mia Sample');
+  await expect(page.locator('.canvas svg')).not.toContainText('Leo Sample');
+  await page.getByRole('tab', { name: 'Safety network' }).click();
+  await expect(page.locator('.canvas .g-person')).toHaveCount(1);
+  await page.getByRole('tab', { name: 'Whole map' }).click();
+  // Leo has none yet: start it from the children's map, then move someone for Leo alone.
+  await whose.selectOption({ label: "Leo Sample's own map (not started)" });
+  await expect(page.getByTestId('start-map')).toContainText('Leo Sample has no map of their own yet');
+  await page.getByRole('button', { name: "Start from the children's map" }).click();
+  await expect(page.locator('.canvas .g-person')).toHaveCount(2);
+  await expect(whose).toHaveValue(/^p-/);
+  const first = page.locator('.canvas .g-person').first();
+  await first.focus();
+  await page.keyboard.press('ArrowDown');
+  await expectSaved(page);
+  await page.screenshot({ path: info.outputPath('network-leo.png') });
+  await page.reload();
+  await page.getByTestId('whose-map').getByLabel('Whose map').selectOption({ label: "Leo Sample's own map" });
+  await expect(page.locator('.canvas .g-person')).toHaveCount(2);
+  const out = await exportVia(page, async () => {
+    await page.goto(base);
+    await page.getByRole('button', { name: 'Export as JSON' }).click();
+  });
+  const doc = JSON.parse(out.text);
+  expect(validateWithSchema(doc)).toEqual([]);
+  const maps = doc.assessment.childNetworks;
+  expect(maps.map((m: any) => m.child)).toEqual(['p-11111111', 'p-12121212']);
+  const group = doc.assessment.network.members;
+  const leo = maps[1].map.members;
+  expect(leo.map((m: any) => m.circle)).not.toEqual(group.map((m: any) => m.circle));
+  expect(new Set([...group, ...maps[0].map.members, ...leo].map((m: any) => m.id)).size).toBe(6);
   errors.check();
 });

@@ -10,7 +10,7 @@
 
 use super::register::{remove_person, set_role};
 use crate::diagram::genogram::commands::{self as gcmd, Relation};
-use crate::diagram::genogram::transfer::import_ops;
+use crate::diagram::genogram::transfer::{doubtful_matches, import_ops};
 use crate::diagram::genogram::{
     ChildKind, EmotionalKind, Household, PartnershipKind, Relationship,
 };
@@ -86,7 +86,8 @@ enum Step {
     Redo(Editor),
     BringGenogram(Box<Assessment>),
     /// A GEDCOM file of the family (this genogram, written and read back) imported.
-    ImportGedcom,
+    /// A GEDCOM file of the genogram imported; `true`: every match on a name alone is someone else.
+    ImportGedcom(bool),
     /// "These are the same person": merge the second into the first.
     Merge(PersonId, PersonId),
     /// "The baby has been born".
@@ -498,7 +499,7 @@ fn random_step(a: &Assessment, r: &mut Rng) -> Step {
         },
         21..=24 => Step::Plan(plan_step(a, r)),
         _ if r.chance(10) => Step::BringGenogram(Box::new(sibling_file(a, r))),
-        _ if r.chance(10) => Step::ImportGedcom,
+        _ if r.chance(10) => Step::ImportGedcom(r.chance(50)),
         _ => genogram_step(a, r),
     }
 }
@@ -789,7 +790,7 @@ impl Workbench {
 
     fn apply(&mut self, step: &Step) {
         let editor = match step {
-            Step::Genogram(_) | Step::BringGenogram(_) | Step::ImportGedcom => {
+            Step::Genogram(_) | Step::BringGenogram(_) | Step::ImportGedcom(_) => {
                 Some(Editor::Genogram)
             }
             Step::Network(..) => Some(Editor::Network),
@@ -946,15 +947,16 @@ impl Workbench {
             }
             Step::BringGenogram(source) => {
                 let mut n = 0u32;
-                if let Ok(ops) = import_ops(&self.a, source, || {
+                let fresh = || {
                     n += 1;
                     n.to_be_bytes()
-                }) {
+                };
+                if let Ok(ops) = import_ops(&self.a, source, fresh, &[]) {
                     let (a, h) = (&mut self.a, &mut self.open.as_mut().unwrap().1);
                     h.commit(a, "use another genogram", ops);
                 }
             }
-            Step::ImportGedcom => {
+            Step::ImportGedcom(apart) => {
                 let text = crate::exchange::gedcom::write(&self.a);
                 if let Ok(tree) = crate::exchange::gedcom::read(&text) {
                     let mut n = 0x6000_0000u32;
@@ -963,7 +965,15 @@ impl Workbench {
                         n.to_be_bytes()
                     };
                     let source = crate::exchange::gedcom::as_assessment(&tree, &self.a, &mut fresh);
-                    if let Ok(ops) = import_ops(&self.a, &source, &mut fresh) {
+                    let separate: Vec<PersonId> = if *apart {
+                        doubtful_matches(&self.a, &source)
+                            .into_iter()
+                            .map(|d| d.ours)
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
+                    if let Ok(ops) = import_ops(&self.a, &source, &mut fresh, &separate) {
                         let (a, h) = (&mut self.a, &mut self.open.as_mut().unwrap().1);
                         h.commit(a, "import a GEDCOM file", ops);
                     }

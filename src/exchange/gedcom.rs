@@ -550,7 +550,7 @@ mod tests {
         a.people.push(noah.clone());
         let source = as_assessment(&tree, &a, counter());
         assert_eq!(problems(&source), vec![]);
-        let ops = import_ops(&a, &source, counter()).unwrap();
+        let ops = import_ops(&a, &source, counter(), &[]).unwrap();
         apply(&mut a, &ops);
         assert_eq!(problems(&a), vec![]);
         assert_eq!(a.people.len(), 2 + 1 + 5, "Noah matched, five added");

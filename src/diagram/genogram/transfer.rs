@@ -16,9 +16,20 @@ fn same_person(a: &crate::model::Person, b: &crate::model::Person) -> bool {
         && a.date_of_birth == b.date_of_birth
 }
 
-/// The people here that someone in `source` would be matched with on their name alone (neither
-/// has a date of birth): worth checking with the family.
-pub fn doubtful_matches(target: &Assessment, source: &Assessment) -> Vec<String> {
+/// Someone in `source` who would be matched with someone here on their name alone (neither
+/// has a date of birth): the worker is asked before the import whether they are the same.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Doubt {
+    /// The person in the file (the source).
+    pub theirs: PersonId,
+    /// The person already in the register.
+    pub ours: PersonId,
+    /// "Rita Oldham (family member, Grandmother)": enough to tell two of one name apart.
+    pub words: String,
+}
+
+/// The matches made on a name alone, in the order the file draws them.
+pub fn doubtful_matches(target: &Assessment, source: &Assessment) -> Vec<Doubt> {
     let mut matched: Vec<&PersonId> = Vec::new();
     let mut out = Vec::new();
     for m in &source.genogram.members {
@@ -32,7 +43,11 @@ pub fn doubtful_matches(target: &Assessment, source: &Assessment) -> Vec<String>
         {
             matched.push(&t.id);
             if t.date_of_birth.is_none() {
-                out.push(t.display_name());
+                out.push(Doubt {
+                    theirs: p.id.clone(),
+                    ours: t.id.clone(),
+                    words: super::candidates::describe(target, t, false),
+                });
             }
         }
     }
@@ -40,11 +55,13 @@ pub fn doubtful_matches(target: &Assessment, source: &Assessment) -> Vec<String>
 }
 
 /// The ops that replace `target`'s genogram with `source`'s; `fresh` gives random bytes for
-/// ids that would clash.
+/// ids that would clash. People here in `separate` are matched with nobody in `source`: the
+/// worker said a match on a name alone was someone else.
 pub fn import_ops(
     target: &Assessment,
     source: &Assessment,
     mut fresh: impl FnMut() -> [u8; 4],
+    separate: &[PersonId],
 ) -> Result<Vec<Op>, EditError> {
     let g = &source.genogram;
     if g.members.is_empty() {
@@ -63,7 +80,7 @@ pub fn import_ops(
         if let Some(existing) = target
             .people
             .iter()
-            .find(|t| same_person(t, p) && !matched.contains(&t.id))
+            .find(|t| same_person(t, p) && !matched.contains(&t.id) && !separate.contains(&t.id))
         {
             matched.push(existing.id.clone());
             ids.insert(p.id.clone(), existing.id.clone());
@@ -188,7 +205,7 @@ mod tests {
         mia.role = PersonRole::SubjectChild;
         target.people.push(mia.clone());
         let before = target.clone();
-        let ops = import_ops(&target, &source, || [0x66; 4]).unwrap();
+        let ops = import_ops(&target, &source, || [0x66; 4], &[]).unwrap();
         let mut h = History::default();
         h.commit(&mut target, "import", ops);
         assert_eq!(target.genogram.members.len(), 8);
@@ -207,7 +224,7 @@ mod tests {
         h.undo(&mut target);
         assert_eq!(target, before);
         assert!(
-            import_ops(&before, &sample(), || [1; 4]).is_err(),
+            import_ops(&before, &sample(), || [1; 4], &[]).is_err(),
             "empty genogram"
         );
     }
@@ -225,9 +242,26 @@ mod tests {
         let mut target = sample();
         let mut sam = source.person(&p["Mia"]).unwrap().clone();
         sam.id = PersonId::from_random([0x78; 4]);
-        target.people.push(sam);
-        assert!(doubtful_matches(&target, &source).contains(&"Sam Example".to_owned()));
-        let ops = import_ops(&target, &source, || [0x67; 4]).unwrap();
+        target.people.push(sam.clone());
+        let doubts = doubtful_matches(&target, &source);
+        let doubt = doubts.iter().find(|d| d.ours == sam.id).unwrap();
+        assert!(doubt.words.starts_with("Sam Example"), "{doubts:?}");
+        // Told that the match is someone else, the import adds both Sams to the register.
+        let ops = import_ops(&target, &source, || [0x68; 4], &[doubt.ours.clone()]).unwrap();
+        let mut apart = target.clone();
+        crate::diagram::ops::apply(&mut apart, &ops);
+        crate::exchange::tests_support::assert_valid(&apart);
+        assert_eq!(
+            apart
+                .people
+                .iter()
+                .filter(|x| x.display_name() == "Sam Example")
+                .count(),
+            3,
+            "the register's Sam and the file's two"
+        );
+        assert!(apart.genogram.member(&sam.id).is_none());
+        let ops = import_ops(&target, &source, || [0x67; 4], &[]).unwrap();
         crate::diagram::ops::apply(&mut target, &ops);
         crate::exchange::tests_support::assert_valid(&target);
         let sams = target

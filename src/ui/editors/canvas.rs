@@ -297,7 +297,20 @@ pub fn Canvas(
             on:pointerup=move |ev| up(ev, false)
             on:pointercancel=move |ev| up(ev, true)
             on:wheel=wheel
-            on:focusin=move |_| has_focus.set_value(true)
+            on:focusin=move |ev: web_sys::FocusEvent| {
+                has_focus.set_value(true);
+                // Tabbing to a person selects them, as the drawing's label says.
+                let id = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|el| el.closest("[data-id]").ok().flatten())
+                    .and_then(|el| el.get_attribute("data-id"));
+                if let Some(id) = id {
+                    if keep_focus.get_untracked().as_deref() != Some(id.as_str()) {
+                        events.select.run(Some(id));
+                    }
+                }
+            }
             on:focusout=move |ev: web_sys::FocusEvent| {
                 // Focus moving to another control leaves the canvas; a redraw removing the
                 // focused element (no related target) does not.

@@ -638,7 +638,7 @@ pub fn ImportGenogram(d: Dispatcher) -> impl IntoView {
                 Err(e) => message.set(Some((false, format!("That file cannot be used: {e}")))),
                 Ok(imp) => {
                     let ok = d.run("bring over a genogram", |a| {
-                        transfer::import_ops(a, &imp.assessment, random_bytes)
+                        transfer::import_ops(a, &imp.assessment, random_bytes, &[])
                     });
                     if ok {
                         let n = s.doc.with_untracked(|a| a.genogram.members.len());

@@ -104,7 +104,7 @@ const bad: Array<[string, (doc: any) => string, string]> = [
   ['plain garbage', () => 'this is not json at all', 'The file is not a valid JSON file'],
   ['another JSON file', () => JSON.stringify({ name: 'shopping list' }), 'not an Assessment Workbench export'],
   ['a wrong format', (d) => JSON.stringify({ ...d, format: 'genogram' }), 'The file\'s format is "genogram"'],
-  ['a newer schema version', (d) => JSON.stringify({ ...d, schemaVersion: 6 }), 'schema version 6, which is newer than this app understands'],
+  ['a newer schema version', (d) => JSON.stringify({ ...d, schemaVersion: 7 }), 'schema version 7, which is newer than this app understands'],
   ['a missing field', (d) => { delete d.assessment.people[2].role; return JSON.stringify(d); }, 'missing the field "assessment.people[2].role"'],
   ['a mistyped field', (d) => { d.assessment.referralDate = 'last Tuesday'; return JSON.stringify(d); }, 'The field "assessment.referralDate" is not valid'],
   ['an unknown procedure', (d) => { d.assessment.profile = 'elsewhere-2019'; return JSON.stringify(d); }, 'procedure profile "elsewhere-2019"'],

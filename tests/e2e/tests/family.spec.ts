@@ -186,8 +186,22 @@ test('a GEDCOM file of three generations joins the register and becomes the geno
   await box.getByLabel('GEDCOM file to import').setInputFiles({ name: 'oldham.ged', mimeType: 'text/plain', buffer: Buffer.from(GEDCOM) });
   await expect(box.getByTestId('gedcom-message')).toContainText('5 people, 4 of them new to the register');
   await expectSaved(page);
+  // The same file again: Arthur, Maria and Tom match on their names alone, so the page asks
+  // first; cancelling changes nothing, and the worker says the file's Tom is someone else.
+  const again = { name: 'oldham-again.ged', mimeType: 'text/plain', buffer: Buffer.from(GEDCOM) };
+  await box.getByLabel('GEDCOM file to import').setInputFiles(again);
+  const questions = box.getByTestId('gedcom-questions');
+  await expect(questions).toContainText('check 3 matches made on the name alone');
+  await questions.getByRole('button', { name: 'Cancel' }).click();
+  await expect(questions).toBeHidden();
+  await box.getByLabel('GEDCOM file to import').setInputFiles({ ...again, name: 'oldham-third.ged' });
+  await questions.getByRole('group', { name: /Tom Hart/ }).getByLabel('No, someone else').check();
+  await questions.getByRole('button', { name: 'Import the family tree' }).click();
+  await expect(box.getByTestId('gedcom-message')).toContainText('5 people, 1 of them new to the register');
+  await expectSaved(page);
   const a = await exported(page, base);
-  expect(a.people).toHaveLength(5);
+  expect(a.people).toHaveLength(6);
+  expect(a.people.filter((p: any) => p.givenName === 'Tom')).toHaveLength(2);
   const noah = a.people.find((p: any) => p.givenName === 'Noah');
   expect(noah.role).toBe('subjectChild');
   expect(a.genogram.members).toHaveLength(5);

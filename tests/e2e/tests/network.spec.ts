@@ -223,8 +223,8 @@ test('a map of a child\'s own beside the children\'s map, each with its own plac
   await expect(whose).toHaveValue('group');
   // Mia's own map: her grandmother is in the closest circle and in Mia's safety network.
   await whose.selectOption({ label: "Mia Sample's own map" });
-  await expect(page.locator('.canvas svg')).toContainText('Mia Sample');
-  await expect(page.locator('.canvas svg')).not.toContainText('Leo Sample');
+  await expect(page.locator('svg.canvas')).toContainText('Mia Sample');
+  await expect(page.locator('svg.canvas')).not.toContainText('Leo Sample');
   await page.getByRole('tab', { name: 'Safety network' }).click();
   await expect(page.locator('.canvas .g-person')).toHaveCount(1);
   await page.getByRole('tab', { name: 'Whole map' }).click();
@@ -234,9 +234,10 @@ test('a map of a child\'s own beside the children\'s map, each with its own plac
   await page.getByRole('button', { name: "Start from the children's map" }).click();
   await expect(page.locator('.canvas .g-person')).toHaveCount(2);
   await expect(whose).toHaveValue(/^p-/);
-  const first = page.locator('.canvas .g-person').first();
+  const first = page.locator('svg.canvas .g-person').first();
   await first.focus();
   await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('entry-panel').getByLabel('How close')).toHaveValue('1');
   await expectSaved(page);
   await page.screenshot({ path: info.outputPath('network-leo.png') });
   await page.reload();

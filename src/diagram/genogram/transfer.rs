@@ -247,7 +247,13 @@ mod tests {
         let doubt = doubts.iter().find(|d| d.ours == sam.id).unwrap();
         assert!(doubt.words.starts_with("Sam Example"), "{doubts:?}");
         // Told that the match is someone else, the import adds both Sams to the register.
-        let ops = import_ops(&target, &source, || [0x68; 4], &[doubt.ours.clone()]).unwrap();
+        let ops = import_ops(
+            &target,
+            &source,
+            || [0x68; 4],
+            std::slice::from_ref(&doubt.ours),
+        )
+        .unwrap();
         let mut apart = target.clone();
         crate::diagram::ops::apply(&mut apart, &ops);
         crate::exchange::tests_support::assert_valid(&apart);

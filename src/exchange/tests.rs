@@ -496,14 +496,20 @@ fn write_v4_fixture() {
         2,
         120,
     ));
-    let at = DateTime::parse_from_rfc3339("2026-11-25T10:00:00Z")
+    write_fixture(
+        "tests/fixtures/assessment-v4.json",
+        &a,
+        "2026-11-25T10:00:00Z",
+        "0.4.0",
+    );
+}
+
+/// Writes a fixture file: `a` exported at `at` by app version `version`.
+fn write_fixture(path: &str, a: &Assessment, at: &str, version: &str) {
+    let at = DateTime::parse_from_rfc3339(at)
         .unwrap()
         .with_timezone(&Utc);
-    std::fs::write(
-        "tests/fixtures/assessment-v4.json",
-        export_json(&a, at, "0.4.0"),
-    )
-    .unwrap();
+    std::fs::write(path, export_json(a, at, version)).unwrap();
 }
 
 /// Writes `tests/fixtures/assessment-v5.json` from the v4 fixture plus a harm statement, a
@@ -596,14 +602,12 @@ fn write_v5_fixture() {
                 .into(),
         ],
     });
-    let at = DateTime::parse_from_rfc3339("2026-12-01T10:00:00Z")
-        .unwrap()
-        .with_timezone(&Utc);
-    std::fs::write(
+    write_fixture(
         "tests/fixtures/assessment-v5.json",
-        export_json(&a, at, "0.5.0"),
-    )
-    .unwrap();
+        &a,
+        "2026-12-01T10:00:00Z",
+        "0.5.0",
+    );
 }
 
 /// Writes `tests/fixtures/assessment-v6.json` from the v5 fixture plus Mia's own map, started
@@ -632,14 +636,12 @@ fn write_v6_fixture() {
     let ops = plan(&a, &which, &Command::Set(first)).unwrap();
     crate::diagram::ops::apply(&mut a, &ops);
     crate::model::validity::check(&a).unwrap();
-    let at = DateTime::parse_from_rfc3339("2026-12-01T10:00:00Z")
-        .unwrap()
-        .with_timezone(&Utc);
-    std::fs::write(
+    write_fixture(
         "tests/fixtures/assessment-v6.json",
-        export_json(&a, at, "0.6.0"),
-    )
-    .unwrap();
+        &a,
+        "2026-12-01T10:00:00Z",
+        "0.6.0",
+    );
 }
 
 #[test]

@@ -242,7 +242,7 @@ fn diagrams(a: &Assessment, today: NaiveDate) -> String {
             escape(&title),
             standalone(a, &which, false)
         ));
-        let helpers = safety_network(a, map);
+        let helpers = safety_network(a, map).concat();
         if !helpers.is_empty() {
             let title = match which {
                 None if a.child_networks.is_empty() => "Safety network".to_owned(),
@@ -255,7 +255,7 @@ fn diagrams(a: &Assessment, today: NaiveDate) -> String {
 }
 
 /// Each person in a map's safety network and what they have agreed to do, as list items.
-fn safety_network(a: &Assessment, map: &crate::model::network::NetworkMap) -> String {
+fn safety_network(a: &Assessment, map: &crate::model::network::NetworkMap) -> Vec<String> {
     use crate::diagram::network::render::{entry_name, entry_role};
     map.members
         .iter()
@@ -436,11 +436,9 @@ fn family_body(a: &Assessment, profile: &Profile, today: NaiveDate, made_for: &s
     }
     // Everyone in any map's safety network (the group's and each child's), each once.
     let mut items: Vec<String> = Vec::new();
-    for (_, map) in a.maps() {
-        for li in safety_network(a, map).split_inclusive("</li>") {
-            if !items.iter().any(|i| i == li) {
-                items.push(li.to_owned());
-            }
+    for li in a.maps().flat_map(|(_, map)| safety_network(a, map)) {
+        if !items.contains(&li) {
+            items.push(li);
         }
     }
     let helpers = items.concat();

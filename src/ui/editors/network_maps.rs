@@ -78,13 +78,12 @@ pub fn WhoseMap(d: Dispatcher) -> impl IntoView {
             view! {
                 <div class="whose-map" data-testid="whose-map">
                     <SelectField id="nm-whose" label="Whose map"
-                        hint="One map for the children together, or a map of a child's own world, with their own safety network."
                         options=Signal::derive(move || s.doc.with(choices)) value=value
                         on_change=Callback::new(move |v: String| s.network_for.set(PersonId::parse(&v)))/>
                     {own.map(|c| {
                         let name = s.doc.with_untracked(|a| child_name(a, &Some(c)));
                         view! {
-                            <button type="button" class="button button--warning button--small" on:click=remove>
+                            <button type="button" class="button button--secondary button--small" on:click=remove>
                                 {format!("Remove {name}'s own map")}
                             </button>
                         }

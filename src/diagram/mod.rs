@@ -4,6 +4,7 @@
 //! document to SVG text ([`svg`]); the browser only shows that text and turns pointer and key
 //! events into commands.
 
+pub mod fit;
 pub mod genogram;
 pub mod history;
 pub mod network;

@@ -698,3 +698,43 @@ fn an_export_for_sharing_says_who_it_is_for_and_leaves_out_what_is_marked() {
     assert!(for_mum.contains("Fictional Gardens"));
     assert!(text.contains("\"madeFor\": null"));
 }
+
+/// The three-generation family of fifteen the tablet screenshots import.
+fn family_of_fifteen() -> Assessment {
+    use crate::model::{AssessmentId, AssessmentType};
+    let now = DateTime::parse_from_rfc3339("2026-11-30T09:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc);
+    let mut a = Assessment::new(
+        AssessmentId::from_random([0x15; 8]),
+        now,
+        "signs-of-safety-2020",
+        AssessmentType::Section17,
+    );
+    crate::diagram::genogram::sample::family_of_fifteen(&mut a);
+    a
+}
+
+/// Writes `tests/fixtures/family-of-fifteen.json` (run by hand with `--ignored`).
+#[test]
+#[ignore]
+fn write_family_of_fifteen_fixture() {
+    write_fixture(
+        "tests/fixtures/family-of-fifteen.json",
+        &family_of_fifteen(),
+        "2026-11-30T09:00:00Z",
+        "0.6.0",
+    );
+}
+
+#[test]
+fn the_family_of_fifteen_fixture_is_valid_and_what_its_generator_makes() {
+    let a = family_of_fifteen();
+    crate::model::validity::check(&a).unwrap();
+    assert_eq!(a.genogram.members.len(), 15);
+    assert_eq!(a.people.len(), 18);
+    assert_eq!(a.network.members.len(), 15);
+    assert_eq!(a.children().count(), 3);
+    let file = include_str!("../../tests/fixtures/family-of-fifteen.json");
+    assert_eq!(import(file).unwrap().assessment, a);
+}

@@ -58,8 +58,32 @@ pub fn layout(a: &Assessment) -> BTreeMap<PersonId, (i32, i32)> {
         };
         let mut keyed: Vec<KeyedUnit> = units
             .drain(..)
-            .map(|u| {
+            .map(|mut u| {
                 let k = key(&u, &x);
+                // Partners in the order that puts each nearer their own parents (Tom, whose
+                // parents are on the left, to the left of Maria, whose parents are on the right).
+                if let Some(k) = k {
+                    let width = (u.len() as f64 - 1.0) * f64::from(STEP_X);
+                    let cost = |order: &mut dyn Iterator<Item = &usize>| -> f64 {
+                        order
+                            .enumerate()
+                            .filter_map(|(j, &i)| {
+                                let xs: Vec<f64> = parents[i]
+                                    .iter()
+                                    .filter_map(|&p| x[p])
+                                    .map(f64::from)
+                                    .collect();
+                                (!xs.is_empty()).then(|| {
+                                    let at = k - width / 2.0 + j as f64 * f64::from(STEP_X);
+                                    (at - xs.iter().sum::<f64>() / xs.len() as f64).abs()
+                                })
+                            })
+                            .sum()
+                    };
+                    if cost(&mut u.iter().rev()) + 0.5 < cost(&mut u.iter()) {
+                        u.reverse();
+                    }
+                }
                 let first_born = u
                     .iter()
                     .filter(|&&i| !parents[i].is_empty())
@@ -75,9 +99,30 @@ pub fn layout(a: &Assessment) -> BTreeMap<PersonId, (i32, i32)> {
             ka.total_cmp(&kb).then_with(|| a.1.cmp(&b.1))
         });
         let mut cursor: Option<i32> = None;
-        for (k, _, unit) in &keyed {
+        for (n, (k, _, unit)) in keyed.iter().enumerate() {
             let width = (unit.len() as i32 - 1) * STEP_X;
-            let desired = k.map_or(0, |k| k.round() as i32 - width / 2);
+            // Brothers and sisters (units under the same parents) are centred as one group
+            // under them, not each started at the parents' middle.
+            let same = |other: &KeyedUnit| match (k, other.0) {
+                (Some(a), Some(b)) => (a - b).abs() < 0.5,
+                _ => false,
+            };
+            let first = (0..=n)
+                .rev()
+                .take_while(|&j| same(&keyed[j]))
+                .last()
+                .unwrap_or(n);
+            let group_width: i32 = keyed[first..]
+                .iter()
+                .take_while(|u| same(u))
+                .map(|u| u.2.len() as i32 * STEP_X)
+                .sum::<i32>()
+                - STEP_X;
+            let before: i32 = keyed[first..n]
+                .iter()
+                .map(|u| u.2.len() as i32 * STEP_X)
+                .sum();
+            let desired = k.map_or(0, |k| k.round() as i32 - group_width / 2 + before);
             let left = cursor.map_or(desired, |c| desired.max(c + STEP_X));
             for (j, &i) in unit.iter().enumerate() {
                 x[i] = Some(left + j as i32 * STEP_X);

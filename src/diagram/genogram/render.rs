@@ -12,6 +12,10 @@ use std::collections::HashMap;
 
 /// Half the width of a person's symbol.
 pub const R: f64 = 20.0;
+/// The names' size: 16 units reads at 14 px or more when a family of fifteen fits a tablet.
+pub const NAME_FONT: f64 = 16.0;
+/// How far beside a lone parent their children's line comes down (clear of their name).
+const ALONE: f64 = 24.0;
 
 /// What to draw besides the document.
 #[derive(Clone, Debug, Default)]
@@ -159,13 +163,15 @@ pub fn extent(a: &Assessment, view: &View) -> (f64, f64, f64, f64) {
         return (-200.0, -100.0, 400.0, 250.0);
     }
     let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for &(x, y) in at.values() {
-        x0 = x0.min(x);
+    for (id, &(x, y)) in &at {
+        let half = a.person(id).map_or(R + 14.0, half_width) + 8.0;
+        x0 = x0.min(x - half);
         y0 = y0.min(y);
-        x1 = x1.max(x);
+        x1 = x1.max(x + half);
         y1 = y1.max(y);
     }
-    (x0 - 90.0, y0 - 70.0, x1 - x0 + 180.0, y1 - y0 + 160.0)
+    // The partnership's words above, and two lines of name and the dates below.
+    (x0, y0 - 52.0, x1 - x0, y1 - y0 + 52.0 + 92.0)
 }
 
 /// A standalone SVG file of the genogram with its legend, for reports.
@@ -610,9 +616,15 @@ fn partnerships_and_children(
         let (Some(&(ax, ay)), Some(&(bx, by))) = (at.get(&u.a), at.get(&u.b)) else {
             continue;
         };
-        let bar = ay.max(by) + R + 50.0;
-        let mx = (ax + bx) / 2.0;
-        drop_from.insert(u.id.to_string(), (mx, bar));
+        // The partnership line joins the two symbols' sides at their middles, so it never
+        // runs through the names written below them; children hang from its middle.
+        let (dx, dy) = (bx - ax, by - ay);
+        let len = (dx * dx + dy * dy).sqrt().max(1.0);
+        let (ux, uy) = (dx / len, dy / len);
+        let cut = R.min(len / 2.0);
+        let (sx, sy, ex, ey) = (ax + ux * cut, ay + uy * cut, bx - ux * cut, by - uy * cut);
+        let (mx, my) = ((ax + bx) / 2.0, (ay + by) / 2.0);
+        drop_from.insert(u.id.to_string(), (mx, my));
         if !keep(&[&u.a, &u.b]) {
             continue;
         }
@@ -621,34 +633,29 @@ fn partnerships_and_children(
             partnership_dash(u.kind),
             u.id
         );
-        s.path(
-            &format!("M{ax:.1} {:.1} V{bar:.1} H{bx:.1} V{:.1}", ay + R, by + R),
-            &attrs,
-        );
+        s.path(&format!("M{sx:.1} {sy:.1} L{ex:.1} {ey:.1}"), &attrs);
         let slashes = match u.kind {
             PartnershipKind::Separated => 1,
             PartnershipKind::Divorced => 2,
             _ => 0,
         };
+        // The slashes sit between the first partner and the middle, clear of the children's line.
+        let (qx, qy) = ((sx + mx) / 2.0, (sy + my) / 2.0);
         for k in 0..slashes {
             let off = if slashes == 2 {
                 k as f64 * 10.0 - 5.0
             } else {
                 0.0
             };
-            s.line(mx + off - 6.0, bar + 9.0, mx + off + 6.0, bar - 9.0, STROKE);
+            s.line(qx + off - 6.0, qy + 9.0, qx + off + 6.0, qy - 9.0, STROKE);
         }
         let words = partnership_words(u.kind, u.start, u.end);
         if !words.is_empty() {
-            let tx = if slashes > 0 {
-                mx + (bx - ax).abs() / 4.0
-            } else {
-                mx
-            };
+            // Above the pair, clear of the symbols and of the lines down to them.
             s.text(
-                tx,
-                bar + 15.0,
-                r##"font-size="12" text-anchor="middle" fill="#0b0c0c""##,
+                mx,
+                ay.min(by) - R - 8.0,
+                r##"font-size="12" text-anchor="middle" fill="#0b0c0c" stroke="#ffffff" stroke-width="3" paint-order="stroke""##,
                 &words,
             );
         }
@@ -662,9 +669,10 @@ fn partnerships_and_children(
                 partnership.to_string(),
                 drop_from.get(partnership.as_str()).copied(),
             ),
-            Parents::Parent { person } => {
-                (person.to_string(), at.get(person).map(|&(x, y)| (x, y + R)))
-            }
+            Parents::Parent { person } => (
+                person.to_string(),
+                at.get(person).map(|&(x, y)| (x + R + ALONE, y)),
+            ),
         };
         let Some(from) = from else { continue };
         match index.get(&key) {
@@ -675,6 +683,7 @@ fn partnerships_and_children(
             }
         }
     }
+    let mut bars: Vec<(f64, f64, f64)> = Vec::new();
     for ((fx, fy), lines) in groups {
         let kids: Vec<(f64, f64, &super::Parentage)> = lines
             .iter()
@@ -696,7 +705,7 @@ fn partnerships_and_children(
             continue;
         }
         let top = kids.iter().map(|k| k.1).fold(f64::MAX, f64::min) - R;
-        let sib = (top - 28.0).max(fy + 10.0);
+        let mut sib = (top - 28.0).max(fy + 10.0);
         // Twins meet at one point on the sibling bar.
         let mut twin_x: HashMap<u32, Vec<f64>> = HashMap::new();
         for (x, _, l) in &kids {
@@ -722,6 +731,19 @@ fn partnerships_and_children(
             .collect();
         let lo = xs.iter().copied().fold(f64::MAX, f64::min);
         let hi = xs.iter().copied().fold(f64::MIN, f64::max);
+        // Two families' bars at one height and side by side would read as one: raise this one.
+        while sib - 12.0 > fy + 86.0
+            && bars.iter().any(|&(y, l, h): &(f64, f64, f64)| {
+                (y - sib).abs() < 6.0 && l < hi + 12.0 && lo < h + 12.0
+            })
+        {
+            sib -= 12.0;
+        }
+        bars.push((sib, lo, hi));
+        if let Parents::Parent { .. } = &lines[0].parents {
+            // A child of one parent hangs from a short line out of the parent's side.
+            s.line(fx - ALONE, fy, fx, fy, STROKE);
+        }
         s.line(fx, fy, fx, sib, STROKE);
         if hi > lo {
             s.line(lo, sib, hi, sib, STROKE);
@@ -804,6 +826,33 @@ fn extra_words(p: &Person) -> String {
     w
 }
 
+/// A name part as drawn: at most 14 characters, longer ones cut with an ellipsis.
+fn short(w: &str) -> String {
+    if w.chars().count() > 14 {
+        w.chars().take(13).collect::<String>() + "…"
+    } else {
+        w.to_owned()
+    }
+}
+
+/// Half the width of a person's words (an estimate from the widest line in bold), or of their
+/// symbol when that is wider: how far the drawing reaches each side of them.
+fn half_width(p: &Person) -> f64 {
+    let widest = [p.given_name.trim(), p.family_name.trim()]
+        .iter()
+        .map(|w| short(w).chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(
+            if p.given_name.trim().is_empty() || p.family_name.trim().is_empty() {
+                short(&p.display_name()).chars().count()
+            } else {
+                0
+            },
+        );
+    (widest as f64 * NAME_FONT * 0.62 / 2.0).max(R + 14.0)
+}
+
 fn person(s: &mut Svg, p: &Person, x: f64, y: f64, view: &View, pinned: bool) {
     let selected = view.selected.as_ref() == Some(&p.id);
     // Drawn first into a buffer: the label is made of the words drawn, in the order drawn, so
@@ -865,15 +914,8 @@ fn person(s: &mut Svg, p: &Person, x: f64, y: f64, view: &View, pinned: bool) {
     let halo =
         r##"stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke""##;
     let bold = format!(
-        r##"font-size="13" text-anchor="middle" fill="#0b0c0c" font-weight="bold" {halo}"##
+        r##"font-size="{NAME_FONT}" text-anchor="middle" fill="#0b0c0c" font-weight="bold" {halo}"##
     );
-    let short = |w: &str| {
-        if w.chars().count() > 16 {
-            w.chars().take(15).collect::<String>() + "…"
-        } else {
-            w.to_owned()
-        }
-    };
     let (given, family) = (p.given_name.trim(), p.family_name.trim());
     let mut line = below;
     if given.is_empty() || family.is_empty() {
@@ -883,7 +925,7 @@ fn person(s: &mut Svg, p: &Person, x: f64, y: f64, view: &View, pinned: bool) {
     } else {
         let (g, f) = (short(given), short(family));
         b.text(x, line, &bold, &g);
-        line += 15.0;
+        line += NAME_FONT + 2.0;
         // A leading space (not drawn) keeps the words apart for assistive technology.
         b.text(x, line, &bold, &format!(" {f}"));
         seen.push(format!("{g} {f}"));
@@ -899,8 +941,8 @@ fn person(s: &mut Svg, p: &Person, x: f64, y: f64, view: &View, pinned: bool) {
     if !dates.is_empty() {
         b.text(
             x,
-            line + 15.0,
-            &format!(r##"font-size="12" text-anchor="middle" fill="#0b0c0c" {halo}"##),
+            line + NAME_FONT + 1.0,
+            &format!(r##"font-size="13" text-anchor="middle" fill="#0b0c0c" {halo}"##),
             &format!(" {dates}"),
         );
         seen.push(dates);

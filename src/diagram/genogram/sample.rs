@@ -116,3 +116,166 @@ pub fn grow_family(a: &mut Assessment, n: usize) {
         }
     }
 }
+
+/// A fictional three-generation family of fifteen (the Oldhams and the Harts, with the three
+/// children being assessed), drawn on the genogram, laid out, and placed on the network map from
+/// the register: the family the tablet screenshots and the readability checks use.
+pub fn family_of_fifteen(a: &mut Assessment) {
+    use crate::diagram::network::commands::{free_angle, plan as map_plan, Command as MapCommand};
+    use crate::model::network::{Category, NetworkMember, Who};
+    let mut ids = Counter(0x1500_0000);
+    let day = |y: i32, m: u32, d: u32| NaiveDate::from_ymd_opt(y, m, d);
+    let person = |ids: &mut Counter, given: &str, family: &str, g: Gender, born| {
+        let mut p = fictional(ids.person(), given, g, born);
+        p.family_name = family.into();
+        p
+    };
+    let ken = person(&mut ids, "Ken", "Oldham", Gender::Male, day(1958, 3, 2));
+    let ken_id = ken.id.clone();
+    run(
+        a,
+        Command::AddPerson {
+            person: ken,
+            x: 0,
+            y: 0,
+        },
+    );
+    let relative = |a: &mut Assessment, ids: &mut Counter, of: &PersonId, relation, p: Person| {
+        let id = p.id.clone();
+        let (link, second) = (ids.item(), ids.item());
+        run(
+            a,
+            Command::AddRelative {
+                of: of.clone(),
+                relation,
+                person: p,
+                link: link.clone(),
+                second,
+            },
+        );
+        (id, link)
+    };
+    let married = Relation::Partner(PartnershipKind::Married);
+    let together = Relation::Partner(PartnershipKind::Cohabiting);
+    let child = |u: &ItemId| Relation::Child(Some(u.clone()), ChildKind::Birth);
+    let rita = person(&mut ids, "Rita", "Oldham", Gender::Female, day(1960, 7, 9));
+    let (_, oldhams) = relative(a, &mut ids, &ken_id, married.clone(), rita);
+    let sue = person(&mut ids, "Sue", "Oldham", Gender::Female, day(1984, 5, 1));
+    let (sue, _) = relative(a, &mut ids, &ken_id, child(&oldhams), sue);
+    let maria = person(
+        &mut ids,
+        "Maria",
+        "Oldham",
+        Gender::Female,
+        day(1988, 10, 20),
+    );
+    let (maria, _) = relative(a, &mut ids, &ken_id, child(&oldhams), maria);
+    let kwame = person(&mut ids, "Kwame", "Mensah", Gender::Male, day(1983, 1, 15));
+    let (_, mensahs) = relative(a, &mut ids, &sue, married.clone(), kwame);
+    for (given, g, born) in [
+        ("Priya", Gender::Female, day(2011, 4, 3)),
+        ("Ellis", Gender::Male, day(2016, 8, 30)),
+    ] {
+        let p = person(&mut ids, given, "Mensah", g, born);
+        relative(a, &mut ids, &sue, child(&mensahs), p);
+    }
+    let tom = person(&mut ids, "Tom", "Hart", Gender::Male, day(1986, 2, 11));
+    let (tom, harts) = relative(a, &mut ids, &maria, together.clone(), tom);
+    for (given, g, born) in [
+        ("Noah", Gender::Male, day(2015, 6, 12)),
+        ("Mia", Gender::Female, day(2018, 3, 4)),
+        ("Leo", Gender::Male, day(2021, 11, 23)),
+    ] {
+        let mut p = person(&mut ids, given, "Hart", g, born);
+        p.role = PersonRole::SubjectChild;
+        relative(a, &mut ids, &maria, child(&harts), p);
+    }
+    let bill = person(&mut ids, "Bill", "Hart", Gender::Male, day(1955, 12, 1));
+    relative(a, &mut ids, &tom, Relation::Parent, bill);
+    let joan = person(&mut ids, "Joan", "Hart", Gender::Female, day(1957, 9, 17));
+    relative(a, &mut ids, &tom, Relation::Parent, joan);
+    let dev = person(&mut ids, "Dev", "Hart", Gender::Male, day(1990, 4, 8));
+    let (dev, _) = relative(a, &mut ids, &tom, Relation::Sibling, dev);
+    let kayla = person(
+        &mut ids,
+        "Kayla",
+        "Brightwater",
+        Gender::Female,
+        day(1992, 6, 6),
+    );
+    relative(a, &mut ids, &dev, together, kayla);
+    run(a, Command::AutoLayout);
+    // Everyone but the children on the group's map, from the register, family nearest.
+    let placed: Vec<(PersonId, Category, u8)> = a
+        .genogram
+        .members
+        .iter()
+        .filter_map(|m| a.person(&m.person))
+        .filter(|p| p.role != PersonRole::SubjectChild)
+        .enumerate()
+        .map(|(i, p)| {
+            let circle = match p.family_name.as_str() {
+                "Oldham" | "Hart" => (i % 2) as u8,
+                _ => 1 + (i % 2) as u8,
+            };
+            let category = if p.family_name == "Brightwater" {
+                Category::Friends
+            } else {
+                Category::Family
+            };
+            (p.id.clone(), category, circle)
+        })
+        .collect();
+    let extra = [
+        ("Ms Patel (teacher)", Category::Professional, 2u8),
+        ("Pastor Michael", Category::Community, 2),
+        ("Jo (health visitor)", Category::Professional, 1),
+    ];
+    for (who, category, circle) in placed {
+        let angle = free_angle(&a.network, circle);
+        let m = NetworkMember::new(
+            ids.item(),
+            Who::Person { person: who },
+            category,
+            circle,
+            angle,
+        );
+        let ops = map_plan(
+            a,
+            &None,
+            &MapCommand::Add {
+                member: m,
+                person: None,
+            },
+        )
+        .expect("placed");
+        apply(a, &ops);
+    }
+    for (name, category, circle) in extra {
+        let mut p = Person::new(ids.person(), PersonRole::Professional);
+        p.given_name = name.into();
+        if category != Category::Professional {
+            p.role = PersonRole::FamilyMember;
+        }
+        let angle = free_angle(&a.network, circle);
+        let m = NetworkMember::new(
+            ids.item(),
+            Who::Person {
+                person: p.id.clone(),
+            },
+            category,
+            circle,
+            angle,
+        );
+        let ops = map_plan(
+            a,
+            &None,
+            &MapCommand::Add {
+                member: m,
+                person: Some(p),
+            },
+        )
+        .expect("added");
+        apply(a, &ops);
+    }
+}

@@ -9,8 +9,8 @@ use crate::diagram::genogram::render::route_clear_of;
 pub const SYMBOL: f64 = 22.0;
 /// Type sizes (in drawing units) of an entry's name and its other lines: large enough to be
 /// read at "fit to screen" on a tablet.
-pub const NAME_FONT: f64 = 20.0;
-pub const LINE_FONT: f64 = 17.0;
+pub const NAME_FONT: f64 = 24.0;
+pub const LINE_FONT: f64 = 18.0;
 
 /// A box: left, top, width, height.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -101,14 +101,25 @@ pub struct Placed {
 
 /// Width of a line of words in `font` (a generous average for the system sans-serif).
 pub fn text_width(words: &str, font: f64) -> f64 {
-    words.chars().count() as f64 * font * 0.56 + 6.0
+    words.chars().count() as f64 * font * 0.58 + 6.0
+}
+
+/// Width of a line of bold words (names, the circles' names): bold is wider.
+pub fn bold_width(words: &str, font: f64) -> f64 {
+    words.chars().count() as f64 * font * 0.66 + 6.0
 }
 
 fn label_size(lines: &[String]) -> (f64, f64) {
     let w = lines
         .iter()
         .enumerate()
-        .map(|(i, l)| text_width(l, if i == 0 { NAME_FONT } else { LINE_FONT }))
+        .map(|(i, l)| {
+            if i == 0 {
+                bold_width(l, NAME_FONT)
+            } else {
+                text_width(l, LINE_FONT)
+            }
+        })
         .fold(0.0, f64::max);
     let h = NAME_FONT * 1.25 + (lines.len().saturating_sub(1)) as f64 * LINE_FONT * 1.25;
     (w, h)
@@ -123,8 +134,9 @@ pub fn baseline(r: &Rect, i: usize) -> f64 {
     }
 }
 
-/// Lays out `items` round a centre circle of radius `centre`.
-pub fn lay_out(items: &[Item], centre: f64) -> Vec<Placed> {
+/// Lays out `items` round a centre circle of radius `centre`, keeping words inside the outer
+/// circle (radius `outer`) where there is a clear spot there, so the map fits the screen larger.
+pub fn lay_out(items: &[Item], centre: f64, outer: f64, reserved: &[Rect]) -> Vec<Placed> {
     let symbols: Vec<(f64, f64)> = items.iter().map(|i| i.at).collect();
     let routes: Vec<Vec<(f64, f64)>> = items
         .iter()
@@ -153,7 +165,7 @@ pub fn lay_out(items: &[Item], centre: f64) -> Vec<Placed> {
         })
         .collect();
     let bounds: Vec<Rect> = routes.iter().map(|r| Rect::around(r)).collect();
-    let mut taken: Vec<Rect> = Vec::new();
+    let mut taken: Vec<Rect> = reserved.to_vec();
     let mut out = Vec::with_capacity(items.len());
     for (k, it) in items.iter().enumerate() {
         let (w, h) = label_size(&it.lines);
@@ -195,7 +207,18 @@ pub fn lay_out(items: &[Item], centre: f64) -> Vec<Placed> {
             let centre_hit = usize::from(r.near_point((0.0, 0.0), centre + 2.0));
             words + symbols_hit + lines + centre_hit
         };
-        let mut best: Option<(usize, Rect)> = None;
+        // Whether the words reach beyond the outer circle.
+        let beyond = |r: &Rect| {
+            [
+                (r.x, r.y),
+                (r.x + r.w, r.y),
+                (r.x, r.y + r.h),
+                (r.x + r.w, r.y + r.h),
+            ]
+            .iter()
+            .any(|(px, py)| (px * px + py * py).sqrt() > outer)
+        };
+        let mut best: Option<((usize, bool), Rect)> = None;
         for (cx, cy) in candidates {
             let r = Rect {
                 x: cx - w / 2.0,
@@ -203,11 +226,11 @@ pub fn lay_out(items: &[Item], centre: f64) -> Vec<Placed> {
                 w,
                 h,
             };
-            let s = score(&r);
+            let s = (score(&r), beyond(&r));
             if best.as_ref().is_none_or(|(b, _)| s < *b) {
                 best = Some((s, r));
             }
-            if s == 0 {
+            if s == (0, false) {
                 break;
             }
         }

@@ -8,10 +8,12 @@ use crate::diagram::svg::{self, zigzag, Svg, FOCUS, INK, SECONDARY};
 use crate::model::{Assessment, ItemId, Person};
 
 /// Radius of the centre, where the children are.
-pub const CENTRE: f64 = 75.0;
+pub const CENTRE: f64 = 76.0;
 /// Width of each circle's band.
-pub const BAND: f64 = 125.0;
+pub const BAND: f64 = 110.0;
 const SIZE: f64 = 22.0;
+/// The size of the circles' names.
+const CIRCLE_FONT: f64 = 16.0;
 
 /// What to draw besides the document.
 #[derive(Clone, Debug, Default)]
@@ -91,18 +93,79 @@ pub fn extent(a: &Assessment, which: &MapFor) -> (f64, f64, f64, f64) {
         ..View::default()
     };
     let (_, placed) = layout_of(a, &view);
-    let words = placed
+    let r = outer(&map_of(a, which)) + 16.0;
+    let (mut x0, mut y0, mut x1, mut y1) = (-r, -r, r, r);
+    for p in &placed {
+        let l = &p.label;
+        x0 = x0.min(l.x - 10.0);
+        y0 = y0.min(l.y - 10.0);
+        x1 = x1.max(l.x + l.w + 10.0);
+        y1 = y1.max(l.y + l.h + 10.0);
+    }
+    (x0, y0, x1 - x0, y1 - y0)
+}
+
+/// Each circle's name and where it is written (its baseline's middle): just inside the
+/// circle's edge, where its ring has the most room.
+fn circle_names(map: &NetworkMap) -> Vec<(f64, f64, &str)> {
+    map.circles
         .iter()
-        .map(|p| {
-            let l = &p.label;
-            [l.x, l.x + l.w, l.y, l.y + l.h]
-                .into_iter()
-                .map(f64::abs)
-                .fold(0.0, f64::max)
+        .enumerate()
+        .map(|(k, label)| {
+            let r = CENTRE + (k as f64 + 1.0) * BAND - 14.0;
+            let t = f64::from(name_angle(map, k as u8)).to_radians();
+            (r * t.sin(), -r * t.cos() + 5.0, label.as_str())
         })
-        .fold(0.0, f64::max);
-    let r = (outer(&map_of(a, which)) + 30.0).max(words + 10.0);
-    (-r, -r, 2.0 * r, 2.0 * r)
+        .collect()
+}
+
+/// Where round circle `k` its name goes: the angle furthest from every entry in that circle or
+/// beyond it (their lines cross the circle's edge at about their own angle on the way in).
+fn name_angle(map: &NetworkMap, k: u8) -> u16 {
+    let angles: Vec<i32> = map
+        .members
+        .iter()
+        .filter(|m| m.circle >= k)
+        .map(|m| i32::from(m.angle))
+        .collect();
+    if angles.is_empty() {
+        return 0;
+    }
+    let gap = |t: i32| {
+        angles
+            .iter()
+            .map(|&a| {
+                let d = (t - a).rem_euclid(360);
+                d.min(360 - d)
+            })
+            .min()
+            .unwrap_or(180)
+    };
+    // The first best in steps of 5 degrees from the top, so the name stays put as far as it can.
+    let mut best = (0, -1);
+    for t in (0..360).step_by(5) {
+        let g = gap(t);
+        if g > best.1 {
+            best = (t, g);
+        }
+    }
+    best.0 as u16
+}
+
+/// The boxes the circles' names take, which no entry's words may cover.
+fn circle_name_boxes(map: &NetworkMap) -> Vec<super::layout::Rect> {
+    circle_names(map)
+        .into_iter()
+        .map(|(x, y, label)| {
+            let w = super::layout::bold_width(label, CIRCLE_FONT);
+            super::layout::Rect {
+                x: x - w / 2.0,
+                y: y - CIRCLE_FONT,
+                w,
+                h: CIRCLE_FONT * 1.3,
+            }
+        })
+        .collect()
 }
 
 /// The map's drawing, without the outer `<svg>` element.
@@ -131,15 +194,12 @@ fn draw(a: &Assessment, view: &View, skip: Option<&ItemId>) -> String {
         CENTRE,
         &format!(r##"fill="#ffffff" stroke="{INK}" stroke-width="3""##),
     );
-    for (k, label) in map.circles.iter().enumerate() {
-        // Each circle's name sits just inside its edge, where its ring has the most room.
-        let r = CENTRE + (k as f64 + 1.0) * BAND - 14.0;
-        let t = f64::from(super::commands::free_angle(&map, k as u8)).to_radians();
+    for (x, y, label) in circle_names(&map) {
         s.text(
-            r * t.sin(),
-            -r * t.cos() + 5.0,
+            x,
+            y,
             &format!(
-                r##"font-size="14" text-anchor="middle" fill="{SECONDARY}" font-weight="bold" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke""##
+                r##"font-size="{CIRCLE_FONT}" text-anchor="middle" fill="{SECONDARY}" font-weight="bold" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke""##
             ),
             label,
         );
@@ -154,12 +214,12 @@ fn draw(a: &Assessment, view: &View, skip: Option<&ItemId>) -> String {
     } else {
         children
     };
-    let top = -((lines.len() as f64 - 1.0) * 9.0);
+    let top = -((lines.len() as f64 - 1.0) * 10.5);
     for (i, name) in lines.iter().enumerate() {
         s.text(
             0.0,
-            top + i as f64 * 18.0 + 5.0,
-            r##"font-size="15" text-anchor="middle" font-weight="bold" fill="#0b0c0c""##,
+            top + i as f64 * 21.0 + 6.0,
+            r##"font-size="18" text-anchor="middle" font-weight="bold" fill="#0b0c0c""##,
             name,
         );
     }
@@ -207,7 +267,8 @@ fn lay_out_entries(
             lines: entry_lines(a, m, view),
         })
         .collect();
-    let placed = lay_out(&items, CENTRE);
+    let map = map_of(a, &view.map);
+    let placed = lay_out(&items, CENTRE, outer(&map), &circle_name_boxes(&map));
     (items, placed)
 }
 

@@ -178,14 +178,14 @@ pub fn EditErrorMessage(d: Dispatcher) -> impl IntoView {
     }
 }
 
-/// "Hide panel" / "Show panel": the drawing takes the whole width, or shares it.
+/// "Hide panel" / "Show panel": the drawer over the drawing, closed or open.
 #[component]
-pub fn PanelToggle(wide: RwSignal<bool>) -> impl IntoView {
+pub fn PanelToggle(open: RwSignal<bool>) -> impl IntoView {
     view! {
         <button type="button" class="button button--secondary button--small panel-toggle" data-testid="panel-toggle"
-            aria-expanded=move || (!wide.get()).to_string()
-            on:click=move |_| wide.update(|w| *w = !*w)>
-            {move || if wide.get() { "Show panel" } else { "Hide panel" }}
+            aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|o| *o = !*o)>
+            {move || if open.get() { "Hide panel" } else { "Show panel" }}
         </button>
     }
 }

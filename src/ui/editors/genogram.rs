@@ -6,6 +6,7 @@ use super::dispatch::{Dispatcher, EditErrorMessage, PanelToggle, UndoRedo};
 use super::export::{file_name, save_png, save_svg};
 use super::genogram_panel::{new_person, GenogramSidePanel, Households, PlaceFromRegister};
 use super::relative_picker::{ask_relative, Ask, Asking};
+use super::screen::{editor_mode, fit_when_shown, fitted, keep_in_view, Drawer};
 use crate::diagram::genogram::commands::{plan, Command, Relation};
 use crate::diagram::genogram::{render, ChildKind, PartnershipKind};
 use crate::model::{Assessment, Gender, ItemId, PersonId};
@@ -19,11 +20,18 @@ fn assessment_date(a: &Assessment) -> NaiveDate {
     a.as_at(today())
 }
 
-fn fit(a: &Assessment) -> ViewBox {
+/// The drawing's extent with a margin, at least a small family's size (so one person is not
+/// drawn huge).
+fn extent(a: &Assessment) -> (f64, f64, f64, f64) {
     let (x, y, w, h) = render::extent(a, &render::View::default());
-    let w = w.max(600.0);
-    let h = h.max(420.0);
-    ViewBox(x - 20.0, y - 20.0, w + 40.0, h + 40.0)
+    let (cx, cy) = (x + w / 2.0, y + h / 2.0);
+    let (w, h) = (w.max(600.0), h.max(420.0));
+    (cx - w / 2.0, cy - h / 2.0, w, h)
+}
+
+fn fit(a: &Assessment) -> ViewBox {
+    let (x, y, w, h) = extent(a);
+    ViewBox(x, y, w, h)
 }
 
 /// Adds a relative of `of` of the kind given; selects the new person.
@@ -71,6 +79,21 @@ pub fn GenogramPage() -> impl IntoView {
     });
     let dragging = RwSignal::new(None::<(PersonId, i32, i32)>);
     let view_box = RwSignal::new(s.doc.with_untracked(fit));
+    editor_mode();
+    // The panel for the selected person: a drawer over the drawing, opened by selecting.
+    let panel_open = RwSignal::new(false);
+    let editor = NodeRef::<leptos::html::Div>::new();
+    let refit = move || {
+        if let Some(v) = fitted(editor, s.doc.with_untracked(extent)) {
+            view_box.set(v);
+        }
+    };
+    fit_when_shown(editor, refit);
+    Effect::new(move |_| {
+        if selected.get().is_some() {
+            panel_open.set(true);
+        }
+    });
     // While someone is dragged, what does not move is drawn once; only what moves is redrawn.
     let drag_id = Memo::new(move |_| dragging.with(|d| d.as_ref().map(|d| d.0.clone())));
     let view = move |dragging: Option<(PersonId, i32, i32)>| render::View {
@@ -92,25 +115,19 @@ pub fn GenogramPage() -> impl IntoView {
         }
         None => String::new(),
     });
-    // Keep the selected person in view (a new relative may be added off screen).
+    // Keep the selected person in view and clear of the drawer (a new relative may be added
+    // off screen, or the drawer may open over them).
     Effect::new(move |_| {
         let Some(p) = selected.get() else { return };
-        let Some((x, y)) = s.doc.with(|a| {
+        panel_open.track();
+        let Some(at) = s.doc.with(|a| {
             a.genogram
                 .member(&p)
-                .map(|m| (f64::from(m.x), f64::from(m.y)))
+                .map(|m| (f64::from(m.x), f64::from(m.y) + 20.0))
         }) else {
             return;
         };
-        let v = view_box.get_untracked();
-        let margin = 60.0;
-        if x < v.0 + margin
-            || x > v.0 + v.2 - margin
-            || y < v.1 + margin
-            || y > v.1 + v.3 - margin - 30.0
-        {
-            view_box.set(ViewBox(x - v.2 / 2.0, y - v.3 / 2.0, v.2, v.3));
-        }
+        request_animation_frame(move || keep_in_view(editor, view_box, at));
     });
     let position = move |id: &PersonId| {
         s.doc
@@ -243,22 +260,23 @@ pub fn GenogramPage() -> impl IntoView {
     };
     let base = move || format!("/assessments/{}", s.doc.read().id);
     let empty = move || s.doc.with(|a| a.genogram.members.is_empty());
-    // The panel beside the drawing can be put away, so the drawing is the whole screen.
-    let wide = RwSignal::new(false);
 
     view! {
+        <div class="editor-screen">
         <div class="editor-head">
-        <a href=base class="back-link">"Back to the assessment"</a>
-        <h1 class="heading-l editor-head__title">"Genogram"</h1>
+        <div class="editor-head__top">
+            <a href=base class="back-link">"Back to the assessment"</a>
+            <h1 class="heading-l editor-head__title">"Genogram"</h1>
+        </div>
         <div class="toolbar" role="toolbar" aria-label="Genogram tools">
             <UndoRedo d=d/>
             <button type="button" class="button button--secondary button--small" on:click=move |_| {
                 d.run(Command::AutoLayout.label(), |a| plan(a, &Command::AutoLayout));
-                view_box.set(s.doc.with_untracked(fit));
+                refit();
             }>"Arrange automatically"</button>
             <button type="button" class="button button--secondary button--small" aria-label="Zoom in" on:click=move |_| view_box.update(|v| *v = v.zoom_centre(0.8))>"+"</button>
             <button type="button" class="button button--secondary button--small" aria-label="Zoom out" on:click=move |_| view_box.update(|v| *v = v.zoom_centre(1.25))>"−"</button>
-            <button type="button" class="button button--secondary button--small" on:click=move |_| view_box.set(s.doc.with_untracked(fit))>"Fit to screen"</button>
+            <button type="button" class="button button--secondary button--small" on:click=move |_| refit()>"Fit to screen"</button>
             <button type="button" class="button button--secondary button--small" on:click=move |_| {
                 if let Err(e) = save_svg(&file_name(&title(), "svg"), &standalone()) { export_error.set(Some(e)) }
             }>"Save as SVG"</button>
@@ -266,12 +284,12 @@ pub fn GenogramPage() -> impl IntoView {
                 let (w, h) = svg_size();
                 save_png(file_name(&title(), "png"), standalone(), w, h, move |r| export_error.set(r.err()));
             }>"Save as PNG"</button>
-            <PanelToggle wide=wide/>
+            <PanelToggle open=panel_open/>
         </div>
         </div>
         <EditErrorMessage d=d/>
         {move || export_error.get().map(|e| view! { <p class="error-message" role="alert">"The picture could not be saved: "{e}</p> })}
-        <div class=move || if wide.get() { "editor editor--genogram editor--wide" } else { "editor editor--genogram" }>
+        <div class="editor editor--genogram" node_ref=editor>
             <div class="editor__canvas">
                 {move || empty().then(|| view! { <p class="inset-text" data-testid="genogram-empty">"Nobody is on the genogram yet. Add the children below, then build the family out from them."</p> })}
                 <Canvas markup=markup overlay=overlay view_box=view_box events=events
@@ -279,9 +297,10 @@ pub fn GenogramPage() -> impl IntoView {
                     keep_focus=Signal::derive(move || selected.get().map(|p| p.to_string()))
                     on_key=on_key/>
             </div>
-            <div class="editor__panel">
+            <Drawer open=panel_open label="The selected person">
                 <GenogramSidePanel d=d selected=selected/>
-            </div>
+            </Drawer>
+        </div>
         </div>
         <super::genogram_table::GenogramTable d=d selected=selected/>
         <p class="body editor__intro">"Select a person, then add their partner, children, parents, brothers or sisters in one tap. Everything saves as you go."</p>

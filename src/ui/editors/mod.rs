@@ -13,3 +13,4 @@ pub mod network_maps;
 pub mod network_panel;
 pub mod network_table;
 pub mod relative_picker;
+pub mod screen;

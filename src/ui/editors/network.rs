@@ -6,6 +6,7 @@ use super::dispatch::{Dispatcher, EditErrorMessage, PanelToggle, UndoRedo};
 use super::export::{file_name, save_png, save_svg};
 use super::genogram::handle_zoom_key;
 use super::network_panel::{AddFromRegister, Circles, EntryPanel, QuickEntry, SafetyNetworkList};
+use super::screen::{editor_mode, fit_when_shown, fitted, Drawer};
 use crate::diagram::network::commands::{plan, Command};
 use crate::diagram::network::render::{self, nearest, point};
 use crate::model::network::MapFor;
@@ -159,7 +160,26 @@ pub fn NetworkPage() -> impl IntoView {
     );
     let base = move || format!("/assessments/{}", s.doc.read().id);
     let export_error = RwSignal::new(None::<String>);
-    let wide = RwSignal::new(false);
+    editor_mode();
+    // The drawer over the drawing: open at first on an empty map (it holds the quick entry),
+    // closed on a drawn one so the whole map shows; and open on selecting.
+    let panel_open = RwSignal::new(s.doc.with_untracked(|a| {
+        a.map(&s.network_for.get_untracked())
+            .is_none_or(|m| m.members.is_empty())
+    }));
+    let editor = NodeRef::<leptos::html::Div>::new();
+    let refit = move || {
+        let which = s.network_for.get_untracked();
+        if let Some(v) = fitted(editor, s.doc.with_untracked(|a| render::extent(a, &which))) {
+            view_box.set(v);
+        }
+    };
+    fit_when_shown(editor, refit);
+    Effect::new(move |_| {
+        if selected.get().is_some() {
+            panel_open.set(true);
+        }
+    });
     let which = move || s.network_for.get_untracked();
     let title = move || {
         s.doc
@@ -175,6 +195,7 @@ pub fn NetworkPage() -> impl IntoView {
         if prev.is_some_and(|p| p != now) {
             selected.set(None);
             view_box.set(s.doc.with_untracked(|a| fit(a, &now)));
+            request_animation_frame(refit);
         }
         now
     });
@@ -187,19 +208,24 @@ pub fn NetworkPage() -> impl IntoView {
         }
     };
     view! {
+        <div class="editor-screen">
         <div class="editor-head">
-        <a href=base class="back-link">"Back to the assessment"</a>
-        <h1 class="heading-l editor-head__title">"Family network map"</h1>
+        <div class="editor-head__top">
+            <a href=base class="back-link">"Back to the assessment"</a>
+            <h1 class="heading-l editor-head__title">"Family network map"</h1>
+        </div>
         <div class="editor-head__row">
         <div class="tabs" role="tablist" aria-label="What the map shows">
             {tab(false, "Whole map")}
             {tab(true, "Safety network")}
         </div>
+        <super::network_maps::WhoseMap d=d/>
+        </div>
         <div class="toolbar" role="toolbar" aria-label="Network map tools">
             <UndoRedo d=d/>
             <button type="button" class="button button--secondary button--small" aria-label="Zoom in" on:click=move |_| view_box.update(|v| *v = v.zoom_centre(0.8))>"+"</button>
             <button type="button" class="button button--secondary button--small" aria-label="Zoom out" on:click=move |_| view_box.update(|v| *v = v.zoom_centre(1.25))>"−"</button>
-            <button type="button" class="button button--secondary button--small" on:click=move |_| view_box.set(s.doc.with_untracked(|a| fit(a, &s.network_for.get_untracked())))>"Fit to screen"</button>
+            <button type="button" class="button button--secondary button--small" on:click=move |_| refit()>"Fit to screen"</button>
             <a href=move || format!("{}/network/present", base()) class="button button--secondary button--small" role="button">"Present full screen"</a>
             <button type="button" class="button button--secondary button--small" on:click=move |_| {
                 if let Err(e) = save_svg(&file_name(&title(), "svg"), &standalone()) { export_error.set(Some(e)) }
@@ -208,25 +234,25 @@ pub fn NetworkPage() -> impl IntoView {
                 let (_, _, w, h) = s.doc.with_untracked(|a| render::extent(a, &which()));
                 save_png(file_name(&title(), "png"), standalone(), w, h, move |r| export_error.set(r.err()));
             }>"Save as PNG"</button>
-            <PanelToggle wide=wide/>
+            <PanelToggle open=panel_open/>
         </div>
         </div>
-        </div>
-        <super::network_maps::WhoseMap d=d/>
         <EditErrorMessage d=d/>
         {move || export_error.get().map(|e| view! { <p class="error-message" role="alert">"The picture could not be saved: "{e}</p> })}
         <Show when=started fallback=move || view! { <super::network_maps::StartMap d=d/> }>
-        <div class=move || if wide.get() { "editor editor--network editor--wide" } else { "editor editor--network" }>
+        <div class="editor editor--network" node_ref=editor>
             <div class="editor__canvas">
                 <NetworkCanvas d=d selected=selected safety_only=safety_only view_box=view_box/>
             </div>
-            // The entry forms sit in the panel beside the map, so the map stays on screen.
-            <div class="editor__panel">
+            <Drawer open=panel_open label="Add and change people on the map">
                 <QuickEntry d=d selected=selected/>
                 <EntryPanel d=d selected=selected/>
                 <AddFromRegister d=d selected=selected/>
-            </div>
+            </Drawer>
         </div>
+        </Show>
+        </div>
+        <Show when=started>
         <super::network_table::NetworkTable d=d/>
         <p class="body editor__intro">"Who is in the child's world, how close they are, and who could help keep them safe. Type names one after another; drag people between the circles. Everything saves as you go."</p>
         <p class="hint">"Keyboard: Tab to a person; Left and Right move them round the circle, Up moves them a circle closer, Down a circle further away; Delete takes them off the map; Ctrl+Z undoes."</p>

@@ -4,7 +4,7 @@
 use super::canvas::{Canvas, CanvasEvents, ViewBox};
 use super::dispatch::{Dispatcher, EditErrorMessage, PanelToggle, UndoRedo};
 use super::export::{file_name, save_png, save_svg};
-use super::genogram_panel::{new_person, GenogramSidePanel, Households, PlaceFromRegister};
+use super::genogram_panel::{new_person, GenogramSidePanel, Households};
 use super::relative_picker::{ask_relative, Ask, Asking};
 use super::screen::{editor_mode, fit_when_shown, fitted, keep_in_view, Drawer};
 use crate::diagram::genogram::commands::{plan, Command, Relation};
@@ -81,7 +81,8 @@ pub fn GenogramPage() -> impl IntoView {
     let view_box = RwSignal::new(s.doc.with_untracked(fit));
     editor_mode();
     // The panel for the selected person: a drawer over the drawing, opened by selecting.
-    let panel_open = RwSignal::new(false);
+    // Open at first on an empty genogram: the drawer holds "Add to the genogram".
+    let panel_open = RwSignal::new(s.doc.with_untracked(|a| a.genogram.members.is_empty()));
     let editor = NodeRef::<leptos::html::Div>::new();
     let refit = move || {
         if let Some(v) = fitted(editor, s.doc.with_untracked(extent)) {
@@ -291,7 +292,7 @@ pub fn GenogramPage() -> impl IntoView {
         {move || export_error.get().map(|e| view! { <p class="error-message" role="alert">"The picture could not be saved: "{e}</p> })}
         <div class="editor editor--genogram" node_ref=editor>
             <div class="editor__canvas">
-                {move || empty().then(|| view! { <p class="inset-text" data-testid="genogram-empty">"Nobody is on the genogram yet. Add the children below, then build the family out from them."</p> })}
+                {move || empty().then(|| view! { <p class="inset-text" data-testid="genogram-empty">"Nobody is on the genogram yet. Add the children from the panel, then build the family out from them."</p> })}
                 <Canvas markup=markup overlay=overlay view_box=view_box events=events
                     label="Genogram drawing. Tab to a person to select them."
                     keep_focus=Signal::derive(move || selected.get().map(|p| p.to_string()))
@@ -310,7 +311,6 @@ pub fn GenogramPage() -> impl IntoView {
                 <p class="body">"Tab moves from person to person. With a person selected: arrow keys move them (hold Shift for bigger steps); P adds a partner, C a child, M a mother, F a father, S a brother or sister; Delete takes them off the genogram. Ctrl+Z undoes, Ctrl+Y redoes, + and − zoom."</p>
             </div>
         </details>
-        <PlaceFromRegister d=d selected=selected/>
         <Households d=d selected=selected/>
         <details class="details">
             <summary class="details__summary">"Key to the symbols and lines"</summary>

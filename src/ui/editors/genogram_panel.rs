@@ -41,6 +41,7 @@ pub fn GenogramSidePanel(d: Dispatcher, selected: RwSignal<Option<PersonId>>) ->
         _ => view! {
             <p class="body" data-testid="nothing-selected">"Select a person on the genogram (tap, click, or Tab to them) to add their relatives and change their details."</p>
             <crate::ui::widgets::duplicates::DuplicatesNotice limit=2/>
+            <PlaceFromRegister d=d selected=selected/>
         }
         .into_any(),
     }

@@ -101,6 +101,8 @@ test('people first, then the genogram and the map from them: nobody entered twic
   await expect(page.getByTestId('person-heading')).toHaveText('Unborn baby');
   await expect(page.getByTestId('born')).toBeVisible();
   await page.goto(`${base}/genogram`);
+  // The drawer is closed on a drawn genogram: "Show panel" opens it with the people not on it.
+  await page.getByTestId('panel-toggle').click();
   await page.getByLabel('Person from the people register').selectOption({ label: 'Unborn baby' });
   await page.getByRole('button', { name: 'Add to the genogram' }).click();
   await expectSaved(page);

@@ -27,11 +27,16 @@ pub const FOCUS: &str = "#ffdd00";
 pub const EMOTION: &str = "#6f2c91";
 pub const DANGER: &str = "#aa1a1a";
 
-/// SVG markup being built.
+/// SVG markup being built; with `symbols_only` set, words are left out (a drawing shown so
+/// small that no word could be read: a big family at "fit to screen").
 #[derive(Default)]
-pub struct Svg(pub String);
+pub struct Svg(pub String, pub bool);
 
 impl Svg {
+    /// A new buffer that leaves words out when `self` does.
+    pub fn like(&self) -> Self {
+        Svg(String::new(), self.1)
+    }
     /// A straight line.
     pub fn line(&mut self, x1: f64, y1: f64, x2: f64, y2: f64, attrs: &str) {
         let _ = write!(
@@ -59,6 +64,9 @@ impl Svg {
     }
     /// Text, escaped.
     pub fn text(&mut self, x: f64, y: f64, attrs: &str, words: &str) {
+        if self.1 {
+            return;
+        }
         let _ = write!(
             self.0,
             r##"<text x="{x:.1}" y="{y:.1}" {attrs}>{}</text>"##,

@@ -28,6 +28,9 @@ pub struct View {
     pub interactive: bool,
     /// Ages are worked out on this date.
     pub on: Option<NaiveDate>,
+    /// Draw the symbols and lines but no words: the editor sets it when the drawing is shown so
+    /// small that names would be under 5 px (they come back as soon as they could be read).
+    pub symbols_only: bool,
 }
 
 const STROKE: &str = r##"fill="none" stroke="#0b0c0c" stroke-width="2""##;
@@ -134,7 +137,7 @@ pub fn body_layer(a: &Assessment, view: &View, layer: Layer) -> String {
     let at = positions(g, view);
     let moving = view.dragging.as_ref().map(|d| &d.0);
     let involves = |p: &PersonId| moving == Some(p);
-    let mut s = Svg::default();
+    let mut s = Svg(String::new(), view.symbols_only);
     let keep = |inv: bool| layer.keeps(moving.is_some() && inv);
     households(&mut s, a, &at, &|h: &super::Household| {
         keep(h.members.iter().any(involves))
@@ -857,7 +860,7 @@ fn person(s: &mut Svg, p: &Person, x: f64, y: f64, view: &View, pinned: bool) {
     let selected = view.selected.as_ref() == Some(&p.id);
     // Drawn first into a buffer: the label is made of the words drawn, in the order drawn, so
     // what a speech-input user sees is what they can say.
-    let mut b = Svg::default();
+    let mut b = s.like();
     let mut seen: Vec<String> = Vec::new();
     if selected {
         b.circle(

@@ -794,3 +794,32 @@ fn nobody_can_become_their_own_ancestor() {
     assert_eq!(b.genogram.ancestry_loop(), None);
     let _ = p;
 }
+
+#[test]
+fn a_drawing_too_small_to_read_keeps_every_symbol_and_name_for_screen_readers_but_no_words() {
+    let mut a = sample();
+    grow_family(&mut a, 40);
+    let full = render::View {
+        interactive: true,
+        ..render::View::default()
+    };
+    let small = render::View {
+        symbols_only: true,
+        ..full.clone()
+    };
+    let (words, symbols) = (render::body(&a, &full), render::body(&a, &small));
+    assert!(words.contains("<text"));
+    assert!(!symbols.contains("<text"));
+    let count = |s: &str, what: &str| s.matches(what).count();
+    assert_eq!(count(&symbols, "class=\"g-person\""), 40);
+    assert_eq!(count(&symbols, "<rect"), count(&words, "<rect"));
+    assert_eq!(count(&symbols, "<circle"), count(&words, "<circle"));
+    // Each person's accessible name is the same either way.
+    let labels = |s: &str| {
+        s.split("aria-label=\"")
+            .skip(1)
+            .map(|x| x.split('"').next().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(labels(&symbols), labels(&words));
+}

@@ -6,7 +6,7 @@ use super::dispatch::{Dispatcher, EditErrorMessage, PanelToggle, UndoRedo};
 use super::export::{file_name, save_png, save_svg};
 use super::genogram_panel::{new_person, GenogramSidePanel, Households};
 use super::relative_picker::{ask_relative, Ask, Asking};
-use super::screen::{editor_mode, fit_when_shown, fitted, keep_in_view, Drawer};
+use super::screen::{canvas_size, editor_mode, fit_when_shown, fitted, keep_in_view, Drawer};
 use crate::diagram::genogram::commands::{plan, Command, Relation};
 use crate::diagram::genogram::{render, ChildKind, PartnershipKind};
 use crate::model::{Assessment, Gender, ItemId, PersonId};
@@ -84,11 +84,24 @@ pub fn GenogramPage() -> impl IntoView {
     // Open at first on an empty genogram: the drawer holds "Add to the genogram".
     let panel_open = RwSignal::new(s.doc.with_untracked(|a| a.genogram.members.is_empty()));
     let editor = NodeRef::<leptos::html::Div>::new();
+    // The canvas's size: nothing is drawn before it is known, so the first layout is at the
+    // scale it is shown at.
+    let canvas_px = RwSignal::new(None::<(f64, f64)>);
     let refit = move || {
+        canvas_px.set(canvas_size(editor));
         if let Some(v) = fitted(editor, s.doc.with_untracked(extent)) {
             view_box.set(v);
         }
     };
+    // Names under 5 px cannot be read: a big family at "fit to screen" is drawn as symbols
+    // and lines, and the words come back as soon as the worker zooms in to read them.
+    let words_readable = Memo::new(move |_| match canvas_px.get() {
+        Some(c) => {
+            let v = view_box.get();
+            crate::diagram::fit::scale((v.0, v.1, v.2, v.3), c) * render::NAME_FONT >= 5.0
+        }
+        None => true,
+    });
     fit_when_shown(editor, refit);
     Effect::new(move |_| {
         if selected.get().is_some() {
@@ -102,8 +115,12 @@ pub fn GenogramPage() -> impl IntoView {
         dragging,
         interactive: true,
         on: Some(s.doc.with(assessment_date)),
+        symbols_only: !words_readable.get(),
     };
     let markup = Memo::new(move |_| {
+        if canvas_px.get().is_none() {
+            return String::new();
+        }
         let v = view(drag_id.get().map(|p| (p, 0, 0)));
         s.doc
             .with(|a| render::body_layer(a, &v, render::Layer::Still))

@@ -115,36 +115,50 @@ pub fn keep_in_view(editor: NodeRef<Div>, view: RwSignal<ViewBox>, (x, y): (f64,
     }
 }
 
-/// Fits the drawing once the editor is laid out (its size is known only then), and again
-/// whenever the window changes size or turns.
+/// The canvas's size in pixels, once it is on the page.
+pub fn canvas_size(editor: NodeRef<Div>) -> Option<(f64, f64)> {
+    let el: Element = editor.get_untracked()?.unchecked_into();
+    free_area(&el).map(|(c, _)| c)
+}
+
+/// Fits the drawing as soon as the editor is on the page (its size is known only then: at
+/// once, before the drawing's first layout, so a big family is laid out once at the right
+/// scale), and again whenever the window changes size or turns.
 pub fn fit_when_shown(editor: NodeRef<Div>, fit: impl Fn() + Clone + 'static) {
     let first = fit.clone();
     Effect::new(move |_| {
         if editor.get().is_some() {
-            request_animation_frame(first.clone());
+            if canvas_size(editor).is_some() {
+                first();
+            } else {
+                request_animation_frame(first.clone());
+            }
         }
     });
     let handle = window_event_listener(leptos::ev::resize, move |_| fit());
     on_cleanup(move || handle.remove());
 }
 
-/// The drawer (or sheet) for the selected person, with its close button.
+/// The drawer (or sheet) for the selected person, with its close button. What is in it is
+/// made only while it is open (a closed drawer costs a big family's first drawing nothing).
 #[component]
 pub fn Drawer(
     open: RwSignal<bool>,
     #[prop(into)] label: String,
-    children: Children,
+    children: ChildrenFn,
 ) -> impl IntoView {
     view! {
         <aside class="editor__panel" aria-label=label.clone() data-testid="editor-panel"
             class:editor__panel--closed=move || !open.get()>
-            <div class="editor__panel-head">
-                <button type="button" class="button button--secondary button--small editor__close"
-                    data-testid="panel-close" on:click=move |_| open.set(false)>
-                    "Close panel"
-                </button>
-            </div>
-            {children()}
+            <Show when=move || open.get()>
+                <div class="editor__panel-head">
+                    <button type="button" class="button button--secondary button--small editor__close"
+                        data-testid="panel-close" on:click=move |_| open.set(false)>
+                        "Close panel"
+                    </button>
+                </div>
+                {children()}
+            </Show>
         </aside>
     }
 }

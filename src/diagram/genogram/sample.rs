@@ -231,25 +231,21 @@ pub fn family_of_fifteen(a: &mut Assessment) {
         ("Pastor Michael", Category::Community, 2),
         ("Jo (health visitor)", Category::Professional, 1),
     ];
+    // Puts `who` on the group's map in `circle`, adding `new` to the register with them.
+    let put =
+        |a: &mut Assessment, id: ItemId, who: PersonId, category, circle, new: Option<Person>| {
+            let angle = free_angle(&a.network, circle);
+            let member =
+                NetworkMember::new(id, Who::Person { person: who }, category, circle, angle);
+            let cmd = MapCommand::Add {
+                member,
+                person: new,
+            };
+            let ops = map_plan(a, &None, &cmd).expect("placed on the map");
+            apply(a, &ops);
+        };
     for (who, category, circle) in placed {
-        let angle = free_angle(&a.network, circle);
-        let m = NetworkMember::new(
-            ids.item(),
-            Who::Person { person: who },
-            category,
-            circle,
-            angle,
-        );
-        let ops = map_plan(
-            a,
-            &None,
-            &MapCommand::Add {
-                member: m,
-                person: None,
-            },
-        )
-        .expect("placed");
-        apply(a, &ops);
+        put(a, ids.item(), who, category, circle, None);
     }
     for (name, category, circle) in extra {
         let mut p = Person::new(ids.person(), PersonRole::Professional);
@@ -257,25 +253,6 @@ pub fn family_of_fifteen(a: &mut Assessment) {
         if category != Category::Professional {
             p.role = PersonRole::FamilyMember;
         }
-        let angle = free_angle(&a.network, circle);
-        let m = NetworkMember::new(
-            ids.item(),
-            Who::Person {
-                person: p.id.clone(),
-            },
-            category,
-            circle,
-            angle,
-        );
-        let ops = map_plan(
-            a,
-            &None,
-            &MapCommand::Add {
-                member: m,
-                person: Some(p),
-            },
-        )
-        .expect("added");
-        apply(a, &ops);
+        put(a, ids.item(), p.id.clone(), category, circle, Some(p));
     }
 }

@@ -6,7 +6,7 @@ use super::dispatch::{Dispatcher, EditErrorMessage, PanelToggle, UndoRedo};
 use super::export::{file_name, save_png, save_svg};
 use super::genogram::handle_zoom_key;
 use super::network_panel::{AddFromRegister, Circles, EntryPanel, QuickEntry, SafetyNetworkList};
-use super::screen::{editor_mode, fit_when_shown, fitted, Drawer};
+use super::screen::{editor_mode, fit_when_shown, fitted, keep_in_view, Drawer};
 use crate::diagram::network::commands::{plan, Command};
 use crate::diagram::network::render::{self, nearest, point};
 use crate::model::network::MapFor;
@@ -178,6 +178,20 @@ pub fn NetworkPage() -> impl IntoView {
     Effect::new(move |_| {
         if selected.get().is_some() {
             panel_open.set(true);
+        }
+    });
+    // Keep the selected entry clear of the drawer that opens over the map.
+    Effect::new(move |_| {
+        let Some(id) = selected.get() else { return };
+        panel_open.track();
+        let which = s.network_for.get_untracked();
+        let at = s.doc.with(|a| {
+            a.map(&which)
+                .and_then(|m| m.member(&id))
+                .map(|m| point(m.circle, m.angle))
+        });
+        if let Some(at) = at {
+            request_animation_frame(move || keep_in_view(editor, view_box, at));
         }
     });
     let which = move || s.network_for.get_untracked();

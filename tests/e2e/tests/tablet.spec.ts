@@ -135,6 +135,17 @@ for (const size of [{ width: 1024, height: 768 }, { width: 768, height: 1024 }])
     await page.screenshot({ path: info.outputPath(`network-${size.width}x${size.height}-drawer.png`) });
     expect(found.problems).toEqual([]);
     info.annotations.push({ type: 'network with the drawer open', description: `names ${found.smallest.toFixed(1)} px` });
+    // Selecting someone at the map's edge opens the drawer and keeps them clear of it.
+    await page.getByTestId('panel-close').click();
+    await page.getByRole('button', { name: 'Fit to screen' }).click();
+    const priya = page.locator('.canvas .g-person', { hasText: 'Priya Mensah' });
+    await priya.click();
+    const sheet = page.getByTestId('editor-panel');
+    await expect(sheet.getByRole('heading', { name: /Priya Mensah/ })).toBeVisible();
+    await expect(async () => {
+      const [p, d] = [await priya.locator('path, circle, rect').last().boundingBox(), await sheet.boundingBox()];
+      expect(size.width > size.height ? p!.x + p!.width <= d!.x : p!.y + p!.height <= d!.y).toBe(true);
+    }).toPass();
     errors.check();
   });
 }

@@ -61,6 +61,27 @@ pub fn random_bytes<const N: usize>() -> [u8; N] {
 }
 
 /// The current time.
+/// Puts `class` on the body for as long as the calling page is shown (presentation mode,
+/// the editors' full-screen mode).
+pub fn body_class_while_shown(class: &'static str) {
+    set_body_class(class, true);
+    leptos::prelude::on_cleanup(move || set_body_class(class, false));
+}
+
+fn set_body_class(class: &str, on: bool) {
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        let list = body.class_list();
+        let _ = if on {
+            list.add_1(class)
+        } else {
+            list.remove_1(class)
+        };
+    }
+}
+
 pub fn now() -> DateTime<Utc> {
     Utc::now()
 }

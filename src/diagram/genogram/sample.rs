@@ -125,12 +125,13 @@ pub fn family_of_fifteen(a: &mut Assessment) {
     use crate::model::network::{Category, NetworkMember, Who};
     let mut ids = Counter(0x1500_0000);
     let day = |y: i32, m: u32, d: u32| NaiveDate::from_ymd_opt(y, m, d);
+    use Gender::{Female as F, Male as M};
     let person = |ids: &mut Counter, given: &str, family: &str, g: Gender, born| {
         let mut p = fictional(ids.person(), given, g, born);
         p.family_name = family.into();
         p
     };
-    let ken = person(&mut ids, "Ken", "Oldham", Gender::Male, day(1958, 3, 2));
+    let ken = person(&mut ids, "Ken", "Oldham", M, day(1958, 3, 2));
     let ken_id = ken.id.clone();
     run(
         a,
@@ -158,51 +159,39 @@ pub fn family_of_fifteen(a: &mut Assessment) {
     let married = Relation::Partner(PartnershipKind::Married);
     let together = Relation::Partner(PartnershipKind::Cohabiting);
     let child = |u: &ItemId| Relation::Child(Some(u.clone()), ChildKind::Birth);
-    let rita = person(&mut ids, "Rita", "Oldham", Gender::Female, day(1960, 7, 9));
+    let rita = person(&mut ids, "Rita", "Oldham", F, day(1960, 7, 9));
     let (_, oldhams) = relative(a, &mut ids, &ken_id, married.clone(), rita);
-    let sue = person(&mut ids, "Sue", "Oldham", Gender::Female, day(1984, 5, 1));
+    let sue = person(&mut ids, "Sue", "Oldham", F, day(1984, 5, 1));
     let (sue, _) = relative(a, &mut ids, &ken_id, child(&oldhams), sue);
-    let maria = person(
-        &mut ids,
-        "Maria",
-        "Oldham",
-        Gender::Female,
-        day(1988, 10, 20),
-    );
+    let maria = person(&mut ids, "Maria", "Oldham", F, day(1988, 10, 20));
     let (maria, _) = relative(a, &mut ids, &ken_id, child(&oldhams), maria);
-    let kwame = person(&mut ids, "Kwame", "Mensah", Gender::Male, day(1983, 1, 15));
+    let kwame = person(&mut ids, "Kwame", "Mensah", M, day(1983, 1, 15));
     let (_, mensahs) = relative(a, &mut ids, &sue, married.clone(), kwame);
     for (given, g, born) in [
-        ("Priya", Gender::Female, day(2011, 4, 3)),
-        ("Ellis", Gender::Male, day(2016, 8, 30)),
+        ("Priya", F, day(2011, 4, 3)),
+        ("Ellis", M, day(2016, 8, 30)),
     ] {
         let p = person(&mut ids, given, "Mensah", g, born);
         relative(a, &mut ids, &sue, child(&mensahs), p);
     }
-    let tom = person(&mut ids, "Tom", "Hart", Gender::Male, day(1986, 2, 11));
+    let tom = person(&mut ids, "Tom", "Hart", M, day(1986, 2, 11));
     let (tom, harts) = relative(a, &mut ids, &maria, together.clone(), tom);
     for (given, g, born) in [
-        ("Noah", Gender::Male, day(2015, 6, 12)),
-        ("Mia", Gender::Female, day(2018, 3, 4)),
-        ("Leo", Gender::Male, day(2021, 11, 23)),
+        ("Noah", M, day(2015, 6, 12)),
+        ("Mia", F, day(2018, 3, 4)),
+        ("Leo", M, day(2021, 11, 23)),
     ] {
         let mut p = person(&mut ids, given, "Hart", g, born);
         p.role = PersonRole::SubjectChild;
         relative(a, &mut ids, &maria, child(&harts), p);
     }
-    let bill = person(&mut ids, "Bill", "Hart", Gender::Male, day(1955, 12, 1));
+    let bill = person(&mut ids, "Bill", "Hart", M, day(1955, 12, 1));
     relative(a, &mut ids, &tom, Relation::Parent, bill);
-    let joan = person(&mut ids, "Joan", "Hart", Gender::Female, day(1957, 9, 17));
+    let joan = person(&mut ids, "Joan", "Hart", F, day(1957, 9, 17));
     relative(a, &mut ids, &tom, Relation::Parent, joan);
-    let dev = person(&mut ids, "Dev", "Hart", Gender::Male, day(1990, 4, 8));
+    let dev = person(&mut ids, "Dev", "Hart", M, day(1990, 4, 8));
     let (dev, _) = relative(a, &mut ids, &tom, Relation::Sibling, dev);
-    let kayla = person(
-        &mut ids,
-        "Kayla",
-        "Brightwater",
-        Gender::Female,
-        day(1992, 6, 6),
-    );
+    let kayla = person(&mut ids, "Kayla", "Brightwater", F, day(1992, 6, 6));
     relative(a, &mut ids, &dev, together, kayla);
     run(a, Command::AutoLayout);
     // Everyone but the children on the group's map, from the register, family nearest.

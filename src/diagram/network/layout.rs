@@ -135,7 +135,8 @@ pub fn baseline(r: &Rect, i: usize) -> f64 {
 }
 
 /// Lays out `items` round a centre circle of radius `centre`, keeping words inside the outer
-/// circle (radius `outer`) where there is a clear spot there, so the map fits the screen larger.
+/// circle (radius `outer`) where there is a clear spot there, so the map fits the screen larger,
+/// and off the `reserved` boxes (the circles' names).
 pub fn lay_out(items: &[Item], centre: f64, outer: f64, reserved: &[Rect]) -> Vec<Placed> {
     let symbols: Vec<(f64, f64)> = items.iter().map(|i| i.at).collect();
     let routes: Vec<Vec<(f64, f64)>> = items

@@ -6,7 +6,9 @@ use super::dispatch::{Dispatcher, EditErrorMessage, PanelToggle, UndoRedo};
 use super::export::{file_name, save_png, save_svg};
 use super::genogram_panel::{new_person, GenogramSidePanel, Households};
 use super::relative_picker::{ask_relative, Ask, Asking};
-use super::screen::{canvas_size, editor_mode, fit_when_shown, fitted, keep_in_view, Drawer};
+use super::screen::{
+    editor_mode, fit_when_shown, fitted, keep_in_view, open_when_selected, Drawer,
+};
 use crate::diagram::genogram::commands::{plan, Command, Relation};
 use crate::diagram::genogram::{render, ChildKind, PartnershipKind};
 use crate::model::{Assessment, Gender, ItemId, PersonId};
@@ -88,9 +90,9 @@ pub fn GenogramPage() -> impl IntoView {
     // scale it is shown at.
     let canvas_px = RwSignal::new(None::<(f64, f64)>);
     let refit = move || {
-        canvas_px.set(canvas_size(editor));
-        if let Some(v) = fitted(editor, s.doc.with_untracked(extent)) {
+        if let Some((v, size)) = fitted(editor, s.doc.with_untracked(extent)) {
             view_box.set(v);
+            canvas_px.set(Some(size));
         }
     };
     // Names under 5 px cannot be read: a big family at "fit to screen" is drawn as symbols
@@ -103,11 +105,7 @@ pub fn GenogramPage() -> impl IntoView {
         None => true,
     });
     fit_when_shown(editor, refit);
-    Effect::new(move |_| {
-        if selected.get().is_some() {
-            panel_open.set(true);
-        }
-    });
+    open_when_selected(panel_open, selected);
     // While someone is dragged, what does not move is drawn once; only what moves is redrawn.
     let drag_id = Memo::new(move |_| dragging.with(|d| d.as_ref().map(|d| d.0.clone())));
     let view = move |dragging: Option<(PersonId, i32, i32)>| render::View {

@@ -6,7 +6,9 @@ use super::dispatch::{Dispatcher, EditErrorMessage, PanelToggle, UndoRedo};
 use super::export::{file_name, save_png, save_svg};
 use super::genogram::handle_zoom_key;
 use super::network_panel::{AddFromRegister, Circles, EntryPanel, QuickEntry, SafetyNetworkList};
-use super::screen::{editor_mode, fit_when_shown, fitted, keep_in_view, Drawer};
+use super::screen::{
+    editor_mode, fit_when_shown, fitted, keep_in_view, open_when_selected, Drawer,
+};
 use crate::diagram::network::commands::{plan, Command};
 use crate::diagram::network::render::{self, nearest, point};
 use crate::model::network::MapFor;
@@ -170,16 +172,12 @@ pub fn NetworkPage() -> impl IntoView {
     let editor = NodeRef::<leptos::html::Div>::new();
     let refit = move || {
         let which = s.network_for.get_untracked();
-        if let Some(v) = fitted(editor, s.doc.with_untracked(|a| render::extent(a, &which))) {
+        if let Some((v, _)) = fitted(editor, s.doc.with_untracked(|a| render::extent(a, &which))) {
             view_box.set(v);
         }
     };
     fit_when_shown(editor, refit);
-    Effect::new(move |_| {
-        if selected.get().is_some() {
-            panel_open.set(true);
-        }
-    });
+    open_when_selected(panel_open, selected);
     // Keep the selected entry clear of the drawer that opens over the map.
     Effect::new(move |_| {
         let Some(id) = selected.get() else { return };
@@ -285,8 +283,7 @@ pub fn NetworkPage() -> impl IntoView {
 pub fn NetworkPresentPage() -> impl IntoView {
     let s = use_session();
     let d = Dispatcher::new(s, "network");
-    crate::ui::pages::present::set_body_class(true);
-    on_cleanup(|| crate::ui::pages::present::set_body_class(false));
+    crate::ui::pages::present::presentation_mode();
     let selected = RwSignal::new(None::<ItemId>);
     let safety_only = RwSignal::new(false);
     let view_box = RwSignal::new(

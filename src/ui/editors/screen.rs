@@ -13,22 +13,19 @@ use web_sys::Element;
 
 /// Marks the body as showing an editor for as long as the calling page is shown.
 pub fn editor_mode() {
-    set_body_class("editor-mode", true);
-    on_cleanup(|| set_body_class("editor-mode", false));
+    crate::ui::platform::body_class_while_shown("editor-mode");
 }
 
-fn set_body_class(class: &str, on: bool) {
-    if let Some(body) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-    {
-        let list = body.class_list();
-        let _ = if on {
-            list.add_1(class)
-        } else {
-            list.remove_1(class)
-        };
-    }
+/// Opens the drawer whenever something is selected.
+pub fn open_when_selected<T: Send + Sync + 'static>(
+    open: RwSignal<bool>,
+    selected: RwSignal<Option<T>>,
+) {
+    Effect::new(move |_| {
+        if selected.with(Option::is_some) {
+            open.set(true);
+        }
+    });
 }
 
 /// The canvas's size in pixels and the part of it no panel covers, from the page.
@@ -70,17 +67,17 @@ fn free_area(editor: &Element) -> Option<((f64, f64), Rect)> {
     Some(((cw, ch), free))
 }
 
-/// The view box showing `extent` as large as it fits beside the open panel, or `None` before
-/// the editor is on the page.
-pub fn fitted(editor: NodeRef<Div>, extent: Rect) -> Option<ViewBox> {
+/// The view box showing `extent` as large as it fits beside the open panel, with the canvas's
+/// size in pixels, or `None` before the editor is on the page.
+pub fn fitted(editor: NodeRef<Div>, extent: Rect) -> Option<(ViewBox, (f64, f64))> {
     let el: Element = editor.get_untracked()?.unchecked_into();
     let (canvas, free) = free_area(&el)?;
     let (x, y, w, h) = fit_into(extent, canvas, free);
-    Some(ViewBox(x, y, w, h))
+    Some((ViewBox(x, y, w, h), canvas))
 }
 
 /// The part of the drawing (in drawing units) that is on screen and not under the panel.
-pub fn uncovered(editor: NodeRef<Div>, view: ViewBox) -> Option<Rect> {
+fn uncovered(editor: NodeRef<Div>, view: ViewBox) -> Option<Rect> {
     let el: Element = editor.get_untracked()?.unchecked_into();
     let ((cw, ch), (fx, fy, fw, fh)) = free_area(&el)?;
     let k = crate::diagram::fit::scale((view.0, view.1, view.2, view.3), (cw, ch));
@@ -116,7 +113,7 @@ pub fn keep_in_view(editor: NodeRef<Div>, view: RwSignal<ViewBox>, (x, y): (f64,
 }
 
 /// The canvas's size in pixels, once it is on the page.
-pub fn canvas_size(editor: NodeRef<Div>) -> Option<(f64, f64)> {
+fn canvas_size(editor: NodeRef<Div>) -> Option<(f64, f64)> {
     let el: Element = editor.get_untracked()?.unchecked_into();
     free_area(&el).map(|(c, _)| c)
 }

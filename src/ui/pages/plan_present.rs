@@ -1,7 +1,7 @@
 //! The safety plan in presentation mode: large plain type for the family in the room, each
 //! rule with who makes sure of it, the warning signs and what happens then.
 
-use super::present::set_body_class;
+use super::present::presentation_mode;
 use crate::edit::planning::{plan_status, written_version};
 use crate::ui::platform::{long_date, today};
 use crate::ui::session::use_session;
@@ -11,8 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn SafetyPlanPresentPage() -> impl IntoView {
     let s = use_session();
-    set_body_class(true);
-    on_cleanup(|| set_body_class(false));
+    presentation_mode();
     let back = move || format!("/assessments/{}/safety-plan", s.doc.read().id);
     let plan = move || {
         let a = s.doc.read();

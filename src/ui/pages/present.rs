@@ -7,19 +7,9 @@ use crate::ui::session::use_session;
 use crate::ui::widgets::scale::ScaleWidget;
 use leptos::prelude::*;
 
-/// Turns presentation mode (everything but the presentation hidden) on or off.
-pub fn set_body_class(on: bool) {
-    if let Some(body) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-    {
-        let list = body.class_list();
-        let _ = if on {
-            list.add_1("present-mode")
-        } else {
-            list.remove_1("present-mode")
-        };
-    }
+/// Presentation mode (everything but the presentation hidden) while the calling page is shown.
+pub fn presentation_mode() {
+    crate::ui::platform::body_class_while_shown("present-mode");
 }
 
 /// The page at `/assessments/:id/scales/:sid/present`.
@@ -31,8 +21,7 @@ pub fn PresentPage() -> impl IntoView {
     if s.doc.read_untracked().scale(&sid).is_none() {
         return view! { <NotFound/> }.into_any();
     }
-    set_body_class(true);
-    on_cleanup(|| set_body_class(false));
+    presentation_mode();
     let sid = StoredValue::new(sid);
     let title = move || {
         s.doc.with(|a| {

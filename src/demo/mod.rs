@@ -1,7 +1,8 @@
 //! A fictional demonstration case for training: a family of two children with their safety
 //! scales filled in by five people, a history of two reviews, the Signs of Safety mapping
 //! started, two danger statements with their goals rated at three meetings, and an agreed
-//! safety plan. Every name is invented.
+//! safety plan, and the eldest child's Three Houses, Safety House and Words and Pictures.
+//! Every name is invented.
 
 use crate::model::scales::{Rater, ScaleKind, ScaleValue};
 use crate::model::{
@@ -11,7 +12,10 @@ use crate::model::{
 use crate::procedure;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
+mod child_tools;
 mod planning;
+
+pub use child_tools::use_tools;
 
 fn person(
     id: u8,
@@ -225,6 +229,9 @@ pub fn training_case(id: AssessmentId, now: DateTime<Utc>, today: NaiveDate) -> 
     }
     draw_diagrams(&mut a);
     planning::write_plan(&mut a, today);
+    let rowan = a.people[0].id.clone();
+    let morgan = a.people[4].id.clone();
+    use_tools(&mut a, &rowan, &morgan, today);
     a
 }
 
@@ -408,6 +415,19 @@ mod tests {
         let text = export_json(&a, Utc::now(), "test");
         let back = import_json(&text, |p| procedure::find(p).is_some()).unwrap();
         assert_eq!(back.assessment, a);
+        // Rowan used the three tools, her grandmother placed from the register
+        assert_eq!(a.child_tools.len(), 3);
+        assert!(a
+            .child_tools
+            .iter()
+            .all(|t| t.child == a.people[0].id && !t.is_empty()));
+        assert_eq!(
+            a.child_tools[0]
+                .pictures()
+                .filter_map(|p| p.person.as_ref())
+                .next(),
+            Some(&a.people[4].id)
+        );
         // the genogram and network map were drawn (every command was accepted)
         assert_eq!(a.genogram.members.len(), 5);
         assert_eq!(a.genogram.partnerships.len(), 1);

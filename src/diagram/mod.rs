@@ -4,9 +4,11 @@
 //! document to SVG text ([`svg`]); the browser only shows that text and turns pointer and key
 //! events into commands.
 
+pub mod child_drawing;
 pub mod fit;
 pub mod genogram;
 pub mod history;
+pub mod ink;
 pub mod network;
 pub mod ops;
 pub mod svg;

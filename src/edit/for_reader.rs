@@ -91,6 +91,8 @@ pub fn for_reader(a: &Assessment, reader: &Reader) -> Assessment {
             v.contacts.retain(|c| contacts.contains(c));
         }
     }
+    // The child's drawings and words reach a family reader only where the worker chose.
+    b.child_tools.retain(|t| t.in_family_summary);
     b.marks.clear();
     b.audit.clear();
     b

@@ -323,6 +323,7 @@ fn merge_into(
         }
     }
     a.child_networks.iter_mut().for_each(|c| swap(&mut c.child));
+    super::child_tools::swap_person(a, gone, keep);
     crate::model::repair::fold_child_maps(a);
     super::marks::merge_person(a, keep, gone);
     // Census facts follow the child kept; two sets become one, with every factor of both.

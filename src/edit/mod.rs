@@ -8,6 +8,7 @@
 //! and checks the rules, and the export round trip, after each step.
 
 pub mod case;
+pub mod child_tools;
 pub mod for_reader;
 pub mod marks;
 pub mod merge;
@@ -15,6 +16,8 @@ pub mod planning;
 pub mod register;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tool_steps;
 
 use crate::model::validity::{self, Problem};
 use crate::model::Assessment;

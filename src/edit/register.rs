@@ -73,6 +73,26 @@ pub fn impact(a: &Assessment, id: &PersonId, change: Change) -> Vec<String> {
         }
     }
     if change == Change::Remove {
+        let own: Vec<&str> = super::child_tools::used_with(a, id)
+            .map(|t| t.kind().label())
+            .collect();
+        if !own.is_empty() {
+            out.push(format!(
+                "The {} used with {name} (what they drew and said) will be deleted. Export the assessment first to keep a copy.",
+                own.join(", ")
+            ));
+        }
+        let drawn = a
+            .child_tools
+            .iter()
+            .filter(|t| &t.child != id && t.pictures().any(|p| p.person.as_ref() == Some(id)))
+            .count();
+        if drawn > 0 {
+            out.push(format!(
+                "{name} stays on {drawn} child's drawing{}, under the name the child gave them.",
+                plural(drawn)
+            ));
+        }
         let judgements = rated_by(a, id);
         if judgements > 0 {
             out.push(format!(
@@ -195,6 +215,7 @@ pub fn remove_person(a: &mut Assessment, id: &PersonId) -> Option<Person> {
     }
     super::planning::forget_person(a, id);
     super::marks::forget_person(a, id);
+    super::child_tools::forget_person(a, id);
     let i = a.people.iter().position(|q| &q.id == id)?;
     Some(a.people.remove(i))
 }

@@ -96,6 +96,9 @@ enum Step {
     ExpectBaby([u8; 4]),
     /// Signs of Safety planning, as its pages offer it.
     Plan(PlanStep),
+    /// The child's own tools, on their pages and in child mode: a few edits in a row, as
+    /// one sitting with the child.
+    Tool(Vec<super::tool_steps::ToolStep>),
 }
 
 /// An edit on the planning pages.
@@ -424,7 +427,7 @@ fn random_step(a: &Assessment, r: &mut Rng) -> Step {
     let everyone = people(a);
     let kids = children(a);
     let scales = a.scales.len();
-    match r.below(25) {
+    match r.below(27) {
         0 => {
             let role = PersonRole::ALL[r.below(4)];
             Step::AddPerson(new_person(a, r, role))
@@ -497,11 +500,36 @@ fn random_step(a: &Assessment, r: &mut Rng) -> Step {
             Some(c) => Step::Born(c.clone(), day(r.next())),
             None => Step::ExpectBaby(r.bytes()),
         },
-        21..=24 => Step::Plan(plan_step(a, r)),
+        21..=23 => Step::Plan(plan_step(a, r)),
+        24 | 25 => Step::Tool(tool_sitting(a, r, &everyone, &kids)),
         _ if r.chance(10) => Step::BringGenogram(Box::new(sibling_file(a, r))),
         _ if r.chance(10) => Step::ImportGedcom(r.chance(50)),
         _ => genogram_step(a, r),
     }
+}
+
+/// A sitting with the child's tools: one to eight edits, each chosen for the state the ones
+/// before it left.
+fn tool_sitting(
+    a: &Assessment,
+    r: &mut Rng,
+    everyone: &[PersonId],
+    kids: &[PersonId],
+) -> Vec<super::tool_steps::ToolStep> {
+    use super::tool_steps::{apply_tool, tool_step};
+    let mut b = a.clone();
+    let mut undo = Vec::new();
+    let mut n = 0x7f00_0000u32;
+    (0..1 + r.below(8))
+        .map(|_| {
+            let step = tool_step(&b, r, everyone, kids, day(2));
+            apply_tool(&mut b, &step, &mut undo, &mut || {
+                n += 1;
+                n.to_be_bytes()
+            });
+            step
+        })
+        .collect()
 }
 
 /// A random planning edit the pages offer in the state `a` is in.
@@ -746,6 +774,8 @@ struct Workbench {
     a: Assessment,
     open: Option<(Editor, History)>,
     kept: Vec<(Editor, Kept)>,
+    /// The child's Undo while child mode is open.
+    tool_undo: super::tool_steps::Undo,
     /// "Remove from the register" (replaced in one test by a broken one, to see it caught).
     remove: Remover,
 }
@@ -762,6 +792,7 @@ impl Workbench {
             a,
             open: None,
             kept: Vec::new(),
+            tool_undo: Vec::new(),
             remove,
         }
     }
@@ -798,6 +829,10 @@ impl Workbench {
             _ => None,
         };
         self.visit(editor);
+        if !matches!(step, Step::Tool(_)) {
+            // Any other page means child mode was left: its Undo starts afresh.
+            self.tool_undo.clear();
+        }
         let a = &mut self.a;
         let wording = procedure::find(&a.profile).unwrap().safety_scale.clone();
         match step {
@@ -847,6 +882,15 @@ impl Workbench {
             Step::DeleteScale(i) => {
                 if let Some(id) = a.scales.get(*i).map(|s| s.id.clone()) {
                     a.remove_scale(&id);
+                }
+            }
+            Step::Tool(steps) => {
+                let mut n = 0x7000_0000u32 + a.child_tools.len() as u32 * 4096;
+                for step in steps {
+                    super::tool_steps::apply_tool(a, step, &mut self.tool_undo, &mut || {
+                        n += 1;
+                        n.to_be_bytes()
+                    });
                 }
             }
             Step::Plan(step) => {
@@ -1127,4 +1171,62 @@ fn the_property_test_catches_a_broken_command_and_shrinks_it() {
     let steps = failure.lines().filter(|l| l.starts_with("  ")).count();
     assert!(steps <= 3, "shrunk to a few steps:\n{failure}");
     assert!(failure.contains("RemovePerson"), "{failure}");
+}
+
+#[test]
+fn the_child_s_tools_are_reached_by_the_random_edits() {
+    // Over the property test's sequences, tools are started, drawn on, undone and versioned.
+    let (mut strokes, mut undone, mut versions, mut linked) = (0, 0, 0, 0);
+    for seed in 0..20 {
+        let mut w = Workbench::new(start(seed), remove_properly);
+        let mut r = Rng(seed);
+        for _ in 0..100 {
+            let step = random_step(&w.a, &mut r);
+            if let Step::Tool(steps) = &step {
+                // Replayed one at a time: an Undo straight after a drawing edit gives back
+                // exactly the document before it.
+                let mut b = w.a.clone();
+                let mut undo = w.tool_undo.clone();
+                let mut n = 0x7000_0000u32 + b.child_tools.len() as u32 * 4096;
+                let mut before_draw = None;
+                for t in steps {
+                    let was = b.clone();
+                    let depth = undo.len();
+                    super::tool_steps::apply_tool(&mut b, t, &mut undo, &mut || {
+                        n += 1;
+                        n.to_be_bytes()
+                    });
+                    match t {
+                        super::tool_steps::ToolStep::Draw(..) if undo.len() > depth => {
+                            before_draw = Some(was)
+                        }
+                        super::tool_steps::ToolStep::Undo => {
+                            if let Some(expected) = before_draw.take() {
+                                assert_eq!(
+                                    b, expected,
+                                    "seed {seed}: Undo gave back the drawing before"
+                                );
+                                undone += 1;
+                            }
+                        }
+                        _ => before_draw = None,
+                    }
+                }
+            }
+            w.apply(&step);
+        }
+        for t in &w.a.child_tools {
+            for (_, d) in t.drawings() {
+                strokes += d.strokes.len();
+                linked += d.pictures.iter().filter(|p| p.person.is_some()).count();
+            }
+            if let crate::model::child_tools::Work::WordsAndPictures { versions: v, .. } = &t.work {
+                versions += v.len();
+            }
+        }
+    }
+    assert!(
+        strokes > 20 && undone > 5 && versions > 0 && linked > 0,
+        "{strokes} strokes, {undone} undone, {versions} versions, {linked} linked"
+    );
 }

@@ -6,14 +6,14 @@ use super::errors::ImportError;
 use serde_json::Value;
 
 /// The schema version this app writes.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// A step from version `index + 1` to `index + 2`.
 type Step = fn(Value) -> Result<Value, ImportError>;
 
 /// The steps, oldest first: `STEPS[0]` migrates version 1 to 2, and so on.
 const STEPS: [Step; SCHEMA_VERSION as usize - 1] =
-    [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
+    [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
 
 /// The assessment document as an object, or the error every step gives when it is not one.
 fn object(doc: &mut Value) -> Result<&mut serde_json::Map<String, Value>, ImportError> {
@@ -110,6 +110,15 @@ fn v5_to_v6(mut doc: Value) -> Result<Value, ImportError> {
     Ok(doc)
 }
 
+/// Version 7 added the child's own tools (`childTools`): Three Houses, the Safety House and
+/// Words and Pictures, each with its drawings, the child's words and how the conversation went.
+fn v6_to_v7(mut doc: Value) -> Result<Value, ImportError> {
+    let map = object(&mut doc)?;
+    map.entry("childTools")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    Ok(doc)
+}
+
 /// Reads a schema version from a JSON value.
 pub fn read_version(v: Option<&Value>) -> Result<u32, ImportError> {
     let v = v.ok_or(ImportError::MissingField {
@@ -148,11 +157,12 @@ mod tests {
         assert_eq!(read_version(Some(&json!(4))), Ok(4));
         assert_eq!(read_version(Some(&json!(5))), Ok(5));
         assert_eq!(read_version(Some(&json!(6))), Ok(6));
+        assert_eq!(read_version(Some(&json!(7))), Ok(7));
         assert_eq!(
-            read_version(Some(&json!(7))),
+            read_version(Some(&json!(8))),
             Err(ImportError::NewerVersion {
-                found: 7,
-                supported: 6
+                found: 8,
+                supported: 7
             })
         );
         assert!(matches!(
@@ -187,7 +197,7 @@ mod tests {
                 "case": {"census": [], "completion": null, "authorisations": [], "update": null},
                 "planning": {"harms": [], "pairs": [], "plan": {"immediate": false, "rules": [], "contacts": [],
                     "checkedHow": "", "reviewDate": null, "versions": []}},
-                "childNetworks": []})
+                "childNetworks": [], "childTools": []})
         );
         assert!(migrate(json!([1]), 1).is_err());
         assert!(migrate(json!("x"), 2).is_err());
@@ -214,7 +224,7 @@ mod tests {
             migrate(kept, 4).unwrap(),
             json!({"planning": {"harms": [1]}, "marks": [], "audit": [],
                 "case": {"census": [], "completion": null, "authorisations": [], "update": null},
-                "childNetworks": []})
+                "childNetworks": [], "childTools": []})
         );
     }
 
@@ -223,10 +233,19 @@ mod tests {
         let out = migrate(json!({"network": {"members": [1]}}), 5).unwrap();
         assert_eq!(
             out,
-            json!({"network": {"members": [1]}, "childNetworks": []})
+            json!({"network": {"members": [1]}, "childNetworks": [], "childTools": []})
         );
-        let kept = json!({"childNetworks": [2]});
+        let kept = json!({"childNetworks": [2], "childTools": []});
         assert_eq!(migrate(kept.clone(), 5).unwrap(), kept);
+    }
+
+    #[test]
+    fn version_6_gains_no_child_tools_and_keeps_any_it_has() {
+        let out = migrate(json!({"childNetworks": [1]}), 6).unwrap();
+        assert_eq!(out, json!({"childNetworks": [1], "childTools": []}));
+        let kept = json!({"childTools": [2]});
+        assert_eq!(migrate(kept.clone(), 6).unwrap(), kept);
+        assert!(migrate(json!([]), 6).is_err());
     }
 
     #[test]

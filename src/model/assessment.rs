@@ -3,6 +3,7 @@
 
 use super::answers::Answer;
 use super::case_record::CaseRecord;
+use super::child_tools::ChildTool;
 use super::chronology::ChronologyEntry;
 use super::genogram::Genogram;
 use super::ids::{AssessmentId, PersonId};
@@ -110,6 +111,8 @@ pub struct Assessment {
     pub audit: Vec<AuditEntry>,
     /// Completion, authorisation and each child's census facts.
     pub case: CaseRecord,
+    /// The child's own tools: Three Houses, Safety House, Words and Pictures.
+    pub child_tools: Vec<ChildTool>,
 }
 
 impl Assessment {
@@ -142,6 +145,7 @@ impl Assessment {
             marks: Vec::new(),
             audit: Vec::new(),
             case: CaseRecord::default(),
+            child_tools: Vec::new(),
         }
     }
 

@@ -31,7 +31,9 @@ macro_rules! coded_enum {
 pub mod answers;
 pub mod assessment;
 pub mod case_record;
+pub mod child_tools;
 pub mod chronology;
+pub mod drawing;
 pub mod genogram;
 pub mod ids;
 pub mod marks;
@@ -40,6 +42,7 @@ pub mod person;
 pub mod planning;
 pub mod progress;
 pub mod repair;
+mod repair_child_tools;
 mod repair_planning;
 pub mod safety_plan;
 pub mod scale_edits;

@@ -39,6 +39,7 @@ pub fn repair(a: &mut Assessment) -> Repaired {
     mend_ancestry(a, &mut changes);
     mend_network(a, &mut changes);
     super::repair_planning::mend_planning(a, &mut changes);
+    super::repair_child_tools::mend_child_tools(a, &mut changes);
     Repaired {
         changes,
         remaining: problems(a).iter().map(ToString::to_string).collect(),
@@ -125,6 +126,8 @@ fn referenced(a: &Assessment) -> (BTreeSet<PersonId>, BTreeSet<PersonId>) {
             any.insert(person.clone());
         }
     }
+    // The child a tool was used with keeps a record to hold what they drew and said.
+    any.extend(a.child_tools.iter().map(|t| t.child.clone()));
     // A child's own map says they are a child being assessed.
     as_child.extend(a.child_networks.iter().map(|c| c.child.clone()));
     (as_child, any)

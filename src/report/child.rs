@@ -74,6 +74,7 @@ pub fn summary(a: &Assessment, child: &PersonId) -> String {
             escape(&helpers.join(", "))
         ));
     }
+    out.push_str(&super::child_tools::for_the_child(a, child));
     out.push_str("<h2>If you are worried</h2><p>You can talk to your social worker, or to any grown-up you trust, at any time.</p>");
     out
 }

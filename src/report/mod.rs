@@ -3,6 +3,7 @@
 //! and the same HTML is shown in the app, printed, and saved as a standalone file.
 
 mod child;
+pub mod child_tools;
 mod planning;
 pub mod scale_chart;
 pub mod trajectory;
@@ -189,6 +190,7 @@ pub fn professional_summary(a: &Assessment, profile: &Profile, today: NaiveDate)
         out.push_str("</table>");
     }
     out.push_str(&diagrams(a, today));
+    out.push_str(&child_tools::professional(a));
     out.push_str(&marks_table(a, profile));
     out
 }
@@ -447,6 +449,7 @@ fn family_body(a: &Assessment, profile: &Profile, today: NaiveDate, made_for: &s
             "<h2>Who will help keep the children safe</h2><p>These people have said they will help.</p><ul>{helpers}</ul>"
         ));
     }
+    out.push_str(&child_tools::family(a));
     out.push_str("<h2>If you disagree</h2><p>You can tell your social worker or their manager if you disagree with anything in this summary, and your views will be written down. You can also ask for a copy of the full assessment.</p>");
     out
 }

@@ -162,3 +162,59 @@ fn both_summaries_carry_the_statements_goals_trajectory_and_agreed_plan() {
     assert!(!family_summary(&changed, profile, today(), &Reader::Family).contains("Draft words"));
     assert!(professional_summary(&changed, profile, today()).contains("Draft words"));
 }
+
+#[test]
+fn the_child_s_tools_are_in_the_professional_summary_and_in_the_family_s_only_where_chosen() {
+    let a = import_json(
+        include_str!("../../tests/fixtures/assessment-v7.json"),
+        |_| true,
+    )
+    .unwrap()
+    .assessment;
+    let p = crate::procedure::find(&a.profile).unwrap();
+    let html = professional_summary(&a, p, today());
+    assert!(html.contains("<h2>The child&#39;s own tools</h2>"));
+    assert!(html.contains("Mia Sample&#39;s Three Houses, started"));
+    for house in [
+        "House of worries",
+        "House of good things",
+        "House of dreams",
+    ] {
+        assert!(
+            html.contains(&format!("<figcaption>{house}</figcaption>")),
+            "{house}"
+        );
+    }
+    assert!(html.contains(
+        "\u{201c}Nan takes me to the park.\u{201d}</p><footer>In Mia Sample's own words"
+    ));
+    assert!(html.contains("<dt>Seen alone</dt><dd>Yes</dd>"));
+    assert!(html.contains("<dt>Inside the house</dt><dd>Rose</dd>"));
+    assert!(html.contains("<dt>The rules on the roof</dt><dd>No shouting</dd>"));
+    assert!(html.contains("put themselves at 7 of 10"));
+    assert!(html.contains("The wording of version 2 was agreed with the family."));
+    assert!(html.contains("Mum and Dad, 2 December 2026"));
+    // The family sees the Three Houses (chosen for them) and nothing else of the tools.
+    let family = family_summary(&a, p, today(), &Reader::Family);
+    assert!(family.contains("Mia Sample&#39;s Three Houses"));
+    assert!(!family.contains("Safety House"));
+    assert!(
+        !family.contains("At school, in the library"),
+        "the worker's notes stay in the record"
+    );
+    let mut b = a.clone();
+    b.child_tools
+        .iter_mut()
+        .for_each(|t| t.in_family_summary = false);
+    assert!(!family_summary(&b, p, today(), &Reader::Family).contains("What the children drew"));
+    // The child reads the agreed story once it is chosen for the family.
+    let mia = a.children().next().unwrap().id.clone();
+    b.child_tools[2].in_family_summary = true;
+    let theirs = family_summary(&b, p, today(), &Reader::Child(mia));
+    assert!(theirs.contains("<h2>Your story</h2>"));
+    assert!(theirs.contains("Sometimes Mum and Dad shouted at night, and that was scary."));
+    assert!(
+        !theirs.contains("Sometimes grown-ups argue loudly"),
+        "not the older wording"
+    );
+}

@@ -14,6 +14,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 mod case;
+mod child_tools;
 mod marks;
 mod planning;
 
@@ -45,6 +46,7 @@ pub fn problems(a: &Assessment) -> Vec<Problem> {
     out.planning(a);
     out.marks(a);
     out.case(a);
+    out.child_tools(a);
     out.found
 }
 

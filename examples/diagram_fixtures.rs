@@ -1,10 +1,15 @@
 //! Writes the generated families the benchmark loads: genograms of 50 and 500 people and
-//! network maps of 30 and 300 entries, as export files in the directory given.
+//! network maps of 30 and 300 entries, and a child's house of worries with 2,000 lines drawn
+//! in it, as export files in the directory given.
 //! Run by `scripts/bench`: `cargo run --release --example diagram_fixtures -- DIR`.
 
 use assessment_workbench::diagram::genogram::sample::{grow_family, Counter};
+use assessment_workbench::diagram::ink::{finish, sample::scribble};
 use assessment_workbench::diagram::network::{Category, NetworkMember, Who};
+use assessment_workbench::edit::child_tools::{draw, start, DrawEdit, Mark};
 use assessment_workbench::exchange::export_json;
+use assessment_workbench::model::child_tools::{Surface, ToolKind};
+use assessment_workbench::model::drawing::Ink;
 use assessment_workbench::model::{
     Assessment, AssessmentId, AssessmentType, Gender, Person, PersonRole,
 };
@@ -68,4 +73,38 @@ fn main() {
         )
         .unwrap();
     }
+    // A house of worries with 2,000 lines, each as a finger draws it (40 points a second).
+    let mut a = blank(5, now);
+    let child = a.people[0].id.clone();
+    let mut n = 0u32;
+    let mut random = || {
+        n += 1;
+        n.to_be_bytes()
+    };
+    let houses = start(
+        &mut a,
+        &child,
+        ToolKind::ThreeHouses,
+        now.date_naive(),
+        &mut random,
+    );
+    for i in 0..2000u64 {
+        let stroke = finish(&scribble(i, 40), Ink::ALL[i as usize % 6], 3).expect("points");
+        draw(
+            &mut a,
+            &houses,
+            &Surface::Worries,
+            DrawEdit::Add(Mark::Stroke(stroke)),
+        );
+    }
+    let bytes = serde_json::to_string(&a.child_tools[0].work).unwrap().len();
+    eprintln!(
+        "a Three Houses with 2000 strokes stores in {:.0} KB",
+        bytes as f64 / 1024.0
+    );
+    std::fs::write(
+        format!("{dir}/drawing-2000.json"),
+        export_json(&a, now, "bench"),
+    )
+    .unwrap();
 }

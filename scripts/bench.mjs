@@ -49,6 +49,7 @@ const times = [];
 const opens = [];
 const diagramRows = [];
 const chartRows = [];
+const inkRows = [];
 try {
   for (let i = 0; i < runs; i++) {
     const ctx = await browser.newContext({ viewport: { width: 1024, height: 768 }, serviceWorkers: 'block' });
@@ -90,10 +91,64 @@ try {
     diagramRows.push(await diagramBench(join(fixtures, 'genogram-500.json'), 'genogram', 'Genogram', 500, 4));
     chartRows.push(await familyChartBench(join(fixtures, 'genogram-500.json'), 1));
     chartRows.push(await familyChartBench(join(fixtures, 'genogram-500.json'), 4));
+    inkRows.push(await inkBench(join(fixtures, 'drawing-2000.json'), 1));
+    inkRows.push(await inkBench(join(fixtures, 'drawing-2000.json'), 4));
   }
 } finally {
   await browser.close();
   server.kill();
+}
+
+/** A child's drawing with 2,000 lines already in it, in child mode: the pointer-to-ink path
+ * (a pointer move, to the frame painted with the line drawn that far), and a line's end (the
+ * finger lifts: smoothed, kept, saved for later and every line redrawn, to that frame painted). */
+async function inkBench(file, throttle) {
+  const ctx = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  await page.goto(`http://127.0.0.1:${port}/import`);
+  await page.getByLabel('Upload a file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.waitForURL(/\/assessments\/a-[0-9a-f]+$/);
+  const doc = JSON.parse(readFileSync(file, 'utf8'));
+  const tool = doc.assessment.childTools[0];
+  const bytes = JSON.stringify(tool.work).length;
+  await page.goto(`${page.url()}/tools/${tool.id}/child`);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=surface] .board__marks path').length >= 2000);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  const [moves, ends] = await page.evaluate(async () => {
+    const svg = document.querySelector('[data-testid=surface]');
+    const m = svg.getScreenCTM();
+    const at = (x, y) => [m.a * x + m.e, m.d * y + m.f];
+    const painted = () => new Promise((res) => requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => res(performance.now());
+      ch.port2.postMessage(0);
+    }));
+    const ev = (type, x, y) => {
+      const [cx, cy] = at(x, y);
+      return new PointerEvent(type, { bubbles: true, pointerId: 3, isPrimary: true, pointerType: 'touch', clientX: cx, clientY: cy, button: 0, buttons: type === 'pointerup' ? 0 : 1, pressure: 0.5 });
+    };
+    const moves = [];
+    const ends = [];
+    for (let line = 0; line < 5; line++) {
+      svg.dispatchEvent(ev('pointerdown', 200, 200 + line * 60));
+      await painted();
+      for (let i = 1; i <= 40; i++) {
+        const t0 = performance.now();
+        svg.dispatchEvent(ev('pointermove', 200 + i * 12, 200 + line * 60 + Math.sin(i / 4) * 20));
+        moves.push((await painted()) - t0);
+      }
+      const t0 = performance.now();
+      svg.dispatchEvent(ev('pointerup', 680, 200 + line * 60));
+      ends.push((await painted()) - t0);
+    }
+    return [moves, ends];
+  });
+  await ctx.close();
+  const med = (v) => { const s = [...v].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+  const p95 = (v) => { const s = [...v].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]; };
+  return { throttle, bytes, move: med(moves), move95: p95(moves), end: med(ends), end95: p95(ends) };
 }
 
 /** Imports a generated family, then times the editor: first render, layout, and drag frames. */
@@ -300,4 +355,12 @@ if (diagramRows.length) {
   console.log(' animation frames while one person follows a pointer move each frame; 16.7 ms is a full 60 fps frame;');
   console.log(' drag step work: the pointer handler plus the frame\'s work up to its paint; CPU: Chromium\'s throttle;');
   console.log(' family-chart: the same 500-person family drawn by that library, from the call until its cards are painted)');
+}
+if (inkRows.length) {
+  console.log('');
+  console.log('child\'s drawing        lines  CPU   pointer move to ink painted (median / p95)  line lifted to redrawn (median / p95)  stored');
+  for (const r of inkRows) {
+    console.log(`${'Three Houses'.padEnd(20)} ${'2000'.padStart(6)} ${`${r.throttle}x`.padStart(4)}   ${`${r.move.toFixed(1)} / ${r.move95.toFixed(1)} ms`.padStart(40)}  ${`${r.end.toFixed(0)} / ${r.end95.toFixed(0)} ms`.padStart(36)}  ${(r.bytes / 1024).toFixed(0)} KB`);
+  }
+  console.log('(a finger drawing 5 lines of 40 moves on a house that already has 2,000 lines; stored: the tool\'s drawings as exported)');
 }

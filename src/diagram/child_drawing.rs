@@ -82,7 +82,7 @@ pub fn path_marker(at: u8) -> String {
     let (x, y) = safety_house::stone(at);
     format!(
         "<g class=\"path-me\">{}</g>",
-        person_shape(f64::from(x), f64::from(y - 55), 0.9, "#c75000")
+        person_shape(f64::from(x), f64::from(y - 70), 1.4, "#c75000")
     )
 }
 
@@ -201,6 +201,20 @@ pub fn picture_shape(kind: PictureKind, x: f64, y: f64, k: f64) -> String {
         PictureKind::Sun => sun_shape(x, y, k),
         PictureKind::Star => star_shape(x, y, k, "#c79500"),
     }
+}
+
+/// A picture as a button's icon, filling a 100 by 100 box.
+pub fn icon(kind: PictureKind) -> String {
+    match kind {
+        PictureKind::Person => person_shape(50.0, 50.0, 1.3, "#1d5bbf"),
+        PictureKind::Heart => heart_shape(50.0, 58.0, 1.05, "#c41e3a"),
+        other => picture_shape(other, 50.0, 52.0, 1.15),
+    }
+}
+
+/// The child's own figure as a button's icon.
+pub fn me_icon() -> String {
+    person_shape(50.0, 50.0, 1.3, "#c75000")
 }
 
 /// A placed picture, with its name under it.

@@ -179,11 +179,11 @@ fn curve_through(out: &mut String, pts: &[(f64, f64)], start: bool) {
 pub fn stroke_svg(s: &Stroke) -> String {
     let mut out = String::with_capacity(s.points.len() * 16 + 80);
     if s.has_pressure() {
-        out.push_str("<path d=\"");
+        out.push_str("<path class=\"ink\" d=\"");
         out.push_str(&outline(s));
         let _ = write!(out, "\" fill=\"{}\"/>", s.ink.css());
     } else {
-        out.push_str("<path d=\"");
+        out.push_str("<path class=\"ink\" d=\"");
         let pts: Vec<(f64, f64)> = s
             .points
             .iter()
@@ -445,7 +445,7 @@ mod tests {
             }]
         );
         assert!(fits(&s));
-        assert!(stroke_svg(&s).contains("M0 700l0 0"));
+        assert!(stroke_svg(&s).starts_with("<path class=\"ink\" d=\"M0 700l0 0"));
         assert_eq!(finish(&[], Ink::Red, 1), None);
     }
 

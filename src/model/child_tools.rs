@@ -342,9 +342,48 @@ pub mod safety_house {
     /// Where each stone of the path is: 0 far from the door (bottom right), 10 at the door.
     pub fn stone(i: u8) -> (i32, i32) {
         let t = f64::from(i.min(TOP)) / f64::from(TOP);
-        let x = 950.0 - t * (950.0 - 470.0);
-        let y = 600.0 + (1.0 - t) * 40.0 + (t * std::f64::consts::PI).sin() * 30.0;
+        let x = 950.0 - t * (950.0 - 400.0);
+        let y = 625.0 + (1.0 - t) * 25.0 + (t * std::f64::consts::PI).sin() * 30.0;
         (x.round() as i32, y.round() as i32)
+    }
+
+    /// A place for someone put inside (`true`) or outside the house from the worker's page:
+    /// the first of a few spots that nothing placed is near.
+    pub fn free_spot(house: &super::Drawing, inside: bool) -> (i32, i32) {
+        let spots: Vec<(i32, i32)> = if inside {
+            [330, 560]
+                .iter()
+                .flat_map(|&y| [250, 350, 450, 550].map(|x| (x, y)))
+                .collect()
+        } else {
+            [
+                (80, 120),
+                (80, 300),
+                (80, 480),
+                (720, 120),
+                (860, 120),
+                (720, 330),
+                (860, 330),
+            ]
+            .to_vec()
+        };
+        let taken = |(x, y): (i32, i32)| {
+            house
+                .pictures
+                .iter()
+                .any(|p| (p.x - x).abs() < 60 && (p.y - y).abs() < 60)
+        };
+        spots
+            .iter()
+            .copied()
+            .find(|s| !taken(*s))
+            .unwrap_or(spots[0])
+    }
+
+    /// Where the next rule written from the worker's page goes on the roof.
+    pub fn roof_spot(house: &super::Drawing) -> (i32, i32) {
+        let rules = house.words.iter().filter(|w| on_roof(w.x, w.y)).count() as i32;
+        (APEX.0, 130 + (rules % 3) * 45)
     }
 
     /// Whether a point is inside the walls.
@@ -471,6 +510,37 @@ mod tests {
             assert!(crate::model::drawing::on_surface(a.0, a.1));
         }
         assert!(safety_house::on_roof(400, 100) && !safety_house::on_roof(100, 100));
+        for n in 0..3 {
+            let mut d = Drawing::default();
+            for _ in 0..n {
+                let (x, y) = safety_house::roof_spot(&d);
+                assert!(
+                    safety_house::on_roof(x, y),
+                    "rule {n} on the roof at {x},{y}"
+                );
+                d.words.push(PlacedWords {
+                    text: "rule".into(),
+                    x,
+                    y,
+                    ink: Ink::Red,
+                });
+            }
+        }
+        let mut d = Drawing::default();
+        for _ in 0..3 {
+            let (x, y) = safety_house::free_spot(&d, true);
+            assert!(safety_house::inside(x, y));
+            assert!(
+                d.pictures.iter().all(|p| (p.x, p.y) != (x, y)),
+                "a new spot each time"
+            );
+            d.pictures.push(person(x, y, "in"));
+            let (x, y) = safety_house::free_spot(&d, false);
+            assert!(!safety_house::inside(x, y) && !safety_house::on_roof(x, y));
+            d.pictures.push(person(x, y, "out"));
+        }
+        let r = read_safety_house(&d);
+        assert_eq!((r.inside.len(), r.outside.len()), (3, 3));
     }
 
     #[test]

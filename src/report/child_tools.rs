@@ -26,15 +26,19 @@ fn drawings(a: &Assessment, t: &ChildTool) -> String {
         _ => None,
     };
     let mut out = String::from("<div class=\"child-drawings\">");
-    for (surface, d) in t.drawings() {
-        if matches!(t.work, Work::WordsAndPictures { .. }) && d.is_empty() {
-            continue;
-        }
-        let caption = format!("{}: {}", name(a, t), surface.label());
+    for (i, (surface, d)) in t.drawings().enumerate() {
+        let label = match surface {
+            crate::model::child_tools::Surface::Page(_) if d.is_empty() => continue,
+            crate::model::child_tools::Surface::Page(_) => {
+                format!("The picture for page {}", i + 1)
+            }
+            _ => surface.label().to_owned(),
+        };
+        let caption = format!("{}: {label}", name(a, t));
         out.push_str(&format!(
             "<figure class=\"child-drawing\">{}<figcaption>{}</figcaption></figure>",
             surface_svg(&caption, &surface, d, path),
-            escape(surface.label())
+            escape(&label)
         ));
     }
     out.push_str("</div>");

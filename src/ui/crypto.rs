@@ -214,6 +214,12 @@ async fn key_for(passphrase: &str, v: &Vault) -> Result<WebCrypto, PassphraseErr
     }
 }
 
+/// Checks a passphrase against the one set, changing nothing (leaving child mode asks for it).
+pub async fn check_passphrase(passphrase: &str) -> Result<(), PassphraseError> {
+    let v = vault().ok_or(PassphraseError::Failed("no passphrase is set".into()))?;
+    key_for(passphrase, &v).await.map(|_| ())
+}
+
 /// Unlocks with a passphrase; a wrong one changes nothing.
 pub async fn unlock(passphrase: &str) -> Result<(), PassphraseError> {
     let v = vault().ok_or(PassphraseError::Failed("no passphrase is set".into()))?;

@@ -4,6 +4,8 @@
 #[cfg(feature = "web")]
 pub mod app;
 #[cfg(feature = "web")]
+pub mod child;
+#[cfg(feature = "web")]
 pub mod crypto;
 #[cfg(feature = "web")]
 pub mod editors;

@@ -68,7 +68,7 @@ pub struct CanvasEvents {
     pub drop: Callback<(String, f64, f64)>,
 }
 
-fn to_drawing(svg: &SvgGraphicsElement, cx: f64, cy: f64) -> (f64, f64) {
+pub fn to_drawing(svg: &SvgGraphicsElement, cx: f64, cy: f64) -> (f64, f64) {
     match svg.get_screen_ctm() {
         Some(m) if m.a() != 0.0 && m.d() != 0.0 => (
             (cx - f64::from(m.e())) / f64::from(m.a()),

@@ -186,6 +186,9 @@ fn PersonForm(id: PersonId) -> impl IntoView {
         <Show when=move || s.doc.read().person(&id.get_value()).is_some_and(|p| p.role != crate::model::PersonRole::SubjectChild)>
             <crate::ui::widgets::mark_control::MarkControl target=crate::model::marks::Target::PersonDetails { person: id.get_value() } what="these details"/>
         </Show>
+        <Show when=move || role.get() == Some(PersonRole::SubjectChild)>
+            <crate::ui::child::list::ChildTools child=id.get_value()/>
+        </Show>
         <a href=back class="button" role="button" data-testid="person-done">"Save and go back"</a>
     }
 }

@@ -2,7 +2,7 @@
 
 use super::routes::{Params, Route};
 use leptos::prelude::*;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
 
 /// Where the app is: the path and query of the address, and the page they name.
@@ -25,6 +25,27 @@ pub struct NavigateOptions {
 
 thread_local! {
     static RETIRED: Cell<bool> = const { Cell::new(false) };
+    static HELD: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Keeps the app at `path` until [`let_go`] (child mode): no link is followed, no in-app move
+/// is made, and Back (the system gesture, a key, the browser's button) comes straight back.
+pub fn hold_at(path: &str) {
+    HELD.with(|h| *h.borrow_mut() = Some(path.to_owned()));
+    // An entry of the same page to go back to, so Back never reaches the page before.
+    if let Ok(h) = window().history() {
+        let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
+    }
+}
+
+/// Ends [`hold_at`].
+pub fn let_go() {
+    HELD.with(|h| *h.borrow_mut() = None);
+}
+
+/// The path the app is held at, if it is.
+pub fn held() -> Option<String> {
+    HELD.with(|h| h.borrow().clone())
 }
 
 /// Stops this router answering clicks and history moves: another app module has taken the
@@ -55,12 +76,31 @@ pub fn provide_router() -> Location {
     let loc = Location { path, query, route };
     provide_context(loc);
     let pop = window_event_listener_untyped("popstate", move |_| {
+        if let Some(path) = held() {
+            if address().0 != path {
+                if let Ok(h) = window().history() {
+                    let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+                }
+            }
+            return;
+        }
         if !is_retired() {
             loc.sync();
         }
     });
     let click = window_event_listener(leptos::ev::click, move |ev| {
         if is_retired() {
+            return;
+        }
+        if held().is_some() {
+            // Nothing on the page links anywhere in child mode; should anything, it stays put.
+            let on_link = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("a[href]").ok().flatten());
+            if on_link.is_some() {
+                ev.prevent_default();
+            }
             return;
         }
         if let Some(href) = link_to_follow(&ev) {
@@ -96,6 +136,9 @@ impl Location {
             return;
         }
         let target = in_app(&url);
+        if held().is_some_and(|p| url.pathname() != p) {
+            return;
+        }
         // A link to the page already shown does not add a history entry.
         let here = w.location().href().ok().as_deref() == Some(url.href().as_str());
         let history = w.history();

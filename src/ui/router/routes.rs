@@ -53,6 +53,12 @@ pub enum Page {
     SafetyPlanPresent,
     /// Completion, authorisation, census facts and the exports for the case system.
     CaseRecord,
+    /// One of the child's own tools, as the worker records it.
+    Tool(String),
+    /// The tool in child mode: the tool alone, nothing else reachable until the worker leaves.
+    ToolChild(String),
+    /// Drawing one surface of a tool (a story page's picture) full screen, outside child mode.
+    ToolDraw(String, String),
     Section(String),
     Group(String, String),
     NotFound,
@@ -101,6 +107,11 @@ impl Route {
                 Page::Person(p) => out.insert("pid", p),
                 Page::Scale(s) | Page::ScalePresent(s) => out.insert("sid", s),
                 Page::Pair(p) => out.insert("pair", p),
+                Page::Tool(t) | Page::ToolChild(t) => out.insert("tool", t),
+                Page::ToolDraw(t, surface) => {
+                    out.insert("tool", t);
+                    out.insert("surface", surface);
+                }
                 Page::Section(s) => out.insert("section", s),
                 Page::Group(s, g) => {
                     out.insert("section", s);
@@ -135,6 +146,9 @@ impl Page {
             ["planning"] => Page::Planning,
             ["case-record"] => Page::CaseRecord,
             ["planning", pair] => Page::Pair(one(pair)),
+            ["tools", t] => Page::Tool(one(t)),
+            ["tools", t, "child"] => Page::ToolChild(one(t)),
+            ["tools", t, "draw", surface] => Page::ToolDraw(one(t), one(surface)),
             ["safety-plan"] => Page::SafetyPlan,
             ["safety-plan", "present"] => Page::SafetyPlanPresent,
             ["s", section] => Page::Section(one(section)),
@@ -275,6 +289,15 @@ mod tests {
                 .as_deref(),
             Some("s1")
         );
+        assert_eq!(page("/assessments/a/tools/i-1"), Page::Tool("i-1".into()));
+        assert_eq!(
+            page("/assessments/a/tools/i-1/child"),
+            Page::ToolChild("i-1".into())
+        );
+        let draw = Route::parse("/assessments/a/tools/i-1/draw/i-2");
+        assert_eq!(draw.params().get("tool").as_deref(), Some("i-1"));
+        assert_eq!(draw.params().get("surface").as_deref(), Some("i-2"));
+        assert_eq!(page("/assessments/a/tools/i-1/other"), Page::NotFound);
         assert_eq!(page("/assessments/a/genogram/extra"), Page::NotFound);
         assert_eq!(Route::parse("/assessments"), Route::NotFound);
     }

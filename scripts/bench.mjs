@@ -99,6 +99,14 @@ try {
   server.kill();
 }
 
+/** Imports an export file through the import page and waits for its overview. */
+async function importFile(page, file) {
+  await page.goto(`http://127.0.0.1:${port}/import`);
+  await page.getByLabel('Upload a file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.waitForURL(/\/assessments\/a-[0-9a-f]+$/);
+}
+
 /** A child's drawing with 2,000 lines already in it, in child mode: the pointer-to-ink path
  * (a pointer move, to the frame painted with the line drawn that far), and a line's end (the
  * finger lifts: smoothed, kept, saved for later and every line redrawn, to that frame painted). */
@@ -106,10 +114,7 @@ async function inkBench(file, throttle) {
   const ctx = await browser.newContext({ viewport: { width: 1024, height: 768 } });
   const page = await ctx.newPage();
   const cdp = await ctx.newCDPSession(page);
-  await page.goto(`http://127.0.0.1:${port}/import`);
-  await page.getByLabel('Upload a file').setInputFiles(file);
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.waitForURL(/\/assessments\/a-[0-9a-f]+$/);
+  await importFile(page, file);
   const doc = JSON.parse(readFileSync(file, 'utf8'));
   const tool = doc.assessment.childTools[0];
   const bytes = JSON.stringify(tool.work).length;
@@ -156,10 +161,7 @@ async function diagramBench(file, kind, link, n, throttle = 1) {
   const ctx = await browser.newContext({ viewport: { width: 1024, height: 768 } });
   const page = await ctx.newPage();
   const cdp = await ctx.newCDPSession(page);
-  await page.goto(`http://127.0.0.1:${port}/import`);
-  await page.getByLabel('Upload a file').setInputFiles(file);
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.waitForURL(/\/assessments\/a-[0-9a-f]+$/);
+  await importFile(page, file);
   const overview = page.url();
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   const renders = [];

@@ -237,13 +237,13 @@ pub fn outline(s: &Stroke) -> String {
     right.reverse();
     curve_through(&mut out, &left, true);
     let end = half(&pts[pts.len() - 1]);
-    let _ = write!(out, "A{end} {end} 0 0 1 ");
+    let _ = write!(out, "A{end} {end} 0 0 0 ");
     num(&mut out, right[0].0);
     out.push(' ');
     num(&mut out, right[0].1);
     curve_through(&mut out, &right, false);
     let start = half(&pts[0]);
-    let _ = write!(out, "A{start} {start} 0 0 1 ");
+    let _ = write!(out, "A{start} {start} 0 0 0 ");
     num(&mut out, left[0].0);
     out.push(' ');
     num(&mut out, left[0].1);

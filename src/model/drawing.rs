@@ -379,3 +379,27 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod readme_example {
+    use super::*;
+
+    /// The stroke the README gives as an example is what it says it is.
+    #[test]
+    fn the_example_in_the_readme_decodes() {
+        let s = Stroke {
+            ink: Ink::Red,
+            width: 3,
+            points: [(500, 350), (503, 349), (510, 340), (512, 341)]
+                .map(|(x, y)| Point { x, y, pressure: 0 })
+                .to_vec(),
+        };
+        let text = s.encode();
+        let readme = include_str!("../../README.md");
+        assert!(
+            readme.contains(&format!("`{text}` is a red line of four points")),
+            "{text}"
+        );
+        assert_eq!(Stroke::decode(&text), Ok(s));
+    }
+}

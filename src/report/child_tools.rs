@@ -199,6 +199,26 @@ fn conversation(t: &ChildTool) -> String {
     out
 }
 
+/// One tool: its heading, the worker's notes of the conversation (`notes`), the drawings, the
+/// Safety House in words, the story and the child's words.
+fn section(a: &Assessment, t: &ChildTool, heading: String, notes: bool) -> String {
+    let child = name(a, t);
+    format!(
+        "<section class=\"child-tool\" data-tool=\"{}\"><h3>{}</h3>{}{}{}{}{}</section>",
+        t.kind().code(),
+        escape(&heading),
+        if notes {
+            conversation(t)
+        } else {
+            String::new()
+        },
+        drawings(a, t),
+        safety_house_words(t, &child),
+        story(t),
+        words_of(t, &child)
+    )
+}
+
 /// The tools in the professional summary: everything.
 pub fn professional(a: &Assessment) -> String {
     if a.child_tools.is_empty() {
@@ -206,19 +226,8 @@ pub fn professional(a: &Assessment) -> String {
     }
     let mut out = String::from("<h2>The child&#39;s own tools</h2>");
     for t in &a.child_tools {
-        let child = name(a, t);
-        out.push_str(&format!(
-            "<section class=\"child-tool\" data-tool=\"{}\"><h3>{}, started {}</h3>{}{}",
-            t.kind().code(),
-            escape(&title(a, t)),
-            long_date(t.started_on),
-            conversation(t),
-            drawings(a, t)
-        ));
-        out.push_str(&safety_house_words(t, &child));
-        out.push_str(&story(t));
-        out.push_str(&words_of(t, &child));
-        out.push_str("</section>");
+        let heading = format!("{}, started {}", title(a, t), long_date(t.started_on));
+        out.push_str(&section(a, t, heading, true));
     }
     out
 }
@@ -231,16 +240,7 @@ pub fn family(a: &Assessment) -> String {
     }
     let mut out = String::from("<h2>What the children drew and told us</h2><p>These are the children's own drawings and words, shared with their agreement.</p>");
     for t in &a.child_tools {
-        let child = name(a, t);
-        out.push_str(&format!(
-            "<section class=\"child-tool\"><h3>{}</h3>{}",
-            escape(&title(a, t)),
-            drawings(a, t)
-        ));
-        out.push_str(&safety_house_words(t, &child));
-        out.push_str(&story(t));
-        out.push_str(&words_of(t, &child));
-        out.push_str("</section>");
+        out.push_str(&section(a, t, title(a, t), false));
     }
     out
 }

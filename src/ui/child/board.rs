@@ -4,7 +4,10 @@
 //! line is being drawn only its own path changes; the stroke is smoothed and saved when the
 //! finger lifts ([`crate::diagram::ink::finish`]), one undo step each.
 
-use crate::diagram::child_drawing::{background, icon, marks_svg, me_icon, path_marker};
+use crate::diagram::child_drawing::{
+    background, icon, me_icon, path_marker, picture_svg, words_svg,
+};
+use crate::diagram::ink::stroke_svg;
 use crate::diagram::ink::{finish, on_board, RawPoint, UNITS_PER_WIDTH};
 use crate::edit::child_tools::{draw, erasable, set_path, tool, DrawEdit, Mark};
 use crate::model::child_tools::{safety_house, Surface, Work};
@@ -32,6 +35,8 @@ enum Tool {
 
 /// The stroke width drawn (in steps of [`UNITS_PER_WIDTH`]).
 const WIDTH_STEPS: u8 = 3;
+/// Lines drawn in one block (see `Board`).
+const BLOCK: usize = 100;
 /// How far the rubber reaches, in drawing units.
 const RUBBER: f64 = 16.0;
 
@@ -60,12 +65,42 @@ pub fn Board(
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let is_house = move || surface.get() == Surface::SafetyHouse;
 
-    let marks = Memo::new(move |_| {
+    // The lines in blocks of [`BLOCK`], each redrawn only when its own lines change: a new line
+    // redraws the last block, not the 2,000 before it. Words and pictures, on top, are one more.
+    let drawing_len = Memo::new(move |_| {
         let here = surface.get();
         s.doc.with(|a| {
             tool(a, &id.get_value())
                 .and_then(|t| t.drawing(&here))
-                .map(marks_svg)
+                .map_or(0, |d| d.strokes.len())
+        })
+    });
+    let blocks = Memo::new(move |_| (0..drawing_len.get().div_ceil(BLOCK)).collect::<Vec<_>>());
+    let block_lines = move |i: usize| {
+        Memo::new(move |_| {
+            let here = surface.get();
+            s.doc.with(|a| {
+                tool(a, &id.get_value())
+                    .and_then(|t| t.drawing(&here))
+                    .map(|d| {
+                        let end = d.strokes.len().min((i + 1) * BLOCK);
+                        d.strokes[(i * BLOCK).min(end)..end].to_vec()
+                    })
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let on_top = Memo::new(move |_| {
+        let here = surface.get();
+        s.doc.with(|a| {
+            tool(a, &id.get_value())
+                .and_then(|t| t.drawing(&here))
+                .map(|d| {
+                    let words = d.words.iter().map(words_svg);
+                    words
+                        .chain(d.pictures.iter().map(picture_svg))
+                        .collect::<String>()
+                })
                 .unwrap_or_default()
         })
     });
@@ -361,6 +396,7 @@ pub fn Board(
                 <p class="board__hint" role="status" data-testid="place-hint">"Now touch where it goes. "
                     <button type="button" class="link-button" on:click=place_in_middle>"Put it in the middle"</button></p>
             })}
+            <div class="board__canvas">
             <svg class="board__surface" node_ref=svg_ref data-testid="surface" viewBox=format!("0 0 {WIDTH} {HEIGHT}")
                 role="group" aria-label=move || format!("Drawing: {}", surface.get().label())
                 font-family="Arial, Helvetica, sans-serif"
@@ -368,10 +404,15 @@ pub fn Board(
                 on:pointerdown=down on:pointermove=moved on:pointerup=up on:pointercancel=up>
                 <rect width=WIDTH height=HEIGHT fill="#fff"/>
                 <g inner_html=move || background(&surface.get())></g>
-                <g class="board__marks" inner_html=move || marks.get()></g>
-                <path class="board__live" d=move || live.get() fill="none"
-                    stroke=move || ink.get().css() stroke-width=f64::from(WIDTH_STEPS) * UNITS_PER_WIDTH
-                    stroke-linecap="round" stroke-linejoin="round"/>
+                <g class="board__marks">
+                    <For each=move || blocks.get() key=|i| *i let:i>
+                        {
+                            let lines = block_lines(i);
+                            view! { <g inner_html=move || lines.with(|v| v.iter().map(stroke_svg).collect::<String>())></g> }
+                        }
+                    </For>
+                    <g inner_html=move || on_top.get()></g>
+                </g>
                 {move || is_house().then(|| view! {
                     <g class="board__me" role="slider" tabindex="0" data-testid="path-me"
                         aria-label="Where you are on the path: 10 is at the door"
@@ -383,6 +424,14 @@ pub fn Board(
                     </g>
                 })}
             </svg>
+            // The line being drawn, on a layer of its own over the drawing: while the finger
+            // moves only this layer is painted again, not the lines already there.
+            <svg class="board__overlay" viewBox=format!("0 0 {WIDTH} {HEIGHT}") aria-hidden="true">
+                <path class="board__live" d=move || live.get() fill="none"
+                    stroke=move || ink.get().css() stroke-width=f64::from(WIDTH_STEPS) * UNITS_PER_WIDTH
+                    stroke-linecap="round" stroke-linejoin="round"/>
+            </svg>
+            </div>
         </div>
     }
 }

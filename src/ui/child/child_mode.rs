@@ -125,6 +125,9 @@ fn ChildMode(id: ItemId) -> impl IntoView {
                 {(kind == ToolKind::WordsAndPictures).then(|| view! { <p class="child-bar__title">{format!("{name}'s story")}</p> })}
                 <LeaveButton back=back/>
             </div>
+            {(kind != ToolKind::WordsAndPictures).then(|| view! {
+                <p class="child-prompt" data-testid="child-prompt">{move || if all_three.get() { "Touch a house to open it" } else { prompt(&surface.get()) }}</p>
+            })}
             {match kind {
                 ToolKind::WordsAndPictures => view! { <StoryReader id=id.get_value()/> }.into_any(),
                 _ => view! {
@@ -136,6 +139,17 @@ fn ChildMode(id: ItemId) -> impl IntoView {
                 }.into_any(),
             }}
         </div>
+    }
+}
+
+/// The question each surface asks, in a child's words.
+fn prompt(s: &Surface) -> &'static str {
+    match s {
+        Surface::Worries => "What worries you?",
+        Surface::GoodThings => "What is good in your life?",
+        Surface::Dreams => "What would you wish for?",
+        Surface::SafetyHouse => "Who keeps you safe? Put them inside your house.",
+        Surface::Page(_) => "",
     }
 }
 

@@ -97,7 +97,10 @@ fn ToolRecord(id: ItemId) -> impl IntoView {
         <div class="inset-text">
             <p class="body">{move || format!("Child mode shows {} the tool alone, with big buttons and nothing else to reach. Everything is saved as it is made. To leave, hold \"Grown-ups\" for two seconds{}.",
                 name.get(), if crate::ui::crypto::is_protected() { " and enter the passphrase" } else { ", then confirm" })}</p>
-            <a href=child_mode class="button button--start" role="button" data-testid="hand-over">{move || format!("{hand_over}{}", name.get())}</a>
+            <Show when=move || !s.doc.read().is_locked()
+                fallback=|| view! { <p class="body">"The assessment is authorised: start an update to use the tool again."</p> }>
+                <a href=child_mode class="button button--start" role="button" data-testid="hand-over">{move || format!("{hand_over}{}", name.get())}</a>
+            </Show>
         </div>
         {match kind {
             crate::model::child_tools::ToolKind::WordsAndPictures => view! {
@@ -147,17 +150,39 @@ fn ToolRecord(id: ItemId) -> impl IntoView {
     }
 }
 
-/// Prints the story alone, a page to each sheet of A5 (the print styles for `print-book`).
+/// Prints the story alone, a page to each sheet of A5: the print styles for `print-book`, and
+/// an A5 page size added to the style sheet (through the CSSOM, which the CSP allows) until the
+/// printing is over.
 fn print_book() {
+    use wasm_bindgen::JsCast;
     let Some(w) = web_sys::window() else { return };
-    let body = w.document().and_then(|d| d.body());
-    if let Some(b) = &body {
-        let _ = b.class_list().add_1("print-book");
-    }
+    let Some(doc) = w.document() else { return };
+    let Some(body) = doc.body() else { return };
+    // The last sheet, so the A5 size comes after the summaries' A4.
+    let sheets = doc.style_sheets();
+    let sheet = sheets
+        .get(sheets.length().saturating_sub(1))
+        .and_then(|s| s.dyn_into::<web_sys::CssStyleSheet>().ok());
+    let added = sheet.as_ref().and_then(|s| {
+        let at = s.css_rules().map(|r| r.length()).unwrap_or(0);
+        s.insert_rule_with_index("@page { size: A5; margin: 12mm; }", at)
+            .ok()
+    });
+    let _ = body.class_list().add_1("print-book");
+    let done = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = body.class_list().remove_1("print-book");
+        if let (Some(s), Some(at)) = (sheet, added) {
+            let _ = s.delete_rule(at);
+        }
+    });
+    let opts = web_sys::AddEventListenerOptions::new();
+    opts.set_once(true);
+    let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
+        "afterprint",
+        done.unchecked_ref(),
+        &opts,
+    );
     let _ = w.print();
-    if let Some(b) = &body {
-        let _ = b.class_list().remove_1("print-book");
-    }
 }
 
 /// Each drawing of the tool, with its downloads.
@@ -241,6 +266,17 @@ fn SafetyHouseRecord(id: ItemId, child: PersonId) -> impl IntoView {
     });
     let chosen = RwSignal::new(String::new());
     let rule = RwSignal::new(String::new());
+    // A free place inside or outside the house, and a change to its drawing.
+    let spot = move |inside: bool| {
+        house
+            .with_untracked(|h| h.as_ref().map(|(d, _)| safety_house::free_spot(d, inside)))
+            .unwrap_or((500, 350))
+    };
+    let change = move |e: DrawEdit| {
+        s.edit(|a| {
+            draw(a, &id.get_value(), &surface.get_value(), e);
+        })
+    };
     let put = move |inside: bool| {
         let Some(pid) = PersonId::parse(&chosen.get_untracked()).or_else(|| {
             people
@@ -255,36 +291,18 @@ fn SafetyHouseRecord(id: ItemId, child: PersonId) -> impl IntoView {
                 .map(|p| p.given_name.trim().to_owned())
                 .unwrap_or_default()
         });
-        let (x, y) = house
-            .with_untracked(|h| h.as_ref().map(|(d, _)| safety_house::free_spot(d, inside)))
-            .unwrap_or((500, 350));
-        s.edit(|a| {
-            draw(
-                a,
-                &id.get_value(),
-                &surface.get_value(),
-                DrawEdit::Add(Mark::Picture(PlacedPicture {
-                    kind: PictureKind::Person,
-                    x,
-                    y,
-                    label,
-                    person: Some(pid),
-                })),
-            );
-        });
+        let (x, y) = spot(inside);
+        change(DrawEdit::Add(Mark::Picture(PlacedPicture {
+            kind: PictureKind::Person,
+            x,
+            y,
+            label,
+            person: Some(pid),
+        })));
     };
     let shift = move |index: usize, inside: bool| {
-        let (x, y) = house
-            .with_untracked(|h| h.as_ref().map(|(d, _)| safety_house::free_spot(d, inside)))
-            .unwrap_or((500, 350));
-        s.edit(|a| {
-            draw(
-                a,
-                &id.get_value(),
-                &surface.get_value(),
-                DrawEdit::Move(At::Picture(index), x, y),
-            );
-        });
+        let (x, y) = spot(inside);
+        change(DrawEdit::Move(At::Picture(index), x, y));
     };
     let people_list = move |inside: bool| {
         move || {

@@ -1,6 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { exportVia, fixture, importText, shotPath, validateWithSchema, watchErrors } from './helpers';
 
 const MIA = 'p-11111111';
@@ -62,6 +63,7 @@ test('child mode: Three Houses drawn by touch and pen with words and a person fr
   await page.getByTestId('hand-over').click();
   await expect(page.getByTestId('child-mode')).toBeVisible();
   await expect(page.locator('header.header')).toBeHidden();
+  await expect(page.getByTestId('child-prompt')).toHaveText('What worries you?');
 
   // a line with a finger, one with a pen, on the house of worries
   await stroke(page, 'touch', wavy(250, 400));
@@ -142,6 +144,14 @@ test('child mode: Three Houses drawn by touch and pen with words and a person fr
   await expect(page.getByTestId('tool-heading')).toHaveText("Mia Sample's Three Houses");
   await expect(page.getByTestId('drawing-worries').locator('path.ink[fill="none"]')).toHaveCount(1);
   await expect(page.getByTestId('drawing-goodThings')).toContainText('Rose');
+  const svg = await exportVia(page, () => page.getByTestId('svg-worries').click());
+  expect(svg.name).toBe('mia-sample-s-three-houses-house-of-worries.svg');
+  expect(svg.text).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect((svg.text.match(/class="ink"/g) ?? []).length).toBe(2);
+  expect(svg.text).toContain('>shouting at night</text>');
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('png-worries').click()]);
+  expect(png.suggestedFilename()).toBe('mia-sample-s-three-houses-house-of-worries.png');
+  expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
   // the child's own words and the conversation, recorded by the worker
   await page.getByLabel('Add what the child said: house of worries').fill('When they shout I hide under my covers.');
   await page.getByTestId('add-words-worries').click();
@@ -270,6 +280,22 @@ test('Words and Pictures: a story in two versions, one shared and agreed, read a
   await leaveChildMode(page);
   await page.reload();
   await expect(page.getByTestId('story-version')).toHaveCount(2);
+  // the small book: only the story, a page to each A5 sheet
+  await page.evaluate(() => { window.print = () => {}; }); // the print dialog: printed to PDF below instead
+  await page.getByTestId('print-book').click();
+  await expect(page.locator('body')).toHaveClass(/print-book/);
+  await page.emulateMedia({ media: 'print' });
+  const book = info.outputPath('story-book.pdf');
+  await page.pdf({ path: book, preferCSSPageSize: true });
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+  await expect(page.locator('body')).not.toHaveClass(/print-book/);
+  const bookText = execFileSync('pdftotext', [book, '-']).toString().replace(/\s+/g, ' ');
+  expect(bookText).toContain('Mum and Dad love you very much.');
+  expect(bookText).not.toContain('How the conversation went');
+  const info2 = execFileSync('pdfinfo', [book]).toString();
+  expect(info2).toMatch(/Pages:\s+2\b/);
+  expect(info2).toMatch(/Page size:.*\(A5\)/);
   await page.goto(base);
   const out = await exportVia(page, () => page.getByRole('button', { name: 'Export as JSON' }).click());
   const story = JSON.parse(out.text).assessment.childTools[0].work;

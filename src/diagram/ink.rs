@@ -251,21 +251,6 @@ pub fn outline(s: &Stroke) -> String {
     out
 }
 
-/// The line drawn while the finger is still down: straight segments, cheap to redraw.
-pub fn live_path(raw: &[RawPoint]) -> String {
-    let mut out = String::with_capacity(raw.len() * 12);
-    for (i, p) in raw.iter().enumerate() {
-        out.push(if i == 0 { 'M' } else { 'L' });
-        num(&mut out, p.x);
-        out.push(' ');
-        num(&mut out, p.y);
-    }
-    if raw.len() == 1 {
-        out.push_str("l0 0");
-    }
-    out
-}
-
 /// Whether an eraser of radius `r` at (`x`, `y`) touches the stroke.
 pub fn touches(s: &Stroke, x: f64, y: f64, r: f64) -> bool {
     let reach = r + line_width(s) / 2.0;
@@ -276,11 +261,6 @@ pub fn touches(s: &Stroke, x: f64, y: f64, r: f64) -> bool {
     }
     pts.windows(2)
         .any(|w| distance_to_segment((x, y), at(&w[0]), at(&w[1])) <= reach)
-}
-
-/// Whether the whole stroke lies on the surface (a rule of a valid drawing).
-pub fn fits(s: &Stroke) -> bool {
-    s.on_surface() && !s.points.is_empty()
 }
 
 /// A position on the surface, rounded and kept inside it.
@@ -444,7 +424,7 @@ mod tests {
                 pressure: 0
             }]
         );
-        assert!(fits(&s));
+        assert!(s.on_surface());
         assert!(stroke_svg(&s).starts_with("<path class=\"ink\" d=\"M0 700l0 0"));
         assert_eq!(finish(&[], Ink::Red, 1), None);
     }

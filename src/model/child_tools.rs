@@ -7,6 +7,7 @@
 
 use super::drawing::{Drawing, PictureKind, PlacedPicture};
 use super::ids::{ItemId, PersonId};
+use super::{Assessment, Person, PersonRole};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -386,6 +387,19 @@ pub mod safety_house {
         (APEX.0, 130 + (rules % 3) * 45)
     }
 
+    /// The stone of the path nearest a point (where "me" goes when touched there).
+    pub fn nearest_stone(x: f64, y: f64) -> u8 {
+        (0..=TOP)
+            .min_by(|a, b| {
+                let d = |i: u8| {
+                    let (sx, sy) = stone(i);
+                    (f64::from(sx) - x).powi(2) + (f64::from(sy) - y).powi(2)
+                };
+                d(*a).total_cmp(&d(*b))
+            })
+            .unwrap_or(0)
+    }
+
     /// Whether a point is inside the walls.
     pub fn inside(x: i32, y: i32) -> bool {
         let (l, t, r, b) = WALLS;
@@ -402,6 +416,26 @@ pub mod safety_house {
         let frac = f64::from(y - ay) / f64::from(t - ay);
         let half = frac * f64::from((r - l) / 2 + EAVES);
         (f64::from(x - ax)).abs() <= half
+    }
+}
+
+/// The people a child can place on a drawing: the child first, then everyone in the register
+/// but the professionals.
+pub fn people_to_place<'a>(a: &'a Assessment, child: &PersonId) -> Vec<&'a Person> {
+    let mut out: Vec<&Person> = a
+        .people
+        .iter()
+        .filter(|p| p.role != PersonRole::Professional || &p.id == child)
+        .collect();
+    out.sort_by_key(|p| &p.id != child);
+    out
+}
+
+/// The name a person placed on a drawing is given: their first name, as a child says it.
+pub fn drawn_name(p: &Person) -> String {
+    match p.given_name.trim() {
+        "" => p.display_name(),
+        name => name.to_owned(),
     }
 }
 
@@ -510,6 +544,13 @@ mod tests {
             assert!(crate::model::drawing::on_surface(a.0, a.1));
         }
         assert!(safety_house::on_roof(400, 100) && !safety_house::on_roof(100, 100));
+        for i in 0..=10 {
+            let (x, y) = safety_house::stone(i);
+            assert_eq!(
+                safety_house::nearest_stone(f64::from(x) + 3.0, f64::from(y) - 2.0),
+                i
+            );
+        }
         for n in 0..3 {
             let mut d = Drawing::default();
             for _ in 0..n {

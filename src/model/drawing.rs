@@ -293,10 +293,6 @@ impl Drawing {
     pub fn is_empty(&self) -> bool {
         self.strokes.is_empty() && self.words.is_empty() && self.pictures.is_empty()
     }
-    /// How many things are on it.
-    pub fn count(&self) -> usize {
-        self.strokes.len() + self.words.len() + self.pictures.len()
-    }
 }
 
 #[cfg(test)]

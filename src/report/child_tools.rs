@@ -245,6 +245,26 @@ pub fn family(a: &Assessment) -> String {
     out
 }
 
+/// The story as the child reads it (the agreed wording, see
+/// [`crate::edit::child_tools::reading`]): each page's words, with its picture as SVG where it
+/// has one. For the reading view, the small book and the child's summary.
+pub fn story_pages(t: &ChildTool) -> Vec<(String, Option<String>)> {
+    crate::edit::child_tools::reading(t)
+        .into_iter()
+        .map(|(text, d)| {
+            let svg = d.filter(|d| !d.is_empty()).map(|d| {
+                surface_svg(
+                    "A picture for this page",
+                    &crate::model::child_tools::Surface::Page(t.id.clone()),
+                    d,
+                    None,
+                )
+            });
+            (text, svg)
+        })
+        .collect()
+}
+
 /// In the child's own summary: their story, page by page, and their own drawings.
 pub fn for_the_child(a: &Assessment, child: &crate::model::PersonId) -> String {
     let mut out = String::new();
@@ -252,16 +272,9 @@ pub fn for_the_child(a: &Assessment, child: &crate::model::PersonId) -> String {
         match &t.work {
             Work::WordsAndPictures { .. } => {
                 out.push_str("<h2>Your story</h2>");
-                for (text, picture) in crate::edit::child_tools::reading(t) {
+                for (text, svg) in story_pages(t) {
                     out.push_str(&format!("<p class=\"story-page\">{}</p>", escape(&text)));
-                    if let Some(d) = picture.filter(|d| !d.is_empty()) {
-                        out.push_str(&surface_svg(
-                            "A picture for this page",
-                            &crate::model::child_tools::Surface::Page(t.id.clone()),
-                            d,
-                            None,
-                        ));
-                    }
+                    out.push_str(&svg.unwrap_or_default());
                 }
             }
             _ => {

@@ -10,17 +10,18 @@ use crate::diagram::child_drawing::{
 use crate::diagram::ink::stroke_svg;
 use crate::diagram::ink::{finish, on_board, RawPoint, UNITS_PER_WIDTH};
 use crate::edit::child_tools::{draw, erasable, set_path, tool, DrawEdit, Mark};
-use crate::model::child_tools::{safety_house, Surface, Work};
-use crate::model::drawing::{Ink, PictureKind, PlacedPicture, PlacedWords, HEIGHT, WIDTH};
-use crate::model::{ItemId, PersonId, PersonRole};
+use crate::model::child_tools::{drawn_name, people_to_place, safety_house, Surface, Work};
+use crate::model::drawing::{Drawing, Ink, PictureKind, PlacedPicture, PlacedWords, HEIGHT, WIDTH};
+use crate::model::{ItemId, PersonId};
 use crate::ui::editors::canvas::to_drawing;
 use crate::ui::session::use_session;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{PointerEvent, SvgGraphicsElement};
 
-/// The child's Undo: each drawing edit's inverse, newest last, with its surface.
-pub type UndoSteps = StoredValue<Vec<(Surface, DrawEdit)>>;
+/// The child's Undo: each drawing edit's inverse, newest last, with its surface (kept by the
+/// page, so it lasts while the board is swapped for "All three").
+pub type UndoSteps = RwSignal<Vec<(Surface, DrawEdit)>>;
 
 /// What a touch on the drawing does.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,8 +47,6 @@ pub fn Board(
     id: ItemId,
     #[prop(into)] surface: Signal<Surface>,
     undo: UndoSteps,
-    /// Changes whenever the undo list does, for the Undo button.
-    undo_count: RwSignal<usize>,
     /// The child the tool is used with, to offer "me" first among the people.
     child: PersonId,
 ) -> impl IntoView {
@@ -60,49 +59,33 @@ pub fn Board(
     let typed = RwSignal::new(String::new());
     let live = RwSignal::new(String::new());
     let raw = StoredValue::new(Vec::<RawPoint>::new());
-    // The pointer drawing, and the surface's screen transform taken when it went down.
+    // The pointer drawing, and the surface it went down on.
     let drawing = StoredValue::new(None::<(i32, SvgGraphicsElement)>);
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let is_house = move || surface.get() == Surface::SafetyHouse;
 
     // The lines in blocks of [`BLOCK`], each redrawn only when its own lines change: a new line
     // redraws the last block, not the 2,000 before it. Words and pictures, on top, are one more.
-    let drawing_len = Memo::new(move |_| {
-        let here = surface.get();
-        s.doc.with(|a| {
-            tool(a, &id.get_value())
-                .and_then(|t| t.drawing(&here))
-                .map_or(0, |d| d.strokes.len())
-        })
-    });
+    let drawing_len =
+        Memo::new(move |_| shown(s, &id.get_value(), surface, |d| d.strokes.len()).unwrap_or(0));
     let blocks = Memo::new(move |_| (0..drawing_len.get().div_ceil(BLOCK)).collect::<Vec<_>>());
     let block_lines = move |i: usize| {
         Memo::new(move |_| {
-            let here = surface.get();
-            s.doc.with(|a| {
-                tool(a, &id.get_value())
-                    .and_then(|t| t.drawing(&here))
-                    .map(|d| {
-                        let end = d.strokes.len().min((i + 1) * BLOCK);
-                        d.strokes[(i * BLOCK).min(end)..end].to_vec()
-                    })
-                    .unwrap_or_default()
+            shown(s, &id.get_value(), surface, |d| {
+                let end = d.strokes.len().min((i + 1) * BLOCK);
+                d.strokes[(i * BLOCK).min(end)..end].to_vec()
             })
+            .unwrap_or_default()
         })
     };
     let on_top = Memo::new(move |_| {
-        let here = surface.get();
-        s.doc.with(|a| {
-            tool(a, &id.get_value())
-                .and_then(|t| t.drawing(&here))
-                .map(|d| {
-                    let words = d.words.iter().map(words_svg);
-                    words
-                        .chain(d.pictures.iter().map(picture_svg))
-                        .collect::<String>()
-                })
-                .unwrap_or_default()
+        shown(s, &id.get_value(), surface, |d| {
+            let words = d.words.iter().map(words_svg);
+            words
+                .chain(d.pictures.iter().map(picture_svg))
+                .collect::<String>()
         })
+        .unwrap_or_default()
     });
     let path_at = Memo::new(move |_| {
         s.doc
@@ -116,25 +99,18 @@ pub fn Board(
         let mut inverse = None;
         let made = s.try_edit(|a| inverse = draw(a, &id.get_value(), &here, e));
         if let (true, Some(inv)) = (made, inverse) {
-            undo.update_value(|u| u.push((here, inv)));
-            undo_count.update(|n| *n += 1);
+            undo.update(|u| u.push((here, inv)));
         }
     };
     let take_back = move || {
-        if let Some((here, inv)) = undo.try_update_value(|u| u.pop()).flatten() {
+        if let Some((here, inv)) = undo.try_update(|u| u.pop()).flatten() {
             s.edit(|a| {
                 draw(a, &id.get_value(), &here, inv);
             });
-            undo_count.update(|n| *n = n.saturating_sub(1));
         }
     };
     let to_path = move |x: f64, y: f64| {
-        let nearest = (0..=safety_house::TOP)
-            .min_by_key(|i| {
-                let (sx, sy) = safety_house::stone(*i);
-                ((f64::from(sx) - x).powi(2) + (f64::from(sy) - y).powi(2)) as i64
-            })
-            .unwrap_or(0);
+        let nearest = safety_house::nearest_stone(x, y);
         if path_at.get_untracked() != Some(nearest) {
             s.edit(|a| set_path(a, &id.get_value(), Some(nearest)));
         }
@@ -150,11 +126,8 @@ pub fn Board(
             .and_then(|el| el.dyn_into::<SvgGraphicsElement>().ok())
     };
     let rub = move |x: f64, y: f64| {
-        let found = s.doc.with_untracked(|a| {
-            tool(a, &id.get_value())
-                .and_then(|t| t.drawing(&surface.get_untracked()))
-                .and_then(|d| erasable(d, x, y, RUBBER))
-        });
+        let found =
+            untrack(|| shown(s, &id.get_value(), surface, |d| erasable(d, x, y, RUBBER))).flatten();
         if let Some(at) = found {
             edit(DrawEdit::Remove(at));
         }
@@ -167,28 +140,23 @@ pub fn Board(
         let Some(svg) = svg_el() else { return };
         ev.prevent_default();
         let p = point_of(&ev, &svg);
+        if let Tool::Place(m) = mode.get_untracked() {
+            edit(DrawEdit::Add(placed(m, p.x, p.y)));
+            mode.set(Tool::Pen);
+            return;
+        }
+        // The rest follow this pointer until it lifts.
+        let _ = svg.set_pointer_capture(ev.pointer_id());
         match mode.get_untracked() {
             Tool::Pen => {
-                let _ = svg.set_pointer_capture(ev.pointer_id());
                 raw.set_value(vec![p]);
                 live.set(format!("M{:.1} {:.1}l0 0", p.x, p.y));
-                drawing.set_value(Some((ev.pointer_id(), svg)));
             }
-            Tool::Rubber => {
-                let _ = svg.set_pointer_capture(ev.pointer_id());
-                rub(p.x, p.y);
-                drawing.set_value(Some((ev.pointer_id(), svg)));
-            }
-            Tool::Path => {
-                let _ = svg.set_pointer_capture(ev.pointer_id());
-                to_path(p.x, p.y);
-                drawing.set_value(Some((ev.pointer_id(), svg)));
-            }
-            Tool::Place(m) => {
-                edit(DrawEdit::Add(placed(m, p.x, p.y)));
-                mode.set(Tool::Pen);
-            }
+            Tool::Rubber => rub(p.x, p.y),
+            Tool::Path => to_path(p.x, p.y),
+            Tool::Place(_) => {}
         }
+        drawing.set_value(Some((ev.pointer_id(), svg)));
     };
     let moved = move |ev: PointerEvent| {
         let Some(svg) = drawing.with_value(|d| {
@@ -250,22 +218,10 @@ pub fn Board(
 
     let people = Memo::new(move |_| {
         s.doc.with(|a| {
-            let me = child.get_value();
-            let mut out: Vec<(PersonId, String)> = a
-                .people
-                .iter()
-                .filter(|p| p.role != PersonRole::Professional || p.id == me)
-                .map(|p| {
-                    let name = if p.given_name.trim().is_empty() {
-                        p.display_name()
-                    } else {
-                        p.given_name.trim().to_owned()
-                    };
-                    (p.id.clone(), name)
-                })
-                .collect();
-            out.sort_by_key(|(p, _)| *p != me);
-            out
+            people_to_place(a, &child.get_value())
+                .into_iter()
+                .map(|p| (p.id.clone(), drawn_name(p)))
+                .collect::<Vec<_>>()
         })
     });
     let choose = move |m: Mark| {
@@ -317,7 +273,7 @@ pub fn Board(
                     <svg class="tool-button__icon" viewBox="0 0 40 40" aria-hidden="true"><rect x="6" y="12" width="28" height="16" rx="4" fill="#f3a6b8" stroke="#0b0c0c" stroke-width="2" transform="rotate(-30 20 20)"/></svg>
                     <span class="tool-button__word">"Rubber"</span>
                 </button>
-                <button type="button" class="tool-button" data-testid="undo" disabled=move || undo_count.get() == 0
+                <button type="button" class="tool-button" data-testid="undo" disabled=move || undo.with(Vec::is_empty)
                     on:click=move |_| take_back()>
                     <svg class="tool-button__icon" viewBox="0 0 40 40" aria-hidden="true"><path d="M14 10L6 18L14 26M7 18H26a8 8 0 0 1 0 16H18" fill="none" stroke="#0b0c0c" stroke-width="4" stroke-linecap="round" stroke-linejoin="round"/></svg>
                     <span class="tool-button__word">"Undo"</span>
@@ -434,6 +390,18 @@ pub fn Board(
             </div>
         </div>
     }
+}
+
+/// What `f` makes of the drawing on `surface` of tool `id` (tracked, for memos).
+fn shown<T>(
+    s: crate::ui::session::Session,
+    id: &ItemId,
+    surface: Signal<Surface>,
+    f: impl FnOnce(&Drawing) -> T,
+) -> Option<T> {
+    let here = surface.get();
+    s.doc
+        .with(|a| tool(a, id).and_then(|t| t.drawing(&here)).map(f))
 }
 
 /// The thing chosen, put down at (`x`, `y`).

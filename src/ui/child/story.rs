@@ -5,11 +5,12 @@
 
 use crate::diagram::child_drawing::surface_svg;
 use crate::edit::child_tools::{
-    add_page, edit_page, move_page, reading, record_sharing, remove_page, save_version, set_agreed,
+    add_page, edit_page, move_page, record_sharing, remove_page, save_version, set_agreed,
     story_changed, tool,
 };
 use crate::model::child_tools::{StoryPage, StoryVersion, Surface, Work};
 use crate::model::ItemId;
+use crate::report::child_tools::story_pages;
 use crate::ui::platform::{long_date, random_bytes, today};
 use crate::ui::session::use_session;
 use crate::ui::widgets::fields::{Checkbox, DateField, TextArea, TextField};
@@ -29,26 +30,9 @@ pub fn StoryReader(id: ItemId) -> impl IntoView {
     let id = StoredValue::new(id);
     let at = RwSignal::new(0usize);
     let pages = Memo::new(move |_| {
-        s.doc.with(|a| {
-            tool(a, &id.get_value())
-                .map(|t| {
-                    reading(t)
-                        .into_iter()
-                        .map(|(text, d)| {
-                            let svg = d.filter(|d| !d.is_empty()).map(|d| {
-                                surface_svg(
-                                    "A picture for this page",
-                                    &Surface::Page(t.id.clone()),
-                                    d,
-                                    None,
-                                )
-                            });
-                            (text, svg)
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+        s.doc
+            .with(|a| tool(a, &id.get_value()).map(story_pages))
+            .unwrap_or_default()
     });
     let count = move || pages.with(Vec::len);
     view! {
@@ -239,23 +223,9 @@ fn VersionCard(id: ItemId, version: StoryVersion) -> impl IntoView {
 pub fn StoryBook(id: ItemId) -> impl IntoView {
     let s = use_session();
     let pages = move || {
-        s.doc.with(|a| {
-            tool(a, &id)
-                .map(|t| {
-                    reading(t)
-                        .into_iter()
-                        .map(|(text, d)| {
-                            (
-                                text,
-                                d.filter(|d| !d.is_empty()).map(|d| {
-                                    surface_svg("", &Surface::Page(t.id.clone()), d, None)
-                                }),
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+        s.doc
+            .with(|a| tool(a, &id).map(story_pages))
+            .unwrap_or_default()
     };
     view! {
         <div class="story-book print-only" aria-hidden="true">

@@ -8,9 +8,11 @@ use crate::diagram::child_drawing::surface_svg;
 use crate::edit::child_tools::{
     add_words, draw, edit_words, remove, remove_words, set_path, tool, tool_mut, At, DrawEdit, Mark,
 };
-use crate::model::child_tools::{read_safety_house, safety_house, ChildTool, Place, Work};
+use crate::model::child_tools::{
+    drawn_name, people_to_place, read_safety_house, safety_house, ChildTool, Place, Work,
+};
 use crate::model::drawing::{Ink, PictureKind, PlacedPicture, PlacedWords, HEIGHT, WIDTH};
-use crate::model::{ItemId, PersonId, PersonRole};
+use crate::model::{ItemId, PersonId};
 use crate::report::child_tools::title;
 use crate::ui::editors::export::{file_name, save_png, save_svg};
 use crate::ui::platform::{long_date, random_bytes};
@@ -257,9 +259,8 @@ fn SafetyHouseRecord(id: ItemId, child: PersonId) -> impl IntoView {
         .collect();
     let people = Memo::new(move |_| {
         s.doc.with(|a| {
-            a.people
-                .iter()
-                .filter(|p| p.role != PersonRole::Professional || p.id == child)
+            people_to_place(a, &child)
+                .into_iter()
                 .map(|p| (p.id.as_str().to_owned(), p.display_name()))
                 .collect::<Vec<_>>()
         })
@@ -286,11 +287,9 @@ fn SafetyHouseRecord(id: ItemId, child: PersonId) -> impl IntoView {
         }) else {
             return;
         };
-        let label = s.doc.with_untracked(|a| {
-            a.person(&pid)
-                .map(|p| p.given_name.trim().to_owned())
-                .unwrap_or_default()
-        });
+        let label = s
+            .doc
+            .with_untracked(|a| a.person(&pid).map(drawn_name).unwrap_or_default());
         let (x, y) = spot(inside);
         change(DrawEdit::Add(Mark::Picture(PlacedPicture {
             kind: PictureKind::Person,

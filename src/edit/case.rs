@@ -174,4 +174,4 @@ pub fn locked_change(before: &Assessment, after: &Assessment) -> bool {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -1,7 +1,7 @@
 //! The child's own tools in the property test ([`super::tests`]): every edit the tool pages
 //! and child mode offer, chosen at random for the state the document is in, with the
-//! child's Undo taking back drawing edits in turn (its history starts afresh whenever another
-//! page is used, as leaving child mode does).
+//! child's Undo taking back their own drawing edits in turn (through the workspace's scoped
+//! undo: nothing done before the child's own lines).
 
 use super::child_tools::{self as tools, At, DrawEdit, Mark};
 use super::tests::Rng;
@@ -121,16 +121,9 @@ pub(super) fn tool_step(
     }
 }
 
-/// The child's Undo history: the inverse of each drawing edit, newest last.
-pub(super) type Undo = Vec<(crate::model::ItemId, Surface, DrawEdit)>;
-
-/// Applies `step` as its page would.
-pub(super) fn apply_tool(
-    a: &mut Assessment,
-    step: &ToolStep,
-    undo: &mut Undo,
-    r: &mut impl FnMut() -> [u8; 4],
-) {
+/// Applies `step` as its page would (the child's Undo is the workspace's: see the tests'
+/// `Workbench`, which makes drawing edits in the board's scope).
+pub(super) fn apply_tool(a: &mut Assessment, step: &ToolStep, r: &mut impl FnMut() -> [u8; 4]) {
     let id = |a: &Assessment, i: usize| a.child_tools.get(i).map(|t| t.id.clone());
     match step {
         ToolStep::Start(child, kind) => {
@@ -150,11 +143,7 @@ pub(super) fn apply_tool(
                 tools::remove(a, &t);
             }
         }
-        ToolStep::Undo => {
-            if let Some((t, s, inverse)) = undo.pop() {
-                tools::draw(a, &t, &s, inverse);
-            }
-        }
+        ToolStep::Undo => {}
         ToolStep::Draw(i, k, d) => {
             let Some(t) = id(a, *i) else { return };
             let Some(s) = a.child_tools[*i].surfaces().get(*k).cloned() else {
@@ -218,9 +207,7 @@ pub(super) fn apply_tool(
                     *y,
                 ),
             };
-            if let Some(inverse) = tools::draw(a, &t, &s, edit) {
-                undo.push((t, s, inverse));
-            }
+            tools::draw(a, &t, &s, edit);
         }
         ToolStep::Path(i, at) => {
             if let Some(t) = id(a, *i) {
@@ -267,11 +254,7 @@ pub(super) fn apply_tool(
                     tools::edit_page(a, &t, &p, |pg| pg.text = (*words).into())
                 }
                 ToolStep::MovePage(_, _, up) => tools::move_page(a, &t, &p, *up),
-                _ => {
-                    tools::remove_page(a, &t, &p);
-                    // Leaving the page's picture: nothing of it can be undone any more.
-                    undo.retain(|(_, s, _)| s != &Surface::Page(p.clone()));
-                }
+                _ => tools::remove_page(a, &t, &p),
             }
         }
         ToolStep::SaveVersion(i, on) => {
@@ -296,8 +279,5 @@ pub(super) fn apply_tool(
                 tools::set_agreed(a, &t, *n, *yes);
             }
         }
-    }
-    if matches!(step, ToolStep::Remove(_)) {
-        undo.clear();
     }
 }

@@ -3,11 +3,11 @@ use crate::edit::commit;
 use crate::edit::register::tests::demo_case;
 use crate::model::validity::problems;
 
-fn day(d: u32) -> NaiveDate {
+pub(crate) fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
 }
 
-fn at() -> DateTime<Utc> {
+pub(crate) fn at() -> DateTime<Utc> {
     DateTime::parse_from_rfc3339("2026-11-26T10:00:00Z")
         .unwrap()
         .to_utc()
@@ -51,7 +51,7 @@ fn plain_answer(q: &crate::procedure::profile::QuestionDef, on: NaiveDate) -> cr
 }
 
 /// The demonstration case with every required answer given and each child's factors chosen.
-fn ready() -> Assessment {
+pub(crate) fn ready() -> Assessment {
     let mut a = demo_case();
     let profile = crate::procedure::find(&a.profile).unwrap();
     // Answer every required question, as a worker would.

@@ -1,0 +1,299 @@
+//! What one change did to an assessment, as the values it replaced: a [`Patch`] holds only the
+//! parts that differ (one answer, the people who changed, the planning), never a copy of the
+//! whole document. Putting a patch back swaps its values in and returns the patch that swaps
+//! them out again, so one mechanism serves Undo and Redo, and both are exact.
+
+use crate::model::answers::Answer;
+use crate::model::{Assessment, AssessmentId, AssessmentType};
+use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The assessment's own fields: who leads it, its type and dates.
+#[derive(Clone, Debug, PartialEq)]
+struct Header {
+    id: AssessmentId,
+    created_at: DateTime<Utc>,
+    profile: String,
+    assessment_type: AssessmentType,
+    referral_date: Option<NaiveDate>,
+    start_date: Option<NaiveDate>,
+    lead_worker: String,
+    team_manager: String,
+}
+
+/// A list's earlier items: the ones changed in place (by position), or the whole list when
+/// items were added, removed or moved.
+#[derive(Clone, Debug, PartialEq)]
+enum Items<T> {
+    Whole(Vec<T>),
+    At(Vec<(usize, T)>),
+}
+
+impl<T: Clone + PartialEq> Items<T> {
+    /// What `before` held where `after` differs from it, or `None` when they are equal.
+    fn between(before: Vec<T>, after: &[T]) -> Option<Self> {
+        if before.len() != after.len() {
+            return Some(Items::Whole(before));
+        }
+        let changed: Vec<(usize, T)> = before
+            .into_iter()
+            .enumerate()
+            .filter(|(i, x)| x != &after[*i])
+            .collect();
+        (!changed.is_empty()).then_some(Items::At(changed))
+    }
+
+    fn swap_into(self, v: &mut Vec<T>) -> Self {
+        match self {
+            Items::Whole(w) => Items::Whole(std::mem::replace(v, w)),
+            Items::At(at) => Items::At(
+                at.into_iter()
+                    .map(|(i, x)| (i, std::mem::replace(&mut v[i], x)))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// Whether putting `self` back makes `newer` (put back just before it) needless.
+    fn covers(&self, newer: &Self) -> bool {
+        match (self, newer) {
+            (Items::Whole(_), _) => true,
+            (Items::At(mine), Items::At(theirs)) => {
+                theirs.iter().all(|(i, _)| mine.iter().any(|(j, _)| i == j))
+            }
+            (Items::At(_), Items::Whole(_)) => false,
+        }
+    }
+}
+
+/// Earlier values of some answers (`None`: there was no answer).
+type Answers = Vec<(String, Option<Answer>)>;
+
+fn answers_between(before: BTreeMap<String, Answer>, after: &BTreeMap<String, Answer>) -> Answers {
+    let mut out: Answers = Vec::new();
+    for (k, v) in before.iter() {
+        if after.get(k) != Some(v) {
+            out.push((k.clone(), Some(v.clone())));
+        }
+    }
+    for k in after.keys() {
+        if !before.contains_key(k) {
+            out.push((k.clone(), None));
+        }
+    }
+    out
+}
+
+fn swap_answers(given: Answers, map: &mut BTreeMap<String, Answer>) -> Answers {
+    given
+        .into_iter()
+        .map(|(k, v)| {
+            let was = match v {
+                Some(v) => map.insert(k.clone(), v),
+                None => map.remove(&k),
+            };
+            (k, was)
+        })
+        .collect()
+}
+
+/// One part of the assessment as it was.
+#[derive(Clone, Debug, PartialEq)]
+enum Piece {
+    Header(Box<Header>),
+    People(Items<crate::model::Person>),
+    CompletedSections(BTreeSet<String>),
+    Answers(Answers),
+    Chronology(Items<crate::model::ChronologyEntry>),
+    Scales(Items<crate::model::Scale>),
+    Genogram(Box<crate::model::genogram::Genogram>),
+    Network(Box<crate::model::network::NetworkMap>),
+    ChildNetworks(Items<crate::model::network::ChildNetwork>),
+    Planning(Box<crate::model::planning::Planning>),
+    Marks(Items<crate::model::marks::Mark>),
+    Audit(Items<crate::model::marks::AuditEntry>),
+    Case(Box<crate::model::case_record::CaseRecord>),
+    ChildTools(Items<crate::model::child_tools::ChildTool>),
+}
+
+impl Piece {
+    /// Whether putting `self` back makes `newer`, put back just before it, needless (so
+    /// typing in one field keeps one earlier value, not one per keystroke).
+    fn covers(&self, newer: &Piece) -> bool {
+        use Piece::*;
+        match (self, newer) {
+            (People(a), People(b)) => a.covers(b),
+            (Chronology(a), Chronology(b)) => a.covers(b),
+            (Scales(a), Scales(b)) => a.covers(b),
+            (ChildNetworks(a), ChildNetworks(b)) => a.covers(b),
+            (Marks(a), Marks(b)) => a.covers(b),
+            (Audit(a), Audit(b)) => a.covers(b),
+            (ChildTools(a), ChildTools(b)) => a.covers(b),
+            (Answers(a), Answers(b)) => b.iter().all(|(k, _)| a.iter().any(|(j, _)| j == k)),
+            (Header(_), Header(_))
+            | (CompletedSections(_), CompletedSections(_))
+            | (Genogram(_), Genogram(_))
+            | (Network(_), Network(_))
+            | (Planning(_), Planning(_))
+            | (Case(_), Case(_)) => true,
+            _ => false,
+        }
+    }
+
+    /// Whether the two are pieces of the same part of the assessment.
+    fn same_part(&self, other: &Piece) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other)
+    }
+
+    fn swap_into(self, a: &mut Assessment) -> Piece {
+        use std::mem::replace;
+        match self {
+            Piece::Header(h) => {
+                let h = *h;
+                Piece::Header(Box::new(Header {
+                    id: replace(&mut a.id, h.id),
+                    created_at: replace(&mut a.created_at, h.created_at),
+                    profile: replace(&mut a.profile, h.profile),
+                    assessment_type: replace(&mut a.assessment_type, h.assessment_type),
+                    referral_date: replace(&mut a.referral_date, h.referral_date),
+                    start_date: replace(&mut a.start_date, h.start_date),
+                    lead_worker: replace(&mut a.lead_worker, h.lead_worker),
+                    team_manager: replace(&mut a.team_manager, h.team_manager),
+                }))
+            }
+            Piece::People(x) => Piece::People(x.swap_into(&mut a.people)),
+            Piece::CompletedSections(x) => {
+                Piece::CompletedSections(replace(&mut a.completed_sections, x))
+            }
+            Piece::Answers(x) => Piece::Answers(swap_answers(x, &mut a.answers)),
+            Piece::Chronology(x) => Piece::Chronology(x.swap_into(&mut a.chronology)),
+            Piece::Scales(x) => Piece::Scales(x.swap_into(&mut a.scales)),
+            Piece::Genogram(x) => Piece::Genogram(Box::new(replace(&mut a.genogram, *x))),
+            Piece::Network(x) => Piece::Network(Box::new(replace(&mut a.network, *x))),
+            Piece::ChildNetworks(x) => Piece::ChildNetworks(x.swap_into(&mut a.child_networks)),
+            Piece::Planning(x) => Piece::Planning(Box::new(replace(&mut a.planning, *x))),
+            Piece::Marks(x) => Piece::Marks(x.swap_into(&mut a.marks)),
+            Piece::Audit(x) => Piece::Audit(x.swap_into(&mut a.audit)),
+            Piece::Case(x) => Piece::Case(Box::new(replace(&mut a.case, *x))),
+            Piece::ChildTools(x) => Piece::ChildTools(x.swap_into(&mut a.child_tools)),
+        }
+    }
+}
+
+/// What a change replaced, to be put back in order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Patch(Vec<Piece>);
+
+impl Patch {
+    /// The parts of `before` that `after` changed. The change time is not a part: every
+    /// change moves it (see [`super::Workspace`]).
+    pub fn between(before: Assessment, after: &Assessment) -> Patch {
+        // Taken apart whole, so a new part of the assessment cannot be left out of undo.
+        let Assessment {
+            id,
+            created_at,
+            updated_at: _,
+            profile,
+            assessment_type,
+            referral_date,
+            start_date,
+            lead_worker,
+            team_manager,
+            people,
+            completed_sections,
+            answers,
+            chronology,
+            scales,
+            genogram,
+            network,
+            child_networks,
+            planning,
+            marks,
+            audit,
+            case,
+            child_tools,
+        } = before;
+        let mut out = Vec::new();
+        let header = Header {
+            id,
+            created_at,
+            profile,
+            assessment_type,
+            referral_date,
+            start_date,
+            lead_worker,
+            team_manager,
+        };
+        if header.id != after.id
+            || header.created_at != after.created_at
+            || header.profile != after.profile
+            || header.assessment_type != after.assessment_type
+            || header.referral_date != after.referral_date
+            || header.start_date != after.start_date
+            || header.lead_worker != after.lead_worker
+            || header.team_manager != after.team_manager
+        {
+            out.push(Piece::Header(Box::new(header)));
+        }
+        out.extend(Items::between(people, &after.people).map(Piece::People));
+        if completed_sections != after.completed_sections {
+            out.push(Piece::CompletedSections(completed_sections));
+        }
+        let answers = answers_between(answers, &after.answers);
+        if !answers.is_empty() {
+            out.push(Piece::Answers(answers));
+        }
+        out.extend(Items::between(chronology, &after.chronology).map(Piece::Chronology));
+        out.extend(Items::between(scales, &after.scales).map(Piece::Scales));
+        if genogram != after.genogram {
+            out.push(Piece::Genogram(Box::new(genogram)));
+        }
+        if network != after.network {
+            out.push(Piece::Network(Box::new(network)));
+        }
+        out.extend(Items::between(child_networks, &after.child_networks).map(Piece::ChildNetworks));
+        if planning != after.planning {
+            out.push(Piece::Planning(Box::new(planning)));
+        }
+        out.extend(Items::between(marks, &after.marks).map(Piece::Marks));
+        out.extend(Items::between(audit, &after.audit).map(Piece::Audit));
+        if case != after.case {
+            out.push(Piece::Case(Box::new(case)));
+        }
+        out.extend(Items::between(child_tools, &after.child_tools).map(Piece::ChildTools));
+        Patch(out)
+    }
+
+    /// Whether the change changed nothing.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Puts the patch's values back into `a`; returns the patch that takes them out again.
+    pub fn swap_into(self, a: &mut Assessment) -> Patch {
+        let mut undo: Vec<Piece> = self.0.into_iter().map(|p| p.swap_into(a)).collect();
+        undo.reverse();
+        Patch(undo)
+    }
+
+    /// The patch of two changes in a row, `self` the earlier: putting it back undoes both.
+    /// A piece of the later change that the earlier one's piece of the same part covers is
+    /// dropped, so a field typed letter by letter keeps one earlier value.
+    pub fn then(self, later: Patch) -> Patch {
+        let mut out: Vec<Piece> = later
+            .0
+            .into_iter()
+            .filter(|newer| {
+                let first = self.0.iter().find(|p| p.same_part(newer));
+                !first.is_some_and(|p| p.covers(newer))
+            })
+            .collect();
+        out.extend(self.0);
+        Patch(out)
+    }
+
+    /// How many parts it holds (for tests and the benchmark).
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+}

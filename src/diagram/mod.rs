@@ -7,7 +7,6 @@
 pub mod child_drawing;
 pub mod fit;
 pub mod genogram;
-pub mod history;
 pub mod ink;
 pub mod network;
 pub mod ops;

@@ -150,6 +150,20 @@ fn remove_at(a: &mut Assessment, key: &Key, i: usize) {
     }
 }
 
+/// For tests: applies `ops`, checks they changed something, that their inverse restores the
+/// assessment exactly and that applying them again repeats the change.
+#[cfg(test)]
+pub fn assert_undoable(a: &mut Assessment, label: &str, ops: Vec<Op>) {
+    let before = a.clone();
+    let undo = apply(a, &ops);
+    let after = a.clone();
+    assert_ne!(before, after, "{label} changed nothing");
+    apply(a, &undo);
+    assert_eq!(*a, before, "undo of {label}");
+    apply(a, &ops);
+    assert_eq!(*a, after, "redo of {label}");
+}
+
 /// Applies `ops` in order and returns the ops that undo them (to be applied in the order given).
 pub fn apply(a: &mut Assessment, ops: &[Op]) -> Vec<Op> {
     let mut inverse = Vec::with_capacity(ops.len());

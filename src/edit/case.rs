@@ -1,7 +1,7 @@
 //! Completion and authorisation: the worker marks the assessment complete (gaps listed first),
 //! the team manager authorises it (census errors stop that), the authorised assessment is kept
 //! word for word, and from then on it is read-only until an update is started with its reason
-//! ([`locked_change`] is the rule [`super::commit`] applies).
+//! ([`locked_change`] is the rule the workspace applies to every change).
 
 use crate::flow::Flow;
 use crate::model::case_record::{Authorisation, ChildCensus, Completion, Update};

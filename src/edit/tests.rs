@@ -10,7 +10,6 @@
 //! A failure is shrunk (steps dropped while it still fails) and printed as a short numbered list.
 
 use super::register::{remove_person, set_role};
-use super::Refused;
 use crate::diagram::genogram::commands::{self as gcmd, Relation};
 use crate::diagram::genogram::transfer::{doubtful_matches, import_ops};
 use crate::diagram::genogram::{
@@ -27,6 +26,7 @@ use crate::model::{
     PersonRole, Rater, ScaleKind, ScaleValue,
 };
 use crate::procedure;
+use crate::workspace::Refused;
 use crate::workspace::{Change, Workspace};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::fmt::Write;
@@ -809,6 +809,13 @@ impl Workbench {
         match self.ws.apply(change.clone(), clock(), f) {
             Ok(()) => {
                 let now = self.ws.history().depth();
+                if self.ws.doc().audit != was.audit && now == depth {
+                    // A summary made for a reader stays recorded whatever is undone.
+                    let audit = self.ws.doc().audit.clone();
+                    for st in self.before.iter_mut().chain(self.undone.iter_mut()) {
+                        st.audit = audit.clone();
+                    }
+                }
                 if now == 0 {
                     self.before.clear(); // authorised: the history starts afresh
                 } else if now == depth + 1 {

@@ -1,15 +1,17 @@
-//! An open assessment: the document being edited and its autosave. Every edit goes through
-//! [`Session::edit`], which makes the change only if the result passes the rules of a valid
-//! assessment ([`crate::edit::commit`]), stamps the change time and saves after a short pause
-//! in typing. A refused change leaves everything as it was and says why. The status only says
-//! "Saved" once IndexedDB has committed the write.
+//! An open assessment in the browser: the [`Workspace`] every page changes it through, the
+//! signal the pages read, and the autosave. [`Session::edit`] hands a named change to the
+//! workspace, which makes it only if the result passes the rules of a valid assessment, and
+//! keeps it as one step of the one undo history; the session then shows the result and saves
+//! after a short pause in typing. A refused change leaves everything as it was and says why.
+//! The status only says "Saved" once IndexedDB has committed the write.
 
 use super::platform::{now, random_bytes, repo};
+use super::router::{Location, NavigateOptions};
 use super::tabs;
-use crate::diagram::history::{History, Kept};
 use crate::model::repair::Repaired;
 use crate::model::{Assessment, AssessmentId};
 use crate::storage::StorageError;
+use crate::workspace::{Change, Done, Workspace};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
@@ -42,6 +44,7 @@ pub enum Elsewhere {
 /// The open assessment, shared with every page under `/assessments/:id`.
 #[derive(Clone, Copy)]
 pub struct Session {
+    /// The assessment as it stands, for the pages to read (the workspace holds the same).
     pub doc: RwSignal<Assessment>,
     pub status: RwSignal<SaveState>,
     pub elsewhere: RwSignal<Elsewhere>,
@@ -49,58 +52,47 @@ pub struct Session {
     pub refused: RwSignal<Option<String>>,
     /// What a repair changed when this assessment was opened (until the worker dismisses it).
     pub repaired: RwSignal<Option<Repaired>>,
-    /// The latest register edit, with the document before it, while nothing else has changed.
-    pub register_undo: RwSignal<Option<(String, Assessment)>>,
-    /// Bumped whenever the document is replaced from outside this tab's edits (a reload of
-    /// another tab's version): the editors' undo histories start afresh.
-    pub replaced: RwSignal<u64>,
+    /// A sentence about the latest register edit ("Casey was removed from the register."),
+    /// offered with Undo while nothing else has changed.
+    pub announced: RwSignal<Option<String>>,
+    /// What the latest Undo or Redo did ("Undone: remove danger statement 2").
+    pub undone: RwSignal<Option<String>>,
     /// Which network map the editor and presentation show: the group's or one child's.
     pub network_for: RwSignal<crate::model::network::MapFor>,
+    /// The one way to change the assessment, with its history.
+    workspace: StoredValue<Workspace>,
+    /// Bumped whenever the history changes, so Undo's and Redo's labels follow it.
+    history_changed: RwSignal<u64>,
+    location: Option<Location>,
     generation: StoredValue<u64>,
     revision: StoredValue<u64>,
-    /// The diagram editors' undo histories while they are closed, by editor.
-    kept: StoredValue<Vec<(&'static str, Kept)>>,
+}
+
+/// Where a change was made: the page's path within the assessment ("/planning").
+fn place_in(path: &str, id: &AssessmentId) -> String {
+    let base = format!("/assessments/{id}");
+    path.strip_prefix(&base).unwrap_or_default().to_owned()
 }
 
 impl Session {
-    /// A session over an assessment loaded at `revision`.
-    pub fn new(a: Assessment, revision: u64) -> Self {
+    /// A session over an assessment loaded at `revision`, changed on the pages `location`
+    /// shows (so Undo can show where a step was made).
+    pub fn new(a: Assessment, revision: u64, location: Option<Location>) -> Self {
         Self {
-            doc: RwSignal::new(a),
+            doc: RwSignal::new(a.clone()),
             status: RwSignal::new(SaveState::Saved),
             elsewhere: RwSignal::new(Elsewhere::Quiet),
             refused: RwSignal::new(None),
             repaired: RwSignal::new(None),
-            register_undo: RwSignal::new(None),
-            replaced: RwSignal::new(0),
+            announced: RwSignal::new(None),
+            undone: RwSignal::new(None),
             network_for: RwSignal::new(None),
+            workspace: StoredValue::new(Workspace::new(a)),
+            history_changed: RwSignal::new(0),
+            location,
             generation: StoredValue::new(0),
             revision: StoredValue::new(revision),
-            kept: StoredValue::new(Vec::new()),
         }
-    }
-
-    /// The undo history `editor` left when it closed, if the diagrams are as it left them.
-    pub fn take_history(&self, editor: &'static str) -> History {
-        let kept = self.kept.try_update_value(|k| {
-            let i = k.iter().position(|(e, _)| *e == editor)?;
-            Some(k.swap_remove(i).1)
-        });
-        match kept.flatten() {
-            Some(kept) => self.doc.with_untracked(|a| kept.resume(a)),
-            None => History::default(),
-        }
-    }
-
-    /// Keeps `editor`'s undo history while it is closed (see [`Session::take_history`]).
-    pub fn keep_history(&self, editor: &'static str, history: History) {
-        let Some(kept) = self.doc.try_with_untracked(|a| Kept::keep(history, a)) else {
-            return;
-        };
-        self.kept.try_update_value(|k| {
-            k.retain(|(e, _)| *e != editor);
-            k.push((editor, kept));
-        });
     }
 
     /// Another tab saved this assessment at `revision`.
@@ -125,10 +117,12 @@ impl Session {
                 Ok(Some(opened)) => {
                     this.revision.set_value(opened.revision);
                     // Undo must not reach across the replaced document.
-                    this.kept.set_value(Vec::new());
-                    this.register_undo.set(None);
+                    this.workspace
+                        .update_value(|w| w.replace(opened.assessment.clone()));
+                    this.announced.set(None);
+                    this.undone.set(None);
+                    this.history_changed.update(|n| *n += 1);
                     this.doc.set(opened.assessment);
-                    this.replaced.update(|n| *n += 1);
                     this.repaired.set(opened.repaired);
                     this.status.set(SaveState::Saved);
                     this.elsewhere.set(Elsewhere::Quiet);
@@ -163,43 +157,144 @@ impl Session {
         });
     }
 
-    /// Changes the assessment and schedules a save; a change that would break the rules is
-    /// not made (see [`Session::try_edit`]).
-    pub fn edit(&self, f: impl FnOnce(&mut Assessment)) {
-        let _ = self.try_edit(f);
+    /// Makes the change called `label` and schedules a save; a change that would break the
+    /// rules is not made (see [`Session::change`]).
+    pub fn edit(&self, label: impl Into<String>, f: impl FnOnce(&mut Assessment)) {
+        let _ = self.change(Change::named(label), f);
     }
 
-    /// A register edit (remove someone, change a child's role) as one undoable step: "Undo"
-    /// puts the document back as it was, while nothing else has been changed since.
-    pub fn edit_register(&self, label: String, f: impl FnOnce(&mut Assessment)) {
-        let before = self.doc.get_untracked();
-        if self.try_edit(f) {
-            self.register_undo.set(Some((label, before)));
+    /// Typing into the field `key`: the changes in a row are one undo step.
+    pub fn typing(
+        &self,
+        label: impl Into<String>,
+        key: impl Into<String>,
+        f: impl FnOnce(&mut Assessment),
+    ) {
+        let _ = self.change(Change::typing(label, key), f);
+    }
+
+    /// Like [`Session::edit`]; returns whether the change was made.
+    pub fn try_edit(&self, label: impl Into<String>, f: impl FnOnce(&mut Assessment)) -> bool {
+        self.change(Change::named(label), f).is_some()
+    }
+
+    /// A register edit (remove someone, change a child's role): `sentence` says what was done,
+    /// offered with Undo while nothing else changes.
+    pub fn edit_register(&self, label: &str, sentence: String, f: impl FnOnce(&mut Assessment)) {
+        if self.try_edit(label, f) {
+            self.announced.set(Some(sentence));
         }
     }
 
-    /// Undoes the latest register edit, if nothing has changed since.
-    pub fn undo_register(&self) {
-        if let Some((_, before)) = self.register_undo.get_untracked() {
-            self.edit(move |a| *a = before);
+    /// Makes `change` through the workspace, if the result passes the rules; otherwise
+    /// nothing changes and [`Session::refused`] says why. Returns what `f` returned.
+    pub fn change<T>(&self, change: Change, f: impl FnOnce(&mut Assessment) -> T) -> Option<T> {
+        let change = change.on(self.place());
+        let made = self
+            .workspace
+            .try_update_value(|w| w.apply(change, now(), f).map(|out| (out, w.doc().clone())))?;
+        match made {
+            Ok((out, doc)) => {
+                self.refused.set(None);
+                self.announced.set(None);
+                self.undone.set(None);
+                self.show(doc);
+                Some(out)
+            }
+            Err(refused) => {
+                self.refused.set(Some(refused.to_string()));
+                None
+            }
         }
     }
 
-    /// Changes the assessment and schedules a save, if the result passes the rules; otherwise
-    /// nothing changes and [`Session::refused`] says why. Returns whether it was made.
-    pub fn try_edit(&self, f: impl FnOnce(&mut Assessment)) -> bool {
-        let mut doc = self.doc.get_untracked();
-        let made = crate::edit::commit(&mut doc, |a| {
-            f(a);
-            a.updated_at = now();
-        });
-        if let Err(refused) = made {
-            self.refused.set(Some(refused.to_string()));
-            return false;
+    /// Undoes the latest step, wherever it was made, and shows its page.
+    pub fn undo(&self) {
+        self.step(|w| w.undo(now()), "Undone")
+    }
+
+    /// Redoes the latest undone step and shows its page.
+    pub fn redo(&self) {
+        self.step(|w| w.redo(now()), "Redone")
+    }
+
+    /// Undoes the latest step only if it is in `scope` (the child's board: their own lines).
+    pub fn undo_within(&self, scope: &str) {
+        let scope = scope.to_owned();
+        self.step(move |w| w.undo_within(&scope, now()), "Undone")
+    }
+
+    fn step(
+        &self,
+        f: impl FnOnce(&mut Workspace) -> Result<Option<Done>, crate::workspace::Refused>,
+        what: &str,
+    ) {
+        let Some(result) = self
+            .workspace
+            .try_update_value(|w| f(w).map(|d| d.map(|d| (d, w.doc().clone()))))
+        else {
+            return;
+        };
+        match result {
+            Ok(Some((done, doc))) => {
+                self.refused.set(None);
+                self.announced.set(None);
+                self.undone.set(Some(format!("{what}: {}.", done.label)));
+                self.show(doc);
+                self.go_to(&done.place);
+            }
+            Ok(None) => {}
+            Err(refused) => self.refused.set(Some(refused.to_string())),
         }
-        self.refused.set(None);
-        self.register_undo.set(None);
+    }
+
+    /// "Undo: remove danger statement 2", or `None` when there is nothing to undo.
+    pub fn undo_label(&self) -> Option<String> {
+        self.history_changed.track();
+        self.workspace
+            .with_value(|w| w.history().undo_label().map(|l| format!("Undo: {l}")))
+    }
+
+    /// "Redo: remove danger statement 2", or `None`.
+    pub fn redo_label(&self) -> Option<String> {
+        self.history_changed.track();
+        self.workspace
+            .with_value(|w| w.history().redo_label().map(|l| format!("Redo: {l}")))
+    }
+
+    /// Whether the child's Undo on the board of `scope` has something to take back.
+    pub fn can_undo_within(&self, scope: &str) -> bool {
+        self.history_changed.track();
+        self.workspace
+            .with_value(|w| w.history().undo_scope() == Some(scope))
+    }
+
+    /// Shows the page a step was made on, if another is shown.
+    fn go_to(&self, place: &str) {
+        let Some(loc) = self.location else { return };
+        let id = self.doc.with_untracked(|a| a.id.clone());
+        if place.is_empty() || place_in(&loc.path.get_untracked(), &id) == place {
+            return;
+        }
+        loc.go(
+            &format!("/assessments/{id}{place}"),
+            NavigateOptions::default(),
+        );
+    }
+
+    /// The page shown, within the assessment.
+    fn place(&self) -> String {
+        let Some(loc) = self.location else {
+            return String::new();
+        };
+        self.doc
+            .with_untracked(|a| place_in(&loc.path.get_untracked(), &a.id))
+    }
+
+    /// Shows `doc` (what the workspace now holds) and schedules its save.
+    fn show(&self, doc: Assessment) {
         self.doc.set(doc);
+        self.history_changed.update(|n| *n += 1);
         self.status.set(SaveState::Saving);
         self.generation.update_value(|g| *g += 1);
         let this = *self;
@@ -212,7 +307,6 @@ impl Session {
             },
             SAVE_DELAY,
         );
-        true
     }
 
     /// Saves at once if anything is waiting (used when the page is being hidden or left).

@@ -17,11 +17,36 @@ pub mod patch;
 #[cfg(test)]
 mod tests;
 
-use crate::edit::Refused;
-use crate::model::validity;
+use crate::model::validity::{self, Problem};
 use crate::model::Assessment;
 use chrono::{DateTime, Utc};
 pub use history::{Done, History};
+use std::fmt;
+
+/// Why a change was not made. The document is unchanged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refused {
+    /// The result would break a rule of a valid assessment.
+    Invalid(Problem),
+    /// The assessment is authorised: an update has to be started first.
+    Locked,
+}
+
+impl fmt::Display for Refused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refused::Invalid(p) => write!(
+                f,
+                "That change was not made, because the assessment could not then be saved and opened again ({}: {}).",
+                p.path, p.reason
+            ),
+            Refused::Locked => write!(
+                f,
+                "That change was not made: the assessment has been authorised. To change it, start an update and say why."
+            ),
+        }
+    }
+}
 
 /// What a change is called and where it belongs: the words after "Undo" and "Redo".
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -86,6 +111,15 @@ pub fn check(before: &Assessment, after: &Assessment) -> Result<(), Refused> {
     Ok(())
 }
 
+/// For tests of one edit: makes `f` on `a` through a workspace, as a page would.
+#[cfg(test)]
+pub fn commit<T>(a: &mut Assessment, f: impl FnOnce(&mut Assessment) -> T) -> Result<T, Refused> {
+    let mut w = Workspace::new(a.clone());
+    let out = w.apply(Change::named("test"), a.updated_at, f)?;
+    *a = w.doc().clone();
+    Ok(out)
+}
+
 impl Workspace {
     /// A workspace over `doc`, with nothing to undo.
     pub fn new(doc: Assessment) -> Self {
@@ -115,7 +149,9 @@ impl Workspace {
     /// Makes `change` at `now` if the result passes the rules; returns what `f` returned.
     /// A change that changes nothing is no step (the change time still moves, so a repaired
     /// document can be saved as it is). Authorising, or starting an update, starts the history
-    /// afresh: an undo must not reach back over the manager's decision.
+    /// afresh: an undo must not reach back over the manager's decision. A record of what was
+    /// given to whom (the audit, which only grows, and only so) is never undone, so it is no
+    /// step either.
     pub fn apply<T>(
         &mut self,
         change: Change,
@@ -134,7 +170,7 @@ impl Workspace {
         let patch = patch::Patch::between(before, &self.doc);
         if lock_changed {
             self.history = History::default();
-        } else if !patch.is_empty() {
+        } else if !patch.is_empty() && !patch.only_audit() {
             self.history.record(change, patch);
         }
         Ok(out)

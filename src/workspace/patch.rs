@@ -292,6 +292,11 @@ impl Patch {
         Patch(out)
     }
 
+    /// Whether the change only added to the audit of what was given to whom.
+    pub fn only_audit(&self) -> bool {
+        !self.0.is_empty() && self.0.iter().all(|p| matches!(p, Piece::Audit(_)))
+    }
+
     /// How many parts it holds (for tests and the benchmark).
     pub fn len(&self) -> usize {
         self.0.len()

@@ -5,6 +5,8 @@ use crate::edit::register::remove_person;
 use crate::edit::register::tests::demo_case;
 use crate::model::Answer;
 
+type Edit = Box<dyn FnOnce(&mut Assessment)>;
+
 fn later(minutes: i64) -> DateTime<Utc> {
     at() + chrono::Duration::minutes(minutes)
 }
@@ -26,7 +28,7 @@ fn undo_and_redo_put_back_exactly_what_each_kind_of_change_replaced() {
         n += 1;
         n.to_be_bytes()
     };
-    let changes: Vec<(&str, Box<dyn FnOnce(&mut Assessment)>)> = vec![
+    let changes: Vec<(&str, Edit)> = vec![
         (
             "change the lead worker",
             Box::new(|a| a.lead_worker = "Robin Fictional".into()),

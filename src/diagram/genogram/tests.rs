@@ -13,7 +13,7 @@ fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
 /// Applies `cmd` through the history, then checks undo restores exactly and redo repeats it.
 fn check(a: &mut Assessment, cmd: Command) {
     let ops = plan(a, &cmd).unwrap_or_else(|e| panic!("{cmd:?} refused: {e}"));
-    crate::diagram::history::assert_undoable(a, cmd.label(), ops);
+    crate::diagram::ops::assert_undoable(a, cmd.label(), ops);
 }
 
 /// The family the end-to-end test draws, built with commands. Returns it and the ids by name.

@@ -191,7 +191,6 @@ fn remap(g: &mut Genogram, ids: &HashMap<PersonId, PersonId>) {
 mod tests {
     use super::*;
     use crate::diagram::genogram::tests::family;
-    use crate::diagram::history::History;
     use crate::model::assessment::tests::sample;
 
     #[test]
@@ -206,8 +205,7 @@ mod tests {
         target.people.push(mia.clone());
         let before = target.clone();
         let ops = import_ops(&target, &source, || [0x66; 4], &[]).unwrap();
-        let mut h = History::default();
-        h.commit(&mut target, "import", ops);
+        let undo = crate::diagram::ops::apply(&mut target, &ops);
         assert_eq!(target.genogram.members.len(), 8);
         assert_eq!(
             target.people.len(),
@@ -221,7 +219,7 @@ mod tests {
         assert_eq!(ava.role, PersonRole::FamilyMember);
         assert_eq!(target.genogram.parents_of(&mia.id).len(), 2);
         crate::exchange::tests_support::assert_valid(&target);
-        h.undo(&mut target);
+        crate::diagram::ops::apply(&mut target, &undo);
         assert_eq!(target, before);
         assert!(
             import_ops(&before, &sample(), || [1; 4], &[]).is_err(),

@@ -6,7 +6,7 @@ use crate::model::{Assessment, ItemId, Person, PersonId, PersonRole};
 
 fn check(a: &mut Assessment, cmd: Command) {
     let ops = plan(a, &None, &cmd).unwrap_or_else(|e| panic!("{cmd:?} refused: {e}"));
-    crate::diagram::history::assert_undoable(a, cmd.label(), ops);
+    crate::diagram::ops::assert_undoable(a, cmd.label(), ops);
 }
 
 fn item(n: u8) -> ItemId {
@@ -355,7 +355,7 @@ fn a_child_s_own_map_starts_from_the_group_s_and_keeps_its_own_places_and_safety
     mine.circle = 0;
     mine.safety_network = true;
     let ops = plan(&a, &own, &Command::Set(mine.clone())).unwrap();
-    crate::diagram::history::assert_undoable(&mut a, "change details", ops);
+    crate::diagram::ops::assert_undoable(&mut a, "change details", ops);
     assert_eq!(a.network.members[0].circle, 2);
     assert!(!a.network.members[0].safety_network);
     assert!(a.map(&own).unwrap().members[0].safety_network);

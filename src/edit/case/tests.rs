@@ -1,7 +1,7 @@
 use super::*;
-use crate::edit::commit;
 use crate::edit::register::tests::demo_case;
 use crate::model::validity::problems;
+use crate::workspace::commit;
 
 pub(crate) fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
@@ -157,7 +157,7 @@ fn an_authorised_assessment_is_read_only_until_an_update_is_started_and_authoris
     // an ordinary edit is refused and changes nothing
     let before = a.clone();
     let refused = commit(&mut a, |x| x.lead_worker = "Someone else".into()).unwrap_err();
-    assert_eq!(refused, crate::edit::Refused::Locked);
+    assert_eq!(refused, crate::workspace::Refused::Locked);
     assert_eq!(a, before);
     // who may read what, and the audit, may still change
     commit(&mut a, |x| {

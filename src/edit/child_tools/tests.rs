@@ -1,10 +1,11 @@
 use super::*;
 use crate::diagram::ink::{finish, sample::scribble};
-use crate::edit::{commit, merge, register};
+use crate::edit::{merge, register};
 use crate::model::child_tools::{ChildTool, Place, Surface, ToolKind, Work};
 use crate::model::drawing::{Ink, PictureKind, PlacedPicture, PlacedWords};
 use crate::model::validity::{check, problems};
 use crate::model::{AssessmentId, AssessmentType, Person, PersonRole};
+use crate::workspace::commit;
 use chrono::{NaiveDate, Utc};
 
 fn day(d: u32) -> NaiveDate {

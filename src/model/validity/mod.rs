@@ -1,5 +1,5 @@
 //! What a valid assessment is: the one set of rules that every path uses. Commands and register
-//! edits are checked against it before they commit ([`crate::edit::commit`]), the repository
+//! edits are checked against it before they commit ([`crate::workspace::Workspace::apply`]), the repository
 //! refuses to write a state that breaks it, and loading and importing apply it after the
 //! document's shape has been read. The types say what each field holds; these rules say how the
 //! parts fit together: ids are well formed and unique, and every reference (a marker's rater, a

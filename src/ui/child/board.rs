@@ -15,13 +15,10 @@ use crate::model::drawing::{Drawing, Ink, PictureKind, PlacedPicture, PlacedWord
 use crate::model::{ItemId, PersonId};
 use crate::ui::editors::canvas::to_drawing;
 use crate::ui::session::use_session;
+use crate::workspace::Change;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{PointerEvent, SvgGraphicsElement};
-
-/// The child's Undo: each drawing edit's inverse, newest last, with its surface (kept by the
-/// page, so it lasts while the board is swapped for "All three").
-pub type UndoSteps = RwSignal<Vec<(Surface, DrawEdit)>>;
 
 /// What a touch on the drawing does.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,7 +43,6 @@ const RUBBER: f64 = 16.0;
 pub fn Board(
     id: ItemId,
     #[prop(into)] surface: Signal<Surface>,
-    undo: UndoSteps,
     /// The child the tool is used with, to offer "me" first among the people.
     child: PersonId,
 ) -> impl IntoView {
@@ -94,25 +90,33 @@ pub fn Board(
                 _ => None,
             })
     });
+    // The child's Undo takes back their own steps on this tool's boards (all of its surfaces,
+    // so it lasts while the board is swapped for "All three"), never what the worker did.
+    let scope = move || format!("board:{}", id.with_value(|i| i.as_str().to_owned()));
     let edit = move |e: DrawEdit| {
         let here = surface.get_untracked();
-        let mut inverse = None;
-        let made = s.try_edit(|a| inverse = draw(a, &id.get_value(), &here, e));
-        if let (true, Some(inv)) = (made, inverse) {
-            undo.update(|u| u.push((here, inv)));
-        }
+        let label = match &e {
+            DrawEdit::Add(Mark::Stroke(_)) => "draw a line",
+            DrawEdit::Add(Mark::Words(_)) => "put words on the drawing",
+            DrawEdit::Add(Mark::Picture(_)) => "put a picture on the drawing",
+            DrawEdit::Remove(_) => "rub out",
+            _ => "move something on the drawing",
+        };
+        let _ = s.change(Change::named(label).within(scope()), |a| {
+            draw(a, &id.get_value(), &here, e)
+        });
     };
-    let take_back = move || {
-        if let Some((here, inv)) = undo.try_update(|u| u.pop()).flatten() {
-            s.edit(|a| {
-                draw(a, &id.get_value(), &here, inv);
-            });
-        }
+    let take_back = move || s.undo_within(&scope());
+    let set_me = move |at: u8| {
+        let _ = s.change(
+            Change::named("move me along the path").within(scope()),
+            |a| set_path(a, &id.get_value(), Some(at)),
+        );
     };
     let to_path = move |x: f64, y: f64| {
         let nearest = safety_house::nearest_stone(x, y);
         if path_at.get_untracked() != Some(nearest) {
-            s.edit(|a| set_path(a, &id.get_value(), Some(nearest)));
+            set_me(nearest);
         }
     };
     let point_of = |ev: &PointerEvent, svg: &SvgGraphicsElement| {
@@ -252,7 +256,7 @@ pub fn Board(
         };
         if let Some(v) = next {
             ev.prevent_default();
-            s.edit(|a| set_path(a, &id.get_value(), Some(v)));
+            set_me(v);
         }
     };
 
@@ -273,7 +277,7 @@ pub fn Board(
                     <svg class="tool-button__icon" viewBox="0 0 40 40" aria-hidden="true"><rect x="6" y="12" width="28" height="16" rx="4" fill="#f3a6b8" stroke="#0b0c0c" stroke-width="2" transform="rotate(-30 20 20)"/></svg>
                     <span class="tool-button__word">"Rubber"</span>
                 </button>
-                <button type="button" class="tool-button" data-testid="undo" disabled=move || undo.with(Vec::is_empty)
+                <button type="button" class="tool-button" data-testid="undo" disabled=move || !s.can_undo_within(&scope())
                     on:click=move |_| take_back()>
                     <svg class="tool-button__icon" viewBox="0 0 40 40" aria-hidden="true"><path d="M14 10L6 18L14 26M7 18H26a8 8 0 0 1 0 16H18" fill="none" stroke="#0b0c0c" stroke-width="4" stroke-linecap="round" stroke-linejoin="round"/></svg>
                     <span class="tool-button__word">"Undo"</span>

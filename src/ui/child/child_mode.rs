@@ -86,7 +86,6 @@ fn ChildMode(id: ItemId) -> impl IntoView {
         _ => Surface::SafetyHouse,
     };
     let surface = RwSignal::new(first);
-    let undo = RwSignal::new(Vec::new());
     let all_three = RwSignal::new(false);
     let back = format!(
         "/assessments/{}/tools/{}",
@@ -131,7 +130,7 @@ fn ChildMode(id: ItemId) -> impl IntoView {
                 ToolKind::WordsAndPictures => view! { <StoryReader id=id.get_value()/> }.into_any(),
                 _ => view! {
                     <Show when=move || all_three.get() fallback=move || view! {
-                        <Board id=id.get_value() surface=surface undo=undo child=child.clone()/>
+                        <Board id=id.get_value() surface=surface child=child.clone()/>
                     }>
                         <AllThree id=id.get_value() surface=surface all_three=all_three/>
                     </Show>

@@ -34,14 +34,13 @@ pub fn ToolDrawPage() -> impl IntoView {
         s.doc.with_untracked(|a| a.id.clone()),
         id.as_str()
     );
-    let undo = RwSignal::new(Vec::new());
     view! {
         <div class="child-screen" data-testid="draw-page">
             <div class="child-bar">
                 <p class="child-bar__title">"The picture for this page"</p>
                 <a href=done class="button child-bar__done" role="button" data-testid="draw-done">"Done"</a>
             </div>
-            <Board id=id surface=Signal::stored(surface) undo=undo child=child/>
+            <Board id=id surface=Signal::stored(surface) child=child/>
         </div>
     }
     .into_any()

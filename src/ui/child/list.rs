@@ -80,7 +80,7 @@ pub fn ChildTools(child: PersonId) -> impl IntoView {
                     <button type="button" class="button button--secondary" data-testid=format!("start-{}", kind.code())
                         on:click=move |_| {
                             let mut made = None;
-                            if s.try_edit(|a| made = Some(start(a, &child.get_value(), kind, today(), random_bytes))) {
+                            if s.try_edit(format!("start {}", kind.label().to_lowercase()), |a| made = Some(start(a, &child.get_value(), kind, today(), random_bytes))) {
                                 if let Some(id) = made {
                                     navigate(&format!("{}/tools/{}", base(), id.as_str()), Default::default());
                                 }

@@ -99,13 +99,13 @@ pub fn StoryEditor(id: ItemId) -> impl IntoView {
                 value=Signal::derive(move || new_by.get()) on_change=Callback::new(move |v| new_by.set(v)) width_class="input--w20"/>
             <button type="button" class="button button--secondary" data-testid="add-page" on:click=move |_| {
                 let by = new_by.get_untracked();
-                s.edit(|a| { add_page(a, &id.get_value(), &by, random_bytes); });
+                s.edit("add a page", |a| { add_page(a, &id.get_value(), &by, random_bytes); });
             }>"Add a page"</button>
         </div>
         <h2 class="heading-l">"Versions"</h2>
         <p class="body">{move || if versions.with(Vec::is_empty) { "Keep a version each time the story is shared or agreed." } else { "Each version keeps the words as they were." }}</p>
         <button type="button" class="button" data-testid="save-version" disabled=move || !changed.get() || ids.with(Vec::is_empty)
-            on:click=move |_| s.edit(|a| { save_version(a, &id.get_value(), today()); })>
+            on:click=move |_| s.edit(format!("keep version {}", versions.with_untracked(Vec::len) + 1), |a| { save_version(a, &id.get_value(), today()); })>
             {move || format!("Keep these words as version {}", versions.with(Vec::len) + 1)}
         </button>
         {move || (!changed.get() && !versions.with(Vec::is_empty)).then(|| view! { <p class="hint">"The words are the same as the latest version."</p> })}
@@ -132,9 +132,13 @@ fn StoryPageEditor(id: ItemId, page: ItemId, number: usize, base: Signal<String>
             })
         })
     };
-    let set = move |f: fn(&mut StoryPage, String)| {
+    let set = move |field: &'static str, f: fn(&mut StoryPage, String)| {
         Callback::new(move |v: String| {
-            s.edit(|a| edit_page(a, &id.get_value(), &page.get_value(), |p| f(p, v)))
+            let label = format!("change {field} of page {number}");
+            let key = format!("{field}:{}", page.get_value().as_str());
+            s.typing(label, key, |a| {
+                edit_page(a, &id.get_value(), &page.get_value(), |p| f(p, v))
+            })
         })
     };
     let picture = Memo::new(move |_| {
@@ -150,16 +154,16 @@ fn StoryPageEditor(id: ItemId, page: ItemId, number: usize, base: Signal<String>
     view! {
         <li class="story-page" data-testid="story-page">
             <h3 class="heading-s">{format!("Page {number}")}</h3>
-            <TextArea id=format!("page-text-{number}") label="The words on this page" value=get(|p| p.text.clone()) on_change=set(|p, v| p.text = v)/>
+            <TextArea id=format!("page-text-{number}") label="The words on this page" value=get(|p| p.text.clone()) on_change=set("the words", |p, v| p.text = v)/>
             <TextField id=format!("page-by-{number}") label="Who suggested these words" value=get(|p| p.suggested_by.clone())
-                on_change=set(|p, v| p.suggested_by = v) width_class="input--w20"/>
+                on_change=set("who suggested the words", |p, v| p.suggested_by = v) width_class="input--w20"/>
             {move || picture.get().map(|svg| view! { <div class="story-page__picture" inner_html=svg></div> })}
             <div class="button-group">
                 <a class="button button--secondary button--small" role="button" href=draw data-testid="draw-picture">
                     {move || if picture.with(Option::is_some) { "Change the picture" } else { "Draw a picture" }}</a>
-                <button type="button" class="button button--secondary button--small" on:click=move |_| s.edit(|a| move_page(a, &id.get_value(), &page.get_value(), true))>"Move up"</button>
-                <button type="button" class="button button--secondary button--small" on:click=move |_| s.edit(|a| move_page(a, &id.get_value(), &page.get_value(), false))>"Move down"</button>
-                <button type="button" class="button button--warning button--small" on:click=move |_| s.edit(|a| remove_page(a, &id.get_value(), &page.get_value()))>"Remove this page"</button>
+                <button type="button" class="button button--secondary button--small" on:click=move |_| s.edit(format!("move page {number} up"), |a| move_page(a, &id.get_value(), &page.get_value(), true))>"Move up"</button>
+                <button type="button" class="button button--secondary button--small" on:click=move |_| s.edit(format!("move page {number} down"), |a| move_page(a, &id.get_value(), &page.get_value(), false))>"Move down"</button>
+                <button type="button" class="button button--warning button--small" on:click=move |_| s.edit(format!("remove page {number}"), |a| remove_page(a, &id.get_value(), &page.get_value()))>"Remove this page"</button>
             </div>
         </li>
     }
@@ -193,7 +197,7 @@ fn VersionCard(id: ItemId, version: StoryVersion) -> impl IntoView {
                 <p class="body" data-testid="version-shared">{format!("Shared with {}.", version.shared.iter().map(|x| format!("{} on {}", x.with, long_date(x.on))).collect::<Vec<_>>().join("; "))}</p>
             })}
             <Checkbox id=format!("agreed-{n}") label="The family agreed this wording" checked=agreed
-                on_change=Callback::new(move |v: bool| s.edit(|a| set_agreed(a, &id.get_value(), n, v)))/>
+                on_change=Callback::new(move |v: bool| s.edit(format!("change whether the family agreed version {n}"), |a| set_agreed(a, &id.get_value(), n, v)))/>
             <details class="details">
                 <summary class="details__summary">"Record who it was shared with"</summary>
                 <div class="details__text">
@@ -206,7 +210,7 @@ fn VersionCard(id: ItemId, version: StoryVersion) -> impl IntoView {
                         match on.get_untracked() {
                             Some(day) if !who.trim().is_empty() => {
                                 missing.set(false);
-                                s.edit(|a| record_sharing(a, &id.get_value(), n, &who, day));
+                                s.edit(format!("record sharing version {n}"), |a| record_sharing(a, &id.get_value(), n, &who, day));
                                 with.set(String::new());
                             }
                             _ => missing.set(true),

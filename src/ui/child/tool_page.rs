@@ -76,9 +76,9 @@ fn ToolRecord(id: ItemId) -> impl IntoView {
         move || format!("{}/person/{}", base(), child.as_str())
     };
     let child_mode = move || format!("{}/tools/{}/child", base(), id.get_value().as_str());
-    let set_conv = move |f: fn(&mut ChildTool, String)| {
+    let set_conv = move |label: &'static str, f: fn(&mut ChildTool, String)| {
         Callback::new(move |v: String| {
-            s.edit(|a| {
+            s.typing(label, label, |a| {
                 if let Some(t) = tool_mut(a, &id.get_value()) {
                     f(t, v)
                 }
@@ -117,18 +117,18 @@ fn ToolRecord(id: ItemId) -> impl IntoView {
         <ChildWordsRecord id=id.get_value() name=name/>
         <h2 class="heading-l">"How the conversation went"</h2>
         <TextField id="conv-place" label="Where" hint="For example: at school, in the library." value=with_tool(|t| t.conversation.place.clone())
-            on_change=set_conv(|t, v| t.conversation.place = v) width_class="input--w30"/>
+            on_change=set_conv("change where the conversation was", |t, v| t.conversation.place = v) width_class="input--w30"/>
         <TextField id="conv-present" label="Who else was there" value=with_tool(|t| t.conversation.present.clone())
-            on_change=set_conv(|t, v| t.conversation.present = v) width_class="input--w30"/>
+            on_change=set_conv("change who else was there", |t, v| t.conversation.present = v) width_class="input--w30"/>
         <RadioGroup name="seen-alone" legend="Was the child seen alone?" inline=true
             choices=vec![Choice::new("yes", "Yes"), Choice::new("no", "No")]
             value=with_tool(|t| match t.conversation.seen_alone { Some(true) => "yes".into(), Some(false) => "no".into(), None => String::new() })
-            on_change=Callback::new(move |v: String| s.edit(|a| if let Some(t) = tool_mut(a, &id.get_value()) { t.conversation.seen_alone = Some(v == "yes") }))/>
+            on_change=Callback::new(move |v: String| s.edit("change whether the child was seen alone", |a| if let Some(t) = tool_mut(a, &id.get_value()) { t.conversation.seen_alone = Some(v == "yes") }))/>
         <TextArea id="conv-notes" label="How it went" hint="How the child seemed, what helped, anything to follow up."
-            value=with_tool(|t| t.conversation.notes.clone()) on_change=set_conv(|t, v| t.conversation.notes = v)/>
+            value=with_tool(|t| t.conversation.notes.clone()) on_change=set_conv("change how the conversation went", |t, v| t.conversation.notes = v)/>
         <Checkbox id="in-family-summary" label="Include this in the family's summary and the child's own"
             checked=Signal::derive(move || s.doc.with(|a| tool(a, &id.get_value()).is_some_and(|t| t.in_family_summary)))
-            on_change=Callback::new(move |v: bool| s.edit(|a| if let Some(t) = tool_mut(a, &id.get_value()) { t.in_family_summary = v }))/>
+            on_change=Callback::new(move |v: bool| s.edit(if v { "include the tool in the family's summary" } else { "leave the tool out of the family's summary" }, |a| if let Some(t) = tool_mut(a, &id.get_value()) { t.in_family_summary = v }))/>
         <h2 class="heading-m">"Remove"</h2>
         <Show when=move || confirming.get() fallback=move || view! {
             <button type="button" class="button button--warning" on:click=move |_| confirming.set(true)>"Remove this tool"</button>
@@ -141,7 +141,7 @@ fn ToolRecord(id: ItemId) -> impl IntoView {
                         let to = back_after.clone();
                         move |_| {
                             let target = to();
-                            s.edit(|a| remove(a, &id.get_value()));
+                            s.edit(format!("remove {}", heading.get_untracked()), |a| remove(a, &id.get_value()));
                             navigate(&target, Default::default());
                         }
                     }>"Yes, remove it"</button>
@@ -273,8 +273,8 @@ fn SafetyHouseRecord(id: ItemId, child: PersonId) -> impl IntoView {
             .with_untracked(|h| h.as_ref().map(|(d, _)| safety_house::free_spot(d, inside)))
             .unwrap_or((500, 350))
     };
-    let change = move |e: DrawEdit| {
-        s.edit(|a| {
+    let change = move |label: &str, e: DrawEdit| {
+        s.edit(label, |a| {
             draw(a, &id.get_value(), &surface.get_value(), e);
         })
     };
@@ -291,17 +291,28 @@ fn SafetyHouseRecord(id: ItemId, child: PersonId) -> impl IntoView {
             .doc
             .with_untracked(|a| a.person(&pid).map(drawn_name).unwrap_or_default());
         let (x, y) = spot(inside);
-        change(DrawEdit::Add(Mark::Picture(PlacedPicture {
-            kind: PictureKind::Person,
-            x,
-            y,
-            label,
-            person: Some(pid),
-        })));
+        let where_ = if inside { "inside" } else { "outside" };
+        change(
+            &format!("put {label} {where_} the Safety House"),
+            DrawEdit::Add(Mark::Picture(PlacedPicture {
+                kind: PictureKind::Person,
+                x,
+                y,
+                label,
+                person: Some(pid),
+            })),
+        );
     };
     let shift = move |index: usize, inside: bool| {
         let (x, y) = spot(inside);
-        change(DrawEdit::Move(At::Picture(index), x, y));
+        change(
+            if inside {
+                "move someone inside the Safety House"
+            } else {
+                "move someone outside the Safety House"
+            },
+            DrawEdit::Move(At::Picture(index), x, y),
+        );
     };
     let people_list = move |inside: bool| {
         move || {
@@ -334,7 +345,7 @@ fn SafetyHouseRecord(id: ItemId, child: PersonId) -> impl IntoView {
             hint="The path is a scale from 0 to 10: 10 is at the door, feeling safe."
             choices=path_choices
             value=Signal::derive(move || house.get().and_then(|(_, p)| p).map(|p| p.to_string()).unwrap_or_default())
-            on_change=Callback::new(move |v: String| s.edit(|a| set_path(a, &id.get_value(), v.parse().ok())))/>
+            on_change=Callback::new(move |v: String| s.edit("change where the child is on the path", |a| set_path(a, &id.get_value(), v.parse().ok())))/>
         <div class="safety-house-lists">
             <div>
                 <h3 class="heading-s">"Inside the house"</h3>
@@ -360,7 +371,7 @@ fn SafetyHouseRecord(id: ItemId, child: PersonId) -> impl IntoView {
             let text = rule.get_untracked().trim().to_owned();
             if text.is_empty() { return; }
             let (x, y) = house.with_untracked(|h| h.as_ref().map(|(d, _)| safety_house::roof_spot(d))).unwrap_or(safety_house::APEX);
-            s.edit(|a| { draw(a, &id.get_value(), &surface.get_value(), DrawEdit::Add(Mark::Words(PlacedWords { text, x, y, ink: Ink::Red }))); });
+            s.edit("write a rule on the roof", |a| { draw(a, &id.get_value(), &surface.get_value(), DrawEdit::Add(Mark::Words(PlacedWords { text, x, y, ink: Ink::Red }))); });
             rule.set(String::new());
         }>"Add the rule"</button>
     }
@@ -392,8 +403,8 @@ fn ChildWordsRecord(id: ItemId, name: Signal<String>) -> impl IntoView {
                                 <div class="child-words-entry">
                                     <TextArea id=format!("said-{}", wid.get_value().as_str()) label="In the child's words"
                                         value=Signal::derive(move || s.doc.with(|a| tool(a, &id.get_value()).and_then(|t| t.child_words.iter().find(|w| w.id == wid.get_value())).map(|w| w.words.clone()).unwrap_or_default()))
-                                        on_change=Callback::new(move |v: String| s.edit(|a| edit_words(a, &id.get_value(), &wid.get_value(), |w| w.words = v)))/>
-                                    <button type="button" class="link-button" on:click=move |_| s.edit(|a| remove_words(a, &id.get_value(), &wid.get_value()))>"Remove these words"</button>
+                                        on_change=Callback::new(move |v: String| s.typing("change the child's words", format!("said-{}", wid.get_value().as_str()), |a| edit_words(a, &id.get_value(), &wid.get_value(), |w| w.words = v)))/>
+                                    <button type="button" class="link-button" on:click=move |_| s.edit("remove the child's words", |a| remove_words(a, &id.get_value(), &wid.get_value()))>"Remove these words"</button>
                                 </div>
                             }
                         }
@@ -404,7 +415,7 @@ fn ChildWordsRecord(id: ItemId, name: Signal<String>) -> impl IntoView {
                         on:click=move |_| {
                             let words = typed.get_untracked();
                             if words.trim().is_empty() { return; }
-                            s.edit(|a| { add_words(a, &id.get_value(), place, words.trim(), random_bytes); });
+                            s.edit("add the child's words", |a| { add_words(a, &id.get_value(), place, words.trim(), random_bytes); });
                             typed.set(String::new());
                         }>"Add their words"</button>
                 </div>

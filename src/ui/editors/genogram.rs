@@ -68,7 +68,7 @@ pub fn latest_partnership(a: &Assessment, p: &PersonId) -> Option<ItemId> {
 #[component]
 pub fn GenogramPage() -> impl IntoView {
     let s = use_session();
-    let d = Dispatcher::new(s, "genogram");
+    let d = Dispatcher::new(s);
     let selected = RwSignal::new(None::<PersonId>);
     // The relative being asked for ("Who is Maria's mother?"), cleared when someone else is selected.
     let asking = RwSignal::new(None::<Ask>);

@@ -153,7 +153,7 @@ pub fn NetworkCanvas(
 #[component]
 pub fn NetworkPage() -> impl IntoView {
     let s = use_session();
-    let d = Dispatcher::new(s, "network");
+    let d = Dispatcher::new(s);
     let selected = RwSignal::new(None::<ItemId>);
     let safety_only = RwSignal::new(false);
     let view_box = RwSignal::new(
@@ -282,7 +282,7 @@ pub fn NetworkPage() -> impl IntoView {
 #[component]
 pub fn NetworkPresentPage() -> impl IntoView {
     let s = use_session();
-    let d = Dispatcher::new(s, "network");
+    let d = Dispatcher::new(s);
     crate::ui::pages::present::presentation_mode();
     let selected = RwSignal::new(None::<ItemId>);
     let safety_only = RwSignal::new(false);

@@ -66,7 +66,7 @@ fn Status() -> impl IntoView {
     let start = move |_| {
         let r = reason.get_untracked();
         let mut out = Ok(());
-        s.edit(|a| out = start_update(a, &r, today()));
+        s.edit("start an update", |a| out = start_update(a, &r, today()));
         error.set(out.err());
     };
     move || {
@@ -125,7 +125,12 @@ fn ChildCensusCard(child: PersonId) -> impl IntoView {
     let key = child.get_value().to_string();
     let search = RwSignal::new(String::new());
     let set_factors = move |code: String, on: bool| {
-        s.edit(|a| {
+        let label = if on {
+            format!("choose factor {code} for {}", name())
+        } else {
+            format!("remove factor {code} for {}", name())
+        };
+        s.edit(label, |a| {
             edit_census(a, &child.get_value(), |c| {
                 c.factors.retain(|f| f != &code);
                 if on {
@@ -167,21 +172,21 @@ fn ChildCensusCard(child: PersonId) -> impl IntoView {
             <div class="card__body">
                 <TextField id=format!("la-id-{key}") label="The council's id for this child" hint="As it is in the case system."
                     value=Signal::derive(move || facts().la_child_id) width_class="input--w20"
-                    on_change=Callback::new(move |v: String| s.edit(|a| edit_census(a, &child.get_value(), |c| c.la_child_id = v)))/>
+                    on_change=Callback::new(move |v: String| s.typing(format!("change the council's id for {}", name()), format!("la-id-{}", child.get_value()), |a| edit_census(a, &child.get_value(), |c| c.la_child_id = v)))/>
                 <div class="form-group">
                     <label class="label" for=format!("need-{key}")>"Primary need at referral"</label>
                     <select class="select" id=format!("need-{key}") prop:value=move || facts().primary_need.unwrap_or_default()
-                        on:change=move |ev| { let v = event_target_value(&ev); s.edit(|a| edit_census(a, &child.get_value(), |c| c.primary_need = (!v.is_empty()).then_some(v))) }>
+                        on:change=move |ev| { let v = event_target_value(&ev); s.edit(format!("change the primary need for {}", name()), |a| edit_census(a, &child.get_value(), |c| c.primary_need = (!v.is_empty()).then_some(v))) }>
                         {needs.into_iter().map(|c| view! { <option value=c.value.clone()>{c.label}</option> }).collect_view()}
                     </select>
                 </div>
                 <RadioGroup name=format!("seen-{key}") legend="Was the child seen during the assessment?" inline=true
                     choices=vec![Choice::new("yes", "Yes"), Choice::new("no", "No")]
                     value=Signal::derive(move || match crate::exchange::targets::seen(&s.doc.read(), &child.get_value()) { Some(true) => "yes".into(), Some(false) => "no".into(), None => String::new() })
-                    on_change=Callback::new(move |v: String| s.edit(|a| edit_census(a, &child.get_value(), |c| c.seen = Some(v == "yes"))))/>
+                    on_change=Callback::new(move |v: String| s.edit(format!("change whether {} was seen", name()), |a| edit_census(a, &child.get_value(), |c| c.seen = Some(v == "yes"))))/>
                 <DateField id=format!("seen-on-{key}") label="When the child was seen"
                     value=Signal::derive(move || facts().seen_on)
-                    on_change=Callback::new(move |d: Option<NaiveDate>| s.edit(|a| edit_census(a, &child.get_value(), |c| c.seen_on = d)))/>
+                    on_change=Callback::new(move |d: Option<NaiveDate>| s.edit(format!("change when {} was seen", name()), |a| edit_census(a, &child.get_value(), |c| c.seen_on = d)))/>
                 <h4 class="heading-s">"Factors identified at the end of assessment"</h4>
                 <p class="body" data-testid="chosen-factors">{move || {
                     let f = facts().factors;
@@ -228,7 +233,7 @@ fn Complete() -> impl IntoView {
     let mark = move |_| {
         tried.set(true);
         let by = s.doc.with_untracked(|a| a.lead_worker.clone());
-        s.edit(|a| {
+        s.edit("mark the assessment complete", |a| {
             let _ = complete(a, profile_of(s), &by, today());
         });
     };
@@ -268,7 +273,7 @@ fn Authorise() -> impl IntoView {
             on.get_untracked().unwrap_or_else(today),
         );
         let mut out = None;
-        s.edit(|a| out = Some(authorise(a, &m, &c, d, now())));
+        s.edit("authorise", |a| out = Some(authorise(a, &m, &c, d, now())));
         error.set(match out {
             Some(Err(e)) => Some(e.words()),
             _ => None,

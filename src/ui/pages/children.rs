@@ -18,7 +18,7 @@ pub fn ChildrenPage() -> impl IntoView {
     let navigate = use_navigate();
     let add_baby = move |_| {
         let mut id = None;
-        let made = s.try_edit(|a| {
+        let made = s.try_edit("add an expected baby", |a| {
             let mut baby = Person::new(a.fresh_person_id(random_bytes), PersonRole::SubjectChild);
             baby.given_name = "Unborn baby".into();
             baby.life = Life::Pregnancy;

@@ -31,7 +31,9 @@ pub fn ChronologyPage() -> impl IntoView {
     };
     let add = move |_| {
         let mut id = None;
-        if s.try_edit(|a| id = Some(a.add_event(random_bytes()))) {
+        if s.try_edit("add an event to the chronology", |a| {
+            id = Some(a.add_event(random_bytes()))
+        }) {
             editing.set(id);
         }
     };
@@ -109,9 +111,25 @@ fn EntryForm(id: String, on_done: Callback<()>) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let set = move |f: fn(&mut ChronologyEntry, String)| {
+    // "the event “Seen at school”", for Undo's label.
+    let this_event = move || {
+        let what = s.doc.with_untracked(|a| {
+            a.chronology
+                .iter()
+                .find(|e| e.id == id.get_value())
+                .map(|e| e.what.trim().to_owned())
+                .unwrap_or_default()
+        });
+        if what.is_empty() {
+            "an event".to_owned()
+        } else {
+            format!("the event “{what}”")
+        }
+    };
+    let set = move |field: &'static str, f: fn(&mut ChronologyEntry, String)| {
         Callback::new(move |v: String| {
-            s.edit(|a| {
+            let key = format!("{field}:{}", id.get_value());
+            s.typing(format!("change {field} of {}", this_event()), key, |a| {
                 if let Some(e) = a.chronology.iter_mut().find(|e| e.id == id.get_value()) {
                     f(e, v)
                 }
@@ -129,17 +147,17 @@ fn EntryForm(id: String, on_done: Callback<()>) -> impl IntoView {
             <h2 class="heading-m">"Event"</h2>
             <DateField id="event-date" label="Date"
                 value=Signal::derive(move || s.doc.read().chronology.iter().find(|e| e.id == id.get_value()).and_then(|e| e.date))
-                on_change=Callback::new(move |d: Option<NaiveDate>| s.edit(|a| if let Some(e) = a.chronology.iter_mut().find(|e| e.id == id.get_value()) { e.date = d }))/>
-            <TextField id="event-what" label="What happened" value=get(|e| e.what.clone()) on_change=set(|e, v| e.what = v) width_class="input--w30"/>
+                on_change=Callback::new(move |d: Option<NaiveDate>| s.edit(format!("change the date of {}", this_event()), |a| if let Some(e) = a.chronology.iter_mut().find(|e| e.id == id.get_value()) { e.date = d }))/>
+            <TextField id="event-what" label="What happened" value=get(|e| e.what.clone()) on_change=set("what happened", |e, v| e.what = v) width_class="input--w30"/>
             <TextField id="event-source" label="Source of the information" hint="For example: police record, school, the mother, previous assessment."
-                value=get(|e| e.source.clone()) on_change=set(|e, v| e.source = v) width_class="input--w30"/>
-            <TextArea id="event-significance" label="Significance for the child" value=get(|e| e.significance.clone()) on_change=set(|e, v| e.significance = v)/>
+                value=get(|e| e.source.clone()) on_change=set("the source", |e, v| e.source = v) width_class="input--w30"/>
+            <TextArea id="event-significance" label="Significance for the child" value=get(|e| e.significance.clone()) on_change=set("the significance", |e, v| e.significance = v)/>
             <CheckboxGroup name="event-children" legend="Which children does it concern?" hint="Leave empty if it concerns all of them." choices=children
                 value=Signal::derive(move || s.doc.read().chronology.iter().find(|e| e.id == id.get_value()).map(|e| e.children.iter().map(|c| c.to_string()).collect()).unwrap_or_default())
-                on_change=Callback::new(move |v: Vec<String>| s.edit(|a| if let Some(e) = a.chronology.iter_mut().find(|e| e.id == id.get_value()) { e.children = v.iter().filter_map(|c| PersonId::parse(c)).collect() }))/>
+                on_change=Callback::new(move |v: Vec<String>| s.edit(format!("change which children {} concerns", this_event()), |a| if let Some(e) = a.chronology.iter_mut().find(|e| e.id == id.get_value()) { e.children = v.iter().filter_map(|c| PersonId::parse(c)).collect() }))/>
             <div class="button-group">
                 <button type="button" class="button" on:click=move |_| on_done.run(())>"Done"</button>
-                <button type="button" class="button button--warning" on:click=move |_| { s.edit(|a| a.chronology.retain(|e| e.id != id.get_value())); on_done.run(()) }>"Delete this event"</button>
+                <button type="button" class="button button--warning" on:click=move |_| { s.edit(format!("delete {}", this_event()), |a| a.chronology.retain(|e| e.id != id.get_value())); on_done.run(()) }>"Delete this event"</button>
             </div>
         </div>
     }

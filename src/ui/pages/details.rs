@@ -16,11 +16,15 @@ pub fn DetailsPage() -> impl IntoView {
     let back = move || format!("/assessments/{}", doc.read().id);
     let profiles = profile_choices();
     let kinds = type_choices();
-    let text = move |f: fn(&mut crate::model::Assessment, String)| {
-        Callback::new(move |v: String| s.edit(|a| f(a, v)))
+    // Each field's changes in a row are one undo step, called after the field.
+    let text = move |field: &'static str, f: fn(&mut crate::model::Assessment, String)| {
+        Callback::new(move |v: String| s.typing(format!("change {field}"), field, |a| f(a, v)))
     };
-    let date = move |f: fn(&mut crate::model::Assessment, Option<NaiveDate>)| {
-        Callback::new(move |v: Option<NaiveDate>| s.edit(|a| f(a, v)))
+    let date = move |field: &'static str,
+                     f: fn(&mut crate::model::Assessment, Option<NaiveDate>)| {
+        Callback::new(move |v: Option<NaiveDate>| {
+            s.typing(format!("change {field}"), field, |a| f(a, v))
+        })
     };
     view! {
         <a href=back class="back-link">"Back to overview"</a>
@@ -30,14 +34,14 @@ pub fn DetailsPage() -> impl IntoView {
             legend="Which procedure does this assessment follow?"
             choices=profiles
             value=Signal::derive(move || doc.read().profile.clone())
-            on_change=text(|a, v| a.profile = v)
+            on_change=text("the procedure", |a, v| a.profile = v)
         />
         <RadioGroup
             name="kind"
             legend="What type of assessment is it?"
             choices=kinds
             value=Signal::derive(move || doc.read().assessment_type.code().to_owned())
-            on_change=text(|a, v| {
+            on_change=text("the type of assessment", |a, v| {
                 let edd = a.assessment_type.expected_delivery_date();
                 if let Some(t) = AssessmentType::from_code(&v, edd) {
                     a.assessment_type = t;
@@ -51,7 +55,7 @@ pub fn DetailsPage() -> impl IntoView {
                     label="Expected delivery date"
                     hint="The assessment should be completed at least 4 weeks before this date."
                     value=Signal::derive(move || doc.read().assessment_type.expected_delivery_date())
-                    on_change=date(|a, v| a.assessment_type = AssessmentType::PreBirth { expected_delivery_date: v })
+                    on_change=date("the expected delivery date", |a, v| a.assessment_type = AssessmentType::PreBirth { expected_delivery_date: v })
                 />
             </div>
         </Show>
@@ -60,20 +64,20 @@ pub fn DetailsPage() -> impl IntoView {
             label="Referral date"
             hint="Timescales are counted in working days from this day."
             value=Signal::derive(move || doc.read().referral_date)
-            on_change=date(|a, v| a.referral_date = v)
+            on_change=date("the referral date", |a, v| a.referral_date = v)
         />
         <DateField
             id="start-date"
             label="Date the assessment started"
             value=Signal::derive(move || doc.read().start_date)
-            on_change=date(|a, v| a.start_date = v)
+            on_change=date("the start date", |a, v| a.start_date = v)
         />
         <TextField
             id="lead-worker"
             label="Lead social worker"
             hint="The qualified social worker leading the assessment."
             value=Signal::derive(move || doc.read().lead_worker.clone())
-            on_change=text(|a, v| a.lead_worker = v)
+            on_change=text("the lead social worker", |a, v| a.lead_worker = v)
             width_class="input--w20"
         />
         <TextField
@@ -81,7 +85,7 @@ pub fn DetailsPage() -> impl IntoView {
             label="Team manager or practice supervisor"
             hint="The qualified social work manager who supervises and approves the assessment."
             value=Signal::derive(move || doc.read().team_manager.clone())
-            on_change=text(|a, v| a.team_manager = v)
+            on_change=text("the team manager", |a, v| a.team_manager = v)
             width_class="input--w20"
         />
         <SectionFooter section=DETAILS/>

@@ -45,13 +45,23 @@ fn PersonForm(id: PersonId) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let write = move |f: fn(&mut Person, String)| {
+    // "change Jo Example's address": one undo step for the typing in one field.
+    let write = move |field: &'static str, f: fn(&mut Person, String)| {
         Callback::new(move |v: String| {
-            s.edit(|a| {
-                if let Some(p) = a.person_mut(&id.get_value()) {
-                    f(p, v)
-                }
-            })
+            let who = s.doc.with_untracked(|a| {
+                a.person(&id.get_value())
+                    .map(|p| p.display_name())
+                    .unwrap_or_default()
+            });
+            s.typing(
+                format!("change {who}'s {field}"),
+                format!("{field}:{}", id.get_value()),
+                |a| {
+                    if let Some(p) = a.person_mut(&id.get_value()) {
+                        f(p, v)
+                    }
+                },
+            )
         })
     };
     let role = Memo::new(move |_| s.doc.read().person(&id.get_value()).map(|p| p.role));
@@ -75,7 +85,7 @@ fn PersonForm(id: PersonId) -> impl IntoView {
                 && impact(a, &pid, Change::Remove).is_empty()
         });
         if blank == Some(true) {
-            s.edit(|a| {
+            s.edit("leave out the empty entry", |a| {
                 remove_person(a, &pid);
             });
         }
@@ -107,16 +117,16 @@ fn PersonForm(id: PersonId) -> impl IntoView {
         <span class="caption">"Person"</span>
         <h1 class="heading-xl" data-testid="person-heading">{heading}</h1>
         <TextField id="given-name" label="First name" value=read(|p| p.given_name.clone())
-            on_change=write(|p, v| p.given_name = v) width_class="input--w20"/>
+            on_change=write("first name", |p, v| p.given_name = v) width_class="input--w20"/>
         <TextField id="family-name" label="Last name" value=read(|p| p.family_name.clone())
-            on_change=write(|p, v| p.family_name = v) width_class="input--w20"/>
+            on_change=write("last name", |p, v| p.family_name = v) width_class="input--w20"/>
         <RadioGroup name="role" legend="How are they part of this assessment?" choices=roles
             value=Signal::derive(move || pending_role.get().map_or_else(|| role.get().map(|r| r.code().to_owned()).unwrap_or_default(), |r| r.code().to_owned()))
             on_change=Callback::new(move |v: String| {
                 let Some(r) = PersonRole::from_code(&v) else { return };
                 let words = s.doc.with_untracked(|a| impact(a, &id.get_value(), Change::Role(r)));
                 if words.is_empty() {
-                    s.edit(|a| set_role(a, &id.get_value(), r));
+                    s.edit(format!("change {}'s role to “{}”", heading(), r.label()), |a| set_role(a, &id.get_value(), r));
                 } else {
                     pending_role.set(Some(r));
                 }
@@ -130,7 +140,7 @@ fn PersonForm(id: PersonId) -> impl IntoView {
                     <div class="button-group">
                         <button type="button" class="button button--warning button--small" on:click=move |_| {
                             let label = format!("{} is now \"{}\".", heading(), r.label());
-                            s.edit_register(label, |a| set_role(a, &id.get_value(), r));
+                            s.edit_register(&format!("change {}'s role", heading()), label, |a| set_role(a, &id.get_value(), r));
                             pending_role.set(None);
                         }>"Yes, change the role"</button>
                         <button type="button" class="button button--secondary button--small"
@@ -142,11 +152,11 @@ fn PersonForm(id: PersonId) -> impl IntoView {
         <Show when=move || !is_prof()>
             <RadioGroup name="gender" legend="Sex or gender" choices=genders.clone() inline=true
                 value=read(|p| p.gender.code().to_owned())
-                on_change=write(|p, v| if let Some(g) = Gender::from_code(&v) { p.gender = g })/>
+                on_change=write("sex or gender", |p, v| if let Some(g) = Gender::from_code(&v) { p.gender = g })/>
             {move || (!unborn()).then(|| view! {
                 <DateField id="date-of-birth" label="Date of birth"
                     value=Signal::derive(move || s.doc.read().person(&id.get_value()).and_then(|p| p.date_of_birth))
-                    on_change=Callback::new(move |v: Option<NaiveDate>| s.edit(|a| if let Some(p) = a.person_mut(&id.get_value()) { p.date_of_birth = v }))/>
+                    on_change=Callback::new(move |v: Option<NaiveDate>| s.typing(format!("change {}'s date of birth", heading()), "date-of-birth", |a| if let Some(p) = a.person_mut(&id.get_value()) { p.date_of_birth = v }))/>
             })}
             {move || unborn().then(|| view! {
                 <div class="inset-text" data-testid="born">
@@ -160,7 +170,7 @@ fn PersonForm(id: PersonId) -> impl IntoView {
                         match born_on.get_untracked() {
                             Some(on) => {
                                 born_error.set(false);
-                                s.edit_register(format!("{} was born on {}.", heading(), long_date(on)), move |a| { born(a, &id.get_value(), on); });
+                                s.edit_register(&format!("record {}'s birth", heading()), format!("{} was born on {}.", heading(), long_date(on)), move |a| { born(a, &id.get_value(), on); });
                             }
                             None => born_error.set(true),
                         }
@@ -169,20 +179,20 @@ fn PersonForm(id: PersonId) -> impl IntoView {
             })}
             <Checkbox id="lives-in-household" label="Lives in the child's household"
                 checked=Signal::derive(move || s.doc.read().person(&id.get_value()).is_some_and(|p| p.lives_in_household))
-                on_change=Callback::new(move |v: bool| s.edit(|a| if let Some(p) = a.person_mut(&id.get_value()) { p.lives_in_household = v }))/>
+                on_change=Callback::new(move |v: bool| s.edit(format!("change whether {} lives in the household", heading()), |a| if let Some(p) = a.person_mut(&id.get_value()) { p.lives_in_household = v }))/>
         </Show>
         <TextField id="relationship" label="Relationship to the child or children"
             hint="In your words, for example: Mother, Father (lives apart), Mother's partner, Maternal grandmother, Brother of Mia."
-            value=read(|p| p.relationship.clone()) on_change=write(|p, v| p.relationship = v) width_class="input--w30"/>
+            value=read(|p| p.relationship.clone()) on_change=write("relationship to the child or children", |p, v| p.relationship = v) width_class="input--w30"/>
         <Show when=is_prof>
             <TextField id="organisation" label="Agency and role" hint="For example: Class teacher, Fictional Primary School."
-                value=read(|p| p.organisation.clone()) on_change=write(|p, v| p.organisation = v) width_class="input--w30"/>
+                value=read(|p| p.organisation.clone()) on_change=write("agency and role", |p, v| p.organisation = v) width_class="input--w30"/>
         </Show>
         <Show when=move || s.doc.read().person(&id.get_value()).is_some_and(|p| p.role != crate::model::PersonRole::SubjectChild)>
-            <TextField id="address" label="Address" value=read(|p| p.address.clone()) on_change=write(|p, v| p.address = v) width_class="input--w30" autocomplete="off"/>
-            <TextField id="phone" label="Phone number" value=read(|p| p.phone.clone()) on_change=write(|p, v| p.phone = v) width_class="input--w20" autocomplete="off"/>
+            <TextField id="address" label="Address" value=read(|p| p.address.clone()) on_change=write("address", |p, v| p.address = v) width_class="input--w30" autocomplete="off"/>
+            <TextField id="phone" label="Phone number" value=read(|p| p.phone.clone()) on_change=write("phone number", |p, v| p.phone = v) width_class="input--w20" autocomplete="off"/>
         </Show>
-        <TextArea id="notes" label="Notes" value=read(|p| p.notes.clone()) on_change=write(|p, v| p.notes = v)/>
+        <TextArea id="notes" label="Notes" value=read(|p| p.notes.clone()) on_change=write("notes", |p, v| p.notes = v)/>
         <Show when=move || s.doc.read().person(&id.get_value()).is_some_and(|p| p.role != crate::model::PersonRole::SubjectChild)>
             <crate::ui::widgets::mark_control::MarkControl target=crate::model::marks::Target::PersonDetails { person: id.get_value() } what="these details"/>
         </Show>

@@ -32,7 +32,7 @@ pub fn PlanningPage() -> impl IntoView {
     let add = move |_| {
         let mut made = None;
         let by = s.doc.read_untracked().lead_worker.clone();
-        if s.try_edit(|a| {
+        if s.try_edit("add a danger statement", |a| {
             made = Some(add_pair(
                 a,
                 Vec::new(),
@@ -102,7 +102,7 @@ fn Meeting() -> impl IntoView {
     let record = move |_| {
         let d = date.get_untracked().unwrap_or_else(today);
         let l = label.get_untracked();
-        if s.try_edit(|a| record_meeting(a, d, &l)) {
+        if s.try_edit("record a meeting", |a| record_meeting(a, d, &l)) {
             let n = s.doc.read_untracked().scales.len();
             done.set(Some(format!(
                 "Recorded: everyone's numbers on {n} scale{} as they are now.",
@@ -210,7 +210,7 @@ fn Harms() -> impl IntoView {
     let s = use_session();
     let add = move |_| {
         let by = s.doc.read_untracked().lead_worker.clone();
-        s.edit(|a| {
+        s.edit("add a harm statement", |a| {
             add_harm(a, Vec::new(), &by, today(), random_bytes);
         });
     };
@@ -249,15 +249,6 @@ fn HarmCard(id: ItemId) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let set = move |f: fn(&mut HarmStatement, String)| {
-        Callback::new(move |v: String| {
-            s.edit(|a| {
-                if let Some(h) = a.planning.harm_mut(&id.get_value()) {
-                    f(h, v)
-                }
-            })
-        })
-    };
     let n = move || {
         s.doc
             .read()
@@ -267,6 +258,16 @@ fn HarmCard(id: ItemId) -> impl IntoView {
             .position(|h| h.id == id.get_value())
             .map_or(0, |i| i + 1)
     };
+    let set = move |field: &'static str, f: fn(&mut HarmStatement, String)| {
+        Callback::new(move |v: String| {
+            let label = format!("change “{field}” in harm statement {}", untrack(n));
+            s.typing(label, format!("{field}:{}", id.get_value()), |a| {
+                if let Some(h) = a.planning.harm_mut(&id.get_value()) {
+                    f(h, v)
+                }
+            })
+        })
+    };
     let key = id.get_value().to_string();
     let field = move |name: &str| format!("harm-{name}-{key}");
     let choices = child_choices(&s.doc.read_untracked());
@@ -275,19 +276,19 @@ fn HarmCard(id: ItemId) -> impl IntoView {
             <div class="card__header">
                 <h3 class="card__title">{move || format!("Harm statement {}", n())}</h3>
                 <button type="button" class="link-button link-button--danger" aria-label=move || format!("Remove harm statement {}", n())
-                    on:click=move |_| s.edit(|a| remove_harm(a, &id.get_value()))>"Remove"</button>
+                    on:click=move |_| s.edit(format!("remove harm statement {}", untrack(n)), |a| remove_harm(a, &id.get_value()))>"Remove"</button>
             </div>
             <div class="card__body">
                 <crate::ui::widgets::mark_control::MarkControl target=crate::model::marks::Target::Harm { harm: id.get_value() } what="this harm statement"/>
-                <TextArea id=field("what") label="What happened" value=get(|h| h.what_happened.clone()) on_change=set(|h, v| h.what_happened = v)/>
-                <TextField id=field("when") label="When" hint="For example: twice this year, in March and September." value=get(|h| h.when.clone()) on_change=set(|h, v| h.when = v) width_class="input--w30"/>
-                <TextArea id=field("serious") label="How serious it was" value=get(|h| h.how_serious.clone()) on_change=set(|h, v| h.how_serious = v)/>
-                <TextArea id=field("impact") label="The impact on the children" value=get(|h| h.impact.clone()) on_change=set(|h, v| h.impact = v)/>
-                <TextArea id=field("family") label="How the family describes it, in their words" value=get(|h| h.family_words.clone()) on_change=set(|h, v| h.family_words = v)/>
-                <TextArea id=field("dispute") label="Where the family disagrees, what they say" value=get(|h| h.dispute.clone()) on_change=set(|h, v| h.dispute = v)/>
+                <TextArea id=field("what") label="What happened" value=get(|h| h.what_happened.clone()) on_change=set("what happened", |h, v| h.what_happened = v)/>
+                <TextField id=field("when") label="When" hint="For example: twice this year, in March and September." value=get(|h| h.when.clone()) on_change=set("when", |h, v| h.when = v) width_class="input--w30"/>
+                <TextArea id=field("serious") label="How serious it was" value=get(|h| h.how_serious.clone()) on_change=set("how serious it was", |h, v| h.how_serious = v)/>
+                <TextArea id=field("impact") label="The impact on the children" value=get(|h| h.impact.clone()) on_change=set("the impact on the children", |h, v| h.impact = v)/>
+                <TextArea id=field("family") label="How the family describes it, in their words" value=get(|h| h.family_words.clone()) on_change=set("how the family describes it, in their words", |h, v| h.family_words = v)/>
+                <TextArea id=field("dispute") label="Where the family disagrees, what they say" value=get(|h| h.dispute.clone()) on_change=set("where the family disagrees, what they say", |h, v| h.dispute = v)/>
                 <CheckboxGroup name=field("children") legend="Which children is it about?" hint="Leave empty if it is about all of them." choices=choices
                     value=Signal::derive(move || s.doc.read().planning.harms.iter().find(|h| h.id == id.get_value()).map(|h| h.about.children.iter().map(|c| c.to_string()).collect()).unwrap_or_default())
-                    on_change=Callback::new(move |v: Vec<String>| s.edit(|a| if let Some(h) = a.planning.harm_mut(&id.get_value()) { h.about.children = v.iter().filter_map(|c| PersonId::parse(c)).collect() }))/>
+                    on_change=Callback::new(move |v: Vec<String>| s.edit(format!("change which children harm statement {} is about", untrack(n)), |a| if let Some(h) = a.planning.harm_mut(&id.get_value()) { h.about.children = v.iter().filter_map(|c| PersonId::parse(c)).collect() }))/>
             </div>
         </section>
     }

@@ -46,7 +46,9 @@ fn Summary(which: Which) -> impl IntoView {
         if which == Which::Family {
             let r = reader.get_untracked();
             let label = question_label(profile_of(s));
-            s.edit(|a| record_made(a, &format!("{what}, {how}"), &r, now(), label));
+            s.edit("record the summary made", |a| {
+                record_made(a, &format!("{what}, {how}"), &r, now(), label)
+            });
         }
     };
     let save = move |_| {
@@ -103,7 +105,9 @@ fn ReaderCheck(reader: RwSignal<Reader>) -> impl IntoView {
         let name = file_name(&format!("for sharing with {}", r.words(&a)), "json");
         if download(&name, "application/json", &text).is_ok() {
             let label = question_label(profile_of(s));
-            s.edit(|a| record_made(a, "Export for sharing", &r, now(), label));
+            s.edit("record the export made", |a| {
+                record_made(a, "Export for sharing", &r, now(), label)
+            });
         }
     };
     let drawing = move |genogram: bool| {
@@ -136,7 +140,9 @@ fn ReaderCheck(reader: RwSignal<Reader>) -> impl IntoView {
         let name = file_name(&format!("{what} for {}", r.words(&a)), "svg");
         if download(&name, "image/svg+xml", &svg).is_ok() {
             let label = question_label(profile_of(s));
-            s.edit(|a| record_made(a, &format!("The {what} as SVG"), &r, now(), label));
+            s.edit("record the drawing saved", |a| {
+                record_made(a, &format!("The {what} as SVG"), &r, now(), label)
+            });
         }
     };
     view! {

@@ -37,7 +37,7 @@ pub fn SafetyPlanPage() -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let add = move |_| {
-        s.edit(|a| {
+        s.edit("add a rule", |a| {
             add_rule(a, Vec::new(), random_bytes);
         })
     };
@@ -73,7 +73,7 @@ pub fn SafetyPlanPage() -> impl IntoView {
         </div>
         <Checkbox id="plan-immediate" label="This is an immediate safety plan (reviewed within 7 days)"
             checked=Signal::derive(move || s.doc.read().planning.plan.immediate)
-            on_change=Callback::new(move |on: bool| s.edit(|a| a.planning.plan.immediate = on))/>
+            on_change=Callback::new(move |on: bool| s.edit(if on { "make the plan an immediate safety plan" } else { "make the plan not an immediate one" }, |a| a.planning.plan.immediate = on))/>
         <h2 class="heading-l">"Rules"</h2>
         {move || nobody().map(|w| view! { <div class="warning-text" role="status" data-testid="rules-with-nobody"><strong>{w}</strong></div> })}
         <For each=move || rule_ids.get() key=|id| id.clone() let:id>
@@ -84,11 +84,11 @@ pub fn SafetyPlanPage() -> impl IntoView {
         <h2 class="heading-l">"Checking the plan"</h2>
         <TextArea id="plan-checked" label="How the plan is checked" hint="Who visits, who asks the children on their own, how often."
             value=Signal::derive(move || s.doc.read().planning.plan.checked_how.clone())
-            on_change=Callback::new(move |v: String| s.edit(|a| a.planning.plan.checked_how = v))/>
+            on_change=Callback::new(move |v: String| s.typing("change how the plan is checked", "plan-checked", |a| a.planning.plan.checked_how = v))/>
         <p class="hint" data-testid="review-hint">{move || review_hint(&s.doc.read().planning.plan)}</p>
         <DateField id="plan-review" label="Review date"
             value=Signal::derive(move || s.doc.read().planning.plan.review_date)
-            on_change=Callback::new(move |d: Option<NaiveDate>| s.edit(|a| a.planning.plan.review_date = d))/>
+            on_change=Callback::new(move |d: Option<NaiveDate>| s.typing("change the review date", "plan-review", |a| a.planning.plan.review_date = d))/>
         <Agree/>
         <Versions/>
     }
@@ -154,9 +154,6 @@ fn RuleCard(id: ItemId) -> impl IntoView {
     let get = move |f: fn(&PlanRule) -> String| {
         Signal::derive(move || rule().map(|r| f(&r)).unwrap_or_default())
     };
-    let set = move |f: fn(&mut PlanRule, String)| {
-        Callback::new(move |v: String| s.edit(|a| edit_rule(a, &id.get_value(), |r| f(r, v))))
-    };
     let n = move || {
         s.doc
             .read()
@@ -166,6 +163,14 @@ fn RuleCard(id: ItemId) -> impl IntoView {
             .iter()
             .position(|r| r.id == id.get_value())
             .map_or(0, |i| i + 1)
+    };
+    let set = move |field: &'static str, f: fn(&mut PlanRule, String)| {
+        Callback::new(move |v: String| {
+            let label = format!("change “{field}” in rule {}", untrack(n));
+            s.typing(label, format!("{field}:{}", id.get_value()), |a| {
+                edit_rule(a, &id.get_value(), |r| f(r, v))
+            })
+        })
     };
     let key = id.get_value().to_string();
     let field = move |name: &str| format!("rule-{name}-{key}");
@@ -195,22 +200,22 @@ fn RuleCard(id: ItemId) -> impl IntoView {
             <div class="card__header">
                 <h3 class="card__title">{move || format!("Rule {}", n())}</h3>
                 <button type="button" class="link-button link-button--danger" aria-label=move || format!("Remove rule {}", n())
-                    on:click=move |_| s.edit(|a| remove_rule(a, &id.get_value()))>"Remove"</button>
+                    on:click=move |_| s.edit(format!("remove rule {}", untrack(n)), |a| remove_rule(a, &id.get_value()))>"Remove"</button>
             </div>
             <div class="card__body">
                 <crate::ui::widgets::mark_control::MarkControl target=crate::model::marks::Target::Rule { rule: id.get_value() } what="this rule"/>
-                <TextArea id=field("rule") label="The rule" hint="In the family's words: what will happen, every time." value=get(|r| r.rule.clone()) on_change=set(|r, v| r.rule = v)/>
+                <TextArea id=field("rule") label="The rule" hint="In the family's words: what will happen, every time." value=get(|r| r.rule.clone()) on_change=set("the rule", |r, v| r.rule = v)/>
                 <CheckboxGroup name=field("who") legend="Who makes sure it is kept" choices=people
                     value=Signal::derive(move || rule().map(|r| r.who.iter().map(|p| p.to_string()).collect()).unwrap_or_default())
-                    on_change=Callback::new(move |v: Vec<String>| s.edit(|a| edit_rule(a, &id.get_value(), |r| r.who = v.iter().filter_map(|p| PersonId::parse(p)).collect())))/>
+                    on_change=Callback::new(move |v: Vec<String>| s.edit(format!("change who keeps rule {}", untrack(n)), |a| edit_rule(a, &id.get_value(), |r| r.who = v.iter().filter_map(|p| PersonId::parse(p)).collect())))/>
                 {(!pairs.is_empty()).then(|| view! {
                     <CheckboxGroup name=field("answers") legend="Which worries it answers" choices=pairs
                         value=Signal::derive(move || rule().map(|r| r.answers.iter().map(|p| p.to_string()).collect()).unwrap_or_default())
-                        on_change=Callback::new(move |v: Vec<String>| s.edit(|a| edit_rule(a, &id.get_value(), |r| r.answers = ids(&v))))/>
+                        on_change=Callback::new(move |v: Vec<String>| s.edit(format!("change which worries rule {} answers", untrack(n)), |a| edit_rule(a, &id.get_value(), |r| r.answers = ids(&v))))/>
                 })}
-                <TextArea id=field("told") label="What the children will be told" value=get(|r| r.child_told.clone()) on_change=set(|r, v| r.child_told = v)/>
-                <TextArea id=field("signs") label="Warning signs" hint="What shows the rule is not being kept." value=get(|r| r.warning_signs.clone()) on_change=set(|r, v| r.warning_signs = v)/>
-                <TextArea id=field("then") label="What happens then" value=get(|r| r.then.clone()) on_change=set(|r, v| r.then = v)/>
+                <TextArea id=field("told") label="What the children will be told" value=get(|r| r.child_told.clone()) on_change=set("what the children will be told", |r, v| r.child_told = v)/>
+                <TextArea id=field("signs") label="Warning signs" hint="What shows the rule is not being kept." value=get(|r| r.warning_signs.clone()) on_change=set("warning signs", |r, v| r.warning_signs = v)/>
+                <TextArea id=field("then") label="What happens then" value=get(|r| r.then.clone()) on_change=set("what happens then", |r, v| r.then = v)/>
                 <Hints hints=hints testid="rule-help"/>
             </div>
         </section>
@@ -231,7 +236,7 @@ fn Contacts() -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let add = move |_| {
-        s.edit(|a| {
+        s.edit("add a contact", |a| {
             add_contact(a, random_bytes);
         })
     };
@@ -261,29 +266,34 @@ fn ContactRow(id: ItemId) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let set = move |f: fn(&mut crate::model::safety_plan::PlanContact, String)| {
+    let set = move |field: &'static str,
+                    f: fn(&mut crate::model::safety_plan::PlanContact, String)| {
         Callback::new(move |v: String| {
-            s.edit(|a| {
-                if let Some(c) = a
-                    .planning
-                    .plan
-                    .contacts
-                    .iter_mut()
-                    .find(|c| c.id == id.get_value())
-                {
-                    f(c, v)
-                }
-            })
+            s.typing(
+                format!("change a contact's {field}"),
+                format!("{field}:{}", id.get_value()),
+                |a| {
+                    if let Some(c) = a
+                        .planning
+                        .plan
+                        .contacts
+                        .iter_mut()
+                        .find(|c| c.id == id.get_value())
+                    {
+                        f(c, v)
+                    }
+                },
+            )
         })
     };
     let key = id.get_value().to_string();
     let name = contact(|c| c.name.clone());
     view! {
         <div class="contact-row" data-testid="contact">
-            <TextField id=format!("contact-name-{key}") label="Name" value=name on_change=set(|c, v| c.name = v) width_class="input--w20"/>
-            <TextField id=format!("contact-number-{key}") label="Phone number" value=contact(|c| c.number.clone()) on_change=set(|c, v| c.number = v) width_class="input--w10" autocomplete="off"/>
+            <TextField id=format!("contact-name-{key}") label="Name" value=name on_change=set("name", |c, v| c.name = v) width_class="input--w20"/>
+            <TextField id=format!("contact-number-{key}") label="Phone number" value=contact(|c| c.number.clone()) on_change=set("phone number", |c, v| c.number = v) width_class="input--w10" autocomplete="off"/>
             <button type="button" class="link-button link-button--danger contact-row__remove" aria-label=move || format!("Remove contact {}", name.get())
-                on:click=move |_| s.edit(|a| remove_contact(a, &id.get_value()))>"Remove"</button>
+                on:click=move |_| s.edit(format!("remove the contact {}", name.get_untracked()), |a| remove_contact(a, &id.get_value()))>"Remove"</button>
             <crate::ui::widgets::mark_control::MarkControl target=crate::model::marks::Target::Contact { contact: id.get_value() } what="this contact"/>
         </div>
     }
@@ -307,7 +317,9 @@ fn Agree() -> impl IntoView {
         let status =
             PlanStatus::from_code(&how.get_untracked()).unwrap_or(PlanStatus::AgreedWithFamily);
         let mut outcome = None;
-        s.edit(|a| outcome = Some(agree_plan(a, on, status)));
+        s.edit("agree the plan", |a| {
+            outcome = Some(agree_plan(a, on, status))
+        });
         error.set(match outcome {
             Some(Err(e)) => Some(e.words()),
             _ => None,

@@ -11,6 +11,7 @@ use crate::ui::router::{use_navigate, use_params_map};
 use crate::ui::session::use_session;
 use crate::ui::widgets::fields::{Checkbox, DateField, TextArea, TextField};
 use crate::ui::widgets::scale::{value_text, ScaleWidget};
+use crate::workspace::Change;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -41,25 +42,37 @@ fn ScaleEditor(sid: String) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let edit_scale = move |f: Box<dyn FnOnce(&mut crate::model::Scale)>| {
-        s.edit(move |a| {
-            if let Some(sc) = a.scale_mut(&sid.get_value()) {
-                f(sc)
-            }
-        })
-    };
+    // Typing in one of the scale's fields is one undo step (`key`).
+    let edit_scale =
+        move |label: &str, key: Option<&str>, f: Box<dyn FnOnce(&mut crate::model::Scale)>| {
+            let change = match key {
+                Some(k) => Change::typing(label, format!("{k}:{}", sid.get_value())),
+                None => Change::named(label),
+            };
+            let _ = s.change(change, move |a| {
+                if let Some(sc) = a.scale_mut(&sid.get_value()) {
+                    f(sc)
+                }
+            });
+        };
     let scale_text = move |f: fn(&crate::model::Scale) -> String| {
         Signal::derive(move || {
             s.doc
                 .with(|a| a.scale(&sid.get_value()).map(f).unwrap_or_default())
         })
     };
-    let scale_set = move |f: fn(&mut crate::model::Scale, String)| {
-        Callback::new(move |v: String| edit_scale(Box::new(move |sc| f(sc, v))))
+    let scale_set = move |field: &'static str, f: fn(&mut crate::model::Scale, String)| {
+        Callback::new(move |v: String| {
+            edit_scale(
+                &format!("change {field} of {}", title()),
+                Some(field),
+                Box::new(move |sc| f(sc, v)),
+            )
+        })
     };
     let navigate = use_navigate();
     let remove_scale = move |_| {
-        s.edit(|a| {
+        s.edit(format!("remove the scale “{}”", title()), |a| {
             a.remove_scale(&sid.get_value());
         });
         navigate(&format!("{}/scales", base()), Default::default());
@@ -107,12 +120,12 @@ fn ScaleEditor(sid: String) -> impl IntoView {
         <details class="details" hidden=pair.is_some()>
             <summary class="details__summary">"Change the question and what 0 and 10 mean"</summary>
             <div class="details__text">
-                <TextArea id="scale-question" label="Question" value=scale_text(|sc| sc.question.clone()) on_change=scale_set(|sc, v| sc.question = v)/>
-                <TextField id="scale-low" label="What 0 means" value=scale_text(|sc| sc.low_anchor.clone()) on_change=scale_set(|sc, v| sc.low_anchor = v) width_class="input--w30"/>
-                <TextField id="scale-high" label="What 10 means" value=scale_text(|sc| sc.high_anchor.clone()) on_change=scale_set(|sc, v| sc.high_anchor = v) width_class="input--w30"/>
+                <TextArea id="scale-question" label="Question" value=scale_text(|sc| sc.question.clone()) on_change=scale_set("the question", |sc, v| sc.question = v)/>
+                <TextField id="scale-low" label="What 0 means" value=scale_text(|sc| sc.low_anchor.clone()) on_change=scale_set("what 0 means", |sc, v| sc.low_anchor = v) width_class="input--w30"/>
+                <TextField id="scale-high" label="What 10 means" value=scale_text(|sc| sc.high_anchor.clone()) on_change=scale_set("what 10 means", |sc, v| sc.high_anchor = v) width_class="input--w30"/>
                 <Checkbox id="scale-halves" label="Allow half points"
                     checked=Signal::derive(move || s.doc.with(|a| a.scale(&sid.get_value()).is_some_and(|sc| sc.step == Step::Half)))
-                    on_change=Callback::new(move |on: bool| edit_scale(Box::new(move |sc| sc.step = if on { Step::Half } else { Step::Whole })))/>
+                    on_change=Callback::new(move |on: bool| edit_scale("change the steps of the scale", None, Box::new(move |sc| sc.step = if on { Step::Half } else { Step::Whole })))/>
                 <button type="button" class="button button--warning" on:click=remove_scale>"Delete this scale"</button>
             </div>
         </details>
@@ -149,14 +162,20 @@ fn RaterCard(sid: String, mid: String) -> impl IntoView {
                 .and_then(|sc| sc.markers.iter().find(|m| m.id == mid.get_value()).cloned())
         })
     });
-    let edit = move |f: Box<dyn FnOnce(&mut crate::model::Scale)>| {
-        s.edit(move |a| {
-            if let Some(sc) = a.scale_mut(&sid.get_value()) {
-                f(sc)
-            }
-        })
-    };
     let label = move || marker.with(|m| m.as_ref().map(|m| m.rater.label()).unwrap_or_default());
+    let edit =
+        move |what: &str, key: Option<&str>, f: Box<dyn FnOnce(&mut crate::model::Scale)>| {
+            let words = format!("{what} ({})", label());
+            let change = match key {
+                Some(k) => Change::typing(words, format!("{k}:{}", mid.get_value())),
+                None => Change::named(words),
+            };
+            let _ = s.change(change, move |a| {
+                if let Some(sc) = a.scale_mut(&sid.get_value()) {
+                    f(sc)
+                }
+            });
+        };
     let reason_id = format!("reason-{}", mid.get_value());
     view! {
         <section class="card" aria-label=label data-testid="rater-card">
@@ -164,10 +183,10 @@ fn RaterCard(sid: String, mid: String) -> impl IntoView {
                 <h3 class="card__title">{label}</h3>
                 <div class="card__actions">
                     <Show when=move || marker.with(|m| m.as_ref().is_some_and(|m| m.value.is_none()))>
-                        <button type="button" class="link-button" on:click=move |_| edit(Box::new(move |sc| sc.set_value(&mid.get_value(), ScaleValue::from_f64(5.0))))>"Put on the scale at 5"</button>
+                        <button type="button" class="link-button" on:click=move |_| edit("put someone on the scale at 5", None, Box::new(move |sc| sc.set_value(&mid.get_value(), ScaleValue::from_f64(5.0))))>"Put on the scale at 5"</button>
                     </Show>
                     <button type="button" class="link-button link-button--danger" aria-label=move || format!("Remove {}", label())
-                        on:click=move |_| edit(Box::new(move |sc| sc.remove_rater(&mid.get_value())))>"Remove"</button>
+                        on:click=move |_| edit("remove someone from the scale", None, Box::new(move |sc| sc.remove_rater(&mid.get_value())))>"Remove"</button>
                 </div>
             </div>
             <div class="card__body">
@@ -175,7 +194,7 @@ fn RaterCard(sid: String, mid: String) -> impl IntoView {
                 <p class="body" data-testid="rater-value">{move || marker.with(|m| m.as_ref().map(value_text).unwrap_or_default())}</p>
                 <TextArea id=reason_id label="Their reason, in their own words"
                     value=Signal::derive(move || marker.with(|m| m.as_ref().map(|m| m.reason.clone()).unwrap_or_default()))
-                    on_change=Callback::new(move |v: String| edit(Box::new(move |sc| if let Some(m) = sc.marker_mut(&mid.get_value()) { m.reason = v })))/>
+                    on_change=Callback::new(move |v: String| edit("change the reason for a score", Some("reason"), Box::new(move |sc| if let Some(m) = sc.marker_mut(&mid.get_value()) { m.reason = v })))/>
             </div>
         </section>
     }
@@ -246,7 +265,8 @@ fn AddRater(sid: String) -> impl IntoView {
             name: name.get_untracked().trim().to_owned(),
             role: role.get_untracked().trim().to_owned(),
         };
-        s.edit(|a| {
+        let words = format!("add {} to the scale", rater.label());
+        s.edit(words, |a| {
             if let Some(sc) = a.scale_mut(&sid.get_value()) {
                 sc.add_rater(rater, random_bytes());
             }
@@ -282,7 +302,7 @@ fn History(sid: String) -> impl IntoView {
     let record = move |_| {
         let d = date.get_untracked().unwrap_or_else(today);
         let l = label.get_untracked();
-        s.edit(|a| {
+        s.edit("record a review of the scale", |a| {
             if let Some(sc) = a.scale_mut(&sid.get_value()) {
                 sc.take_snapshot(d, if l.trim().is_empty() { "Review" } else { &l });
             }

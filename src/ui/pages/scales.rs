@@ -16,7 +16,9 @@ pub fn ScalesPage() -> impl IntoView {
     let base = move || format!("/assessments/{}", s.doc.read().id);
     let open_new = move |kind: ScaleKind, wording: ScaleWording| {
         let mut id = None;
-        let made = s.try_edit(|a| id = a.add_scale(kind, &wording, random_bytes()));
+        let made = s.try_edit("add a scale", |a| {
+            id = a.add_scale(kind, &wording, random_bytes())
+        });
         if let (true, Some(id)) = (made, id) {
             navigate(&format!("{}/scales/{id}", base()), Default::default());
         }

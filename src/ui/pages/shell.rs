@@ -8,10 +8,11 @@ use crate::ui::platform::{download_stored_record, repo};
 use crate::ui::router::use_params_map;
 use crate::ui::session::Session;
 use crate::ui::tabs;
-use crate::ui::widgets::document_notices::{RefusedNotice, RegisterUndoNotice, RepairNotice};
+use crate::ui::widgets::document_notices::{AnnouncedNotice, RefusedNotice, RepairNotice};
 use crate::ui::widgets::elsewhere::ElsewhereNotice;
 use crate::ui::widgets::messages::ErrorSummary;
 use crate::ui::widgets::save_status::SaveStatus;
+use crate::ui::widgets::undo_bar::{undo_keys, UndoBar};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -61,19 +62,21 @@ pub fn AssessmentShell(#[prop(into)] page: ViewFn) -> impl IntoView {
         Load::Ready(None) => view! { <NotFound/> }.into_any(),
         Load::Ready(Some(opened)) => {
             let id = opened.assessment.id.to_string();
-            let session = Session::new(opened.assessment, opened.revision);
+            let loc = crate::ui::router::use_location();
+            let session = Session::new(opened.assessment, opened.revision, Some(loc));
             session.repaired.set(opened.repaired);
             provide_context(session);
             guard_unsaved(session);
-            let loc = crate::ui::router::use_location();
+            undo_keys(session);
             tabs::watch(id.clone(), session);
             on_cleanup(move || tabs::unwatch(&id));
             view! {
                 <SaveStatus/>
+                <UndoBar/>
                 <ElsewhereNotice/>
                 <RepairNotice/>
                 <RefusedNotice/>
-                <RegisterUndoNotice/>
+                <AnnouncedNotice/>
                 <LockedNotice/>
                 // An authorised assessment's editing pages show their fields disabled (the overview,
                 // the summaries, the presentations and the case record stay as they are).

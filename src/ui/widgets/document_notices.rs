@@ -28,7 +28,7 @@ pub fn RepairNotice() -> impl IntoView {
                     {move || failed.get().map(|m| view! { <p class="error-message" role="alert">{m}</p> })}
                     <div class="button-group">
                         <button type="button" class="button button--small" data-testid="repair-save"
-                            on:click=move |_| { s.edit(|_| {}); s.repaired.set(None); }>"Save the repaired version"</button>
+                            on:click=move |_| { s.edit("save the repaired version", |_| {}); s.repaired.set(None); }>"Save the repaired version"</button>
                         <button type="button" class="button button--secondary button--small" data-testid="repair-export"
                             on:click={ let id = id.clone(); move |_| download_stored_record(id.clone(), failed) }>"Download the stored copy as it is"</button>
                     </div>
@@ -58,16 +58,16 @@ pub fn RefusedNotice() -> impl IntoView {
 
 /// "Casey Sampleton was removed from the register. Undo", while nothing else has changed.
 #[component]
-pub fn RegisterUndoNotice() -> impl IntoView {
+pub fn AnnouncedNotice() -> impl IntoView {
     let s = use_session();
     move || {
-        s.register_undo.get().map(|(label, _)| {
+        s.announced.get().map(|sentence| {
             view! {
                 <div class="banner banner--success" role="status" data-testid="register-undo">
                     <div class="banner__content">
-                        <p class="banner__heading">{label}</p>
+                        <p class="banner__heading">{sentence}</p>
                         <button type="button" class="button button--secondary button--small"
-                            on:click=move |_| s.undo_register()>"Undo"</button>
+                            on:click=move |_| s.undo()>"Undo"</button>
                     </div>
                 </div>
             }

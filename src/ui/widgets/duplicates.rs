@@ -91,7 +91,7 @@ pub fn DuplicatesNotice(#[prop(default = 10)] limit: usize) -> impl IntoView {
                                             Some(why) => not_merged.set(Some(why)),
                                             None => {
                                                 not_merged.set(None);
-                                                s.edit_register(label.clone(), move |a| { merge(a, &k, &g, &chosen); });
+                                                s.edit_register("make two records one", label.clone(), move |a| { merge(a, &k, &g, &chosen); });
                                             }
                                         }
                                     }>"These are the same person"</button>

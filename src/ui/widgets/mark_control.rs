@@ -42,6 +42,7 @@ pub fn MarkControl(target: Target, #[prop(into)] what: String) -> impl IntoView 
         open.set(true);
     };
     let error = RwSignal::new(None::<&'static str>);
+    let step = StoredValue::new(format!("change who may read {what}"));
     let save = move |_| {
         let restriction = match kind.get_untracked().as_str() {
             "family" => Some(Restriction::NotForFamily),
@@ -58,7 +59,7 @@ pub fn MarkControl(target: Target, #[prop(into)] what: String) -> impl IntoView 
         error.set(None);
         let by = s.doc.with_untracked(|a| a.lead_worker.clone());
         let w = why.get_untracked();
-        s.edit(|a| match restriction {
+        s.edit(step.get_value(), |a| match restriction {
             Some(r) => set_mark(a, target.get_value(), r, &by, today(), &w),
             None => clear_mark(a, &target.get_value()),
         });

@@ -32,10 +32,11 @@ pub fn MarkSuggestions() -> impl IntoView {
                 };
                 let label = format!("Mark {what} as not for {who}");
                 let why = sug.why.clone();
+                let step = format!("mark {what} as not for {who}");
                 let apply = move |_| {
                     let by = s.doc.with_untracked(|a| a.lead_worker.clone());
                     let sug = sug.clone();
-                    s.edit(|a| set_mark(a, sug.target, sug.restriction, &by, today(), &sug.why));
+                    s.edit(step.clone(), |a| set_mark(a, sug.target, sug.restriction, &by, today(), &sug.why));
                 };
                 view! {
                     <li>

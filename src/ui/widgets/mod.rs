@@ -30,4 +30,6 @@ pub mod section_footer;
 #[cfg(feature = "web")]
 pub mod tool_links;
 #[cfg(feature = "web")]
+pub mod undo_bar;
+#[cfg(feature = "web")]
 pub mod update_banner;

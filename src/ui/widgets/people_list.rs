@@ -54,7 +54,7 @@ pub fn PeopleList(
     };
     let add = move |_| {
         let mut new_id = None;
-        let made = session.try_edit(|a| {
+        let made = session.try_edit("add a person", |a| {
             let id = a.fresh_person_id(random_bytes);
             a.people.push(Person::new(id.clone(), role));
             new_id = Some(id);
@@ -87,6 +87,7 @@ pub fn PeopleList(
                     let remove_label = format!("Remove {name}");
                     let question = format!("Remove {name} from this assessment?");
                     let done = format!("{name} was removed from the register.");
+                    let remove_what = format!("remove {name}");
                     view! {
                         <section class="card" aria-label=name.clone()>
                             <div class="card__header">
@@ -115,7 +116,7 @@ pub fn PeopleList(
                                     }
                                     <div class="button-group">
                                         <button type="button" class="button button--warning button--small"
-                                            on:click={ let id = id_remove.clone(); let done = done.clone(); move |_| { let id = id.clone(); session.edit_register(done.clone(), move |a| { remove_person(a, &id); }); confirming.set(None); } }>
+                                            on:click={ let id = id_remove.clone(); let done = done.clone(); let remove_what = remove_what.clone(); move |_| { let id = id.clone(); session.edit_register(&remove_what, done.clone(), move |a| { remove_person(a, &id); }); confirming.set(None); } }>
                                             "Yes, remove"
                                         </button>
                                         <button type="button" class="button button--secondary button--small" on:click=move |_| confirming.set(None)>"Cancel"</button>

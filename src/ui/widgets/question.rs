@@ -23,13 +23,27 @@ fn choices(q: &QuestionDef) -> Vec<Choice> {
     }
 }
 
-fn set_answer(s: Session, key: String, answer: Option<Answer>) {
-    s.edit(move |a| match answer.filter(Answer::is_given) {
-        Some(v) => {
-            a.answers.insert(key, v);
-        }
-        None => {
-            a.answers.remove(&key);
+/// "change the answer to “Who lives at home?”", shortened to be read on a button.
+fn answer_label(q: &QuestionDef) -> String {
+    let words: String = q.label.chars().take(60).collect();
+    let more = if words.len() < q.label.len() {
+        "…"
+    } else {
+        ""
+    };
+    format!("change the answer to “{words}{more}”")
+}
+
+/// Changes to one answer in a row are one undo step.
+fn set_answer(s: Session, q: &QuestionDef, key: String, answer: Option<Answer>) {
+    s.typing(answer_label(q), key.clone(), move |a| {
+        match answer.filter(Answer::is_given) {
+            Some(v) => {
+                a.answers.insert(key, v);
+            }
+            None => {
+                a.answers.remove(&key);
+            }
         }
     });
 }
@@ -58,7 +72,8 @@ pub fn Question(q: &'static QuestionDef, child: Option<PersonId>) -> impl IntoVi
             .unwrap_or_default()
     });
     let k = key.clone();
-    let on_text = Callback::new(move |v: String| set_answer(s, k.clone(), Some(Answer::Text(v))));
+    let on_text =
+        Callback::new(move |v: String| set_answer(s, q, k.clone(), Some(Answer::Text(v))));
     let id = format!("q-{}", q.id);
     match q.kind {
         QuestionKind::Text => view! {
@@ -80,7 +95,7 @@ pub fn Question(q: &'static QuestionDef, child: Option<PersonId>) -> impl IntoVi
                 <DateField id=id label=q.label.clone() hint=q.hint.clone()
                     value=Signal::derive(move || text.get().parse::<NaiveDate>().ok())
                     refuse=refuse_date(s, q)
-                    on_change=Callback::new(move |d: Option<NaiveDate>| set_answer(s, k.clone(), d.map(|d| Answer::Text(d.to_string()))))/>
+                    on_change=Callback::new(move |d: Option<NaiveDate>| set_answer(s, q, k.clone(), d.map(|d| Answer::Text(d.to_string()))))/>
             }
             .into_any()
         }
@@ -92,7 +107,7 @@ pub fn Question(q: &'static QuestionDef, child: Option<PersonId>) -> impl IntoVi
             });
             view! {
                 <CheckboxGroup name=id legend=q.label.clone() hint=q.hint.clone() choices=choices(q) value=value
-                    on_change=Callback::new(move |v: Vec<String>| set_answer(s, k2.clone(), Some(Answer::Choices(v))))/>
+                    on_change=Callback::new(move |v: Vec<String>| set_answer(s, q, k2.clone(), Some(Answer::Choices(v))))/>
             }
             .into_any()
         }
@@ -118,7 +133,7 @@ fn ListQuestion(q: &'static QuestionDef, key: String) -> impl IntoView {
     // until every item is blank and removed).
     let write = move |f: ItemsEdit| {
         let k = k.clone();
-        s.edit(move |a| {
+        s.typing(answer_label(q), k.clone(), move |a| {
             let mut list = match a.answers.remove(&k) {
                 Some(Answer::Items(i)) => i,
                 _ => Vec::new(),

@@ -62,7 +62,15 @@ pub fn ScaleWidget(#[prop(into)] scale_id: String, #[prop(optional)] large: bool
         });
         if current != Some(v) {
             let marker = marker.to_owned();
-            s.edit(move |a| {
+            let who = scale.with_untracked(|sc| {
+                sc.as_ref()
+                    .and_then(|sc| sc.markers.iter().find(|m| m.id == marker))
+                    .map(|m| m.rater.label())
+                    .unwrap_or_default()
+            });
+            // A drag, or arrow keys held down, is one undo step.
+            let label = format!("move {who} on the scale");
+            s.typing(label, format!("marker:{marker}"), move |a| {
                 if let Some(sc) = a.scale_mut(&sid.get_value()) {
                     sc.set_value(&marker, Some(v));
                 }

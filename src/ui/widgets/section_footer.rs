@@ -23,7 +23,12 @@ pub fn SectionFooter(#[prop(into)] section: String) -> impl IntoView {
         }
     });
     let on_change = Callback::new(move |v: String| {
-        session.edit(|a| {
+        let label = if v == "yes" {
+            "mark the section as completed"
+        } else {
+            "mark the section as not completed"
+        };
+        session.edit(label, |a| {
             if v == "yes" {
                 a.completed_sections.insert(section.get_value());
             } else {

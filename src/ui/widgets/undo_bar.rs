@@ -1,0 +1,86 @@
+//! Undo and Redo on every page of an assessment: the controls under the save status, and
+//! Ctrl+Z / Ctrl+Y (Ctrl+Shift+Z, and Cmd on a Mac) outside text fields, where the browser's
+//! own undo of the typing is left alone. Each says what it would undo; an undo made on another
+//! page than the one it was done on shows that page.
+
+use crate::ui::session::{use_session, Session};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The Undo and Redo buttons, and what the last one did.
+#[component]
+pub fn UndoBar() -> impl IntoView {
+    let s = use_session();
+    view! {
+        <div class="undo-bar no-print" data-testid="undo-bar">
+            <UndoRedoButtons s=s/>
+            <p class="undo-bar__done body-s" role="status" data-testid="undone">{move || s.undone.get()}</p>
+        </div>
+    }
+}
+
+/// The two buttons, for the bar and the diagram editors' toolbars.
+#[component]
+pub fn UndoRedoButtons(s: Session) -> impl IntoView {
+    view! {
+        <button type="button" class="button button--secondary button--small" data-testid="undo"
+            prop:disabled=move || s.undo_label().is_none()
+            aria-label=move || s.undo_label().unwrap_or_else(|| "Undo (nothing to undo)".into())
+            title=move || s.undo_label().unwrap_or_default()
+            on:click=move |_| s.undo()>"Undo"</button>
+        <button type="button" class="button button--secondary button--small" data-testid="redo"
+            prop:disabled=move || s.redo_label().is_none()
+            aria-label=move || s.redo_label().unwrap_or_else(|| "Redo (nothing to redo)".into())
+            title=move || s.redo_label().unwrap_or_default()
+            on:click=move |_| s.redo()>"Redo"</button>
+    }
+}
+
+/// Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z or Ctrl+Y redoes, while the assessment is open.
+pub fn undo_keys(s: Session) {
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || ev.default_prevented() {
+            return;
+        }
+        if typing_in(&ev) || in_child_mode() {
+            return;
+        }
+        match ev.key().as_str() {
+            "z" | "Z" if ev.shift_key() => s.redo(),
+            "z" | "Z" => s.undo(),
+            "y" | "Y" => s.redo(),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// Whether the key went to a field that keeps its own undo of the typing.
+fn typing_in(ev: &web_sys::KeyboardEvent) -> bool {
+    let Some(el) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return false;
+    };
+    match el.tag_name().to_ascii_lowercase().as_str() {
+        "textarea" | "select" => true,
+        "input" => {
+            let kind = el.get_attribute("type").unwrap_or_default();
+            !matches!(
+                kind.as_str(),
+                "checkbox" | "radio" | "button" | "submit" | "range" | "file"
+            )
+        }
+        _ => el.closest("[contenteditable]").ok().flatten().is_some(),
+    }
+}
+
+/// Child mode has the child's own Undo; the worker's history is not theirs to reach.
+fn in_child_mode() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .is_some_and(|b| b.class_list().contains("child-mode"))
+}

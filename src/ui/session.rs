@@ -74,6 +74,24 @@ fn place_in(path: &str, id: &AssessmentId) -> String {
     path.strip_prefix(&base).unwrap_or_default().to_owned()
 }
 
+/// `place`, or the list that held its item when the item is no longer in `a`.
+fn still_there(a: &Assessment, place: &str) -> String {
+    use crate::model::{ItemId, PersonId};
+    let parts: Vec<&str> = place.split('/').filter(|p| !p.is_empty()).collect();
+    let gone = |list: &str| list.to_owned();
+    match parts.as_slice() {
+        ["planning", pair] if ItemId::parse(pair).is_none_or(|p| a.planning.pair(&p).is_none()) => {
+            gone("/planning")
+        }
+        ["scales", sid, ..] if a.scale(sid).is_none() => gone("/scales"),
+        ["person", pid] if PersonId::parse(pid).is_none_or(|p| a.person(&p).is_none()) => {
+            gone("/people")
+        }
+        ["tools", t, ..] if !a.child_tools.iter().any(|x| x.id.as_str() == *t) => gone("/"),
+        _ => place.to_owned(),
+    }
+}
+
 impl Session {
     /// A session over an assessment loaded at `revision`, changed on the pages `location`
     /// shows (so Undo can show where a step was made).
@@ -269,10 +287,12 @@ impl Session {
             .with_value(|w| w.history().undo_scope() == Some(scope))
     }
 
-    /// Shows the page a step was made on, if another is shown.
+    /// Shows the page a step was made on, if another is shown; when what that page showed is
+    /// gone (a redone removal), the list it was in.
     fn go_to(&self, place: &str) {
         let Some(loc) = self.location else { return };
         let id = self.doc.with_untracked(|a| a.id.clone());
+        let place = self.doc.with_untracked(|a| still_there(a, place));
         if place.is_empty() || place_in(&loc.path.get_untracked(), &id) == place {
             return;
         }

@@ -72,7 +72,7 @@ pub fn AssessmentShell(#[prop(into)] page: ViewFn) -> impl IntoView {
             on_cleanup(move || tabs::unwatch(&id));
             view! {
                 <SaveStatus/>
-                <UndoBar/>
+                {move || (!own_undo(&loc)).then(|| view! { <UndoBar/> })}
                 <ElsewhereNotice/>
                 <RepairNotice/>
                 <RefusedNotice/>
@@ -87,6 +87,25 @@ pub fn AssessmentShell(#[prop(into)] page: ViewFn) -> impl IntoView {
             .into_any()
         }
     }
+}
+
+/// Whether the page shown has Undo of its own in reach (the diagram editors' toolbars, the
+/// child's board) or none at all (the presentations), instead of the bar.
+fn own_undo(loc: &crate::ui::router::Location) -> bool {
+    use crate::ui::router::{Page, Route};
+    matches!(
+        &*loc.route.read(),
+        Route::Assessment {
+            page: Page::Genogram
+                | Page::Network
+                | Page::NetworkPresent
+                | Page::ScalePresent(_)
+                | Page::SafetyPlanPresent
+                | Page::ToolChild(_)
+                | Page::ToolDraw(..),
+            ..
+        }
+    )
 }
 
 /// Whether the page shown is one that edits an assessment that is authorised (read-only).

@@ -19,19 +19,20 @@ pub fn UndoBar() -> impl IntoView {
     }
 }
 
-/// The two buttons, for the bar and the diagram editors' toolbars.
+/// The two buttons, for the bar and the diagram editors' toolbars. Each is named by its word
+/// and described by what it would do ("Undo: remove danger statement 2"), shown on hover and
+/// read after the name by a screen reader; the name stays one word, so it never competes with
+/// the names of the page's own controls.
 #[component]
 pub fn UndoRedoButtons(s: Session) -> impl IntoView {
     view! {
         <button type="button" class="button button--secondary button--small" data-testid="undo"
             prop:disabled=move || s.undo_label().is_none()
-            aria-label=move || s.undo_label().unwrap_or_else(|| "Undo (nothing to undo)".into())
-            title=move || s.undo_label().unwrap_or_default()
+            title=move || s.undo_label().unwrap_or_else(|| "Nothing to undo".into())
             on:click=move |_| s.undo()>"Undo"</button>
         <button type="button" class="button button--secondary button--small" data-testid="redo"
             prop:disabled=move || s.redo_label().is_none()
-            aria-label=move || s.redo_label().unwrap_or_else(|| "Redo (nothing to redo)".into())
-            title=move || s.redo_label().unwrap_or_default()
+            title=move || s.redo_label().unwrap_or_else(|| "Nothing to redo".into())
             on:click=move |_| s.redo()>"Redo"</button>
     }
 }

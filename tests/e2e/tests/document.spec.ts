@@ -138,7 +138,7 @@ test("an organisation's name cannot be cleared on the network map; the map and a
   errors.check();
 });
 
-test('undo in the genogram does not reach over a scale edit made meanwhile on another page', async ({ page }) => {
+test('undo in the genogram takes back a scale edit made meanwhile on another page first, on that page', async ({ page }) => {
   const errors = watchErrors(page);
   const base = await openDemo(page);
   await page.goto(`${base}/genogram`);
@@ -151,6 +151,7 @@ test('undo in the genogram does not reach over a scale edit made meanwhile on an
   // Meanwhile, the new brother rates on Rowan's scale (moves inside the app, as links are).
   await page.evaluate((to) => { history.pushState({}, '', to); dispatchEvent(new PopStateEvent('popstate')); }, `${base}/scales`);
   await page.getByRole('link', { name: 'Safety scale: Rowan Demo' }).click();
+  const scalePath = new URL(page.url()).pathname;
   const panel = page.getByTestId('add-rater');
   const options = await panel.getByLabel('Who').locator('option').allTextContents();
   const brother = options.find((o) => o.startsWith('Taylor'));
@@ -160,8 +161,13 @@ test('undo in the genogram does not reach over a scale edit made meanwhile on an
   await expectSaved(page);
   await page.evaluate((to) => { history.pushState({}, '', to); dispatchEvent(new PopStateEvent('popstate')); }, `${base}/genogram`);
   await expect(page.locator('.canvas')).toBeVisible();
-  // The history was not taken up: undo cannot take the rater away.
-  await expect(page.getByTestId('undo')).toBeDisabled();
+  // One history: the genogram's Undo takes back the latest step first, the rater, and shows
+  // the scale it was made on; the brother is still there, and the document stays valid.
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /^Undo: add Taylor .* to the scale$/);
+  await page.getByTestId('undo').click();
+  await expect(page).toHaveURL(new RegExp(`${scalePath}$`));
+  await expect(page.getByRole('slider', { name: /^Taylor/ })).toHaveCount(0);
+  await expectSaved(page);
   await reopens(page, base, 'Rowan Demo, Skye Demo');
   errors.check();
 });

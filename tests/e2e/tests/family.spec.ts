@@ -233,7 +233,7 @@ test('the tables beside the drawings change the same records, with the same undo
   const before = await parents.inputValue();
   await parents.selectOption({ label: 'Jordan Demo alone' });
   await expectSaved(page);
-  await expect(page.getByTestId('undo')).toHaveAttribute('aria-label', "Undo change child's line");
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', "Undo: change child's line");
   await page.getByTestId('undo').click();
   await expect(parents).toHaveValue(before);
   const serious = async () =>

@@ -50,6 +50,7 @@ const opens = [];
 const diagramRows = [];
 const chartRows = [];
 const inkRows = [];
+const typingRows = [];
 try {
   for (let i = 0; i < runs; i++) {
     const ctx = await browser.newContext({ viewport: { width: 1024, height: 768 }, serviceWorkers: 'block' });
@@ -91,6 +92,12 @@ try {
     diagramRows.push(await diagramBench(join(fixtures, 'genogram-500.json'), 'genogram', 'Genogram', 500, 4));
     chartRows.push(await familyChartBench(join(fixtures, 'genogram-500.json'), 1));
     chartRows.push(await familyChartBench(join(fixtures, 'genogram-500.json'), 4));
+    // Typing in a text field, from the input event to the frame painted, on the demonstration
+    // case and on the 500-person family, at 1x and 4x CPU.
+    for (const throttle of [1, 4]) {
+      typingRows.push(await typingBench(null, 'demonstration case', throttle));
+      typingRows.push(await typingBench(join(fixtures, 'genogram-500.json'), '500-person family', throttle));
+    }
     inkRows.push(await inkBench(join(fixtures, 'drawing-2000.json'), 1));
     inkRows.push(await inkBench(join(fixtures, 'drawing-2000.json'), 4));
   }
@@ -105,6 +112,56 @@ async function importFile(page, file) {
   await page.getByLabel('Upload a file').setInputFiles(file);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.waitForURL(/\/assessments\/a-[0-9a-f]+$/);
+}
+
+/** Types 40 letters into the first long answer of the first section (a textarea), each from
+ * its input event to the frame painted with it, as a worker types an answer. `file` null: the
+ * demonstration case. */
+async function typingBench(file, label, throttle) {
+  const ctx = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  if (file) {
+    await importFile(page, file);
+  } else {
+    await page.goto(`http://127.0.0.1:${port}/demo`);
+    await page.waitForURL(/\/assessments\/a-[0-9a-f]+$/);
+  }
+  // The first section page that asks for words (client-side, as a worker moves).
+  const sections = await page.locator('.task-list__link').evaluateAll((links) =>
+    links.map((a) => a.getAttribute('href')).filter((h) => h.includes('/s/')));
+  let found = false;
+  for (const href of sections) {
+    await page.evaluate((to) => { history.pushState({}, '', to); dispatchEvent(new PopStateEvent('popstate')); }, href);
+    await page.waitForSelector('h1');
+    await page.waitForTimeout(200);
+    if (await page.locator('main textarea').count()) { found = true; break; }
+  }
+  if (!found) throw new Error(`no textarea in the sections of the ${label}`);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  const times = await page.evaluate(async () => {
+    const field = document.querySelector('main textarea');
+    field.focus();
+    const painted = () => new Promise((res) => requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => res(performance.now());
+      ch.port2.postMessage(0);
+    }));
+    const out = [];
+    const words = 'The family were seen together at home and ';
+    for (let i = 0; i < 40; i++) {
+      await new Promise((r) => setTimeout(r, 30));
+      const t0 = performance.now();
+      field.value += words[i % words.length];
+      field.dispatchEvent(new InputEvent('input', { bubbles: true, data: words[i % words.length], inputType: 'insertText' }));
+      out.push((await painted()) - t0);
+    }
+    return out;
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await ctx.close();
+  const sorted = [...times].sort((a, b) => a - b);
+  return { label, throttle, median: sorted[Math.floor(sorted.length / 2)], p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] };
 }
 
 /** A child's drawing with 2,000 lines already in it, in child mode: the pointer-to-ink path
@@ -357,6 +414,16 @@ if (diagramRows.length) {
   console.log(' animation frames while one person follows a pointer move each frame; 16.7 ms is a full 60 fps frame;');
   console.log(' drag step work: the pointer handler plus the frame\'s work up to its paint; CPU: Chromium\'s throttle;');
   console.log(' family-chart: the same 500-person family drawn by that library, from the call until its cards are painted)');
+}
+if (typingRows.length) {
+  console.log('');
+  console.log('typing in a text field          CPU   input to painted (median / p95)   budget');
+  for (const r of typingRows) {
+    const small = typingRows.find((x) => x.label === 'demonstration case' && x.throttle === r.throttle);
+    const budget = r.label === 'demonstration case' ? '' : `p95 within 10% of the demonstration case's (${(small.p95 * 1.1).toFixed(1)} ms): ${r.p95 <= small.p95 * 1.1 ? 'kept' : 'OVER'}`;
+    console.log(`${r.label.padEnd(30)} ${`${r.throttle}x`.padStart(4)}   ${`${r.median.toFixed(1)} / ${r.p95.toFixed(1)} ms`.padStart(30)}   ${budget}`);
+  }
+  console.log('(40 letters typed into the first long answer of the first section that has one; each from its input event to the frame painted)');
 }
 if (inkRows.length) {
   console.log('');

@@ -15,6 +15,7 @@ pub mod procedure;
 pub mod report;
 pub mod storage;
 pub mod ui;
+pub mod views;
 pub mod workspace;
 
 #[cfg(feature = "web")]

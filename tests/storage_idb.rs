@@ -1,5 +1,5 @@
 //! Browser tests of the storage adapter against real IndexedDB in headless Chromium.
-//! Run with `cargo test --target wasm32-unknown-unknown --test '*'`.
+//! Run with `cargo test --target wasm32-unknown-unknown --features test-support --test '*'`.
 #![cfg(target_arch = "wasm32")]
 
 use assessment_workbench::exchange::import_json;

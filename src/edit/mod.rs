@@ -8,12 +8,11 @@
 
 pub mod case;
 pub mod child_tools;
-pub mod for_reader;
 pub mod marks;
 pub mod merge;
 pub mod planning;
 pub mod register;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 #[cfg(test)]
 mod tool_steps;

@@ -310,15 +310,5 @@ pub(super) fn forget_child(a: &mut Assessment, id: &PersonId) {
     }
 }
 
-/// How many rules name this person, for the confirmation before removing them.
-pub fn rules_naming(a: &Assessment, id: &PersonId) -> usize {
-    a.planning
-        .plan
-        .rules
-        .iter()
-        .filter(|r| r.who.contains(id))
-        .count()
-}
-
 #[cfg(test)]
 mod tests;

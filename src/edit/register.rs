@@ -106,7 +106,7 @@ pub fn impact(a: &Assessment, id: &PersonId, change: Change) -> Vec<String> {
                 "{name} is taken off the genogram, with their partnerships, lines to children and parents, households and relationships."
             ));
         }
-        let rules = super::planning::rules_naming(a, id);
+        let rules = a.planning.rules_naming(id);
         if rules > 0 {
             out.push(format!(
                 "{name} is no longer named as making sure of {rules} rule{} of the safety plan; agreed versions keep their name.",

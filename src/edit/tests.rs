@@ -32,26 +32,26 @@ use chrono::{DateTime, NaiveDate, Utc};
 use std::fmt::Write;
 
 /// SplitMix64: small, seeded, the same sequence on every machine.
-pub(super) struct Rng(pub(super) u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    pub(super) fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
         z ^ (z >> 31)
     }
-    pub(super) fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
-    pub(super) fn chance(&mut self, in_100: u64) -> bool {
+    pub(crate) fn chance(&mut self, in_100: u64) -> bool {
         self.next() % 100 < in_100
     }
     fn bytes(&mut self) -> [u8; 4] {
         (self.next() as u32).to_be_bytes()
     }
-    pub(super) fn pick<'a, T>(&mut self, v: &'a [T]) -> Option<&'a T> {
+    pub(crate) fn pick<'a, T>(&mut self, v: &'a [T]) -> Option<&'a T> {
         (!v.is_empty()).then(|| &v[self.below(v.len())])
     }
 }
@@ -530,7 +530,7 @@ fn plan_step(a: &Assessment, r: &mut Rng) -> PlanStep {
         "Six months",
         "There are concerns about neglect",
     ];
-    let things = super::for_reader::markable(a).len();
+    let things = crate::views::for_reader::markable(a).len();
     const CODES: [&str; 6] = ["1B", "3B", "21", "18A", "4B", "3B"];
     match r.below(23) {
         18 => PlanStep::EditHarm(
@@ -690,7 +690,7 @@ fn apply_plan(a: &mut Assessment, step: &PlanStep, r: &mut impl FnMut() -> [u8; 
                 1 => Restriction::NotForFamily,
                 _ => Restriction::NotFor { people },
             };
-            if let Some(t) = super::for_reader::markable(a).get(*i).cloned() {
+            if let Some(t) = crate::views::for_reader::markable(a).get(*i).cloned() {
                 super::marks::set_mark(a, t, restriction, "Sam", day(3), "A reason");
             }
         }
@@ -748,9 +748,13 @@ fn apply_plan(a: &mut Assessment, step: &PlanStep, r: &mut impl FnMut() -> [u8; 
             let mut readers = crate::model::marks::Reader::choices(a);
             readers.push(crate::model::marks::Reader::Professional);
             let reader = readers[*i % readers.len()].clone();
-            super::for_reader::record_made(a, "Family summary, printed", &reader, clock(), |q| {
-                q.to_owned()
-            });
+            crate::views::for_reader::record_made(
+                a,
+                "Family summary, printed",
+                &reader,
+                clock(),
+                |q| q.to_owned(),
+            );
         }
     }
 }

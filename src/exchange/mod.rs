@@ -7,6 +7,8 @@ pub mod encrypted;
 pub mod errors;
 pub mod gedcom;
 mod locate;
+/// Malformed files generated from a valid one, for the import's tests only.
+#[cfg(any(test, feature = "test-support"))]
 pub mod malformed;
 pub mod migrate;
 pub mod targets;
@@ -63,7 +65,7 @@ pub fn export_for_reader_json(
     exported_at: DateTime<Utc>,
     app_version: &str,
 ) -> String {
-    let shown = crate::edit::for_reader::for_reader(a, reader);
+    let shown = crate::views::for_reader::for_reader(a, reader);
     envelope(&shown, exported_at, app_version, Some(&reader.words(a)))
 }
 

@@ -208,6 +208,16 @@ pub fn shorten(text: &str, max: usize) -> String {
 }
 
 impl Planning {
+    /// How many of the safety plan's rules name this person (said before removing them, and
+    /// beside them on the network map).
+    pub fn rules_naming(&self, id: &PersonId) -> usize {
+        self.plan
+            .rules
+            .iter()
+            .filter(|r| r.who.contains(id))
+            .count()
+    }
+
     /// The pair with this id.
     pub fn pair(&self, id: &ItemId) -> Option<&StatementPair> {
         self.pairs.iter().find(|p| &p.id == id)

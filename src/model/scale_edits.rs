@@ -2,8 +2,7 @@
 
 use super::assessment::Assessment;
 use super::ids::PersonId;
-use super::scales::{Marker, Rater, Scale, ScaleKind, ScaleValue, Step};
-use crate::procedure::profile::ScaleWording;
+use super::scales::{Marker, Rater, Scale, ScaleKind, ScaleValue, ScaleWording, Step};
 
 fn hex(bytes: [u8; 4]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()

@@ -167,6 +167,15 @@ pub enum ScaleKind {
     Pair { pair: ItemId },
 }
 
+/// A scale's question and what each end means, as a procedure's profile words them.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ScaleWording {
+    pub question: String,
+    pub low_anchor: String,
+    pub high_anchor: String,
+}
+
 /// One scale with its markers and history.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

@@ -35,14 +35,8 @@ pub struct NotAsked {
     pub why: String,
 }
 
-/// A scale's question and what each end means.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ScaleWording {
-    pub question: String,
-    pub low_anchor: String,
-    pub high_anchor: String,
-}
+/// A scale's question and what each end means (a scale's own words, in [`crate::model`]).
+pub use crate::model::scales::ScaleWording;
 
 /// A section of the task list.
 #[derive(Clone, Debug, PartialEq, Deserialize)]

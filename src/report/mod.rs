@@ -9,7 +9,6 @@ pub mod scale_chart;
 pub mod trajectory;
 pub mod words;
 
-use crate::edit::for_reader::for_reader;
 use crate::flow::Flow;
 use crate::model::marks::Reader;
 use crate::model::{Answer, Assessment, Scale};
@@ -17,6 +16,7 @@ use crate::procedure::profile::QuestionKind;
 use crate::procedure::timescales::DueState;
 use crate::procedure::Profile;
 use crate::report::scale_chart::{escape, history_svg};
+use crate::views::for_reader::for_reader;
 use chrono::NaiveDate;
 use words::{answer_words, long_date};
 
@@ -202,7 +202,7 @@ fn marks_table(a: &Assessment, profile: &Profile) -> String {
         .marks
         .iter()
         .filter_map(|m| {
-            let what = crate::edit::for_reader::describe(a, &m.target, label)?;
+            let what = crate::views::for_reader::describe(a, &m.target, label)?;
             Some(format!(
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}, {}</td></tr>",
                 escape(&what),

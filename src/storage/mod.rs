@@ -2,6 +2,8 @@
 //! assessment's JSON as text), so encryption at rest can wrap it later; [`Repository`] turns
 //! records into assessments and back, with the bin for undoable deletes.
 
+/// The shared tests every record store passes (memory, encrypted, IndexedDB): for tests only.
+#[cfg(any(test, feature = "test-support"))]
 pub mod contract;
 pub mod encrypted;
 pub mod errors;

@@ -4,11 +4,9 @@
 //! iteration count, and a sealed check phrase that tells a right passphrase from a wrong one.
 //! Locking drops the key and reloads the page, so nothing readable stays in memory.
 
-use super::platform::secure_random_bytes;
+use super::randomness::secure_random_bytes;
 use crate::exchange::base64;
-use crate::storage::encrypted::{
-    open_text, seal_text, Cipher, EncryptedStore, Protection, SharedProtection,
-};
+use crate::storage::encrypted::{open_text, seal_text, Cipher, Protection, SharedProtection};
 use crate::storage::StorageError;
 use gloo_storage::{LocalStorage, Storage};
 use js_sys::{Array, Uint8Array};
@@ -23,7 +21,7 @@ use web_sys::CryptoKey;
 pub const ITERATIONS: u32 = 600_000;
 /// The fewest characters a passphrase may have.
 pub const MIN_LENGTH: usize = 12;
-const VAULT: &str = "assessment-workbench.vault";
+pub(super) const VAULT: &str = "assessment-workbench.vault";
 const IDLE: &str = "assessment-workbench.idle-minutes";
 const CHECK: &str = "assessment-workbench passphrase check";
 
@@ -202,7 +200,7 @@ pub enum PassphraseError {
     Failed(String),
 }
 
-async fn key_for(passphrase: &str, v: &Vault) -> Result<WebCrypto, PassphraseError> {
+pub(super) async fn key_for(passphrase: &str, v: &Vault) -> Result<WebCrypto, PassphraseError> {
     let salt = base64::decode(&v.salt)
         .ok_or(PassphraseError::Failed("the stored salt is damaged".into()))?;
     let key = derive(passphrase, &salt, v.iterations)
@@ -229,7 +227,7 @@ pub async fn unlock(passphrase: &str) -> Result<(), PassphraseError> {
     Ok(())
 }
 
-async fn new_vault(passphrase: &str) -> Result<(Vault, WebCrypto), StorageError> {
+pub(super) async fn new_vault(passphrase: &str) -> Result<(Vault, WebCrypto), StorageError> {
     let salt: [u8; 16] = secure_random_bytes()?;
     let key = derive(passphrase, &salt, ITERATIONS).await?;
     let check = seal_text(&key, CHECK).await?;
@@ -241,88 +239,6 @@ async fn new_vault(passphrase: &str) -> Result<(Vault, WebCrypto), StorageError>
         },
         key,
     ))
-}
-
-/// Rewrites every stored assessment under `next`, reading with `previous`; keeps the vault in
-/// step (removed when `next_vault` is `None`). On failure the old protection is put back.
-async fn switch(
-    store: &EncryptedStore<crate::storage::indexeddb::IndexedDbStore, WebCrypto>,
-    next: Protection<WebCrypto>,
-    next_vault: Option<Vault>,
-) -> Result<usize, StorageError> {
-    let shared = protection();
-    let previous = shared.replace(Rc::new(next));
-    match store.rewrite_all(&previous).await {
-        Ok(n) => {
-            match next_vault {
-                Some(v) => {
-                    LocalStorage::set(VAULT, v).map_err(|e| StorageError::Failed(e.to_string()))?
-                }
-                None => LocalStorage::delete(VAULT),
-            }
-            super::tabs::announce_protection_changed();
-            leptos::task::spawn_local(reseal_stragglers(previous));
-            Ok(n)
-        }
-        Err(e) => {
-            // Nothing was lost: the store put back what it had rewritten; so does the key.
-            shared.replace(previous);
-            Err(e)
-        }
-    }
-}
-
-/// A save another tab had in flight when the protection changed may land after the rewrite,
-/// under the old protection; the other tabs reload on the announcement, so two sweeps a little
-/// later re-store anything that did (see `EncryptedStore::reseal_stragglers`).
-async fn reseal_stragglers(previous: Rc<Protection<WebCrypto>>) {
-    for wait in [1_500, 6_000] {
-        let timer = js_sys::Promise::new(&mut |resolve, _| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, wait);
-            }
-        });
-        let _ = JsFuture::from(timer).await;
-        if let Ok(repo) = super::platform::repo().await {
-            if let Err(e) = repo.store().reseal_stragglers(&previous).await {
-                leptos::logging::warn!("re-storing saves from other tabs failed: {e}");
-            }
-        }
-    }
-}
-
-/// Turns protection on with a new passphrase: every stored assessment is encrypted.
-pub async fn protect(passphrase: &str) -> Result<usize, StorageError> {
-    let (v, key) = new_vault(passphrase).await?;
-    let repo = super::platform::repo().await?;
-    switch(repo.store(), Protection::Unlocked(key), Some(v)).await
-}
-
-/// Changes the passphrase: checks the current one, then re-encrypts everything.
-pub async fn change(current: &str, next: &str) -> Result<usize, PassphraseError> {
-    let v = vault().ok_or(PassphraseError::Failed("no passphrase is set".into()))?;
-    key_for(current, &v).await?;
-    let (nv, key) = new_vault(next)
-        .await
-        .map_err(|e| PassphraseError::Failed(e.to_string()))?;
-    let repo = super::platform::repo()
-        .await
-        .map_err(|e| PassphraseError::Failed(e.to_string()))?;
-    switch(repo.store(), Protection::Unlocked(key), Some(nv))
-        .await
-        .map_err(|e| PassphraseError::Failed(e.to_string()))
-}
-
-/// Turns protection off after checking the passphrase: everything is stored decrypted.
-pub async fn unprotect(current: &str) -> Result<usize, PassphraseError> {
-    let v = vault().ok_or(PassphraseError::Failed("no passphrase is set".into()))?;
-    key_for(current, &v).await?;
-    let repo = super::platform::repo()
-        .await
-        .map_err(|e| PassphraseError::Failed(e.to_string()))?;
-    switch(repo.store(), Protection::Off, None)
-        .await
-        .map_err(|e| PassphraseError::Failed(e.to_string()))
 }
 
 /// Notes that the user did something (for the idle lock).

@@ -18,7 +18,11 @@ pub mod load;
 #[cfg(feature = "web")]
 pub mod pages;
 #[cfg(feature = "web")]
+pub mod passphrase;
+#[cfg(feature = "web")]
 pub mod platform;
+#[cfg(feature = "web")]
+pub mod randomness;
 pub mod router;
 #[cfg(feature = "web")]
 pub mod session;

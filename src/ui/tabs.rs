@@ -2,8 +2,8 @@
 //! has the same assessment open is told that a newer version exists (and offered to reload).
 //! The revision check in storage is what stops a stale tab overwriting; this is the courtesy.
 
-use super::session::Session;
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{BroadcastChannel, MessageEvent};
 
@@ -13,10 +13,12 @@ const CHANNEL: &str = "assessment-workbench.saves";
 const PROTECTION_CHANGED: &str = "protection-changed";
 
 type Listener = Closure<dyn FnMut(MessageEvent)>;
+/// Told each newer revision of the assessment being watched.
+type Newer = Rc<dyn Fn(u64)>;
 
 thread_local! {
     static OPEN: RefCell<Option<(BroadcastChannel, Listener)>> = const { RefCell::new(None) };
-    static WATCHING: RefCell<Option<(String, Session)>> = const { RefCell::new(None) };
+    static WATCHING: RefCell<Option<(String, Newer)>> = const { RefCell::new(None) };
 }
 
 fn with_channel(f: impl FnOnce(&BroadcastChannel)) {
@@ -41,9 +43,9 @@ fn with_channel(f: impl FnOnce(&BroadcastChannel)) {
                 };
                 let Ok(rev) = rev.parse::<u64>() else { return };
                 let watcher = WATCHING.with(|w| w.borrow().clone());
-                if let Some((open_id, session)) = watcher {
+                if let Some((open_id, newer)) = watcher {
                     if open_id == id {
-                        session.newer_elsewhere(rev);
+                        newer(rev);
                     }
                 }
             });
@@ -63,10 +65,10 @@ pub fn announce_saved(id: &str, revision: u64) {
     });
 }
 
-/// Listens for saves of assessment `id` made in other tabs.
-pub fn watch(id: String, session: Session) {
+/// Listens for saves of assessment `id` made in other tabs: `newer` is told each revision.
+pub fn watch(id: String, newer: impl Fn(u64) + 'static) {
     with_channel(|_| {});
-    WATCHING.with(|w| *w.borrow_mut() = Some((id, session)));
+    WATCHING.with(|w| *w.borrow_mut() = Some((id, Rc::new(newer))));
 }
 
 /// Stops listening for assessment `id`.

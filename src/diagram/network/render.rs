@@ -348,7 +348,7 @@ pub fn in_safety_view(a: &Assessment, m: &NetworkMember) -> bool {
 /// How many of the safety plan's rules this entry makes sure of.
 pub fn plan_rules(a: &Assessment, m: &NetworkMember) -> usize {
     match &m.who {
-        Who::Person { person } => crate::edit::planning::rules_naming(a, person),
+        Who::Person { person } => a.planning.rules_naming(person),
         Who::Organisation { .. } => 0,
     }
 }

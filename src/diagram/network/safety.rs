@@ -61,7 +61,7 @@ pub fn safety_people(a: &Assessment, which: &MapFor) -> Vec<SafetyPerson> {
             agreed: String::new(),
             knows_worries: None,
             attend: None,
-            rules: crate::edit::planning::rules_naming(a, id),
+            rules: a.planning.rules_naming(id),
         })
     }));
     out

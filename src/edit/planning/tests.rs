@@ -154,7 +154,7 @@ fn a_meeting_snapshots_every_scale_at_once() {
 fn removing_someone_named_in_the_plan_keeps_the_agreed_words_and_says_so() {
     let mut a = demo_case();
     let morgan = PersonId::from_random([0xd0, 0xd0, 0xd0, 5]);
-    let n = rules_naming(&a, &morgan);
+    let n = a.planning.rules_naming(&morgan);
     assert_eq!(n, 3);
     let words = impact(&a, &morgan, Change::Remove);
     assert!(
@@ -165,7 +165,7 @@ fn removing_someone_named_in_the_plan_keeps_the_agreed_words_and_says_so() {
     );
     remove_person(&mut a, &morgan).unwrap();
     assert_eq!(problems(&a), vec![]);
-    assert_eq!(rules_naming(&a, &morgan), 0);
+    assert_eq!(a.planning.rules_naming(&morgan), 0);
     assert!(a.planning.plan.versions[0].rules[0]
         .who
         .contains(&"Morgan Demo".to_owned()));

@@ -119,6 +119,10 @@ impl Genogram {
     pub fn partnership(&self, id: &ItemId) -> Option<&Partnership> {
         self.partnerships.iter().find(|p| &p.id == id)
     }
+    /// The partnership new children of `p` hang from: their latest one.
+    pub fn latest_partnership_of(&self, p: &PersonId) -> Option<ItemId> {
+        self.partnerships_of(p).last().map(|u| u.id.clone())
+    }
     /// The partnerships a person is in, in the order they were recorded.
     pub fn partnerships_of<'a>(
         &'a self,

@@ -337,3 +337,12 @@ pub fn Canvas(
         </svg>
     }
 }
+
+/// + and − (and =) zoom; returns the factor.
+pub fn handle_zoom_key(ev: &web_sys::KeyboardEvent) -> Option<f64> {
+    match ev.key().as_str() {
+        "+" | "=" => Some(0.8),
+        "-" | "_" => Some(1.25),
+        _ => None,
+    }
+}

@@ -1,18 +1,18 @@
 //! The genogram editor page: the drawing, its toolbar, keyboard shortcuts, and the panel for
 //! the selected person. Every change is a genogram command through the undo history.
 
-use super::canvas::{Canvas, CanvasEvents, ViewBox};
+use super::canvas::{handle_zoom_key, Canvas, CanvasEvents, ViewBox};
 use super::dispatch::{Dispatcher, EditErrorMessage, PanelToggle, UndoRedo};
 use super::export::{file_name, save_png, save_svg};
-use super::genogram_panel::{new_person, GenogramSidePanel, Households};
+use super::genogram_panel::{GenogramSidePanel, Households};
 use super::relative_picker::{ask_relative, Ask, Asking};
 use super::screen::{
     editor_mode, fit_when_shown, fitted, keep_in_view, open_when_selected, Drawer,
 };
 use crate::diagram::genogram::commands::{plan, Command, Relation};
 use crate::diagram::genogram::{render, ChildKind, PartnershipKind};
-use crate::model::{Assessment, Gender, ItemId, PersonId};
-use crate::ui::platform::{random_bytes, today};
+use crate::model::{Assessment, Gender, PersonId};
+use crate::ui::platform::today;
 use crate::ui::session::use_session;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -34,34 +34,6 @@ fn extent(a: &Assessment) -> (f64, f64, f64, f64) {
 fn fit(a: &Assessment) -> ViewBox {
     let (x, y, w, h) = extent(a);
     ViewBox(x, y, w, h)
-}
-
-/// Adds a relative of `of` of the kind given; selects the new person.
-pub fn add_relative(
-    d: Dispatcher,
-    selected: RwSignal<Option<PersonId>>,
-    of: PersonId,
-    relation: Relation,
-    gender: Gender,
-) {
-    let s = use_session();
-    let person = s.doc.with_untracked(|a| new_person(a, gender));
-    let id = person.id.clone();
-    let cmd = Command::AddRelative {
-        of,
-        relation,
-        person,
-        link: ItemId::from_random(random_bytes()),
-        second: ItemId::from_random(random_bytes()),
-    };
-    if d.run(cmd.label(), |a| plan(a, &cmd)) {
-        selected.set(Some(id));
-    }
-}
-
-/// The partnership new children of `p` hang from: their latest one.
-pub fn latest_partnership(a: &Assessment, p: &PersonId) -> Option<ItemId> {
-    a.genogram.partnerships_of(p).last().map(|u| u.id.clone())
 }
 
 /// The page at `/assessments/:id/genogram`.
@@ -221,7 +193,9 @@ pub fn GenogramPage() -> impl IntoView {
             Gender::Female => Gender::Male,
             _ => Gender::Unknown,
         };
-        let latest = s.doc.with_untracked(|a| latest_partnership(a, &p));
+        let latest = s
+            .doc
+            .with_untracked(|a| a.genogram.latest_partnership_of(&p));
         let rel = match ev.key().as_str() {
             "p" | "P" => Some((
                 Relation::Partner(PartnershipKind::Married),
@@ -335,14 +309,5 @@ pub fn GenogramPage() -> impl IntoView {
         </details>
         <super::genogram_panel::ImportGenogram d=d/>
         <super::gedcom::GedcomInOut d=d/>
-    }
-}
-
-/// + and − (and =) zoom; returns the factor.
-pub fn handle_zoom_key(ev: &web_sys::KeyboardEvent) -> Option<f64> {
-    match ev.key().as_str() {
-        "+" | "=" => Some(0.8),
-        "-" | "_" => Some(1.25),
-        _ => None,
     }
 }

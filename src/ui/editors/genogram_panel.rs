@@ -3,7 +3,7 @@
 //! genogram over from another assessment.
 
 use super::dispatch::Dispatcher;
-use super::genogram::latest_partnership;
+use super::genogram_actions::{add_unconnected, edit_person};
 use super::relative_picker::{ask_relative, Ask, RelativePicker};
 use crate::diagram::genogram::commands::{plan, Command, Relation};
 use crate::diagram::genogram::{
@@ -17,13 +17,6 @@ use crate::ui::widgets::fields::{
 };
 use chrono::NaiveDate;
 use leptos::prelude::*;
-
-/// A new register record for someone added on a diagram.
-pub fn new_person(a: &Assessment, gender: Gender) -> Person {
-    let mut p = Person::new(a.fresh_person_id(random_bytes), PersonRole::FamilyMember);
-    p.gender = gender;
-    p
-}
 
 fn name_of(a: &Assessment, p: &PersonId) -> String {
     a.person(p).map(Person::display_name).unwrap_or_default()
@@ -55,7 +48,7 @@ fn PersonPanel(d: Dispatcher, selected: RwSignal<Option<PersonId>>, p: PersonId)
     let name = move || s.doc.with(|a| name_of(a, &pid.get_value()));
     let children_with = RwSignal::new(
         s.doc
-            .with_untracked(|a| latest_partnership(a, &pid.get_value()))
+            .with_untracked(|a| a.genogram.latest_partnership_of(&pid.get_value()))
             .map(|i| i.to_string())
             .unwrap_or_default(),
     );
@@ -141,29 +134,6 @@ fn PersonPanel(d: Dispatcher, selected: RwSignal<Option<PersonId>>, p: PersonId)
             <p class="hint">"Taking someone off the genogram keeps them in the people register. You can undo it."</p>
         </section>
     }
-}
-
-/// Changes the selected person's register record; typing into one field is one undo step.
-pub fn edit_person(
-    d: Dispatcher,
-    pid: StoredValue<PersonId>,
-    field: &'static str,
-    f: impl FnOnce(&mut Person),
-) {
-    let s = use_session();
-    let Some(mut p) = s
-        .doc
-        .with_untracked(|a| a.person(&pid.get_value()).cloned())
-    else {
-        return;
-    };
-    f(&mut p);
-    let cmd = Command::SetPerson(p);
-    d.run_merging(
-        &format!("change {field}"),
-        Some(format!("{}:{field}", pid.get_value())),
-        |a| plan(a, &cmd),
-    );
 }
 
 #[component]
@@ -501,20 +471,6 @@ pub fn PlaceFromRegister(d: Dispatcher, selected: RwSignal<Option<PersonId>>) ->
             }.into_any()
         }}
         <button type="button" class="button button--secondary" on:click=add_new>"Add a new person, not yet connected"</button>
-    }
-}
-
-/// Adds a new person to the register, drawn to the right of everyone, not yet connected.
-pub fn add_unconnected(d: Dispatcher, selected: RwSignal<Option<PersonId>>) {
-    let s = use_session();
-    let (p, x) = s.doc.with_untracked(|a| {
-        let right = a.genogram.members.iter().map(|m| m.x).max();
-        (new_person(a, Gender::Unknown), right.map_or(0, |x| x + 130))
-    });
-    let id = p.id.clone();
-    let cmd = Command::AddPerson { person: p, x, y: 0 };
-    if d.run(cmd.label(), |a| plan(a, &cmd)) {
-        selected.set(Some(id));
     }
 }
 

@@ -3,7 +3,7 @@
 //! alternative to dragging (WCAG 2.2, 2.5.7) and the quickest way to enter a big family.
 
 use super::dispatch::Dispatcher;
-use super::genogram_panel::{add_unconnected, edit_person};
+use super::genogram_actions::{add_unconnected, edit_person};
 use crate::diagram::genogram::commands::{parent_choice_of, parent_choices, plan, set_parents};
 use crate::model::{Gender, ItemId, Person, PersonId};
 use crate::ui::platform::random_bytes;

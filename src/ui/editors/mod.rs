@@ -6,6 +6,7 @@ pub mod dispatch;
 pub mod export;
 pub mod gedcom;
 pub mod genogram;
+pub mod genogram_actions;
 pub mod genogram_panel;
 pub mod genogram_table;
 pub mod network;

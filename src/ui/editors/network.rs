@@ -1,10 +1,10 @@
 //! The network map editor page: quick entry of names, the map with drag between circles, the
 //! panel for the selected entry, the circles, the safety-network view and presentation mode.
 
+use super::canvas::handle_zoom_key;
 use super::canvas::{Canvas, CanvasEvents, ViewBox};
 use super::dispatch::{Dispatcher, EditErrorMessage, PanelToggle, UndoRedo};
 use super::export::{file_name, save_png, save_svg};
-use super::genogram::handle_zoom_key;
 use super::network_panel::{AddFromRegister, Circles, EntryPanel, QuickEntry, SafetyNetworkList};
 use super::screen::{
     editor_mode, fit_when_shown, fitted, keep_in_view, open_when_selected, Drawer,

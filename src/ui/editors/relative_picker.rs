@@ -3,7 +3,7 @@
 //! "someone new". The choice is a genogram command like any other, with its undo.
 
 use super::dispatch::Dispatcher;
-use super::genogram::add_relative;
+use super::genogram_actions::add_relative;
 use crate::diagram::genogram::candidates::candidates;
 use crate::diagram::genogram::commands::{plan, Command, Relation};
 use crate::model::{Gender, ItemId, Person, PersonId};

@@ -168,7 +168,7 @@ pub fn ProtectionSettings() -> impl IntoView {
             Ok(p) => {
                 busy.set(true);
                 spawn_local(async move {
-                    let r = crypto::protect(&p)
+                    let r = crate::ui::passphrase::protect(&p)
                         .await
                         .map_err(|e| format!("Nothing has been changed: {e}"));
                     finish(
@@ -188,7 +188,7 @@ pub fn ProtectionSettings() -> impl IntoView {
                 busy.set(true);
                 let c = current.get_untracked();
                 spawn_local(async move {
-                    let r = crypto::change(&c, &p).await.map_err(words);
+                    let r = crate::ui::passphrase::change(&c, &p).await.map_err(words);
                     finish(
                         r,
                         "The passphrase has been changed and everything re-encrypted.",
@@ -202,7 +202,7 @@ pub fn ProtectionSettings() -> impl IntoView {
         busy.set(true);
         let c = current.get_untracked();
         spawn_local(async move {
-            let r = crypto::unprotect(&c).await.map_err(words);
+            let r = crate::ui::passphrase::unprotect(&c).await.map_err(words);
             finish(
                 r,
                 "Protection is off. Assessments are stored unencrypted on this device.",

@@ -4,13 +4,13 @@
 //! for that reader and why (never printed), and each summary or export made is recorded.
 
 use super::flow_common::profile_of;
-use crate::edit::for_reader::{for_reader, left_out, record_made};
 use crate::model::marks::Reader;
 use crate::procedure::Profile;
 use crate::report::{family_summary, professional_summary, standalone_html};
 use crate::ui::editors::export::file_name;
 use crate::ui::platform::{download, now, today};
 use crate::ui::session::use_session;
+use crate::views::for_reader::{for_reader, left_out, record_made};
 use leptos::prelude::*;
 
 /// Which summary to show.

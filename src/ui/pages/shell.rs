@@ -68,7 +68,9 @@ pub fn AssessmentShell(#[prop(into)] page: ViewFn) -> impl IntoView {
             provide_context(session);
             guard_unsaved(session);
             undo_keys(session);
-            tabs::watch(id.clone(), session);
+            tabs::watch(id.clone(), move |revision| {
+                session.newer_elsewhere(revision)
+            });
             on_cleanup(move || tabs::unwatch(&id));
             view! {
                 <SaveStatus/>

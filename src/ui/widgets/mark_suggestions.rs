@@ -1,11 +1,11 @@
 //! Marks the app suggests to protect an adult where the record names a domestic abuse concern
 //! ([`crate::edit::marks::suggested_marks`]): each said with why, set with one button.
 
-use crate::edit::for_reader::describe;
 use crate::edit::marks::{set_mark, suggested_marks};
 use crate::model::marks::Restriction;
 use crate::ui::platform::today;
 use crate::ui::session::use_session;
+use crate::views::for_reader::describe;
 use leptos::prelude::*;
 
 /// The suggestions, when there are any.

@@ -4,7 +4,7 @@
 //! exports and imports like any other). What was left out is listed for the worker by
 //! [`left_out`].
 
-use super::planning::{remove_contact, remove_harm, remove_pair, remove_rule};
+use crate::edit::planning::{remove_contact, remove_harm, remove_pair, remove_rule};
 use crate::model::marks::{allows, mark_words, Reader, Target};
 use crate::model::Assessment;
 

@@ -11,6 +11,9 @@ const root = join(import.meta.dirname, '..');
 const { chromium } = createRequire(join(root, 'tests', 'e2e', 'package.json'))('@playwright/test');
 const dist = join(root, 'dist');
 const runs = Number(process.env.BENCH_RUNS ?? 9);
+// BENCH_ONLY=typing (or diagrams, ink) prints the sizes and that part alone, for a quick look.
+const only = process.env.BENCH_ONLY ?? '';
+const part = (name) => !only || only === name;
 const port = 8799;
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -52,7 +55,7 @@ const chartRows = [];
 const inkRows = [];
 const typingRows = [];
 try {
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < (only ? 0 : runs); i++) {
     const ctx = await browser.newContext({ viewport: { width: 1024, height: 768 }, serviceWorkers: 'block' });
     const page = await ctx.newPage();
     await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'commit' });
@@ -81,25 +84,29 @@ try {
   }
   const fixtures = process.env.BENCH_FIXTURES;
   if (fixtures) {
-    for (const [kind, link, n] of [
+    for (const [kind, link, n] of part('diagrams') ? [
       ['genogram', 'Genogram', 50], ['genogram', 'Genogram', 500],
       ['network', 'Family network map and safety network', 30], ['network', 'Family network map and safety network', 300],
-    ]) {
+    ] : []) {
       diagramRows.push(await diagramBench(join(fixtures, `${kind}-${n}.json`), kind, link, n));
     }
     // The 500-person family under Chromium's 4x CPU throttle (a slower tablet), and the
     // family-chart library drawing the same family, side by side in this run.
-    diagramRows.push(await diagramBench(join(fixtures, 'genogram-500.json'), 'genogram', 'Genogram', 500, 4));
-    chartRows.push(await familyChartBench(join(fixtures, 'genogram-500.json'), 1));
-    chartRows.push(await familyChartBench(join(fixtures, 'genogram-500.json'), 4));
+    if (part('diagrams')) {
+      diagramRows.push(await diagramBench(join(fixtures, 'genogram-500.json'), 'genogram', 'Genogram', 500, 4));
+      chartRows.push(await familyChartBench(join(fixtures, 'genogram-500.json'), 1));
+      chartRows.push(await familyChartBench(join(fixtures, 'genogram-500.json'), 4));
+    }
     // Typing in a text field, from the input event to the frame painted, on the demonstration
     // case and on the 500-person family, at 1x and 4x CPU.
-    for (const throttle of [1, 4]) {
+    for (const throttle of part('typing') ? [1, 4] : []) {
       typingRows.push(await typingBench(null, 'demonstration case', throttle));
       typingRows.push(await typingBench(join(fixtures, 'genogram-500.json'), '500-person family', throttle));
     }
-    inkRows.push(await inkBench(join(fixtures, 'drawing-2000.json'), 1));
-    inkRows.push(await inkBench(join(fixtures, 'drawing-2000.json'), 4));
+    if (part('ink')) {
+      inkRows.push(await inkBench(join(fixtures, 'drawing-2000.json'), 1));
+      inkRows.push(await inkBench(join(fixtures, 'drawing-2000.json'), 4));
+    }
   }
 } finally {
   await browser.close();
@@ -114,7 +121,7 @@ async function importFile(page, file) {
   await page.waitForURL(/\/assessments\/a-[0-9a-f]+$/);
 }
 
-/** Types 40 letters into the first long answer of the first section (a textarea), each from
+/** Types 40 letters into the first long answer of the analysis ("What are we worried about?"), each from
  * its input event to the frame painted with it, as a worker types an answer. `file` null: the
  * demonstration case. */
 async function typingBench(file, label, throttle) {
@@ -125,19 +132,15 @@ async function typingBench(file, label, throttle) {
     await importFile(page, file);
   } else {
     await page.goto(`http://127.0.0.1:${port}/demo`);
-    await page.waitForURL(/\/assessments\/a-[0-9a-f]+$/);
+    await page.waitForURL(/\/assessments\/a-[0-9a-f]+/);
+    const base = /\/assessments\/a-[0-9a-f]+/.exec(page.url())[0];
+    await page.evaluate((to) => { history.pushState({}, '', to); dispatchEvent(new PopStateEvent('popstate')); }, base);
+    await page.waitForSelector('.task-list__link');
   }
-  // The first section page that asks for words (client-side, as a worker moves).
-  const sections = await page.locator('.task-list__link').evaluateAll((links) =>
-    links.map((a) => a.getAttribute('href')).filter((h) => h.includes('/s/')));
-  let found = false;
-  for (const href of sections) {
-    await page.evaluate((to) => { history.pushState({}, '', to); dispatchEvent(new PopStateEvent('popstate')); }, href);
-    await page.waitForSelector('h1');
-    await page.waitForTimeout(200);
-    if (await page.locator('main textarea').count()) { found = true; break; }
-  }
-  if (!found) throw new Error(`no textarea in the sections of the ${label}`);
+  // The analysis page's first long answer (client-side, as a worker moves).
+  const base = /\/assessments\/a-[0-9a-f]+/.exec(page.url())[0];
+  await page.evaluate((to) => { history.pushState({}, '', to); dispatchEvent(new PopStateEvent('popstate')); }, `${base}/s/analysis/worries`);
+  await page.waitForSelector('main textarea');
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   const times = await page.evaluate(async () => {
     const field = document.querySelector('main textarea');
@@ -388,11 +391,13 @@ async function familyChartBench(file, throttle) {
   const med = (v) => { const s = [...v].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
   return { throttle, render: med(renders), cards };
 }
+if (times.length) {
 times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)];
 console.log(`navigation to interactive assessment list: median ${median.toFixed(0)} ms over ${runs} fresh loads (min ${times[0].toFixed(0)}, max ${times[times.length - 1].toFixed(0)})`);
 opens.sort((a, b) => a - b);
 console.log(`opening an assessment from the list (workbench loads, starts and shows the overview): median ${opens[Math.floor(opens.length / 2)].toFixed(0)} ms (min ${opens[0].toFixed(0)}, max ${opens[opens.length - 1].toFixed(0)})`);
+}
 
 if (diagramRows.length) {
   console.log('');
@@ -423,7 +428,7 @@ if (typingRows.length) {
     const budget = r.label === 'demonstration case' ? '' : `p95 within 10% of the demonstration case's (${(small.p95 * 1.1).toFixed(1)} ms): ${r.p95 <= small.p95 * 1.1 ? 'kept' : 'OVER'}`;
     console.log(`${r.label.padEnd(30)} ${`${r.throttle}x`.padStart(4)}   ${`${r.median.toFixed(1)} / ${r.p95.toFixed(1)} ms`.padStart(30)}   ${budget}`);
   }
-  console.log('(40 letters typed into the first long answer of the first section that has one; each from its input event to the frame painted)');
+  console.log('(40 letters typed into the first long answer on the analysis page; each from its input event to the frame painted)');
 }
 if (inkRows.length) {
   console.log('');

@@ -6,6 +6,7 @@
 //! The property test in [`tests`] drives random sequences of every kind of edit the UI offers
 //! through that workspace and checks the rules, Undo and Redo, and the export round trip.
 
+pub mod answers;
 pub mod case;
 pub mod child_tools;
 pub mod marks;

@@ -891,6 +891,19 @@ impl Workbench {
                     self.tool(t, &mut n);
                 }
             }
+            Step::Answer(q, child, text) => {
+                // As the question's page makes it: an answer, touching the answers alone.
+                let key = answer_key(q, child.as_ref());
+                let answer = (!text.is_empty()).then(|| Answer::Text(text.clone()));
+                // The flow asks per-child questions only about the children being assessed.
+                if child
+                    .as_ref()
+                    .is_none_or(|c| children(self.doc()).contains(c))
+                {
+                    let change = Change::answering(format!("answer {q}"), key.clone());
+                    self.change(change, |a| super::answers::set_answer(a, &key, answer));
+                }
+            }
             other => {
                 let label = format!("{other:?}");
                 let label = label.split(['(', ' ']).next().unwrap_or("edit").to_owned();
@@ -1025,17 +1038,6 @@ fn edit(a: &mut Assessment, step: &Step, remove: Remover) {
                 s.take_snapshot(*d, "Review");
             }
         }
-        Step::Answer(q, child, text) => {
-            // The flow asks per-child questions only about the children being assessed.
-            if child.as_ref().is_none_or(|c| children(a).contains(c)) {
-                let key = answer_key(q, child.as_ref());
-                if text.is_empty() {
-                    a.answers.remove(&key);
-                } else {
-                    a.answers.insert(key, Answer::Text(text.clone()));
-                }
-            }
-        }
         Step::AddEvent(what, kids, bytes) => {
             let kids = kids
                 .iter()
@@ -1108,7 +1110,7 @@ fn edit(a: &mut Assessment, step: &Step, remove: Remover) {
                 }
             }
         }
-        Step::Undo | Step::Redo | Step::Tool(_) => {}
+        Step::Undo | Step::Redo | Step::Tool(_) | Step::Answer(..) => {}
     }
 }
 

@@ -38,6 +38,7 @@ pub mod genogram;
 pub mod ids;
 pub mod marks;
 pub mod network;
+pub mod parts;
 pub mod person;
 pub mod planning;
 pub mod progress;

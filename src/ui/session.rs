@@ -1,9 +1,9 @@
-//! An open assessment in the browser: the [`Workspace`] every page changes it through, the
-//! signal the pages read, and the autosave. [`Session::edit`] hands a named change to the
-//! workspace, which makes it only if the result passes the rules of a valid assessment, and
-//! keeps it as one step of the one undo history; the session then shows the result and saves
-//! after a short pause in typing. A refused change leaves everything as it was and says why.
-//! The status only says "Saved" once IndexedDB has committed the write.
+//! An open assessment in the browser: the document the pages read, its one undo history, and
+//! the autosave. [`Session::edit`] hands a named change to the workspace
+//! ([`crate::workspace::apply_to`]), which makes it on the document only if the result passes
+//! the rules of a valid assessment and keeps it as one step of the history; the pages are then
+//! told, and a save follows a short pause in typing. A refused change leaves everything as it
+//! was and says why. The status only says "Saved" once IndexedDB has committed the write.
 
 use super::platform::{now, random_bytes, repo};
 use super::router::{Location, NavigateOptions};
@@ -11,7 +11,7 @@ use super::tabs;
 use crate::model::repair::Repaired;
 use crate::model::{Assessment, AssessmentId};
 use crate::storage::StorageError;
-use crate::workspace::{Change, Done, Workspace};
+use crate::workspace::{apply_to, step_on, Change, Done, History, Refused};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
@@ -44,7 +44,8 @@ pub enum Elsewhere {
 /// The open assessment, shared with every page under `/assessments/:id`.
 #[derive(Clone, Copy)]
 pub struct Session {
-    /// The assessment as it stands, for the pages to read (the workspace holds the same).
+    /// The assessment as it stands: the one copy, changed in place through the workspace's
+    /// [`apply_to`] (no copy is made for the pages to read).
     pub doc: RwSignal<Assessment>,
     pub status: RwSignal<SaveState>,
     pub elsewhere: RwSignal<Elsewhere>,
@@ -59,8 +60,8 @@ pub struct Session {
     pub undone: RwSignal<Option<String>>,
     /// Which network map the editor and presentation show: the group's or one child's.
     pub network_for: RwSignal<crate::model::network::MapFor>,
-    /// The one way to change the assessment, with its history.
-    workspace: StoredValue<Workspace>,
+    /// The one history of the open assessment.
+    history: StoredValue<History>,
     /// Bumped whenever the history changes, so Undo's and Redo's labels follow it.
     history_changed: RwSignal<u64>,
     location: Option<Location>,
@@ -97,7 +98,7 @@ impl Session {
     /// shows (so Undo can show where a step was made).
     pub fn new(a: Assessment, revision: u64, location: Option<Location>) -> Self {
         Self {
-            doc: RwSignal::new(a.clone()),
+            doc: RwSignal::new(a),
             status: RwSignal::new(SaveState::Saved),
             elsewhere: RwSignal::new(Elsewhere::Quiet),
             refused: RwSignal::new(None),
@@ -105,7 +106,7 @@ impl Session {
             announced: RwSignal::new(None),
             undone: RwSignal::new(None),
             network_for: RwSignal::new(None),
-            workspace: StoredValue::new(Workspace::new(a)),
+            history: StoredValue::new(History::default()),
             history_changed: RwSignal::new(0),
             location,
             generation: StoredValue::new(0),
@@ -135,8 +136,7 @@ impl Session {
                 Ok(Some(opened)) => {
                     this.revision.set_value(opened.revision);
                     // Undo must not reach across the replaced document.
-                    this.workspace
-                        .update_value(|w| w.replace(opened.assessment.clone()));
+                    this.history.set_value(History::default());
                     this.announced.set(None);
                     this.undone.set(None);
                     this.history_changed.update(|n| *n += 1);
@@ -208,15 +208,18 @@ impl Session {
     /// nothing changes and [`Session::refused`] says why. Returns what `f` returned.
     pub fn change<T>(&self, change: Change, f: impl FnOnce(&mut Assessment) -> T) -> Option<T> {
         let change = change.on(self.place());
-        let made = self
-            .workspace
-            .try_update_value(|w| w.apply(change, now(), f).map(|out| (out, w.doc().clone())))?;
+        let history = self.history;
+        // The pages are told only when the change was made.
+        let made = self.doc.try_maybe_update(|doc| {
+            let made = history.try_update_value(|h| apply_to(doc, h, change, now(), f));
+            (matches!(made, Some(Ok(_))), made)
+        })??;
         match made {
-            Ok((out, doc)) => {
+            Ok(out) => {
                 self.refused.set(None);
                 self.announced.set(None);
                 self.undone.set(None);
-                self.show(doc);
+                self.saved_later();
                 Some(out)
             }
             Err(refused) => {
@@ -228,37 +231,33 @@ impl Session {
 
     /// Undoes the latest step, wherever it was made, and shows its page.
     pub fn undo(&self) {
-        self.step(|w| w.undo(now()), "Undone")
+        self.step(true, None, "Undone")
     }
 
     /// Redoes the latest undone step and shows its page.
     pub fn redo(&self) {
-        self.step(|w| w.redo(now()), "Redone")
+        self.step(false, None, "Redone")
     }
 
     /// Undoes the latest step only if it is in `scope` (the child's board: their own lines).
     pub fn undo_within(&self, scope: &str) {
-        let scope = scope.to_owned();
-        self.step(move |w| w.undo_within(&scope, now()), "Undone")
+        self.step(true, Some(scope), "Undone")
     }
 
-    fn step(
-        &self,
-        f: impl FnOnce(&mut Workspace) -> Result<Option<Done>, crate::workspace::Refused>,
-        what: &str,
-    ) {
-        let Some(result) = self
-            .workspace
-            .try_update_value(|w| f(w).map(|d| d.map(|d| (d, w.doc().clone()))))
-        else {
-            return;
-        };
+    fn step(&self, back: bool, scope: Option<&str>, what: &str) {
+        let history = self.history;
+        let result = self.doc.try_maybe_update(|doc| {
+            let r: Option<Result<Option<Done>, Refused>> =
+                history.try_update_value(|h| step_on(doc, h, now(), back, scope));
+            (matches!(r, Some(Ok(Some(_)))), r)
+        });
+        let Some(Some(result)) = result else { return };
         match result {
-            Ok(Some((done, doc))) => {
+            Ok(Some(done)) => {
                 self.refused.set(None);
                 self.announced.set(None);
                 self.undone.set(Some(format!("{what}: {}.", done.label)));
-                self.show(doc);
+                self.saved_later();
                 self.go_to(&done.place);
             }
             Ok(None) => {}
@@ -269,22 +268,21 @@ impl Session {
     /// "Undo: remove danger statement 2", or `None` when there is nothing to undo.
     pub fn undo_label(&self) -> Option<String> {
         self.history_changed.track();
-        self.workspace
-            .with_value(|w| w.history().undo_label().map(|l| format!("Undo: {l}")))
+        self.history
+            .with_value(|h| h.undo_label().map(|l| format!("Undo: {l}")))
     }
 
     /// "Redo: remove danger statement 2", or `None`.
     pub fn redo_label(&self) -> Option<String> {
         self.history_changed.track();
-        self.workspace
-            .with_value(|w| w.history().redo_label().map(|l| format!("Redo: {l}")))
+        self.history
+            .with_value(|h| h.redo_label().map(|l| format!("Redo: {l}")))
     }
 
     /// Whether the child's Undo on the board of `scope` has something to take back.
     pub fn can_undo_within(&self, scope: &str) -> bool {
         self.history_changed.track();
-        self.workspace
-            .with_value(|w| w.history().undo_scope() == Some(scope))
+        self.history.with_value(|h| h.undo_scope() == Some(scope))
     }
 
     /// Shows the page a step was made on, if another is shown; when what that page showed is
@@ -311,9 +309,8 @@ impl Session {
             .with_untracked(|a| place_in(&loc.path.get_untracked(), &a.id))
     }
 
-    /// Shows `doc` (what the workspace now holds) and schedules its save.
-    fn show(&self, doc: Assessment) {
-        self.doc.set(doc);
+    /// After a change: Undo's words follow, and a save is scheduled.
+    fn saved_later(&self) {
         self.history_changed.update(|n| *n += 1);
         self.status.set(SaveState::Saving);
         self.generation.update_value(|g| *g += 1);

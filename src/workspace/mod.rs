@@ -17,6 +17,7 @@ pub mod patch;
 #[cfg(test)]
 mod tests;
 
+use crate::model::parts::Parts;
 use crate::model::validity::{self, Problem};
 use crate::model::Assessment;
 use chrono::{DateTime, Utc};
@@ -60,6 +61,10 @@ pub struct Change {
     /// A history of its own inside the one history: the child's board undoes only its own
     /// lines ([`Workspace::undo_within`]).
     pub scope: Option<String>,
+    /// The only parts of the assessment the change can touch, when it says so: then only
+    /// those are copied and compared (typing into one answer of a large family). Every test's
+    /// change through a workspace checks the claim against the whole document.
+    pub touches: Option<Parts>,
 }
 
 impl Change {
@@ -70,7 +75,19 @@ impl Change {
             merge: None,
             place: String::new(),
             scope: None,
+            touches: None,
         }
+    }
+
+    /// Typing into the answer `key`: it touches the answers alone.
+    pub fn answering(label: impl Into<String>, key: impl Into<String>) -> Self {
+        Self::typing(label, key).touching(Parts::of(&[crate::model::parts::Part::Answers]))
+    }
+
+    /// Touches only `parts` (see [`Change::touches`]).
+    pub fn touching(mut self, parts: Parts) -> Self {
+        self.touches = Some(parts);
+        self
     }
 
     /// Typing: changes with the same `key` in a row are one step.
@@ -101,11 +118,28 @@ pub struct Workspace {
     history: History,
 }
 
-/// Whether `after` may take the place of `before`: it passes every rule, and it changes
-/// nothing an authorisation has locked.
-pub fn check(before: &Assessment, after: &Assessment) -> Result<(), Refused> {
-    validity::check(after).map_err(Refused::Invalid)?;
-    if crate::edit::case::locked_change(before, after) {
+/// Whether `after` may take the place of `before`, which passed every rule, when the two
+/// differ only in `touched`: it passes every rule that reads those parts (and so every rule),
+/// and it changes nothing an authorisation has locked.
+///
+/// `locked_before` is the document before the change when it was authorised (nothing else
+/// needs it).
+pub fn check(
+    locked_before: Option<&Assessment>,
+    after: &Assessment,
+    touched: Parts,
+) -> Result<(), Refused> {
+    let found = validity::check_in(after, touched);
+    // The rules that read the parts touched are all the change can break: checked here, on
+    // every change every test makes through a workspace.
+    #[cfg(test)]
+    assert_eq!(
+        found.is_ok(),
+        validity::check(after).is_ok(),
+        "the rules over {touched:?} and the whole document disagree"
+    );
+    found.map_err(Refused::Invalid)?;
+    if locked_before.is_some_and(|before| crate::edit::case::locked_change(before, after)) {
         return Err(Refused::Locked);
     }
     Ok(())
@@ -146,34 +180,15 @@ impl Workspace {
         self.history = History::default();
     }
 
-    /// Makes `change` at `now` if the result passes the rules; returns what `f` returned.
-    /// A change that changes nothing is no step (the change time still moves, so a repaired
-    /// document can be saved as it is). Authorising, or starting an update, starts the history
-    /// afresh: an undo must not reach back over the manager's decision. A record of what was
-    /// given to whom (the audit, which only grows, and only so) is never undone, so it is no
-    /// step either.
+    /// Makes `change` at `now` if the result passes the rules; returns what `f` returned
+    /// (see [`apply_to`]).
     pub fn apply<T>(
         &mut self,
         change: Change,
         now: DateTime<Utc>,
         f: impl FnOnce(&mut Assessment) -> T,
     ) -> Result<T, Refused> {
-        let before = self.doc.clone();
-        let out = f(&mut self.doc);
-        if let Err(refused) = check(&before, &self.doc) {
-            self.doc = before;
-            return Err(refused);
-        }
-        self.doc.updated_at = now;
-        let lock_changed = before.is_locked() != self.doc.is_locked()
-            || before.case.authorisations.len() != self.doc.case.authorisations.len();
-        let patch = patch::Patch::between(before, &self.doc);
-        if lock_changed {
-            self.history = History::default();
-        } else if !patch.is_empty() && !patch.only_audit() {
-            self.history.record(change, patch);
-        }
-        Ok(out)
+        apply_to(&mut self.doc, &mut self.history, change, now, f)
     }
 
     /// Undoes the latest step; `None` when there is nothing to undo.
@@ -202,29 +217,92 @@ impl Workspace {
         back: bool,
         scope: Option<&str>,
     ) -> Result<Option<Done>, Refused> {
-        if scope.is_some() && self.history.undo_scope() != scope {
-            return Ok(None);
-        }
-        let before = self.doc.clone();
-        let done = if back {
-            self.history.undo(&mut self.doc)
-        } else {
-            self.history.redo(&mut self.doc)
-        };
-        let Some(done) = done else { return Ok(None) };
-        // The document was valid when the step was made; checked again all the same, so
-        // nothing invalid is ever kept, and an authorised assessment stays as it was.
-        if let Err(refused) = check(&before, &self.doc) {
-            // Put the step back where it was.
-            if back {
-                self.history.redo(&mut self.doc);
-            } else {
-                self.history.undo(&mut self.doc);
-            }
-            self.doc.updated_at = before.updated_at;
-            return Err(refused);
-        }
-        self.doc.updated_at = now;
-        Ok(Some(done))
+        step_on(&mut self.doc, &mut self.history, now, back, scope)
     }
+}
+
+/// Makes `change` on `doc` at `now` if the result passes the rules, keeping it as a step of
+/// `history`; returns what `f` returned.
+/// A change that changes nothing is no step (the change time still moves, so a repaired
+/// document can be saved as it is). Authorising, or starting an update, starts the history
+/// afresh: an undo must not reach back over the manager's decision. A record of what was
+/// given to whom (the audit, which only grows, and only so) is never undone, so it is no
+/// step either.
+pub fn apply_to<T>(
+    doc: &mut Assessment,
+    history: &mut History,
+    change: Change,
+    now: DateTime<Utc>,
+    f: impl FnOnce(&mut Assessment) -> T,
+) -> Result<T, Refused> {
+    let locked = doc.is_locked().then(|| doc.clone());
+    let was_locked = locked.is_some();
+    let authorisations = doc.case.authorisations.len();
+    // An authorised document is copied whole anyway, for the lock's check.
+    let declared = change.touches.filter(|_| !was_locked);
+    #[cfg(test)]
+    let whole = doc.clone();
+    let before = match declared {
+        Some(parts) => patch::Before::take(doc, parts),
+        None => patch::Before::all(doc.clone()),
+    };
+    let out = f(doc);
+    let patch = before.patch(doc);
+    #[cfg(test)]
+    if let Some(parts) = declared {
+        let actual = patch::Patch::between(whole, doc).parts();
+        assert!(
+            actual.within(parts),
+            "“{}” said it touches {parts:?} but touched {actual:?}",
+            change.label
+        );
+    }
+    if let Err(refused) = check(locked.as_ref(), doc, patch.parts()) {
+        patch.swap_into(doc);
+        return Err(refused);
+    }
+    doc.updated_at = now;
+    let lock_changed =
+        was_locked != doc.is_locked() || authorisations != doc.case.authorisations.len();
+    if lock_changed {
+        *history = History::default();
+    } else if !patch.is_empty() && !patch.only_audit() {
+        history.record(change, patch);
+    }
+    Ok(out)
+}
+
+/// Undoes (`back`) or redoes the latest step of `history` on `doc`; with a `scope`, undoes it
+/// only if it belongs to that scope.
+pub fn step_on(
+    doc: &mut Assessment,
+    history: &mut History,
+    now: DateTime<Utc>,
+    back: bool,
+    scope: Option<&str>,
+) -> Result<Option<Done>, Refused> {
+    if scope.is_some() && history.undo_scope() != scope {
+        return Ok(None);
+    }
+    let before = doc.clone();
+    let done = if back {
+        history.undo(doc)
+    } else {
+        history.redo(doc)
+    };
+    let Some(done) = done else { return Ok(None) };
+    // The document was valid when the step was made; checked again all the same, so
+    // nothing invalid is ever kept, and an authorised assessment stays as it was.
+    if let Err(refused) = check(Some(&before), doc, Parts::ALL) {
+        // Put the step back where it was.
+        if back {
+            history.redo(doc);
+        } else {
+            history.undo(doc);
+        }
+        doc.updated_at = before.updated_at;
+        return Err(refused);
+    }
+    doc.updated_at = now;
+    Ok(Some(done))
 }

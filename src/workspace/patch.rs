@@ -4,6 +4,7 @@
 //! them out again, so one mechanism serves Undo and Redo, and both are exact.
 
 use crate::model::answers::Answer;
+use crate::model::parts::{Part, Parts};
 use crate::model::{Assessment, AssessmentId, AssessmentType};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::{BTreeMap, BTreeSet};
@@ -140,6 +141,26 @@ impl Piece {
         }
     }
 
+    /// The part of the assessment it is a piece of.
+    fn part(&self) -> Part {
+        match self {
+            Piece::Header(_) => Part::Header,
+            Piece::People(_) => Part::People,
+            Piece::CompletedSections(_) => Part::CompletedSections,
+            Piece::Answers(_) => Part::Answers,
+            Piece::Chronology(_) => Part::Chronology,
+            Piece::Scales(_) => Part::Scales,
+            Piece::Genogram(_) => Part::Genogram,
+            Piece::Network(_) => Part::Network,
+            Piece::ChildNetworks(_) => Part::ChildNetworks,
+            Piece::Planning(_) => Part::Planning,
+            Piece::Marks(_) => Part::Marks,
+            Piece::Audit(_) => Part::Audit,
+            Piece::Case(_) => Part::Case,
+            Piece::ChildTools(_) => Part::ChildTools,
+        }
+    }
+
     /// Whether the two are pieces of the same part of the assessment.
     fn same_part(&self, other: &Piece) -> bool {
         std::mem::discriminant(self) == std::mem::discriminant(other)
@@ -184,10 +205,30 @@ impl Piece {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Patch(Vec<Piece>);
 
-impl Patch {
-    /// The parts of `before` that `after` changed. The change time is not a part: every
-    /// change moves it (see [`super::Workspace`]).
-    pub fn between(before: Assessment, after: &Assessment) -> Patch {
+/// What some parts of an assessment were before a change: all of them (moved out of a copy),
+/// or only the parts a change said it touches (copied), so typing into one answer of a large
+/// family copies and compares that answer's part alone.
+#[derive(Default)]
+pub struct Before {
+    header: Option<Header>,
+    people: Option<Vec<crate::model::Person>>,
+    completed_sections: Option<BTreeSet<String>>,
+    answers: Option<BTreeMap<String, Answer>>,
+    chronology: Option<Vec<crate::model::ChronologyEntry>>,
+    scales: Option<Vec<crate::model::Scale>>,
+    genogram: Option<crate::model::genogram::Genogram>,
+    network: Option<crate::model::network::NetworkMap>,
+    child_networks: Option<Vec<crate::model::network::ChildNetwork>>,
+    planning: Option<crate::model::planning::Planning>,
+    marks: Option<Vec<crate::model::marks::Mark>>,
+    audit: Option<Vec<crate::model::marks::AuditEntry>>,
+    case: Option<crate::model::case_record::CaseRecord>,
+    child_tools: Option<Vec<crate::model::child_tools::ChildTool>>,
+}
+
+impl Before {
+    /// Every part of `a`.
+    pub fn all(a: Assessment) -> Before {
         // Taken apart whole, so a new part of the assessment cannot be left out of undo.
         let Assessment {
             id,
@@ -212,56 +253,150 @@ impl Patch {
             audit,
             case,
             child_tools,
-        } = before;
+        } = a;
+        Before {
+            header: Some(Header {
+                id,
+                created_at,
+                profile,
+                assessment_type,
+                referral_date,
+                start_date,
+                lead_worker,
+                team_manager,
+            }),
+            people: Some(people),
+            completed_sections: Some(completed_sections),
+            answers: Some(answers),
+            chronology: Some(chronology),
+            scales: Some(scales),
+            genogram: Some(genogram),
+            network: Some(network),
+            child_networks: Some(child_networks),
+            planning: Some(planning),
+            marks: Some(marks),
+            audit: Some(audit),
+            case: Some(case),
+            child_tools: Some(child_tools),
+        }
+    }
+
+    /// A copy of the parts of `a` in `parts`.
+    pub fn take(a: &Assessment, parts: Parts) -> Before {
+        let has = |p| parts.contains(p);
+        Before {
+            header: has(Part::Header).then(|| Header {
+                id: a.id.clone(),
+                created_at: a.created_at,
+                profile: a.profile.clone(),
+                assessment_type: a.assessment_type,
+                referral_date: a.referral_date,
+                start_date: a.start_date,
+                lead_worker: a.lead_worker.clone(),
+                team_manager: a.team_manager.clone(),
+            }),
+            people: has(Part::People).then(|| a.people.clone()),
+            completed_sections: has(Part::CompletedSections).then(|| a.completed_sections.clone()),
+            answers: has(Part::Answers).then(|| a.answers.clone()),
+            chronology: has(Part::Chronology).then(|| a.chronology.clone()),
+            scales: has(Part::Scales).then(|| a.scales.clone()),
+            genogram: has(Part::Genogram).then(|| a.genogram.clone()),
+            network: has(Part::Network).then(|| a.network.clone()),
+            child_networks: has(Part::ChildNetworks).then(|| a.child_networks.clone()),
+            planning: has(Part::Planning).then(|| a.planning.clone()),
+            marks: has(Part::Marks).then(|| a.marks.clone()),
+            audit: has(Part::Audit).then(|| a.audit.clone()),
+            case: has(Part::Case).then(|| a.case.clone()),
+            child_tools: has(Part::ChildTools).then(|| a.child_tools.clone()),
+        }
+    }
+
+    /// What `after` changed in the parts held.
+    pub fn patch(self, after: &Assessment) -> Patch {
         let mut out = Vec::new();
-        let header = Header {
-            id,
-            created_at,
-            profile,
-            assessment_type,
-            referral_date,
-            start_date,
-            lead_worker,
-            team_manager,
-        };
-        if header.id != after.id
-            || header.created_at != after.created_at
-            || header.profile != after.profile
-            || header.assessment_type != after.assessment_type
-            || header.referral_date != after.referral_date
-            || header.start_date != after.start_date
-            || header.lead_worker != after.lead_worker
-            || header.team_manager != after.team_manager
+        if let Some(header) = self.header {
+            if header.id != after.id
+                || header.created_at != after.created_at
+                || header.profile != after.profile
+                || header.assessment_type != after.assessment_type
+                || header.referral_date != after.referral_date
+                || header.start_date != after.start_date
+                || header.lead_worker != after.lead_worker
+                || header.team_manager != after.team_manager
+            {
+                out.push(Piece::Header(Box::new(header)));
+            }
+        }
+        let items = |out: &mut Vec<Piece>, piece: Option<Piece>| out.extend(piece);
+        if let Some(x) = self.people {
+            items(
+                &mut out,
+                Items::between(x, &after.people).map(Piece::People),
+            );
+        }
+        if let Some(x) = self
+            .completed_sections
+            .filter(|x| *x != after.completed_sections)
         {
-            out.push(Piece::Header(Box::new(header)));
+            out.push(Piece::CompletedSections(x));
         }
-        out.extend(Items::between(people, &after.people).map(Piece::People));
-        if completed_sections != after.completed_sections {
-            out.push(Piece::CompletedSections(completed_sections));
+        if let Some(x) = self.answers {
+            let answers = answers_between(x, &after.answers);
+            if !answers.is_empty() {
+                out.push(Piece::Answers(answers));
+            }
         }
-        let answers = answers_between(answers, &after.answers);
-        if !answers.is_empty() {
-            out.push(Piece::Answers(answers));
+        if let Some(x) = self.chronology {
+            items(
+                &mut out,
+                Items::between(x, &after.chronology).map(Piece::Chronology),
+            );
         }
-        out.extend(Items::between(chronology, &after.chronology).map(Piece::Chronology));
-        out.extend(Items::between(scales, &after.scales).map(Piece::Scales));
-        if genogram != after.genogram {
-            out.push(Piece::Genogram(Box::new(genogram)));
+        if let Some(x) = self.scales {
+            items(
+                &mut out,
+                Items::between(x, &after.scales).map(Piece::Scales),
+            );
         }
-        if network != after.network {
-            out.push(Piece::Network(Box::new(network)));
+        if let Some(x) = self.genogram.filter(|x| *x != after.genogram) {
+            out.push(Piece::Genogram(Box::new(x)));
         }
-        out.extend(Items::between(child_networks, &after.child_networks).map(Piece::ChildNetworks));
-        if planning != after.planning {
-            out.push(Piece::Planning(Box::new(planning)));
+        if let Some(x) = self.network.filter(|x| *x != after.network) {
+            out.push(Piece::Network(Box::new(x)));
         }
-        out.extend(Items::between(marks, &after.marks).map(Piece::Marks));
-        out.extend(Items::between(audit, &after.audit).map(Piece::Audit));
-        if case != after.case {
-            out.push(Piece::Case(Box::new(case)));
+        if let Some(x) = self.child_networks {
+            items(
+                &mut out,
+                Items::between(x, &after.child_networks).map(Piece::ChildNetworks),
+            );
         }
-        out.extend(Items::between(child_tools, &after.child_tools).map(Piece::ChildTools));
+        if let Some(x) = self.planning.filter(|x| *x != after.planning) {
+            out.push(Piece::Planning(Box::new(x)));
+        }
+        if let Some(x) = self.marks {
+            items(&mut out, Items::between(x, &after.marks).map(Piece::Marks));
+        }
+        if let Some(x) = self.audit {
+            items(&mut out, Items::between(x, &after.audit).map(Piece::Audit));
+        }
+        if let Some(x) = self.case.filter(|x| *x != after.case) {
+            out.push(Piece::Case(Box::new(x)));
+        }
+        if let Some(x) = self.child_tools {
+            items(
+                &mut out,
+                Items::between(x, &after.child_tools).map(Piece::ChildTools),
+            );
+        }
         Patch(out)
+    }
+}
+
+impl Patch {
+    /// The parts of `before` that `after` changed. The change time is not a part: every
+    /// change moves it (see [`super::Workspace`]).
+    pub fn between(before: Assessment, after: &Assessment) -> Patch {
+        Before::all(before).patch(after)
     }
 
     /// Whether the change changed nothing.
@@ -290,6 +425,11 @@ impl Patch {
             .collect();
         out.extend(self.0);
         Patch(out)
+    }
+
+    /// The parts of the assessment the change touched.
+    pub fn parts(&self) -> Parts {
+        self.0.iter().fold(Parts::NONE, |s, p| s.with(p.part()))
     }
 
     /// Whether the change only added to the audit of what was given to whom.

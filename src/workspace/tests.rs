@@ -246,3 +246,27 @@ fn a_replaced_document_starts_the_history_afresh_and_a_new_change_drops_what_cou
     assert_eq!(w.history().depth(), 0);
     assert_eq!(w.history().undo_label(), None);
 }
+
+#[test]
+#[should_panic(expected = "said it touches")]
+fn a_change_that_touches_more_than_it_says_is_caught_in_every_test() {
+    let mut w = Workspace::new(demo_case());
+    let _ = w.apply(Change::answering("answer", "q"), later(1), |a| {
+        a.lead_worker = "Someone else".into()
+    });
+}
+
+#[test]
+fn a_change_that_says_what_it_touches_undoes_exactly() {
+    let mut w = Workspace::new(demo_case());
+    let start = parts(w.doc());
+    for typed in ["W", "Wo", "Wor"] {
+        w.apply(Change::answering("answer", "q-9"), later(1), |a| {
+            crate::edit::answers::set_answer(a, "q-9", Some(Answer::Text(typed.into())))
+        })
+        .unwrap();
+    }
+    assert_eq!(w.history().depth(), 1);
+    w.undo(later(2)).unwrap();
+    assert_eq!(parts(w.doc()), start);
+}

@@ -1,7 +1,7 @@
 //! The rules for the case record: census facts for children being assessed, once each, and
 //! authorisations numbered from 1 in date order.
 
-use super::{is_child, Rules};
+use super::Rules;
 use crate::model::Assessment;
 use std::collections::HashSet;
 
@@ -10,7 +10,7 @@ impl Rules {
         let mut seen = HashSet::new();
         for (i, c) in a.case.census.iter().enumerate() {
             let path = format!("case.census[{i}].child");
-            if !is_child(a, &c.child) {
+            if !self.is_child(&c.child) {
                 self.fail(
                     path,
                     "names a child who is not among the children being assessed",

@@ -24,7 +24,7 @@ impl Rules {
                     );
                 }
             }
-            if a.person(&t.child).is_none() {
+            if !self.has(&t.child) {
                 self.fail(
                     format!("{at}.child"),
                     "names a child who is not in the register",
@@ -43,7 +43,7 @@ impl Rules {
                 }
             }
             for (surface, d) in t.drawings() {
-                self.drawing(a, &format!("{at}.{}", surface.code()), d);
+                self.drawing(&format!("{at}.{}", surface.code()), d);
             }
             match &t.work {
                 Work::SafetyHouse { path: Some(p), .. } if *p > safety_house::TOP => {
@@ -75,7 +75,7 @@ impl Rules {
         }
     }
 
-    fn drawing(&mut self, a: &Assessment, at: &str, d: &Drawing) {
+    fn drawing(&mut self, at: &str, d: &Drawing) {
         for (k, s) in d.strokes.iter().enumerate() {
             if !s.on_surface() {
                 self.fail(format!("{at}.strokes[{k}]"), "goes off the drawing");
@@ -96,7 +96,7 @@ impl Rules {
             if !on_surface(p.x, p.y) {
                 self.fail(format!("{at}.pictures[{k}]"), "is off the drawing");
             }
-            if p.person.as_ref().is_some_and(|id| a.person(id).is_none()) {
+            if p.person.as_ref().is_some_and(|id| !self.has(id)) {
                 self.fail(
                     format!("{at}.pictures[{k}].person"),
                     "names someone who is not in the register",

@@ -22,7 +22,7 @@ impl Rules {
                     );
                 }
                 for (j, p) in people.iter().enumerate() {
-                    if a.person(p).is_none() {
+                    if !self.has(p) {
                         self.fail(
                             format!("marks[{i}].restriction.people[{j}]"),
                             "names a person who is not in the people register",

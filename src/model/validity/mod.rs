@@ -9,8 +9,9 @@
 
 use super::genogram::Parents;
 use super::network::{MapFor, NetworkMap, Who, MAX_CIRCLES, MIN_CIRCLES};
+use super::parts::{Part, Parts};
 use super::{Assessment, AssessmentId, ItemId, PersonId, PersonRole, ScaleKind};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 mod case;
@@ -36,23 +37,48 @@ impl fmt::Display for Problem {
 
 /// Every rule `a` breaks, in document order; empty when it is valid.
 pub fn problems(a: &Assessment) -> Vec<Problem> {
-    let mut out = Rules::default();
-    out.identity(a);
-    out.answers(a);
-    out.chronology(a);
-    out.scales(a);
-    out.genogram(a);
-    out.network(a);
-    out.planning(a);
-    out.marks(a);
-    out.case(a);
-    out.child_tools(a);
+    problems_in(a, Parts::ALL)
+}
+
+/// The rules that read any of `touched`, each group with the parts it reads. When a valid
+/// document changes only in `touched`, these are the only rules the change can break, so
+/// `problems_in(after, touched)` is `problems(after)` (the workspace's tests compare the two
+/// on every change they make).
+pub fn problems_in(a: &Assessment, touched: Parts) -> Vec<Problem> {
+    use Part::*;
+    type Group = fn(&mut Rules, &Assessment);
+    let groups: [(Parts, Group); 10] = [
+        (Parts::of(&[Header, People]), Rules::identity),
+        (Parts::of(&[Answers, People]), Rules::answers),
+        (Parts::of(&[Chronology, People]), Rules::chronology),
+        (Parts::of(&[Scales, People]), Rules::scales),
+        (
+            Parts::of(&[Genogram, People, Network, ChildNetworks]),
+            Rules::genogram,
+        ),
+        (Parts::of(&[Network, ChildNetworks, People]), Rules::network),
+        (Parts::of(&[Planning, Scales, People]), Rules::planning),
+        (Parts::of(&[Marks, People]), Rules::marks),
+        (Parts::of(&[Case, People]), Rules::case),
+        (Parts::of(&[ChildTools, People]), Rules::child_tools),
+    ];
+    let mut out = Rules::new(a);
+    for (reads, group) in groups {
+        if reads.meets(touched) {
+            group(&mut out, a);
+        }
+    }
     out.found
 }
 
 /// The first rule `a` breaks, if any.
 pub fn check(a: &Assessment) -> Result<(), Problem> {
-    match problems(a).into_iter().next() {
+    check_in(a, Parts::ALL)
+}
+
+/// The first rule that reads `touched` and that `a` breaks, if any (see [`problems_in`]).
+pub fn check_in(a: &Assessment, touched: Parts) -> Result<(), Problem> {
+    match problems_in(a, touched).into_iter().next() {
         Some(p) => Err(p),
         None => Ok(()),
     }
@@ -63,23 +89,40 @@ pub fn is_valid(a: &Assessment) -> bool {
     problems(a).is_empty()
 }
 
-/// The children register's ids, for rules about references to a child.
-fn is_child(a: &Assessment, id: &PersonId) -> bool {
-    a.person(id)
-        .is_some_and(|p| p.role == PersonRole::SubjectChild)
-}
-
 /// The person id a per-child answer key names (`question@p-…`), if it is one.
 pub fn answer_child(key: &str) -> Option<&str> {
     key.split_once('@').map(|(_, c)| c)
 }
 
-#[derive(Default)]
 struct Rules {
     found: Vec<Problem>,
+    /// The register's roles by id, looked up by every rule that names a person (a search of
+    /// the register each time made the rules grow with the square of the family's size).
+    people: HashMap<String, PersonRole>,
 }
 
 impl Rules {
+    fn new(a: &Assessment) -> Self {
+        Self {
+            found: Vec::new(),
+            people: a
+                .people
+                .iter()
+                .map(|p| (p.id.as_str().to_owned(), p.role))
+                .collect(),
+        }
+    }
+
+    /// Whether `id` is in the register.
+    fn has(&self, id: &PersonId) -> bool {
+        self.people.contains_key(id.as_str())
+    }
+
+    /// Whether `id` is a child being assessed.
+    fn is_child(&self, id: &PersonId) -> bool {
+        self.people.get(id.as_str()) == Some(&PersonRole::SubjectChild)
+    }
+
     fn fail(&mut self, path: impl Into<String>, reason: impl Into<String>) {
         self.found.push(Problem {
             path: path.into(),
@@ -132,7 +175,7 @@ impl Rules {
     fn answers(&mut self, a: &Assessment) {
         for key in a.answers.keys() {
             if let Some(child) = answer_child(key) {
-                if PersonId::parse(child).is_none_or(|c| !is_child(a, &c)) {
+                if PersonId::parse(child).is_none_or(|c| !self.is_child(&c)) {
                     self.fail(
                         format!("answers.{key}"),
                         "is an answer for a child who is not among the children being assessed",
@@ -152,7 +195,7 @@ impl Rules {
         );
         for (i, e) in a.chronology.iter().enumerate() {
             for (j, c) in e.children.iter().enumerate() {
-                if !is_child(a, c) {
+                if !self.is_child(c) {
                     self.fail(
                         format!("chronology[{i}].children[{j}]"),
                         "names a child who is not among the children being assessed",
@@ -173,7 +216,7 @@ impl Rules {
         let mut safety_of = HashSet::new();
         for (i, s) in a.scales.iter().enumerate() {
             if let ScaleKind::Safety { child } = &s.kind {
-                if !is_child(a, child) {
+                if !self.is_child(child) {
                     self.fail(
                         format!("scales[{i}].kind.child"),
                         "a safety scale must name a child in the assessment",
@@ -200,11 +243,7 @@ impl Rules {
                     "marker",
                 );
                 for (j, m) in markers.iter().enumerate() {
-                    if m.rater
-                        .person
-                        .as_ref()
-                        .is_some_and(|p| a.person(p).is_none())
-                    {
+                    if m.rater.person.as_ref().is_some_and(|p| !self.has(p)) {
                         self.fail(
                             format!("scales[{i}].{where_}[{j}].rater.person"),
                             "names a person who is not in the people register",
@@ -228,7 +267,7 @@ impl Rules {
         let mut drawn: HashSet<&PersonId> = HashSet::new();
         for (i, m) in g.members.iter().enumerate() {
             let path = format!("genogram.members[{i}].person");
-            if a.person(&m.person).is_none() {
+            if !self.has(&m.person) {
                 self.fail(path, "names a person who is not in the people register");
             } else if !drawn.insert(&m.person) {
                 self.fail(path, "this person is drawn twice");
@@ -389,7 +428,7 @@ impl Rules {
             match &m.who {
                 Who::Person { person } => {
                     let path = format!("{at}members[{i}].who.person");
-                    if a.person(person).is_none() {
+                    if !self.has(person) {
                         self.fail(path, "names a person who is not in the people register");
                     } else if !on_map.insert(person) {
                         self.fail(path, "this person is on the map twice");

@@ -1,7 +1,7 @@
 //! The rules for Signs of Safety planning: ids, the children statements are about, each pair's
 //! one scale, the rules' links to danger statements and people, and the agreed versions.
 
-use super::{is_child, Rules};
+use super::Rules;
 use crate::model::safety_plan::PlanStatus;
 use crate::model::{Assessment, ItemId, ScaleKind};
 use std::collections::{HashMap, HashSet};
@@ -58,7 +58,7 @@ impl Rules {
             );
         for (path, about) in abouts {
             for (j, c) in about.children.iter().enumerate() {
-                if !is_child(a, c) {
+                if !self.is_child(c) {
                     self.fail(
                         format!("{path}.about.children[{j}]"),
                         "names a child who is not among the children being assessed",
@@ -77,7 +77,7 @@ impl Rules {
                 }
             }
             for (j, who) in r.who.iter().enumerate() {
-                if a.person(who).is_none() {
+                if !self.has(who) {
                     self.fail(
                         format!("planning.plan.rules[{i}].who[{j}]"),
                         "names a person who is not in the people register",

@@ -1,6 +1,7 @@
 //! A profile question rendered as the right form control, reading and writing its answer in
 //! the open assessment. Empty answers are removed, so exports hold only what was said.
 
+use crate::edit::answers::{self, Item};
 use crate::model::{answer_key, Answer, PersonId};
 use crate::procedure::profile::{QuestionDef, QuestionKind};
 use crate::ui::platform::today;
@@ -8,9 +9,9 @@ use crate::ui::session::{use_session, Session};
 use crate::ui::widgets::fields::{
     CheckboxGroup, Choice, DateField, RadioGroup, TextArea, TextField,
 };
+use crate::workspace::Change;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 
 fn choices(q: &QuestionDef) -> Vec<Choice> {
     match q.kind {
@@ -36,15 +37,8 @@ fn answer_label(q: &QuestionDef) -> String {
 
 /// Changes to one answer in a row are one undo step.
 fn set_answer(s: Session, q: &QuestionDef, key: String, answer: Option<Answer>) {
-    s.typing(answer_label(q), key.clone(), move |a| {
-        match answer.filter(Answer::is_given) {
-            Some(v) => {
-                a.answers.insert(key, v);
-            }
-            None => {
-                a.answers.remove(&key);
-            }
-        }
+    let _ = s.change(Change::answering(answer_label(q), key.clone()), move |a| {
+        answers::set_answer(a, &key, answer)
     });
 }
 
@@ -115,7 +109,6 @@ pub fn Question(q: &'static QuestionDef, child: Option<PersonId>) -> impl IntoVi
     }
 }
 
-type Item = BTreeMap<String, String>;
 /// A change to a list answer's items.
 type ItemsEdit = Box<dyn FnOnce(&mut Vec<Item>)>;
 
@@ -129,20 +122,11 @@ fn ListQuestion(q: &'static QuestionDef, key: String) -> impl IntoView {
         _ => Vec::new(),
     });
     let k = key.clone();
-    // Blank items are kept while editing (they are not "given", so the answer is not removed
-    // until every item is blank and removed).
     let write = move |f: ItemsEdit| {
         let k = k.clone();
-        s.typing(answer_label(q), k.clone(), move |a| {
-            let mut list = match a.answers.remove(&k) {
-                Some(Answer::Items(i)) => i,
-                _ => Vec::new(),
-            };
-            f(&mut list);
-            if !list.is_empty() {
-                a.answers.insert(k, Answer::Items(list));
-            }
-        })
+        let _ = s.change(Change::answering(answer_label(q), k.clone()), move |a| {
+            answers::edit_items(a, &k, f)
+        });
     };
     let write_add = write.clone();
     let item_label = q.item_label.clone();

@@ -7,14 +7,24 @@ use crate::ui::session::{use_session, Session};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The Undo and Redo buttons, and what the last one did.
+/// The Undo and Redo buttons, what the last one did, and otherwise what Undo would take back
+/// ("Last change: remove rule 1"). That last is drawn by the stylesheet from an attribute and
+/// hidden from screen readers, which hear it as the Undo button's description instead.
 #[component]
 pub fn UndoBar() -> impl IntoView {
     let s = use_session();
+    let last = move || {
+        s.undone
+            .with(Option::is_none)
+            .then(|| s.undo_label())
+            .flatten()
+            .map(|l| format!("Last change: {}", l.trim_start_matches("Undo: ")))
+    };
     view! {
         <div class="undo-bar no-print" data-testid="undo-bar">
+            <p class="undo-bar__done" role="status" data-testid="undone">{move || s.undone.get()}</p>
+            {move || last().map(|words| view! { <span class="undo-bar__what" aria-hidden="true" data-what=words></span> })}
             <UndoRedoButtons s=s/>
-            <p class="undo-bar__done body-s" role="status" data-testid="undone">{move || s.undone.get()}</p>
         </div>
     }
 }

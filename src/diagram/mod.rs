@@ -7,6 +7,7 @@
 pub mod child_drawing;
 pub mod fit;
 pub mod genogram;
+pub mod geometry;
 pub mod ink;
 pub mod network;
 pub mod ops;

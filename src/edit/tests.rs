@@ -327,6 +327,22 @@ fn genogram_step(a: &Assessment, r: &mut Rng) -> Step {
             person.given_name = NAMES[r.below(NAMES.len())].0.into();
             gcmd::Command::SetPerson(person)
         }
+        (14, Some(p)) => {
+            // The panel offers the brothers and sisters with the same parents, or "Not a twin".
+            let line = a.genogram.parentage_of(&p);
+            let siblings: Vec<PersonId> = a
+                .genogram
+                .parentage
+                .iter()
+                .filter(|o| line.is_some_and(|l| l.parents == o.parents) && o.child != p)
+                .map(|o| o.child.clone())
+                .collect();
+            gcmd::Command::SetTwin {
+                child: p,
+                with: r.pick(&siblings).cloned().filter(|_| r.chance(80)),
+                identical: r.chance(30),
+            }
+        }
         _ => gcmd::Command::AutoLayout,
     };
     Step::Genogram(cmd)
@@ -808,6 +824,18 @@ impl Workbench {
 
     /// Makes `change` through the workspace, as the page does, and keeps the test's own record.
     fn change(&mut self, change: Change, f: impl FnOnce(&mut Assessment)) {
+        self.change_within_rules(change, f, false)
+    }
+
+    /// Like [`Workbench::change`]; with `rules_may_refuse`, the rules refusing the change is
+    /// what the page expects (a drawing's command that would make someone their own parent,
+    /// say), so the refusal is the rule working, not a page offering what it should not.
+    fn change_within_rules(
+        &mut self,
+        change: Change,
+        f: impl FnOnce(&mut Assessment),
+        rules_may_refuse: bool,
+    ) {
         let was = parts(self.ws.doc());
         let depth = self.ws.history().depth();
         match self.ws.apply(change.clone(), clock(), f) {
@@ -831,6 +859,7 @@ impl Workbench {
             }
             // An authorised assessment refuses ordinary edits: that is the lock working.
             Err(Refused::Locked) => {}
+            Err(_) if rules_may_refuse && parts(self.ws.doc()) == was => {}
             Err(refused) => {
                 self.broken
                     .get_or_insert(format!("{} was refused: {refused}", change.label));
@@ -907,7 +936,14 @@ impl Workbench {
             other => {
                 let label = format!("{other:?}");
                 let label = label.split(['(', ' ']).next().unwrap_or("edit").to_owned();
-                self.change(Change::named(label), |a| edit(a, other, remove));
+                let drawing = matches!(
+                    other,
+                    Step::Genogram(_)
+                        | Step::Network(..)
+                        | Step::BringGenogram(_)
+                        | Step::ImportGedcom(_)
+                );
+                self.change_within_rules(Change::named(label), |a| edit(a, other, remove), drawing);
             }
         }
     }
@@ -1170,18 +1206,25 @@ fn run(
 }
 
 /// Drops steps while the sequence still fails, so what is printed is small enough to read.
+/// Passes are repeated until one drops nothing: a step kept only for a later one that went
+/// is dropped on the next pass.
 fn shrink(from: &Assessment, mut steps: Vec<Step>, remove: Remover) -> Vec<Step> {
-    let mut i = 0;
-    while i < steps.len() {
-        let mut shorter = steps.clone();
-        shorter.remove(i);
-        if run(from, &shorter, 0, remove).is_some() {
-            steps = shorter;
-        } else {
-            i += 1;
+    loop {
+        let before = steps.len();
+        let mut i = 0;
+        while i < steps.len() {
+            let mut shorter = steps.clone();
+            shorter.remove(i);
+            if run(from, &shorter, 0, remove).is_some() {
+                steps = shorter;
+            } else {
+                i += 1;
+            }
+        }
+        if steps.len() == before {
+            return steps;
         }
     }
-    steps
 }
 
 fn describe(steps: &[Step]) -> String {

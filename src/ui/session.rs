@@ -206,6 +206,9 @@ impl Session {
 
     /// Makes `change` through the workspace, if the result passes the rules; otherwise
     /// nothing changes and [`Session::refused`] says why. Returns what `f` returned.
+    ///
+    /// `f` changes the document in place, inside the signal: it must not read [`Session::doc`]
+    /// (what it needs of the document is its argument; anything else is read before).
     pub fn change<T>(&self, change: Change, f: impl FnOnce(&mut Assessment) -> T) -> Option<T> {
         let change = change.on(self.place());
         let history = self.history;

@@ -36,14 +36,21 @@ pub enum Refused {
 impl fmt::Display for Refused {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Refused::Invalid(p) => write!(
-                f,
-                "That change was not made, because the assessment could not then be saved and opened again ({}: {}).",
-                p.path, p.reason
-            ),
+            // The rule's own words, with where it applies for anyone who needs to look.
+            Refused::Invalid(p) => {
+                let mut words = p.reason.chars();
+                let first = words.next().map(|c| c.to_uppercase().to_string());
+                write!(
+                    f,
+                    "{}{} ({}).",
+                    first.unwrap_or_default(),
+                    words.as_str(),
+                    p.path
+                )
+            }
             Refused::Locked => write!(
                 f,
-                "That change was not made: the assessment has been authorised. To change it, start an update and say why."
+                "The assessment has been authorised: to change it, start an update and say why."
             ),
         }
     }

@@ -67,6 +67,13 @@ pub enum Command {
     SetParentage(Parentage),
     /// Removes a child's line to their parents.
     Detach(ItemId),
+    /// Makes `child` a twin of `with` (a sibling with the same parents), as a new group of
+    /// their own; `None`: not a twin.
+    SetTwin {
+        child: PersonId,
+        with: Option<PersonId>,
+        identical: bool,
+    },
     /// Adds or changes a household.
     SetHousehold(Household),
     /// Removes a household boundary (the people stay).
@@ -105,6 +112,8 @@ impl Command {
             Command::Unpartner(_) => "remove partnership",
             Command::SetParentage(_) => "change child's line",
             Command::Detach(_) => "remove child's line",
+            Command::SetTwin { with: None, .. } => "mark as not a twin",
+            Command::SetTwin { .. } => "mark as twins",
             Command::SetHousehold(_) => "change household",
             Command::RemoveHousehold(_) => "remove household",
             Command::SetRelationship(_) => "change relationship",
@@ -183,9 +192,7 @@ pub fn set_parents(a: &Assessment, child: &PersonId, code: &str, link: ItemId) -
     Some(Command::SetParentage(line))
 }
 
-/// Horizontal distance between neighbours, and vertical distance between generations.
-pub const STEP_X: i32 = 130;
-pub const STEP_Y: i32 = 160;
+pub use super::layout::{STEP_X, STEP_Y};
 
 fn on_genogram(g: &Genogram, p: &PersonId) -> Result<(), EditError> {
     match g.member(p) {
@@ -216,31 +223,11 @@ fn free_spot(g: &Genogram, x: i32, y: i32) -> (i32, i32) {
     (x, y)
 }
 
-/// Works out the ops for `cmd` against `a`, or why it cannot be done.
+/// Works out the ops for `cmd` against `a`, or why it cannot be done. The rules of a valid
+/// genogram (nobody their own partner, parent or ancestor; two people partners once) are not
+/// repeated here: they are [`crate::model::validity`]'s, and the workspace refuses a command
+/// whose result breaks one, with the rule's own words.
 pub fn plan(a: &Assessment, cmd: &Command) -> Result<Vec<Op>, EditError> {
-    let ops = plan_lines(a, cmd)?;
-    // A line to parents, a partnership or a connection can make someone their own ancestor only
-    // together with the lines already drawn, so it is tried on a copy.
-    if matches!(
-        cmd,
-        Command::SetParentage(_)
-            | Command::SetPartnership(_)
-            | Command::Connect { .. }
-            | Command::AddRelative { .. }
-    ) {
-        let mut b = a.clone();
-        crate::diagram::ops::apply(&mut b, &ops);
-        if let Some(p) = b.genogram.ancestry_loop() {
-            let name = b
-                .person(&p)
-                .map_or_else(|| "Someone".to_owned(), |x| x.display_name());
-            return refuse(format!("{name} would then be their own ancestor."));
-        }
-    }
-    Ok(ops)
-}
-
-fn plan_lines(a: &Assessment, cmd: &Command) -> Result<Vec<Op>, EditError> {
     let g = &a.genogram;
     match cmd {
         Command::AddPerson { person, x, y } => {
@@ -297,21 +284,6 @@ fn plan_lines(a: &Assessment, cmd: &Command) -> Result<Vec<Op>, EditError> {
         Command::SetPartnership(u) => {
             on_genogram(g, &u.a)?;
             on_genogram(g, &u.b)?;
-            if u.a == u.b {
-                return refuse("A person cannot be their own partner.");
-            }
-            if g.partnerships
-                .iter()
-                .any(|o| o.id != u.id && o.involves(&u.a) && o.other(&u.a) == &u.b)
-            {
-                return refuse("These two are already shown as partners.");
-            }
-            if g.parentage
-                .iter()
-                .any(|l| hangs_from(l, &u.id) && u.involves(&l.child))
-            {
-                return refuse("A person cannot be their own parent.");
-            }
             Ok(vec![Op::Put(Entity::Partnership(u.clone()))])
         }
         Command::Unpartner(id) => {
@@ -326,6 +298,11 @@ fn plan_lines(a: &Assessment, cmd: &Command) -> Result<Vec<Op>, EditError> {
             check_parentage(g, l).map(|()| vec![Op::Put(Entity::Parentage(l.clone()))])
         }
         Command::Detach(id) => Ok(vec![Op::Remove(Key::Parentage(id.clone()))]),
+        Command::SetTwin {
+            child,
+            with,
+            identical,
+        } => set_twin(g, child, with.as_ref(), *identical),
         Command::SetHousehold(h) => {
             for p in &h.members {
                 on_genogram(g, p)?;
@@ -362,11 +339,51 @@ fn plan_lines(a: &Assessment, cmd: &Command) -> Result<Vec<Op>, EditError> {
     }
 }
 
+/// The lines to change so `child` and `with` are twins, in a group number no one else has
+/// (or `child` is no twin, when `with` is `None`).
+fn set_twin(
+    g: &Genogram,
+    child: &PersonId,
+    with: Option<&PersonId>,
+    identical: bool,
+) -> Result<Vec<Op>, EditError> {
+    let Some(mine) = g.parentage_of(child) else {
+        return refuse("Give them a line to their parents first.");
+    };
+    if let Some(other) = with {
+        let same_parents = g
+            .parentage_of(other)
+            .is_some_and(|o| o.parents == mine.parents && &o.child != child);
+        if !same_parents {
+            return refuse("Twins have the same parents.");
+        }
+    }
+    let group = g
+        .parentage
+        .iter()
+        .filter_map(|l| l.twin.map(|t| t.group))
+        .max()
+        .map_or(1, |n| n + 1);
+    let mut ops = Vec::new();
+    for l in &g.parentage {
+        let chosen = &l.child == child || Some(&l.child) == with;
+        let mut l = l.clone();
+        l.twin = match (chosen, with) {
+            (true, Some(_)) => Some(super::Twin { group, identical }),
+            (true, None) => None,
+            (false, _) => continue,
+        };
+        ops.push(Op::Put(Entity::Parentage(l)));
+    }
+    Ok(ops)
+}
+
 fn hangs_from(l: &Parentage, partnership: &ItemId) -> bool {
     matches!(&l.parents, Parents::Partnership { partnership: p } if p == partnership)
 }
 
-/// A child has one line to their parents, who are on the genogram and are not the child.
+/// A child has one line to their parents, who are on the genogram (that they are not the
+/// child is the rules' to say).
 fn check_parentage(g: &Genogram, l: &Parentage) -> Result<(), EditError> {
     on_genogram(g, &l.child)?;
     if g.parentage
@@ -375,20 +392,13 @@ fn check_parentage(g: &Genogram, l: &Parentage) -> Result<(), EditError> {
     {
         return refuse("This child already hangs from parents. Change that line instead.");
     }
-    let parents = match &l.parents {
-        Parents::Partnership { partnership } => match g.partnership(partnership) {
-            Some(u) => vec![u.a.clone(), u.b.clone()],
-            None => return refuse("That partnership is not on the genogram."),
-        },
-        Parents::Parent { person } => {
-            on_genogram(g, person)?;
-            vec![person.clone()]
+    match &l.parents {
+        Parents::Partnership { partnership } if g.partnership(partnership).is_none() => {
+            refuse("That partnership is not on the genogram.")
         }
-    };
-    if parents.contains(&l.child) {
-        return refuse("A person cannot be their own parent.");
+        Parents::Partnership { .. } => Ok(()),
+        Parents::Parent { person } => on_genogram(g, person),
     }
-    Ok(())
 }
 
 /// The relative a command adds: a new register record, or someone already in the register.
@@ -448,9 +458,6 @@ fn add_relative(
     };
     match relation {
         Relation::Partner(kind) => {
-            if g.are_partners(of, &id) {
-                return refuse("These two are already shown as partners.");
-            }
             if g.parents_of(of).contains(&id) || g.parents_of(&id).contains(of) {
                 return refuse("A parent and their child cannot be shown as partners.");
             }
@@ -478,9 +485,6 @@ fn add_relative(
                         .ok_or_else(|| {
                             EditError("That partnership is not this person's.".into())
                         })?;
-                    if u.involves(&id) {
-                        return refuse("A person cannot be their own parent.");
-                    }
                     let other_x = g.member(u.other(of)).map_or(anchor.x, |m| m.x);
                     (
                         Parents::Partnership {

@@ -2,11 +2,14 @@
 //! order, siblings kept together, no two symbols overlapping, and people pinned by hand left
 //! where they are (others move aside for them).
 
-use super::commands::{STEP_X, STEP_Y};
 use super::{Genogram, Parents};
 use crate::model::{Assessment, PersonId};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
+
+/// Horizontal distance between neighbours, and vertical distance between generations.
+pub const STEP_X: i32 = 130;
+pub const STEP_Y: i32 = 160;
 
 /// A partner unit with where it should sit (its parents' centre) and its first-born's birth.
 type KeyedUnit = (Option<f64>, (Option<NaiveDate>, usize), Vec<usize>);

@@ -5,6 +5,7 @@
 pub mod candidates;
 pub mod commands;
 pub mod layout;
+pub mod outlines;
 pub mod render;
 pub mod sample;
 #[cfg(test)]

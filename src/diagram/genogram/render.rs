@@ -4,14 +4,15 @@
 //! partnership line (dashed when adopted, dotted when fostered); emotional lines by pattern.
 //! The same text is shown in the editor and saved as the SVG export.
 
+use super::outlines::{household_outlines, route};
 use super::{ChildKind, EmotionalKind, Genogram, Parents, PartnershipKind};
+use crate::diagram::geometry::{resample, Sample};
 use crate::diagram::svg::{self, Svg, DANGER, EMOTION, FOCUS, INK, SECONDARY};
 use crate::model::{Assessment, Gender, Life, Person, PersonId, PersonRole};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 
-/// Half the width of a person's symbol.
-pub const R: f64 = 20.0;
+pub use super::outlines::R;
 /// The names' size: 16 units reads at 14 px or more when a family of fifteen fits a tablet.
 pub const NAME_FONT: f64 = 16.0;
 /// How far beside a lone parent their children's line comes down (clear of their name).
@@ -202,36 +203,6 @@ pub fn standalone(a: &Assessment, on: Option<NaiveDate>) -> String {
     )
 }
 
-/// The convex hull of points, anticlockwise (Andrew's monotone chain).
-pub fn hull(mut pts: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
-    pts.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
-    pts.dedup();
-    if pts.len() < 3 {
-        return pts;
-    }
-    let cross = |o: (f64, f64), a: (f64, f64), b: (f64, f64)| {
-        (a.0 - o.0) * (b.1 - o.1) - (a.1 - o.1) * (b.0 - o.0)
-    };
-    let mut out: Vec<(f64, f64)> = Vec::new();
-    for pass in 0..2 {
-        let start = out.len();
-        let iter: Box<dyn Iterator<Item = &(f64, f64)>> = if pass == 0 {
-            Box::new(pts.iter())
-        } else {
-            Box::new(pts.iter().rev())
-        };
-        for &p in iter {
-            while out.len() >= start + 2 && cross(out[out.len() - 2], out[out.len() - 1], p) <= 0.0
-            {
-                out.pop();
-            }
-            out.push(p);
-        }
-        out.pop();
-    }
-    out
-}
-
 fn households(
     s: &mut Svg,
     a: &Assessment,
@@ -289,157 +260,6 @@ fn households(
     }
 }
 
-/// The outline round one symbol and its name, padded by `pad`.
-fn padded(centres: &[(f64, f64)], pad: f64) -> Vec<(f64, f64)> {
-    let mut pts = Vec::new();
-    for &(x, y) in centres {
-        for k in 0..12 {
-            let t = f64::from(k) * std::f64::consts::PI / 6.0;
-            let (dx, dy) = ((R + pad) * t.cos(), (R + pad) * t.sin());
-            pts.push((x + dx * 1.5, y + if dy > 0.0 { dy + 30.0 } else { dy }));
-        }
-    }
-    hull(pts)
-}
-
-/// Whether a point is inside a polygon (even-odd rule).
-pub fn inside(poly: &[(f64, f64)], (x, y): (f64, f64)) -> bool {
-    let mut c = false;
-    for i in 0..poly.len() {
-        let (a, b) = (poly[i], poly[(i + 1) % poly.len()]);
-        if (a.1 > y) != (b.1 > y) && x < (b.0 - a.0) * (y - a.1) / (b.1 - a.1) + a.0 {
-            c = !c;
-        }
-    }
-    c
-}
-
-/// The outlines of one household: one round all its members when that leaves everyone else
-/// out (and clear of their symbols); otherwise members are joined greedily, nearest first,
-/// into as few outlines as keep everyone else out.
-pub fn household_outlines(
-    members: &[(f64, f64)],
-    others: &[(f64, f64)],
-    pad: f64,
-) -> Vec<Vec<(f64, f64)>> {
-    let clear = |outline: &[(f64, f64)]| {
-        others.iter().all(|&o| {
-            !inside(outline, o)
-                && (0..outline.len())
-                    .all(|i| to_segment(o, outline[i], outline[(i + 1) % outline.len()]) > R)
-        })
-    };
-    let gap = |a: &[(f64, f64)], b: &[(f64, f64)]| {
-        a.iter()
-            .flat_map(|p| b.iter().map(move |q| (p.0 - q.0).hypot(p.1 - q.1)))
-            .fold(f64::MAX, f64::min)
-    };
-    let whole = padded(members, pad);
-    if clear(&whole) {
-        return vec![whole];
-    }
-    let mut groups: Vec<Vec<(f64, f64)>> = members.iter().map(|&m| vec![m]).collect();
-    loop {
-        let mut best: Option<(f64, usize, usize)> = None;
-        for i in 0..groups.len() {
-            for j in i + 1..groups.len() {
-                let d = gap(&groups[i], &groups[j]);
-                if best.is_some_and(|b| b.0 <= d) {
-                    continue;
-                }
-                let joined = [groups[i].as_slice(), groups[j].as_slice()].concat();
-                if clear(&padded(&joined, pad)) {
-                    best = Some((d, i, j));
-                }
-            }
-        }
-        let Some((_, i, j)) = best else { break };
-        let g = groups.remove(j);
-        groups[i].extend(g);
-    }
-    groups.iter().map(|g| padded(g, pad)).collect()
-}
-
-/// Distance from a point to a segment.
-pub fn to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-    let len2 = (dx * dx + dy * dy).max(1e-9);
-    let t = (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0);
-    let (x, y) = (a.0 + t * dx, a.1 + t * dy);
-    ((p.0 - x).powi(2) + (p.1 - y).powi(2)).sqrt()
-}
-
-/// The route of an emotional line from `a` to `b`: straight when nobody is in the way,
-/// otherwise a curve round them (to the side that keeps furthest from everyone).
-pub fn route(a: (f64, f64), b: (f64, f64), others: &[(f64, f64)]) -> Vec<(f64, f64)> {
-    route_clear_of(a, b, others, R + 8.0)
-}
-
-/// A line from `a` to `b` that keeps `clear` from every point in `others`: straight when it
-/// can, else a curve round them (the network map's connections use it too).
-pub fn route_clear_of(
-    a: (f64, f64),
-    b: (f64, f64),
-    others: &[(f64, f64)],
-    clear: f64,
-) -> Vec<(f64, f64)> {
-    let clearance = |pts: &[(f64, f64)]| {
-        others
-            .iter()
-            .map(|&o| {
-                pts.windows(2)
-                    .map(|w| to_segment(o, w[0], w[1]))
-                    .fold(f64::MAX, f64::min)
-            })
-            .fold(f64::MAX, f64::min)
-    };
-    let straight = vec![a, b];
-    if clearance(&straight) > clear {
-        return straight;
-    }
-    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-    let len = (dx * dx + dy * dy).sqrt().max(1.0);
-    let (nx, ny) = (-dy / len, dx / len);
-    let curve = |side: f64| -> Vec<(f64, f64)> {
-        let off = side * (clear * 2.0 + 44.0);
-        let c = ((a.0 + b.0) / 2.0 + nx * off, (a.1 + b.1) / 2.0 + ny * off);
-        (0..=16)
-            .map(|i| {
-                let t = f64::from(i) / 16.0;
-                let u = 1.0 - t;
-                (
-                    u * u * a.0 + 2.0 * u * t * c.0 + t * t * b.0,
-                    u * u * a.1 + 2.0 * u * t * c.1 + t * t * b.1,
-                )
-            })
-            .collect()
-    };
-    let (left, right) = (curve(1.0), curve(-1.0));
-    // Prefer the side with more room; on a tie, the side further from everyone nearby.
-    let room = |pts: &[(f64, f64)]| -> f64 {
-        others
-            .iter()
-            .map(|&o| {
-                pts.windows(2)
-                    .map(|w| to_segment(o, w[0], w[1]))
-                    .fold(f64::MAX, f64::min)
-                    .min(300.0)
-            })
-            .sum()
-    };
-    let (cl, cr) = (clearance(&left), clearance(&right));
-    let left_wins = if (cl - cr).abs() > 1.0 {
-        cl > cr
-    } else {
-        room(&left) >= room(&right)
-    };
-    if left_wins {
-        left
-    } else {
-        right
-    }
-}
-
 fn relationships(
     s: &mut Svg,
     g: &Genogram,
@@ -476,34 +296,6 @@ fn relationships(
             &r.kind.label().to_lowercase(),
         );
     }
-}
-
-/// A point along a line and the unit normal there.
-pub type Sample = ((f64, f64), (f64, f64));
-
-/// Points every `step` units along a polyline, each with the unit normal there.
-pub fn resample(pts: &[(f64, f64)], step: f64) -> Vec<Sample> {
-    let mut out = Vec::new();
-    let mut carry = 0.0;
-    for w in pts.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-        let len = (dx * dx + dy * dy).sqrt();
-        if len < 1e-6 {
-            continue;
-        }
-        let n = (-dy / len, dx / len);
-        let mut t = carry;
-        while t < len {
-            out.push(((a.0 + dx * t / len, a.1 + dy * t / len), n));
-            t += step;
-        }
-        carry = t - len;
-    }
-    if let (Some(&last), Some(&(_, n))) = (pts.last(), out.last()) {
-        out.push((last, n));
-    }
-    out
 }
 
 fn polyline(pts: &[(f64, f64)]) -> String {

@@ -1,6 +1,7 @@
 use super::commands::{plan, Command, Relation, STEP_X, STEP_Y};
 use super::sample::{fictional, grow_family, run, Counter};
 use super::*;
+use crate::diagram::ops::apply;
 use crate::model::assessment::tests::sample;
 use crate::model::{Assessment, Gender, ItemId, Life, PersonId, PersonRole};
 use chrono::NaiveDate;
@@ -267,7 +268,18 @@ fn auto_layout_is_one_undoable_step() {
 #[test]
 fn refused_commands_say_why_and_change_nothing() {
     let (a, p, l) = family();
-    let refused = |cmd: Command| plan(&a, &cmd).expect_err("should be refused").0;
+    // Refused by the command, or by the rules when the workspace makes it; nothing changes.
+    let refused = |cmd: Command| match plan(&a, &cmd) {
+        Err(e) => e.0,
+        Ok(ops) => {
+            let mut b = a.clone();
+            let why = crate::workspace::commit(&mut b, |b| drop(apply(b, &ops)))
+                .expect_err("should be refused")
+                .to_string();
+            assert_eq!(b, a, "a refused command changes nothing");
+            why
+        }
+    };
     let jo = p["jo"].clone();
     assert!(refused(Command::SetPartnership(Partnership {
         id: ItemId::from_random([9; 4]),
@@ -525,7 +537,7 @@ fn partnership_words_read_naturally() {
 
 #[test]
 fn hull_encloses_points_and_households_leave_others_out() {
-    let h = render::hull(vec![
+    let h = crate::diagram::geometry::hull(vec![
         (0.0, 0.0),
         (10.0, 0.0),
         (10.0, 10.0),
@@ -607,17 +619,22 @@ fn a_household_is_drawn_in_pieces_rather_than_take_in_someone_who_lives_elsewher
         .collect();
     let dan = at(&a, "Dan");
     assert!(
-        render::inside(&render::hull(home.clone()), dan),
+        crate::diagram::geometry::inside(&crate::diagram::geometry::hull(home.clone()), dan),
         "one outline would take Dan in"
     );
-    let pieces = render::household_outlines(&home, &[dan], 30.0);
+    let pieces = super::outlines::household_outlines(&home, &[dan], 30.0);
     assert!(pieces.len() > 1);
     for piece in &pieces {
-        assert!(!render::inside(piece, dan), "no piece takes Dan in");
+        assert!(
+            !crate::diagram::geometry::inside(piece, dan),
+            "no piece takes Dan in"
+        );
     }
     for m in &home {
         assert!(
-            pieces.iter().any(|piece| render::inside(piece, *m)),
+            pieces
+                .iter()
+                .any(|piece| crate::diagram::geometry::inside(piece, *m)),
             "everyone at home is inside a piece"
         );
     }
@@ -677,11 +694,11 @@ fn while_dragging_the_still_and_moving_layers_split_the_drawing_exactly() {
 fn emotional_lines_go_round_people_in_the_way() {
     let (a, b) = ((0.0, 0.0), (0.0, 320.0));
     assert_eq!(
-        render::route(a, b, &[(200.0, 160.0)]),
+        super::outlines::route(a, b, &[(200.0, 160.0)]),
         vec![a, b],
         "nobody in the way"
     );
-    let curve = render::route(a, b, &[(0.0, 160.0), (-130.0, 160.0)]);
+    let curve = super::outlines::route(a, b, &[(0.0, 160.0), (-130.0, 160.0)]);
     assert!(curve.len() > 2);
     let nearest = curve
         .iter()
@@ -763,12 +780,17 @@ fn nobody_can_become_their_own_ancestor() {
         kind: ChildKind::Birth,
         twin: None,
     });
-    let refused = plan(&a, &cmd).expect_err("a loop is refused");
+    // The rules refuse it when the workspace makes it, naming who.
+    let ops = plan(&a, &cmd).expect("the command plans");
+    let mut c = a.clone();
+    let refused = crate::workspace::commit(&mut c, |c| drop(apply(c, &ops)))
+        .expect_err("a loop is refused")
+        .to_string();
     assert!(
-        refused.0.ends_with("would then be their own ancestor."),
-        "{}",
-        refused.0
+        refused.contains("is shown as their own ancestor"),
+        "{refused}"
     );
+    assert_eq!(c, a);
     // and the rule finds one written by hand
     let mut b = a.clone();
     b.genogram.parentage.retain(|l| l.child != parent);
@@ -822,4 +844,58 @@ fn a_drawing_too_small_to_read_keeps_every_symbol_and_name_for_screen_readers_bu
             .collect::<Vec<_>>()
     };
     assert_eq!(labels(&symbols), labels(&words));
+}
+
+#[test]
+fn twins_are_a_group_of_their_own_and_only_brothers_and_sisters_can_be_twins() {
+    let (mut a, p, _) = family();
+    // Two children with the same parents.
+    let (x, y) = a
+        .genogram
+        .parentage
+        .iter()
+        .find_map(|l| {
+            let o = a
+                .genogram
+                .parentage
+                .iter()
+                .find(|o| o.parents == l.parents && o.child != l.child)?;
+            Some((l.child.clone(), o.child.clone()))
+        })
+        .expect("the family has brothers or sisters");
+    let twins = Command::SetTwin {
+        child: x.clone(),
+        with: Some(y.clone()),
+        identical: true,
+    };
+    let ops = plan(&a, &twins).unwrap();
+    crate::diagram::ops::assert_undoable(&mut a, twins.label(), ops);
+    let (tx, ty) = (
+        a.genogram.parentage_of(&x).unwrap().twin.unwrap(),
+        a.genogram.parentage_of(&y).unwrap().twin.unwrap(),
+    );
+    assert_eq!(tx, ty);
+    assert!(tx.identical);
+    let not = Command::SetTwin {
+        child: x.clone(),
+        with: None,
+        identical: false,
+    };
+    let ops = plan(&a, &not).unwrap();
+    apply(&mut a, &ops);
+    assert_eq!(a.genogram.parentage_of(&x).unwrap().twin, None);
+    // Someone with other parents is refused.
+    let other = p.values().find(|q| {
+        a.genogram
+            .parentage_of(q)
+            .is_some_and(|l| Some(&l.parents) != a.genogram.parentage_of(&x).map(|m| &m.parents))
+    });
+    if let Some(o) = other {
+        let cmd = Command::SetTwin {
+            child: x,
+            with: Some(o.clone()),
+            identical: false,
+        };
+        assert!(plan(&a, &cmd).unwrap_err().0.contains("same parents"));
+    }
 }

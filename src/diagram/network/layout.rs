@@ -3,7 +3,7 @@
 //! round its symbol (away from the centre first) that covers no other words, no symbol and no
 //! line. Pure geometry, so "nothing overlaps" is tested natively on a real family.
 
-use crate::diagram::genogram::render::route_clear_of;
+use crate::diagram::geometry::route_clear_of;
 
 /// Radius of an entry's symbol.
 pub const SYMBOL: f64 = 22.0;
@@ -264,9 +264,10 @@ pub fn overlaps(items: &[Item], placed: &[Placed], centre: f64) -> Vec<String> {
                 out.push(format!("{name}'s words over {}'s line", it.lines[0]));
             }
             if j != i {
-                let through = placed[i].route.windows(2).any(|s| {
-                    crate::diagram::genogram::render::to_segment(it.at, s[0], s[1]) < SYMBOL
-                });
+                let through = placed[i]
+                    .route
+                    .windows(2)
+                    .any(|s| crate::diagram::geometry::to_segment(it.at, s[0], s[1]) < SYMBOL);
                 if through {
                     out.push(format!("{name}'s line through {}", it.lines[0]));
                 }

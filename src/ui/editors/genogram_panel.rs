@@ -7,7 +7,7 @@ use super::genogram_actions::{add_unconnected, edit_person};
 use super::relative_picker::{ask_relative, Ask, RelativePicker};
 use crate::diagram::genogram::commands::{plan, Command, Relation};
 use crate::diagram::genogram::{
-    transfer, ChildKind, EmotionalKind, Household, Partnership, PartnershipKind, Relationship, Twin,
+    transfer, ChildKind, EmotionalKind, Household, Partnership, PartnershipKind, Relationship,
 };
 use crate::model::{Assessment, Gender, ItemId, Life, Person, PersonId, PersonRole};
 use crate::ui::platform::{chosen_file, file_text, random_bytes};
@@ -231,33 +231,12 @@ fn ChildLine(d: Dispatcher, pid: PersonId) -> impl IntoView {
         })
     });
     let make_twins = move |other: String, identical: bool| {
-        let me = pid.get_value();
-        let ops = s.doc.with_untracked(|a| {
-            let group = a
-                .genogram
-                .parentage
-                .iter()
-                .filter_map(|l| l.twin.map(|t| t.group))
-                .max()
-                .map_or(1, |g| g + 1);
-            let mut ops = Vec::new();
-            for l in &a.genogram.parentage {
-                let chosen = l.child == me || l.child.as_str() == other;
-                let mut l = l.clone();
-                if chosen && !other.is_empty() {
-                    l.twin = Some(Twin { group, identical });
-                } else if l.child == me {
-                    l.twin = None;
-                } else {
-                    continue;
-                }
-                ops.push(crate::diagram::ops::Op::Put(
-                    crate::diagram::ops::Entity::Parentage(l),
-                ));
-            }
-            ops
-        });
-        d.run("change twins", |_| Ok(ops));
+        let cmd = Command::SetTwin {
+            child: pid.get_value(),
+            with: PersonId::parse(&other),
+            identical,
+        };
+        d.run(cmd.label(), |a| plan(a, &cmd));
     };
     move || {
         has_line.get().then(|| view! {

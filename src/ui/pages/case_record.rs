@@ -233,8 +233,10 @@ fn Complete() -> impl IntoView {
     let mark = move |_| {
         tried.set(true);
         let by = s.doc.with_untracked(|a| a.lead_worker.clone());
+        // Read before the change: the document cannot be read while it is being changed.
+        let profile = profile_of(s);
         s.edit("mark the assessment complete", |a| {
-            let _ = complete(a, profile_of(s), &by, today());
+            let _ = complete(a, profile, &by, today());
         });
     };
     view! {

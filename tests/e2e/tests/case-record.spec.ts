@@ -69,7 +69,7 @@ test('two siblings with different factors, a census rule refused, authorised, re
     input.dispatchEvent(new Event('input', { bubbles: true }));
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });
-  await expect(page.getByTestId('edit-refused')).toContainText('the assessment has been authorised');
+  await expect(page.getByTestId('edit-refused')).toContainText('The assessment has been authorised');
   await page.reload();
   await expect(page.getByLabel('Lead social worker')).toHaveValue(was);
 

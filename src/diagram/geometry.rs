@@ -52,6 +52,13 @@ pub fn to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
     ((p.0 - x).powi(2) + (p.1 - y).powi(2)).sqrt()
 }
 
+/// Distance from a point to a line of several segments.
+pub fn to_line(p: (f64, f64), pts: &[(f64, f64)]) -> f64 {
+    pts.windows(2)
+        .map(|w| to_segment(p, w[0], w[1]))
+        .fold(f64::MAX, f64::min)
+}
+
 /// A line from `a` to `b` that keeps `clear` from every point in `others`: straight when it
 /// can, else a curve round them (the network map's connections use it too).
 pub fn route_clear_of(
@@ -63,11 +70,7 @@ pub fn route_clear_of(
     let clearance = |pts: &[(f64, f64)]| {
         others
             .iter()
-            .map(|&o| {
-                pts.windows(2)
-                    .map(|w| to_segment(o, w[0], w[1]))
-                    .fold(f64::MAX, f64::min)
-            })
+            .map(|&o| to_line(o, pts))
             .fold(f64::MAX, f64::min)
     };
     let straight = vec![a, b];
@@ -93,17 +96,8 @@ pub fn route_clear_of(
     };
     let (left, right) = (curve(1.0), curve(-1.0));
     // Prefer the side with more room; on a tie, the side further from everyone nearby.
-    let room = |pts: &[(f64, f64)]| -> f64 {
-        others
-            .iter()
-            .map(|&o| {
-                pts.windows(2)
-                    .map(|w| to_segment(o, w[0], w[1]))
-                    .fold(f64::MAX, f64::min)
-                    .min(300.0)
-            })
-            .sum()
-    };
+    let room =
+        |pts: &[(f64, f64)]| -> f64 { others.iter().map(|&o| to_line(o, pts).min(300.0)).sum() };
     let (cl, cr) = (clearance(&left), clearance(&right));
     let left_wins = if (cl - cr).abs() > 1.0 {
         cl > cr

@@ -99,8 +99,13 @@ impl Change {
 
     /// Typing: changes with the same `key` in a row are one step.
     pub fn typing(label: impl Into<String>, key: impl Into<String>) -> Self {
+        Self::merging(label, Some(key.into()))
+    }
+
+    /// Typing when there is a `merge` key, else a change of its own.
+    pub fn merging(label: impl Into<String>, merge: Option<String>) -> Self {
         Self {
-            merge: Some(key.into()),
+            merge,
             ..Self::named(label)
         }
     }

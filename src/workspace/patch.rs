@@ -327,13 +327,22 @@ impl Before {
                 out.push(Piece::Header(Box::new(header)));
             }
         }
-        let items = |out: &mut Vec<Piece>, piece: Option<Piece>| out.extend(piece);
-        if let Some(x) = self.people {
-            items(
-                &mut out,
-                Items::between(x, &after.people).map(Piece::People),
-            );
+        // A list's changed items, or a part replaced whole.
+        macro_rules! list {
+            ($field:ident, $piece:ident) => {
+                if let Some(x) = self.$field {
+                    out.extend(Items::between(x, &after.$field).map(Piece::$piece));
+                }
+            };
         }
+        macro_rules! whole {
+            ($field:ident, $piece:ident) => {
+                if let Some(x) = self.$field.filter(|x| *x != after.$field) {
+                    out.push(Piece::$piece(Box::new(x)));
+                }
+            };
+        }
+        list!(people, People);
         if let Some(x) = self
             .completed_sections
             .filter(|x| *x != after.completed_sections)
@@ -346,48 +355,16 @@ impl Before {
                 out.push(Piece::Answers(answers));
             }
         }
-        if let Some(x) = self.chronology {
-            items(
-                &mut out,
-                Items::between(x, &after.chronology).map(Piece::Chronology),
-            );
-        }
-        if let Some(x) = self.scales {
-            items(
-                &mut out,
-                Items::between(x, &after.scales).map(Piece::Scales),
-            );
-        }
-        if let Some(x) = self.genogram.filter(|x| *x != after.genogram) {
-            out.push(Piece::Genogram(Box::new(x)));
-        }
-        if let Some(x) = self.network.filter(|x| *x != after.network) {
-            out.push(Piece::Network(Box::new(x)));
-        }
-        if let Some(x) = self.child_networks {
-            items(
-                &mut out,
-                Items::between(x, &after.child_networks).map(Piece::ChildNetworks),
-            );
-        }
-        if let Some(x) = self.planning.filter(|x| *x != after.planning) {
-            out.push(Piece::Planning(Box::new(x)));
-        }
-        if let Some(x) = self.marks {
-            items(&mut out, Items::between(x, &after.marks).map(Piece::Marks));
-        }
-        if let Some(x) = self.audit {
-            items(&mut out, Items::between(x, &after.audit).map(Piece::Audit));
-        }
-        if let Some(x) = self.case.filter(|x| *x != after.case) {
-            out.push(Piece::Case(Box::new(x)));
-        }
-        if let Some(x) = self.child_tools {
-            items(
-                &mut out,
-                Items::between(x, &after.child_tools).map(Piece::ChildTools),
-            );
-        }
+        list!(chronology, Chronology);
+        list!(scales, Scales);
+        whole!(genogram, Genogram);
+        whole!(network, Network);
+        list!(child_networks, ChildNetworks);
+        whole!(planning, Planning);
+        list!(marks, Marks);
+        list!(audit, Audit);
+        whole!(case, Case);
+        list!(child_tools, ChildTools);
         Patch(out)
     }
 }

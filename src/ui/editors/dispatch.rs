@@ -51,10 +51,7 @@ impl Dispatcher {
                 return false;
             }
         };
-        let change = match merge {
-            Some(key) => Change::typing(label, key),
-            None => Change::named(label),
-        };
+        let change = Change::merging(label, merge);
         let made = self
             .session
             .change(change, |a| drop(apply(a, &ops)))

@@ -16,6 +16,18 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 /// The page at `/assessments/:id/scales/:sid`.
+/// A change to one scale.
+type ScaleEdit = Box<dyn FnOnce(&mut crate::model::Scale)>;
+
+/// Makes `f` on the scale `sid` as `change`.
+fn change_scale(s: crate::ui::session::Session, sid: &str, change: Change, f: ScaleEdit) {
+    let _ = s.change(change, move |a| {
+        if let Some(sc) = a.scale_mut(sid) {
+            f(sc)
+        }
+    });
+}
+
 #[component]
 pub fn ScalePage() -> impl IntoView {
     let s = use_session();
@@ -43,18 +55,10 @@ fn ScaleEditor(sid: String) -> impl IntoView {
         })
     };
     // Typing in one of the scale's fields is one undo step (`key`).
-    let edit_scale =
-        move |label: &str, key: Option<&str>, f: Box<dyn FnOnce(&mut crate::model::Scale)>| {
-            let change = match key {
-                Some(k) => Change::typing(label, format!("{k}:{}", sid.get_value())),
-                None => Change::named(label),
-            };
-            let _ = s.change(change, move |a| {
-                if let Some(sc) = a.scale_mut(&sid.get_value()) {
-                    f(sc)
-                }
-            });
-        };
+    let edit_scale = move |label: &str, key: Option<&str>, f: ScaleEdit| {
+        let merge = key.map(|k| format!("{k}:{}", sid.get_value()));
+        change_scale(s, &sid.get_value(), Change::merging(label, merge), f);
+    };
     let scale_text = move |f: fn(&crate::model::Scale) -> String| {
         Signal::derive(move || {
             s.doc
@@ -163,19 +167,11 @@ fn RaterCard(sid: String, mid: String) -> impl IntoView {
         })
     });
     let label = move || marker.with(|m| m.as_ref().map(|m| m.rater.label()).unwrap_or_default());
-    let edit =
-        move |what: &str, key: Option<&str>, f: Box<dyn FnOnce(&mut crate::model::Scale)>| {
-            let words = format!("{what} ({})", label());
-            let change = match key {
-                Some(k) => Change::typing(words, format!("{k}:{}", mid.get_value())),
-                None => Change::named(words),
-            };
-            let _ = s.change(change, move |a| {
-                if let Some(sc) = a.scale_mut(&sid.get_value()) {
-                    f(sc)
-                }
-            });
-        };
+    let edit = move |what: &str, key: Option<&str>, f: ScaleEdit| {
+        let merge = key.map(|k| format!("{k}:{}", mid.get_value()));
+        let change = Change::merging(format!("{what} ({})", label()), merge);
+        change_scale(s, &sid.get_value(), change, f);
+    };
     let reason_id = format!("reason-{}", mid.get_value());
     view! {
         <section class="card" aria-label=label data-testid="rater-card">

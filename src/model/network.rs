@@ -15,6 +15,17 @@ coded_enum!(
     }
 );
 
+impl Category {
+    /// The register role of someone first entered on the map in this part of the child's world.
+    pub fn register_role(self) -> super::PersonRole {
+        match self {
+            Category::Family => super::PersonRole::FamilyMember,
+            Category::Professional => super::PersonRole::Professional,
+            Category::Friends | Category::Community => super::PersonRole::OtherSignificant,
+        }
+    }
+}
+
 coded_enum!(
     /// The kind of organisation.
     OrgKind {

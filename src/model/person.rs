@@ -210,6 +210,29 @@ impl Person {
         }
     }
 
+    /// Whether `typed` is this person's name: the same words, in any case and spacing. The
+    /// one test of "an exact name means the same person" wherever a name is typed.
+    pub fn is_named(&self, typed: &str) -> bool {
+        let words = |s: &str| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        let name = words(&format!("{} {}", self.given_name, self.family_name));
+        !name.is_empty() && name == words(typed)
+    }
+
+    /// A name typed in one box, as first and last names (everything after the first space is
+    /// the last name).
+    pub fn set_name_typed(&mut self, typed: &str) {
+        let t = typed.trim();
+        (self.given_name, self.family_name) = match t.split_once(' ') {
+            Some((g, f)) => (g.trim().to_owned(), f.trim().to_owned()),
+            None => (t.to_owned(), String::new()),
+        };
+    }
+
     /// Whether nothing has been recorded about this person yet (a record just added and
     /// left): no name, no dates, no words.
     pub fn is_blank(&self) -> bool {

@@ -213,6 +213,53 @@ pub fn plan(a: &Assessment, which: &MapFor, cmd: &Command) -> Result<Vec<Op>, Ed
     }
 }
 
+/// What quick entry does with a name typed and Enter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Typed {
+    /// Someone with exactly that name is on this map already (their entry): shown, not added.
+    OnMap(ItemId, PersonId),
+    /// Someone in the register has exactly that name: placed, no second record.
+    InRegister(PersonId),
+    /// Nobody has that name: a new record and entry.
+    New,
+}
+
+/// What a name typed in quick entry on map `which` means (see [`Typed`]).
+pub fn typed_name(a: &Assessment, which: &MapFor, typed: &str) -> Typed {
+    let Some(person) = a.people.iter().find(|p| p.is_named(typed)) else {
+        return Typed::New;
+    };
+    match a.map(which).and_then(|m| m.entry_for(&person.id)) {
+        Some(entry) => Typed::OnMap(entry.id.clone(), person.id.clone()),
+        None if Some(&person.id) == which.as_ref() => Typed::New,
+        None => Typed::InRegister(person.id.clone()),
+    }
+}
+
+/// Entries on map `which` of people whose name starts with what is typed (two letters at
+/// least): offered as "already on the map" while typing.
+pub fn map_matches(a: &Assessment, which: &MapFor, typed: &str) -> Vec<(ItemId, PersonId)> {
+    let Some(map) = a.map(which) else {
+        return Vec::new();
+    };
+    let t = typed
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    if t.chars().count() < 2 {
+        return Vec::new();
+    }
+    a.people
+        .iter()
+        .filter(|p| {
+            let name = p.display_name().to_lowercase();
+            name.starts_with(&t) || name.split_whitespace().any(|w| w.starts_with(&t))
+        })
+        .filter_map(|p| Some((map.entry_for(&p.id)?.id.clone(), p.id.clone())))
+        .collect()
+}
+
 /// Register people not yet on the map whose name matches what is typed in quick entry: the
 /// exact name first, then names that start with it, then names with a word that does (at least
 /// two letters typed). "Rita" finds Rita Oldham, so she is placed rather than entered twice.

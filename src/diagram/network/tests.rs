@@ -493,3 +493,57 @@ fn a_family_of_fifteen_has_no_words_over_words_symbols_or_lines_and_no_line_thro
     let found = super::layout::overlaps(&items, &placed, super::render::CENTRE);
     assert_eq!(found, Vec::<String>::new());
 }
+
+#[test]
+fn a_name_typed_that_is_on_the_map_already_is_shown_never_entered_twice() {
+    use super::commands::{map_matches, typed_name, Typed};
+    let mut a = sample();
+    let mut rita = Person::new(PersonId::from_random([0x61; 4]), PersonRole::FamilyMember);
+    rita.set_name_typed("  Rita   Oldham ");
+    assert_eq!(
+        (rita.given_name.as_str(), rita.family_name.as_str()),
+        ("Rita", "Oldham")
+    );
+    a.people.push(rita.clone());
+    assert!(rita.is_named("rita oldham") && rita.is_named(" RITA  OLDHAM"));
+    assert!(!rita.is_named("Rita") && !rita.is_named(""));
+    // In the register, not on the map: placed.
+    assert_eq!(
+        typed_name(&a, &None, "rita oldham"),
+        Typed::InRegister(rita.id.clone())
+    );
+    assert_eq!(typed_name(&a, &None, "Rita Oldhams"), Typed::New);
+    let entry = ItemId::from_random([0x62; 4]);
+    let cmd = Command::Add {
+        member: NetworkMember::new(
+            entry.clone(),
+            Who::Person {
+                person: rita.id.clone(),
+            },
+            Category::Family,
+            0,
+            0,
+        ),
+        person: None,
+    };
+    check(&mut a, cmd);
+    // On the map: her entry is shown, and offered while typing.
+    assert_eq!(
+        typed_name(&a, &None, "Rita Oldham"),
+        Typed::OnMap(entry.clone(), rita.id.clone())
+    );
+    assert_eq!(
+        map_matches(&a, &None, "old"),
+        vec![(entry, rita.id.clone())]
+    );
+    assert!(map_matches(&a, &None, "o").is_empty(), "two letters first");
+    // Someone typed in under a category gets that part of the world's register role.
+    assert_eq!(
+        Category::Professional.register_role(),
+        PersonRole::Professional
+    );
+    assert_eq!(
+        Category::Friends.register_role(),
+        PersonRole::OtherSignificant
+    );
+}

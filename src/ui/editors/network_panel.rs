@@ -3,7 +3,9 @@
 
 use super::dispatch::Dispatcher;
 use crate::diagram::genogram::candidates::describe as describe_drawn;
-use crate::diagram::network::commands::{free_angle, plan, register_matches, Command};
+use crate::diagram::network::commands::{
+    free_angle, map_matches, plan, register_matches, typed_name, Command, Typed,
+};
 use crate::diagram::network::render::map_of;
 use crate::diagram::network::render::{category_shape, entry_name, entry_role};
 use crate::diagram::network::{
@@ -26,24 +28,6 @@ fn circle_options(a: &Assessment, which: &MapFor) -> Vec<(String, String)> {
         .enumerate()
         .map(|(i, l)| (i.to_string(), l.clone()))
         .collect()
-}
-
-/// The register role for someone typed in under a category.
-fn role_for(c: Category) -> PersonRole {
-    match c {
-        Category::Family => PersonRole::FamilyMember,
-        Category::Professional => PersonRole::Professional,
-        Category::Friends | Category::Community => PersonRole::OtherSignificant,
-    }
-}
-
-/// Splits "Jo Bloggs" into first and last names (everything after the first space is the last).
-pub fn split_name(typed: &str) -> (String, String) {
-    let t = typed.trim();
-    match t.split_once(' ') {
-        Some((g, f)) => (g.trim().to_owned(), f.trim().to_owned()),
-        None => (t.to_owned(), String::new()),
-    }
 }
 
 /// "Rita Oldham: family member, 68, Grandmother" (without the genogram's words).
@@ -104,6 +88,20 @@ pub fn QuickEntry(d: Dispatcher, selected: RwSignal<Option<ItemId>>) -> impl Int
             after_adding(format!("Added {who} to the map."), id);
         }
     };
+    // People on the map already whose name starts with what is typed: shown, not added again.
+    let on_map = move || {
+        let typed = name.get();
+        if organisation.get() {
+            return Vec::new();
+        }
+        s.doc.with(|a| {
+            map_matches(a, &s.network_for.get(), &typed)
+                .into_iter()
+                .take(3)
+                .filter_map(|(entry, id)| Some((entry, a.person(&id)?.display_name())))
+                .collect::<Vec<_>>()
+        })
+    };
     let suggestions = move || {
         let typed = name.get();
         if organisation.get() {
@@ -130,24 +128,27 @@ pub fn QuickEntry(d: Dispatcher, selected: RwSignal<Option<ItemId>>) -> impl Int
         problem.set(None);
         let cat = Category::from_code(&category.get_untracked()).unwrap_or(Category::Family);
         let c: u8 = circle.get_untracked().parse().unwrap_or(0);
-        // The exact name of someone already in the register places them: no second record.
-        let existing = s.doc.with_untracked(|a| {
-            register_matches(a, &s.network_for.get_untracked(), &typed)
-                .into_iter()
-                .find(|id| {
-                    a.person(id).is_some_and(|p| {
-                        p.display_name().to_lowercase()
-                            == typed
-                                .split_whitespace()
-                                .collect::<Vec<_>>()
-                                .join(" ")
-                                .to_lowercase()
-                    })
-                })
-        });
-        if let (Some(pid), false) = (existing, organisation.get_untracked()) {
-            place(pid);
-            return;
+        // The exact name of someone in the register is them: placed, or shown if they are on
+        // the map already; never a second record.
+        if !organisation.get_untracked() {
+            let meant = s
+                .doc
+                .with_untracked(|a| typed_name(a, &s.network_for.get_untracked(), &typed));
+            match meant {
+                Typed::OnMap(entry, pid) => {
+                    let who = s
+                        .doc
+                        .with_untracked(|a| a.person(&pid).map(Person::display_name));
+                    let who = who.unwrap_or_default();
+                    after_adding(format!("{who} is already on the map: shown."), entry);
+                    return;
+                }
+                Typed::InRegister(pid) => {
+                    place(pid);
+                    return;
+                }
+                Typed::New => {}
+            }
         }
         let (member, person) = s.doc.with_untracked(|a| {
             let id = ItemId::from_random(random_bytes());
@@ -168,8 +169,8 @@ pub fn QuickEntry(d: Dispatcher, selected: RwSignal<Option<ItemId>>) -> impl Int
                     None,
                 )
             } else {
-                let mut p = Person::new(a.fresh_person_id(random_bytes), role_for(cat));
-                (p.given_name, p.family_name) = split_name(&typed);
+                let mut p = Person::new(a.fresh_person_id(random_bytes), cat.register_role());
+                p.set_name_typed(&typed);
                 (
                     NetworkMember::new(
                         id,
@@ -203,6 +204,20 @@ pub fn QuickEntry(d: Dispatcher, selected: RwSignal<Option<ItemId>>) -> impl Int
                     <input class="input input--w20" id="qe-name" type="text" autocomplete="off" node_ref=input
                         aria-describedby="qe-name-hint"
                         prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                    {move || {
+                        let list = on_map();
+                        (!list.is_empty()).then(|| view! {
+                            <div class="suggestions" data-testid="on-map-suggestions">
+                                <p class="hint">"Already on the map:"</p>
+                                <ul class="picker__list">
+                                    {list.into_iter().map(|(entry, who)| view! {
+                                        <li><button type="button" class="button button--secondary picker__option"
+                                            on:click=move |_| after_adding(format!("{who} is already on the map: shown."), entry.clone())>{format!("Show {who}")}</button></li>
+                                    }).collect_view()}
+                                </ul>
+                            </div>
+                        })
+                    }}
                     {move || {
                         let list = suggestions();
                         (!list.is_empty()).then(|| view! {
@@ -351,7 +366,7 @@ fn EntryDetails(d: Dispatcher, selected: RwSignal<Option<ItemId>>, id: ItemId) -
                 let Some(mut p) = s.doc.with_untracked(|a| a.person(&person).cloned()) else {
                     return;
                 };
-                (p.given_name, p.family_name) = split_name(&v);
+                p.set_name_typed(&v);
                 Command::SetPerson(p)
             }
             Who::Organisation { organisation, .. } => {

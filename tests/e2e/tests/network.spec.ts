@@ -87,6 +87,15 @@ test('a network built by quick entry and dragging, with a safety network, surviv
     await expect(nameField).toBeFocused();
   }
   await expect(page.locator('.canvas .g-person')).toHaveCount(11);
+  // A name already on the map is offered as there, and Enter on it shows them: never a second
+  // record (any case and spacing).
+  await form.getByLabel('This is an organisation, not a person').uncheck();
+  await nameField.fill('marg');
+  await expect(form.getByTestId('on-map-suggestions')).toContainText('Show Margaret Example');
+  await nameField.fill('jo  EXAMPLE');
+  await nameField.press('Enter');
+  await expect(form.getByRole('status')).toHaveText('Jo Example is already on the map: shown.');
+  await expect(page.locator('.canvas .g-person')).toHaveCount(11);
 
   // Move two people between circles by dragging them.
   await page.getByRole('button', { name: 'Fit to screen' }).click();

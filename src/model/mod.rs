@@ -33,6 +33,7 @@ pub mod assessment;
 pub mod case_record;
 pub mod child_tools;
 pub mod chronology;
+pub mod dates;
 pub mod drawing;
 pub mod genogram;
 pub mod ids;

@@ -235,7 +235,8 @@ impl Workspace {
 
 /// Makes `change` on `doc` at `now` if the result passes the rules, keeping it as a step of
 /// `history`; returns what `f` returned.
-/// A change that changes nothing is no step (the change time still moves, so a repaired
+/// The assessment's own dates are checked whenever they change
+/// ([`crate::model::dates`]). A change that changes nothing is no step (the change time still moves, so a repaired
 /// document can be saved as it is). Authorising, or starting an update, starts the history
 /// afresh: an undo must not reach back over the manager's decision. A record of what was
 /// given to whom (the audit, which only grows, and only so) is never undone, so it is no
@@ -258,6 +259,7 @@ pub fn apply_to<T>(
         Some(parts) => patch::Before::take(doc, parts),
         None => patch::Before::all(doc.clone()),
     };
+    let dates = (doc.referral_date, doc.start_date);
     let out = f(doc);
     let patch = before.patch(doc);
     #[cfg(test)]
@@ -269,7 +271,22 @@ pub fn apply_to<T>(
             change.label
         );
     }
-    if let Err(refused) = check(locked.as_ref(), doc, patch.parts()) {
+    let dates_now = (doc.referral_date, doc.start_date);
+    let dates_broken = (dates_now != dates)
+        .then(|| crate::model::dates::start_problem(dates_now.0, dates_now.1))
+        .flatten()
+        .map(|reason| {
+            Refused::Invalid(Problem {
+                path: "startDate".into(),
+                reason: reason.into(),
+                duplicate_person: None,
+            })
+        });
+    let checked = match dates_broken {
+        Some(refused) => Err(refused),
+        None => check(locked.as_ref(), doc, patch.parts()),
+    };
+    if let Err(refused) = checked {
         patch.swap_into(doc);
         return Err(refused);
     }

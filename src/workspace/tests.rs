@@ -270,3 +270,34 @@ fn a_change_that_says_what_it_touches_undoes_exactly() {
     w.undo(later(2)).unwrap();
     assert_eq!(parts(w.doc()), start);
 }
+
+#[test]
+fn the_dates_are_checked_whenever_they_change_and_an_old_mismatch_blocks_nothing_else() {
+    let mut w = Workspace::new(demo_case());
+    let referral = w
+        .doc()
+        .referral_date
+        .expect("the demonstration case has one");
+    let refused = w
+        .apply(Change::named("change the start date"), later(1), |a| {
+            a.start_date = referral.pred_opt()
+        })
+        .unwrap_err();
+    assert!(refused
+        .to_string()
+        .starts_with(crate::model::dates::START_AFTER_REFERRAL));
+    assert_ne!(w.doc().start_date, referral.pred_opt());
+    // A document saved with the dates the wrong way round (before this rule) still opens and
+    // its other fields change; putting the dates right is allowed.
+    let mut old = demo_case();
+    old.start_date = referral.pred_opt();
+    let mut w = Workspace::new(old);
+    w.apply(Change::named("lead"), later(2), |a| {
+        a.lead_worker = "Sam".into()
+    })
+    .unwrap();
+    w.apply(Change::named("start"), later(3), |a| {
+        a.start_date = Some(referral)
+    })
+    .unwrap();
+}

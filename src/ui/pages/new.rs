@@ -1,6 +1,6 @@
 //! Starting a new assessment: the procedure profile, the type, the dates and the first child.
 
-use crate::model::{Assessment, AssessmentId, AssessmentType, Life, Person, PersonRole};
+use crate::model::{dates, Assessment, AssessmentId, AssessmentType, Life, Person, PersonRole};
 use crate::procedure;
 use crate::storage::prefs;
 use crate::ui::platform::{now, random_bytes, repo, today};
@@ -33,15 +33,14 @@ impl Draft {
         if AssessmentType::from_code(&self.kind, None).is_none() {
             p.push("Select the type of assessment".to_owned());
         }
-        if let (Some(dob), Some(r)) = (self.dob, self.referral.or(self.start)) {
-            if dob > r && self.kind != "preBirth" {
-                p.push("The child's date of birth must be before the referral date".to_owned());
-            }
-        }
-        if let (Some(r), Some(s)) = (self.referral, self.start) {
-            if s < r {
-                p.push("The start date must be the same as or after the referral date".to_owned());
-            }
+        if p.is_empty() {
+            // The dates' rules are the document's, checked on what would be created.
+            let a = self.build();
+            p.extend(
+                dates::new_assessment_problems(&a)
+                    .into_iter()
+                    .map(str::to_owned),
+            );
         }
         p
     }

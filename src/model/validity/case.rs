@@ -1,7 +1,7 @@
 //! The rules for the case record: census facts for children being assessed, once each, and
 //! authorisations numbered from 1 in date order.
 
-use super::Rules;
+use super::{Rules, NOT_A_CHILD};
 use crate::model::Assessment;
 use std::collections::HashSet;
 
@@ -11,10 +11,7 @@ impl Rules {
         for (i, c) in a.case.census.iter().enumerate() {
             let path = format!("case.census[{i}].child");
             if !self.is_child(&c.child) {
-                self.fail(
-                    path,
-                    "names a child who is not among the children being assessed",
-                );
+                self.fail(path, NOT_A_CHILD);
             } else if !seen.insert(&c.child) {
                 self.fail(path, "this child's census facts are recorded twice");
             }

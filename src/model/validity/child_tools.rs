@@ -3,7 +3,7 @@
 //! words about a part of the tool they belong to, the path from 0 to 10, and a story's
 //! versions numbered from 1 in date order.
 
-use super::Rules;
+use super::{Rules, OUT_OF_ORDER};
 use crate::model::child_tools::{safety_house, Place, Work};
 use crate::model::drawing::{on_surface, Drawing};
 use crate::model::{Assessment, ItemId};
@@ -62,10 +62,7 @@ impl Rules {
                             );
                         }
                         if last.is_some_and(|d| v.made_on < d) {
-                            self.fail(
-                                format!("{at}.work.versions[{j}].madeOn"),
-                                "is earlier than the version before it",
-                            );
+                            self.fail(format!("{at}.work.versions[{j}].madeOn"), OUT_OF_ORDER);
                         }
                         last = Some(v.made_on);
                     }

@@ -2,7 +2,7 @@
 //! in the register. A mark on something since removed is kept (it is harmless, and it protects
 //! the item again if an undo brings it back).
 
-use super::Rules;
+use super::{Rules, NOT_IN_REGISTER};
 use crate::model::marks::Restriction;
 use crate::model::Assessment;
 use std::collections::HashSet;
@@ -25,7 +25,7 @@ impl Rules {
                     if !self.has(p) {
                         self.fail(
                             format!("marks[{i}].restriction.people[{j}]"),
-                            "names a person who is not in the people register",
+                            NOT_IN_REGISTER,
                         );
                     }
                 }

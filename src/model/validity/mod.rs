@@ -16,6 +16,13 @@ use std::fmt;
 
 mod case;
 mod child_tools;
+
+// Each rule's words, once: several rules check the same kind of reference in different places.
+const NOT_IN_REGISTER: &str = "names a person who is not in the people register";
+const NOT_A_CHILD: &str = "names a child who is not among the children being assessed";
+const OWN_PARENT: &str = "a person cannot be their own parent";
+const NOT_A_STATEMENT: &str = "names a danger statement that is not in the assessment";
+const OUT_OF_ORDER: &str = "is earlier than the version before it";
 mod marks;
 mod planning;
 
@@ -196,10 +203,7 @@ impl Rules {
         for (i, e) in a.chronology.iter().enumerate() {
             for (j, c) in e.children.iter().enumerate() {
                 if !self.is_child(c) {
-                    self.fail(
-                        format!("chronology[{i}].children[{j}]"),
-                        "names a child who is not among the children being assessed",
-                    );
+                    self.fail(format!("chronology[{i}].children[{j}]"), NOT_A_CHILD);
                 }
             }
         }
@@ -246,7 +250,7 @@ impl Rules {
                     if m.rater.person.as_ref().is_some_and(|p| !self.has(p)) {
                         self.fail(
                             format!("scales[{i}].{where_}[{j}].rater.person"),
-                            "names a person who is not in the people register",
+                            NOT_IN_REGISTER,
                         );
                     }
                 }
@@ -268,7 +272,7 @@ impl Rules {
         for (i, m) in g.members.iter().enumerate() {
             let path = format!("genogram.members[{i}].person");
             if !self.has(&m.person) {
-                self.fail(path, "names a person who is not in the people register");
+                self.fail(path, NOT_IN_REGISTER);
             } else if !drawn.insert(&m.person) {
                 self.fail(path, "this person is drawn twice");
             }
@@ -316,10 +320,9 @@ impl Rules {
                         format!("genogram.parentage[{i}].parents.partnership"),
                         "names a partnership that is not on the genogram",
                     ),
-                    Some(u) if u.involves(&l.child) => self.fail(
-                        format!("genogram.parentage[{i}].parents"),
-                        "a person cannot be their own parent",
-                    ),
+                    Some(u) if u.involves(&l.child) => {
+                        self.fail(format!("genogram.parentage[{i}].parents"), OWN_PARENT)
+                    }
                     Some(_) => {}
                 },
                 Parents::Parent { person } => {
@@ -331,7 +334,7 @@ impl Rules {
                     if person == &l.child {
                         self.fail(
                             format!("genogram.parentage[{i}].parents.person"),
-                            "a person cannot be their own parent",
+                            OWN_PARENT,
                         );
                     }
                 }
@@ -383,7 +386,7 @@ impl Rules {
         for (i, c) in a.child_networks.iter().enumerate() {
             let path = format!("childNetworks[{i}].child");
             match a.person(&c.child) {
-                None => self.fail(path, "names a person who is not in the people register"),
+                None => self.fail(path, NOT_IN_REGISTER),
                 Some(p) if p.role != PersonRole::SubjectChild => {
                     self.fail(path, "only a child being assessed has a map of their own")
                 }
@@ -429,7 +432,7 @@ impl Rules {
                 Who::Person { person } => {
                     let path = format!("{at}members[{i}].who.person");
                     if !self.has(person) {
-                        self.fail(path, "names a person who is not in the people register");
+                        self.fail(path, NOT_IN_REGISTER);
                     } else if !on_map.insert(person) {
                         self.fail(path, "this person is on the map twice");
                     } else if Some(person) == which.as_ref() {

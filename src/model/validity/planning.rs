@@ -1,7 +1,7 @@
 //! The rules for Signs of Safety planning: ids, the children statements are about, each pair's
 //! one scale, the rules' links to danger statements and people, and the agreed versions.
 
-use super::Rules;
+use super::{Rules, NOT_A_CHILD, NOT_A_STATEMENT, NOT_IN_REGISTER, OUT_OF_ORDER};
 use crate::model::safety_plan::PlanStatus;
 use crate::model::{Assessment, ItemId, ScaleKind};
 use std::collections::{HashMap, HashSet};
@@ -59,10 +59,7 @@ impl Rules {
         for (path, about) in abouts {
             for (j, c) in about.children.iter().enumerate() {
                 if !self.is_child(c) {
-                    self.fail(
-                        format!("{path}.about.children[{j}]"),
-                        "names a child who is not among the children being assessed",
-                    );
+                    self.fail(format!("{path}.about.children[{j}]"), NOT_A_CHILD);
                 }
             }
         }
@@ -72,7 +69,7 @@ impl Rules {
                 if p.pair(pair).is_none() {
                     self.fail(
                         format!("planning.plan.rules[{i}].answers[{j}]"),
-                        "names a danger statement that is not in the assessment",
+                        NOT_A_STATEMENT,
                     );
                 }
             }
@@ -80,7 +77,7 @@ impl Rules {
                 if !self.has(who) {
                     self.fail(
                         format!("planning.plan.rules[{i}].who[{j}]"),
-                        "names a person who is not in the people register",
+                        NOT_IN_REGISTER,
                     );
                 }
             }
@@ -105,7 +102,7 @@ impl Rules {
             if last.is_some_and(|d| v.agreed_on < d) {
                 self.fail(
                     format!("planning.plan.versions[{i}].agreedOn"),
-                    "is earlier than the version before it",
+                    OUT_OF_ORDER,
                 );
             }
             last = Some(v.agreed_on);
@@ -118,10 +115,7 @@ impl Rules {
         for (i, s) in a.scales.iter().enumerate() {
             if let ScaleKind::Pair { pair } = &s.kind {
                 if a.planning.pair(pair).is_none() {
-                    self.fail(
-                        format!("scales[{i}].kind.pair"),
-                        "names a danger statement that is not in the assessment",
-                    );
+                    self.fail(format!("scales[{i}].kind.pair"), NOT_A_STATEMENT);
                 } else if scale_of.insert(pair, i).is_some() {
                     self.fail(
                         format!("scales[{i}].kind.pair"),

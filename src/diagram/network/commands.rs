@@ -213,6 +213,16 @@ pub fn plan(a: &Assessment, which: &MapFor, cmd: &Command) -> Result<Vec<Op>, Ed
     }
 }
 
+/// What is typed, as lower-case words with single spaces, once there are two letters to go on.
+fn typed_words(typed: &str) -> Option<String> {
+    let t = typed
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    (t.chars().count() >= 2).then_some(t)
+}
+
 /// What quick entry does with a name typed and Enter.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Typed {
@@ -239,17 +249,9 @@ pub fn typed_name(a: &Assessment, which: &MapFor, typed: &str) -> Typed {
 /// Entries on map `which` of people whose name starts with what is typed (two letters at
 /// least): offered as "already on the map" while typing.
 pub fn map_matches(a: &Assessment, which: &MapFor, typed: &str) -> Vec<(ItemId, PersonId)> {
-    let Some(map) = a.map(which) else {
+    let (Some(map), Some(t)) = (a.map(which), typed_words(typed)) else {
         return Vec::new();
     };
-    let t = typed
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    if t.chars().count() < 2 {
-        return Vec::new();
-    }
     a.people
         .iter()
         .filter(|p| {
@@ -264,17 +266,9 @@ pub fn map_matches(a: &Assessment, which: &MapFor, typed: &str) -> Vec<(ItemId, 
 /// exact name first, then names that start with it, then names with a word that does (at least
 /// two letters typed). "Rita" finds Rita Oldham, so she is placed rather than entered twice.
 pub fn register_matches(a: &Assessment, which: &MapFor, typed: &str) -> Vec<PersonId> {
-    let Some(map) = a.map(which) else {
+    let (Some(map), Some(t)) = (a.map(which), typed_words(typed)) else {
         return Vec::new();
     };
-    let t = typed
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    if t.chars().count() < 2 {
-        return Vec::new();
-    }
     let mut found: Vec<(u8, String, PersonId)> = a
         .people
         .iter()

@@ -45,9 +45,10 @@ fn set_answer(s: Session, q: &QuestionDef, key: String, answer: Option<Answer>) 
 /// The flow's reason to refuse a date for `q` (a "done" date after today).
 fn refuse_date(s: Session, q: &'static QuestionDef) -> Callback<NaiveDate, Option<String>> {
     Callback::new(move |d: NaiveDate| {
-        let a = s.doc.get_untracked();
-        let profile = crate::procedure::find(&a.profile)?;
-        crate::flow::Flow::new(&a, profile, today()).refuse_date(q, d)
+        s.doc.with_untracked(|a| {
+            let profile = crate::procedure::find(&a.profile)?;
+            crate::flow::Flow::new(a, profile, today()).refuse_date(q, d)
+        })
     })
 }
 

@@ -50,19 +50,20 @@ impl History {
 
     /// Undoes the latest step on `a`.
     pub(super) fn undo(&mut self, a: &mut Assessment) -> Option<Done> {
-        let mut step = self.done.pop()?;
-        step.patch = std::mem::take(&mut step.patch).swap_into(a);
-        let done = Done::of(&step);
-        self.undone.push(step);
-        Some(done)
+        Self::put_back(&mut self.done, &mut self.undone, a)
     }
 
     /// Redoes the latest undone step on `a`.
     pub(super) fn redo(&mut self, a: &mut Assessment) -> Option<Done> {
-        let mut step = self.undone.pop()?;
+        Self::put_back(&mut self.undone, &mut self.done, a)
+    }
+
+    /// Puts back the latest step of `from` on `a` and moves it, turned round, to `to`.
+    fn put_back(from: &mut Vec<Step>, to: &mut Vec<Step>, a: &mut Assessment) -> Option<Done> {
+        let mut step = from.pop()?;
         step.patch = std::mem::take(&mut step.patch).swap_into(a);
         let done = Done::of(&step);
-        self.done.push(step);
+        to.push(step);
         Some(done)
     }
 
@@ -74,16 +75,6 @@ impl History {
     /// What the next redo would redo.
     pub fn redo_label(&self) -> Option<&str> {
         self.undone.last().map(|s| s.change.label.as_str())
-    }
-
-    /// The page the next undo's step was made on.
-    pub fn undo_place(&self) -> Option<&str> {
-        self.done.last().map(|s| s.change.place.as_str())
-    }
-
-    /// The page the next redo's step was made on.
-    pub fn redo_place(&self) -> Option<&str> {
-        self.undone.last().map(|s| s.change.place.as_str())
     }
 
     /// The scope of the next undo's step, if it has one.

@@ -20,7 +20,7 @@ mod tests;
 use crate::model::parts::Parts;
 use crate::model::validity::{self, Problem};
 use crate::model::Assessment;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 pub use history::{Done, History};
 use std::fmt;
 
@@ -135,12 +135,24 @@ pub struct Workspace {
 /// and it changes nothing an authorisation has locked.
 ///
 /// `locked_before` is the document before the change when it was authorised (nothing else
-/// needs it).
+/// needs it); `dates_before`, its referral and start dates, when the rule for changing them
+/// applies ([`crate::model::dates`]).
 pub fn check(
     locked_before: Option<&Assessment>,
+    dates_before: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
     after: &Assessment,
     touched: Parts,
 ) -> Result<(), Refused> {
+    let dates = (after.referral_date, after.start_date);
+    if dates_before.is_some_and(|before| before != dates) {
+        if let Some(reason) = crate::model::dates::start_problem(dates.0, dates.1) {
+            return Err(Refused::Invalid(Problem {
+                path: "startDate".into(),
+                reason: reason.into(),
+                duplicate_person: None,
+            }));
+        }
+    }
     let found = validity::check_in(after, touched);
     // The rules that read the parts touched are all the change can break: checked here, on
     // every change every test makes through a workspace.
@@ -271,22 +283,7 @@ pub fn apply_to<T>(
             change.label
         );
     }
-    let dates_now = (doc.referral_date, doc.start_date);
-    let dates_broken = (dates_now != dates)
-        .then(|| crate::model::dates::start_problem(dates_now.0, dates_now.1))
-        .flatten()
-        .map(|reason| {
-            Refused::Invalid(Problem {
-                path: "startDate".into(),
-                reason: reason.into(),
-                duplicate_person: None,
-            })
-        });
-    let checked = match dates_broken {
-        Some(refused) => Err(refused),
-        None => check(locked.as_ref(), doc, patch.parts()),
-    };
-    if let Err(refused) = checked {
+    if let Err(refused) = check(locked.as_ref(), Some(dates), doc, patch.parts()) {
         patch.swap_into(doc);
         return Err(refused);
     }
@@ -322,7 +319,8 @@ pub fn step_on(
     let Some(done) = done else { return Ok(None) };
     // The document was valid when the step was made; checked again all the same, so
     // nothing invalid is ever kept, and an authorised assessment stays as it was.
-    if let Err(refused) = check(Some(&before), doc, Parts::ALL) {
+    // An undo gives back dates the document had: the rule of changing them is not asked.
+    if let Err(refused) = check(Some(&before), None, doc, Parts::ALL) {
         // Put the step back where it was.
         if back {
             history.redo(doc);

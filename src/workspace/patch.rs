@@ -284,6 +284,11 @@ impl Before {
     /// A copy of the parts of `a` in `parts`.
     pub fn take(a: &Assessment, parts: Parts) -> Before {
         let has = |p| parts.contains(p);
+        macro_rules! copy {
+            ($part:ident, $field:ident) => {
+                has(Part::$part).then(|| a.$field.clone())
+            };
+        }
         Before {
             header: has(Part::Header).then(|| Header {
                 id: a.id.clone(),
@@ -295,19 +300,19 @@ impl Before {
                 lead_worker: a.lead_worker.clone(),
                 team_manager: a.team_manager.clone(),
             }),
-            people: has(Part::People).then(|| a.people.clone()),
-            completed_sections: has(Part::CompletedSections).then(|| a.completed_sections.clone()),
-            answers: has(Part::Answers).then(|| a.answers.clone()),
-            chronology: has(Part::Chronology).then(|| a.chronology.clone()),
-            scales: has(Part::Scales).then(|| a.scales.clone()),
-            genogram: has(Part::Genogram).then(|| a.genogram.clone()),
-            network: has(Part::Network).then(|| a.network.clone()),
-            child_networks: has(Part::ChildNetworks).then(|| a.child_networks.clone()),
-            planning: has(Part::Planning).then(|| a.planning.clone()),
-            marks: has(Part::Marks).then(|| a.marks.clone()),
-            audit: has(Part::Audit).then(|| a.audit.clone()),
-            case: has(Part::Case).then(|| a.case.clone()),
-            child_tools: has(Part::ChildTools).then(|| a.child_tools.clone()),
+            people: copy!(People, people),
+            completed_sections: copy!(CompletedSections, completed_sections),
+            answers: copy!(Answers, answers),
+            chronology: copy!(Chronology, chronology),
+            scales: copy!(Scales, scales),
+            genogram: copy!(Genogram, genogram),
+            network: copy!(Network, network),
+            child_networks: copy!(ChildNetworks, child_networks),
+            planning: copy!(Planning, planning),
+            marks: copy!(Marks, marks),
+            audit: copy!(Audit, audit),
+            case: copy!(Case, case),
+            child_tools: copy!(ChildTools, child_tools),
         }
     }
 

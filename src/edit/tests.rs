@@ -90,6 +90,9 @@ enum Step {
     Born(PersonId, NaiveDate),
     /// An expected baby added to the children.
     ExpectBaby([u8; 4]),
+    /// "About the assessment": the referral and start dates and the lead worker, as typed (a
+    /// start before the referral is the dates' rule to refuse).
+    Details(Option<NaiveDate>, Option<NaiveDate>, &'static str),
     /// Signs of Safety planning, as its pages offer it.
     Plan(PlanStep),
     /// The child's own tools, on their pages and in child mode: a few edits in a row, as
@@ -500,6 +503,11 @@ fn random_step(a: &Assessment, r: &mut Rng) -> Step {
             }
         }
         19 if r.chance(50) => Step::ExpectBaby(r.bytes()),
+        20 if r.chance(30) => Step::Details(
+            Some(day(r.below(20) as u64)).filter(|_| r.chance(90)),
+            Some(day(r.below(20) as u64)).filter(|_| r.chance(90)),
+            NAMES[r.below(NAMES.len())].0,
+        ),
         19 => match r.pick(&kids) {
             Some(c) => Step::Born(c.clone(), day(r.next())),
             None => Step::ExpectBaby(r.bytes()),
@@ -936,14 +944,19 @@ impl Workbench {
             other => {
                 let label = format!("{other:?}");
                 let label = label.split(['(', ' ']).next().unwrap_or("edit").to_owned();
-                let drawing = matches!(
+                let rules_may_refuse = matches!(
                     other,
                     Step::Genogram(_)
                         | Step::Network(..)
                         | Step::BringGenogram(_)
                         | Step::ImportGedcom(_)
+                        | Step::Details(..)
                 );
-                self.change_within_rules(Change::named(label), |a| edit(a, other, remove), drawing);
+                self.change_within_rules(
+                    Change::named(label),
+                    |a| edit(a, other, remove),
+                    rules_may_refuse,
+                );
             }
         }
     }
@@ -999,6 +1012,11 @@ fn edit(a: &mut Assessment, step: &Step, remove: Remover) {
             ],
         )),
         Step::Born(id, on) => drop(super::merge::born(a, id, *on)),
+        Step::Details(referral, start, lead) => {
+            a.referral_date = *referral;
+            a.start_date = *start;
+            a.lead_worker = (*lead).to_owned();
+        }
         Step::ExpectBaby(bytes) => {
             let mut baby = Person::new(PersonId::from_random(*bytes), PersonRole::SubjectChild);
             baby.given_name = "Unborn baby".into();
@@ -1365,6 +1383,7 @@ fn undo_and_redo_of_every_kind_of_step_give_back_exactly_the_document_before() {
         "Tool",
         "Merge",
         "ExpectBaby",
+        "Details",
     ] {
         assert!(
             kinds.contains(kind),

@@ -25,6 +25,15 @@ impl fmt::Display for EditError {
     }
 }
 
+/// Why a command naming something that is not there (a stale screen, a second tab) is refused:
+/// each written once for both editors.
+pub(crate) const NOT_IN_REGISTER: &str = "That person is not in the people register.";
+pub(crate) const ALREADY_IN_REGISTER: &str = "That person is already in the register.";
+pub(crate) const NOT_ON_GENOGRAM: &str = "That person is not on the genogram.";
+pub(crate) const NOT_ON_MAP: &str = "That entry is not on the map.";
+pub(crate) const HANGS_FROM_PARENTS: &str =
+    "That person already hangs from parents. Change their line instead.";
+
 /// Shorthand for a refused command.
 pub(crate) fn refuse<T>(reason: impl Into<String>) -> Result<T, EditError> {
     Err(EditError(reason.into()))

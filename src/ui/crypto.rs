@@ -21,6 +21,19 @@ use web_sys::CryptoKey;
 pub const ITERATIONS: u32 = 600_000;
 /// The fewest characters a passphrase may have.
 pub const MIN_LENGTH: usize = 12;
+
+/// A new passphrase typed twice, or why it cannot be used: one rule for setting one and for an
+/// encrypted export.
+pub fn new_passphrase(first: String, again: &str) -> Result<String, String> {
+    if first.chars().count() < MIN_LENGTH {
+        return Err(format!("The passphrase must be at least {MIN_LENGTH} characters. A few ordinary words in a row are easy to remember and hard to guess."));
+    }
+    if first != again {
+        return Err("The two passphrases are not the same.".into());
+    }
+    Ok(first)
+}
+
 pub(super) const VAULT: &str = "assessment-workbench.vault";
 const IDLE: &str = "assessment-workbench.idle-minutes";
 const CHECK: &str = "assessment-workbench passphrase check";

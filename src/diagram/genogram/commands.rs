@@ -197,7 +197,7 @@ pub use super::layout::{STEP_X, STEP_Y};
 fn on_genogram(g: &Genogram, p: &PersonId) -> Result<(), EditError> {
     match g.member(p) {
         Some(_) => Ok(()),
-        None => refuse("That person is not on the genogram."),
+        None => refuse(crate::diagram::NOT_ON_GENOGRAM),
     }
 }
 
@@ -232,7 +232,7 @@ pub fn plan(a: &Assessment, cmd: &Command) -> Result<Vec<Op>, EditError> {
     match cmd {
         Command::AddPerson { person, x, y } => {
             if a.person(&person.id).is_some() {
-                return refuse("That person is already in the register.");
+                return refuse(crate::diagram::ALREADY_IN_REGISTER);
             }
             Ok(vec![
                 Op::Put(Entity::Person(person.clone())),
@@ -241,7 +241,7 @@ pub fn plan(a: &Assessment, cmd: &Command) -> Result<Vec<Op>, EditError> {
         }
         Command::Place { person, x, y } => {
             if a.person(person).is_none() {
-                return refuse("That person is not in the people register.");
+                return refuse(crate::diagram::NOT_IN_REGISTER);
             }
             if g.member(person).is_some() {
                 return refuse("That person is already on the genogram.");
@@ -269,12 +269,12 @@ pub fn plan(a: &Assessment, cmd: &Command) -> Result<Vec<Op>, EditError> {
         Command::Unpin { person } => {
             let m = g
                 .member(person)
-                .ok_or_else(|| EditError("That person is not on the genogram.".into()))?;
+                .ok_or_else(|| EditError(crate::diagram::NOT_ON_GENOGRAM.into()))?;
             Ok(vec![member_op(person, m.x, m.y, false)])
         }
         Command::SetPerson(p) => {
             let Some(stored) = a.person(&p.id) else {
-                return refuse("That person is not in the people register.");
+                return refuse(crate::diagram::NOT_IN_REGISTER);
             };
             // A role changes only through the register, which says what goes with it.
             let mut p = p.clone();
@@ -423,14 +423,14 @@ fn add_relative(
     let id = match who {
         Who::New(person) => {
             if a.person(&person.id).is_some() {
-                return refuse("That person is already in the register.");
+                return refuse(crate::diagram::ALREADY_IN_REGISTER);
             }
             ops.push(Op::Put(Entity::Person(person.clone())));
             person.id.clone()
         }
         Who::Existing(id) => {
             if a.person(id).is_none() {
-                return refuse("That person is not in the people register.");
+                return refuse(crate::diagram::NOT_IN_REGISTER);
             }
             if id == of {
                 return refuse("Choose someone other than the person selected.");
@@ -473,9 +473,7 @@ fn add_relative(
         }
         Relation::Child(partnership, kind) => {
             if hangs_already() {
-                return refuse(
-                    "That person already hangs from parents. Change their line instead.",
-                );
+                return refuse(crate::diagram::HANGS_FROM_PARENTS);
             }
             let (parents, mid_x) = match partnership {
                 Some(pid) => {
@@ -561,9 +559,7 @@ fn add_relative(
                 EditError("Add a parent first, so brothers and sisters share a line.".into())
             })?;
             if hangs_already() {
-                return refuse(
-                    "That person already hangs from parents. Change their line instead.",
-                );
+                return refuse(crate::diagram::HANGS_FROM_PARENTS);
             }
             let parents_now = g.parents_of(of);
             if parents_now.contains(&id) {

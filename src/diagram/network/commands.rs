@@ -1,6 +1,6 @@
 //! Every change to the network map, as a command that plans reversible ops.
 
-use super::{ChildNetwork, MapFor, NetworkMap, NetworkMember, Who, MAX_CIRCLES, MIN_CIRCLES};
+use super::{ChildNetwork, MapFor, NetworkMap, NetworkMember, Who};
 use crate::diagram::ops::{Entity, Key, Op};
 use crate::diagram::{refuse, EditError};
 use crate::model::{Assessment, ItemId, Person, PersonId};
@@ -44,13 +44,6 @@ impl Command {
     }
 }
 
-fn check_circle(map: &NetworkMap, circle: u8) -> Result<(), EditError> {
-    if usize::from(circle) >= map.circles.len() {
-        return refuse("There is no such circle.");
-    }
-    Ok(())
-}
-
 /// A new map for `child`: empty with the usual circles, or, `from_group`, a copy of the
 /// group's map (the same people in the same places, each entry with a fresh id from `ids`), to
 /// move people closer or further for this child and choose this child's safety network.
@@ -83,7 +76,10 @@ pub fn child_map(
     }
 }
 
-/// Works out the ops for `cmd` on map `which` of `a`, or why it cannot be done.
+/// Works out the ops for `cmd` on map `which` of `a`, or why it cannot be done. The rules of a
+/// valid map (its circles, nobody on it twice, the child at its centre, an organisation's name)
+/// are not repeated here: they are [`crate::model::validity`]'s, and the workspace refuses a
+/// command whose result breaks one, with the rule's own words.
 pub fn plan(a: &Assessment, which: &MapFor, cmd: &Command) -> Result<Vec<Op>, EditError> {
     match cmd {
         Command::StartMap(c) => {
@@ -112,67 +108,32 @@ pub fn plan(a: &Assessment, which: &MapFor, cmd: &Command) -> Result<Vec<Op>, Ed
             if a.map_entries().any(|m| m.id == member.id) {
                 return refuse("That entry is already on a map.");
             }
-            check_circle(map, member.circle)?;
-            if matches!(&member.who, Who::Person { person } if Some(person) == which.as_ref()) {
-                return refuse("The child is at the centre of their own map.");
-            }
             let mut ops = Vec::new();
             match (&member.who, person) {
                 (Who::Person { person: id }, Some(p)) if &p.id == id => {
                     if a.person(id).is_some() {
-                        return refuse("That person is already in the register.");
+                        return refuse(crate::diagram::ALREADY_IN_REGISTER);
                     }
                     ops.push(Op::Put(Entity::Person(p.clone())));
                 }
-                (Who::Person { person: id }, None) => {
-                    if a.person(id).is_none() {
-                        return refuse("That person is not in the people register.");
-                    }
-                    if map.entry_for(id).is_some() {
-                        return refuse("That person is already on the map.");
-                    }
-                }
-                (Who::Organisation { name, .. }, None) => {
-                    if name.trim().is_empty() {
-                        return refuse("Enter the organisation's name.");
-                    }
-                }
+                (Who::Person { .. }, None) | (Who::Organisation { .. }, None) => {}
                 _ => return refuse("The new person does not match the entry."),
             }
             ops.push(entry(member.clone()));
             Ok(ops)
         }
         Command::Move { id, circle, angle } => {
-            check_circle(map, *circle)?;
             let mut m = map
                 .member(id)
                 .cloned()
-                .ok_or_else(|| EditError("That entry is not on the map.".into()))?;
+                .ok_or_else(|| EditError(crate::diagram::NOT_ON_MAP.into()))?;
             m.circle = *circle;
             m.angle = angle % 360;
             Ok(vec![entry(m)])
         }
         Command::Set(m) => {
             if map.member(&m.id).is_none() {
-                return refuse("That entry is not on the map.");
-            }
-            check_circle(map, m.circle)?;
-            match &m.who {
-                Who::Organisation { name, .. } if name.trim().is_empty() => {
-                    return refuse("Enter the organisation's name.");
-                }
-                Who::Person { person } if a.person(person).is_none() => {
-                    return refuse("That person is not in the people register.");
-                }
-                Who::Person { person } if Some(person) == which.as_ref() => {
-                    return refuse("The child is at the centre of their own map.");
-                }
-                Who::Person { person }
-                    if map.entry_for(person).is_some_and(|other| other.id != m.id) =>
-                {
-                    return refuse("That person is already on the map.");
-                }
-                _ => {}
+                return refuse(crate::diagram::NOT_ON_MAP);
             }
             let mut m = m.clone();
             m.angle %= 360;
@@ -180,7 +141,7 @@ pub fn plan(a: &Assessment, which: &MapFor, cmd: &Command) -> Result<Vec<Op>, Ed
         }
         Command::SetPerson(p) => {
             let Some(stored) = a.person(&p.id) else {
-                return refuse("That person is not in the people register.");
+                return refuse(crate::diagram::NOT_IN_REGISTER);
             };
             // A role changes only through the register, which says what goes with it.
             let mut p = p.clone();
@@ -192,15 +153,7 @@ pub fn plan(a: &Assessment, which: &MapFor, cmd: &Command) -> Result<Vec<Op>, Ed
             id.clone(),
         ))]),
         Command::SetCircles(labels) => {
-            if !(MIN_CIRCLES..=MAX_CIRCLES).contains(&labels.len()) {
-                return refuse(format!(
-                    "A map has between {MIN_CIRCLES} and {MAX_CIRCLES} circles."
-                ));
-            }
-            if labels.iter().any(|l| l.trim().is_empty()) {
-                return refuse("Every circle needs a label.");
-            }
-            let last = (labels.len() - 1) as u8;
+            let last = labels.len().saturating_sub(1) as u8;
             let mut ops = vec![Op::Put(Entity::Circles(which.clone(), labels.clone()))];
             for m in map.members.iter().filter(|m| m.circle > last) {
                 let mut m = m.clone();

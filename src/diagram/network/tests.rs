@@ -9,6 +9,22 @@ fn check(a: &mut Assessment, cmd: Command) {
     crate::diagram::ops::assert_undoable(a, cmd.label(), ops);
 }
 
+/// Why `cmd` is refused: the command's own reason, or else the first rule of a valid assessment
+/// its result breaks (the workspace refuses it with those words). Panics if neither refuses.
+fn refusal(a: &Assessment, which: &MapFor, cmd: &Command) -> String {
+    let ops = match plan(a, which, cmd) {
+        Err(e) => return e.0,
+        Ok(ops) => ops,
+    };
+    let mut after = a.clone();
+    crate::diagram::ops::apply(&mut after, &ops);
+    crate::model::validity::problems(&after)
+        .first()
+        .unwrap_or_else(|| panic!("{cmd:?} was not refused"))
+        .reason
+        .clone()
+}
+
 fn item(n: u8) -> ItemId {
     ItemId::from_random([0xe0, 0, 0, n])
 }
@@ -123,19 +139,14 @@ fn circles_can_be_relabelled_added_and_removed_within_limits() {
         "moved into the last circle"
     );
     labels.pop();
-    assert!(plan(&a, &None, &Command::SetCircles(labels))
-        .unwrap_err()
-        .0
-        .contains("between 3 and 6"));
-    assert!(plan(
+    assert!(refusal(&a, &None, &Command::SetCircles(labels)).contains("between 3 and 6"));
+    assert!(refusal(
         &a,
         &None,
         &Command::SetCircles(vec!["a".into(), " ".into(), "c".into()])
     )
-    .unwrap_err()
-    .0
     .contains("label"));
-    assert!(plan(
+    assert!(refusal(
         &a,
         &None,
         &Command::Move {
@@ -144,7 +155,7 @@ fn circles_can_be_relabelled_added_and_removed_within_limits() {
             angle: 0
         }
     )
-    .is_err());
+    .contains("no such circle"));
 }
 
 #[test]
@@ -166,7 +177,7 @@ fn refusals_explain() {
         },
     );
     let again = NetworkMember::new(item(4), Who::Person { person: jo }, Category::Family, 0, 0);
-    assert!(plan(
+    assert!(refusal(
         &a,
         &None,
         &Command::Add {
@@ -174,8 +185,6 @@ fn refusals_explain() {
             person: None
         }
     )
-    .unwrap_err()
-    .0
     .contains("already on the map"));
     let org = NetworkMember::new(
         item(5),
@@ -187,7 +196,7 @@ fn refusals_explain() {
         0,
         0,
     );
-    assert!(plan(
+    assert!(refusal(
         &a,
         &None,
         &Command::Add {
@@ -195,8 +204,6 @@ fn refusals_explain() {
             person: None
         }
     )
-    .unwrap_err()
-    .0
     .contains("name"));
 }
 
@@ -369,16 +376,15 @@ fn a_child_s_own_map_starts_from_the_group_s_and_keeps_its_own_places_and_safety
         0,
         0,
     );
-    let err = plan(
+    let err = refusal(
         &a,
         &own,
         &Command::Add {
             member: on_own,
             person: None,
         },
-    )
-    .unwrap_err();
-    assert!(err.0.contains("centre"), "{err}");
+    );
+    assert!(err.contains("centre"), "{err}");
     assert!(body(
         &a,
         &View {

@@ -434,7 +434,7 @@ impl Rules {
                     if !self.has(person) {
                         self.fail(path, NOT_IN_REGISTER);
                     } else if !on_map.insert(person) {
-                        self.fail(path, "this person is on the map twice");
+                        self.fail(path, "that person is already on the map");
                     } else if Some(person) == which.as_ref() {
                         self.fail(
                             path,
@@ -446,7 +446,7 @@ impl Rules {
                     if name.trim().is_empty() {
                         self.fail(
                             format!("{at}members[{i}].who.name"),
-                            "an organisation needs a name",
+                            "enter the organisation's name",
                         );
                     }
                 }
@@ -554,7 +554,7 @@ mod tests {
                 name.clear();
             }
         }
-        assert!(reasons(&a)[0].contains("an organisation needs a name"));
+        assert!(reasons(&a)[0].contains("enter the organisation's name"));
         let mut a = demo();
         let rater = a
             .scales

@@ -1,7 +1,7 @@
 //! The lock: the unlock page shown while a passphrase is set and the key is not in memory, the
 //! settings to turn protection on, change it or turn it off, the idle timer and "Lock now".
 
-use crate::ui::crypto::{self, PassphraseError, MIN_LENGTH};
+use crate::ui::crypto::{self, PassphraseError};
 use crate::ui::widgets::messages::ErrorSummary;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -127,14 +127,7 @@ pub fn ProtectionSettings() -> impl IntoView {
     let message = RwSignal::new(None::<(bool, String)>);
     let busy = RwSignal::new(false);
     let check_new = move || -> Result<String, String> {
-        let (a, b) = (first.get_untracked(), second.get_untracked());
-        if a.chars().count() < MIN_LENGTH {
-            return Err(format!("The passphrase must be at least {MIN_LENGTH} characters. A few ordinary words in a row are easy to remember and hard to guess."));
-        }
-        if a != b {
-            return Err("The two passphrases are not the same.".into());
-        }
-        Ok(a)
+        crypto::new_passphrase(first.get_untracked(), &second.get_untracked())
     };
     let finish = move |r: Result<usize, String>, ok: &'static str, protected: bool| {
         match r {

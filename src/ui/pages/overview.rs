@@ -292,22 +292,12 @@ fn EncryptedExport() -> impl IntoView {
     let busy = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (a, b) = (first.get_untracked(), second.get_untracked());
-        if a.chars().count() < crate::ui::crypto::MIN_LENGTH {
-            return message.set(Some((
-                false,
-                format!(
-                    "The passphrase must be at least {} characters.",
-                    crate::ui::crypto::MIN_LENGTH
-                ),
-            )));
-        }
-        if a != b {
-            return message.set(Some((
-                false,
-                "The two passphrases are not the same.".into(),
-            )));
-        }
+        let a =
+            match crate::ui::crypto::new_passphrase(first.get_untracked(), &second.get_untracked())
+            {
+                Ok(a) => a,
+                Err(e) => return message.set(Some((false, e))),
+            };
         session.flush();
         busy.set(true);
         let doc = session.doc.get_untracked();

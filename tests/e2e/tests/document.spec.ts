@@ -126,9 +126,9 @@ test("an organisation's name cannot be cleared on the network map; the map and a
   const before = await name.inputValue();
   expect(before).toBe('Fictional Primary School');
   await name.fill('');
-  await expect(page.getByTestId('edit-error')).toContainText("Enter the organisation's name.");
+  await expect(page.getByTestId('edit-error')).toContainText("Enter the organisation's name");
   await name.fill(' ');
-  await expect(page.getByTestId('edit-error')).toContainText("Enter the organisation's name.");
+  await expect(page.getByTestId('edit-error')).toContainText("Enter the organisation's name");
   await expectSaved(page);
   await reopens(page, base, 'Rowan Demo, Skye Demo');
   await page.goto(`${base}/network`);

@@ -43,6 +43,7 @@ pub fn training_case(id: AssessmentId, now: DateTime<Utc>, today: NaiveDate) -> 
     a.referral_date = Some(today - Duration::days(28));
     a.start_date = Some(today - Duration::days(27));
     a.lead_worker = "Sam Fictional (demonstration)".into();
+    a.allocated_team = "Assessment Team North (demonstration)".into();
     a.team_manager = "Pat Example (demonstration)".into();
     let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
     a.people = vec![

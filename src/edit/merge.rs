@@ -363,12 +363,14 @@ fn dedupe(list: &mut Vec<PersonId>) {
 }
 
 /// "The baby has been born": an unborn child in the register becomes a child with a date of
-/// birth, keeping everything recorded about them.
+/// birth, keeping everything recorded about them (the date they were due gives way to the date
+/// of birth).
 pub fn born(a: &mut Assessment, id: &PersonId, on: chrono::NaiveDate) -> bool {
     match a.person_mut(id) {
         Some(p) if p.life == crate::model::Life::Pregnancy => {
             p.life = crate::model::Life::Living;
             p.date_of_birth = Some(on);
+            p.expected_delivery_date = None;
             true
         }
         _ => false,

@@ -128,13 +128,16 @@ enum PlanStep {
     EditHarm(usize, &'static str, Vec<PersonId>),
     /// The rest of the plan: immediate, how it is checked, the review date.
     PlanDetails(bool, &'static str, Option<NaiveDate>),
-    /// A child's other census facts: the council's id, the primary need, seen and when.
+    /// A child's other census facts: the council's id, the primary need, seen and when, the
+    /// ethnicity, and one disability ticked or unticked.
     CensusFacts(
         PersonId,
         &'static str,
         Option<&'static str>,
         Option<bool>,
         Option<NaiveDate>,
+        Option<&'static str>,
+        (&'static str, bool),
     ),
     /// A person's address and phone number.
     Contact(PersonId, &'static str),
@@ -574,6 +577,8 @@ fn plan_step(a: &Assessment, r: &mut Rng) -> PlanStep {
                 [None, Some("N1"), Some("N4")][r.below(3)],
                 [None, Some(true), Some(false)][r.below(3)],
                 r.chance(50).then(|| day(r.next())),
+                [None, Some("WBRI"), Some("REFU"), Some("BAFR")][r.below(4)],
+                (["NONE", "LD", "AUT", "VIS"][r.below(4)], r.chance(60)),
             ),
             None => PlanStep::Made(r.below(4)),
         },
@@ -750,12 +755,14 @@ fn apply_plan(a: &mut Assessment, step: &PlanStep, r: &mut impl FnMut() -> [u8; 
             plan.checked_how = (*words).to_owned();
             plan.review_date = *review;
         }
-        PlanStep::CensusFacts(child, id, need, seen, on) => {
+        PlanStep::CensusFacts(child, id, need, seen, on, ethnicity, (disability, ticked)) => {
             super::case::edit_census(a, child, |c| {
                 c.la_child_id = (*id).to_owned();
                 c.primary_need = need.map(str::to_owned);
                 c.seen = *seen;
                 c.seen_on = *on;
+                c.ethnicity = ethnicity.map(str::to_owned);
+                c.set_disability(disability, *ticked);
             })
         }
         PlanStep::Contact(person, address) => {
@@ -1016,13 +1023,19 @@ fn edit(a: &mut Assessment, step: &Step, remove: Remover) {
             a.referral_date = *referral;
             a.start_date = *start;
             a.lead_worker = (*lead).to_owned();
+            a.allocated_team = format!("{lead}'s team");
         }
         Step::ExpectBaby(bytes) => {
             let mut baby = Person::new(PersonId::from_random(*bytes), PersonRole::SubjectChild);
             baby.given_name = "Unborn baby".into();
             baby.life = crate::model::Life::Pregnancy;
-            if a.person(&baby.id).is_none() {
+            let id = baby.id.clone();
+            if a.person(&id).is_none() {
                 a.people.push(baby);
+                // When the baby is due, as the baby's page sets it.
+                if bytes[1] % 2 == 0 {
+                    a.set_expected_delivery(&id, Some(day(u64::from(bytes[2]))));
+                }
             }
         }
         Step::SetRole(id, role) => set_role(a, id, *role),

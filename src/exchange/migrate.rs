@@ -6,14 +6,15 @@ use super::errors::ImportError;
 use serde_json::Value;
 
 /// The schema version this app writes.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// A step from version `index + 1` to `index + 2`.
 type Step = fn(Value) -> Result<Value, ImportError>;
 
 /// The steps, oldest first: `STEPS[0]` migrates version 1 to 2, and so on.
-const STEPS: [Step; SCHEMA_VERSION as usize - 1] =
-    [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
+const STEPS: [Step; SCHEMA_VERSION as usize - 1] = [
+    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8,
+];
 
 /// The assessment document as an object, or the error every step gives when it is not one.
 fn object(doc: &mut Value) -> Result<&mut serde_json::Map<String, Value>, ImportError> {
@@ -119,6 +120,32 @@ fn v6_to_v7(mut doc: Value) -> Result<Value, ImportError> {
     Ok(doc)
 }
 
+/// Version 8 added the child's characteristics the returns carry (each child's census
+/// `ethnicity` and `disabilities`), the team holding the case (`allocatedTeam`) and an expected
+/// baby's own `expectedDeliveryDate` (outside a pre-birth assessment, which has its own).
+fn v7_to_v8(mut doc: Value) -> Result<Value, ImportError> {
+    let map = object(&mut doc)?;
+    map.entry("allocatedTeam")
+        .or_insert_with(|| Value::from(""));
+    if let Some(Value::Array(people)) = map.get_mut("people") {
+        for person in people.iter_mut() {
+            if let Value::Object(p) = person {
+                p.entry("expectedDeliveryDate").or_insert(Value::Null);
+            }
+        }
+    }
+    if let Some(Value::Array(census)) = map.get_mut("case").and_then(|c| c.get_mut("census")) {
+        for child in census.iter_mut() {
+            if let Value::Object(c) = child {
+                c.entry("ethnicity").or_insert(Value::Null);
+                c.entry("disabilities")
+                    .or_insert_with(|| Value::Array(Vec::new()));
+            }
+        }
+    }
+    Ok(doc)
+}
+
 /// Reads a schema version from a JSON value.
 pub fn read_version(v: Option<&Value>) -> Result<u32, ImportError> {
     let v = v.ok_or(ImportError::MissingField {
@@ -158,11 +185,12 @@ mod tests {
         assert_eq!(read_version(Some(&json!(5))), Ok(5));
         assert_eq!(read_version(Some(&json!(6))), Ok(6));
         assert_eq!(read_version(Some(&json!(7))), Ok(7));
+        assert_eq!(read_version(Some(&json!(8))), Ok(8));
         assert_eq!(
-            read_version(Some(&json!(8))),
+            read_version(Some(&json!(9))),
             Err(ImportError::NewerVersion {
-                found: 8,
-                supported: 7
+                found: 9,
+                supported: 8
             })
         );
         assert!(matches!(
@@ -197,10 +225,22 @@ mod tests {
                 "case": {"census": [], "completion": null, "authorisations": [], "update": null},
                 "planning": {"harms": [], "pairs": [], "plan": {"immediate": false, "rules": [], "contacts": [],
                     "checkedHow": "", "reviewDate": null, "versions": []}},
-                "childNetworks": [], "childTools": []})
+                "childNetworks": [], "childTools": [], "allocatedTeam": ""})
         );
         assert!(migrate(json!([1]), 1).is_err());
         assert!(migrate(json!("x"), 2).is_err());
+    }
+
+    #[test]
+    fn version_7_gains_the_child_s_characteristics_and_the_allocated_team() {
+        let doc = json!({"people": [{"id": "p-01020304", "life": "pregnancy"}],
+            "case": {"census": [{"child": "p-01020304", "factors": ["1B"]}]}});
+        assert_eq!(
+            migrate(doc, 7).unwrap(),
+            json!({"people": [{"id": "p-01020304", "life": "pregnancy", "expectedDeliveryDate": null}],
+                "case": {"census": [{"child": "p-01020304", "factors": ["1B"], "ethnicity": null, "disabilities": []}]},
+                "allocatedTeam": ""})
+        );
     }
 
     #[test]
@@ -209,7 +249,7 @@ mod tests {
         let out = migrate(doc, 3).unwrap();
         assert_eq!(
             out["people"][0],
-            json!({"id": "p-01020304", "life": "living", "dateOfDeath": null, "ageYears": null, "address": "", "phone": ""})
+            json!({"id": "p-01020304", "life": "living", "dateOfDeath": null, "ageYears": null, "address": "", "phone": "", "expectedDeliveryDate": null})
         );
         assert_eq!(out["network"]["circles"].as_array().unwrap().len(), 3);
     }
@@ -224,7 +264,7 @@ mod tests {
             migrate(kept, 4).unwrap(),
             json!({"planning": {"harms": [1]}, "marks": [], "audit": [],
                 "case": {"census": [], "completion": null, "authorisations": [], "update": null},
-                "childNetworks": [], "childTools": []})
+                "childNetworks": [], "childTools": [], "allocatedTeam": ""})
         );
     }
 
@@ -233,17 +273,20 @@ mod tests {
         let out = migrate(json!({"network": {"members": [1]}}), 5).unwrap();
         assert_eq!(
             out,
-            json!({"network": {"members": [1]}, "childNetworks": [], "childTools": []})
+            json!({"network": {"members": [1]}, "childNetworks": [], "childTools": [], "allocatedTeam": ""})
         );
-        let kept = json!({"childNetworks": [2], "childTools": []});
+        let kept = json!({"childNetworks": [2], "childTools": [], "allocatedTeam": "T"});
         assert_eq!(migrate(kept.clone(), 5).unwrap(), kept);
     }
 
     #[test]
     fn version_6_gains_no_child_tools_and_keeps_any_it_has() {
         let out = migrate(json!({"childNetworks": [1]}), 6).unwrap();
-        assert_eq!(out, json!({"childNetworks": [1], "childTools": []}));
-        let kept = json!({"childTools": [2]});
+        assert_eq!(
+            out,
+            json!({"childNetworks": [1], "childTools": [], "allocatedTeam": ""})
+        );
+        let kept = json!({"childTools": [2], "allocatedTeam": "T"});
         assert_eq!(migrate(kept.clone(), 6).unwrap(), kept);
         assert!(migrate(json!([]), 6).is_err());
     }

@@ -91,10 +91,10 @@ pub fn dfe_api(a: &Assessment, la_code: u32) -> Vec<Value> {
                         "first_name": p.given_name.trim(),
                         "surname": p.family_name.trim(),
                         "date_of_birth": iso(if unborn { None } else { p.date_of_birth }),
-                        "expected_date_of_birth": iso(if unborn { a.assessment_type.expected_delivery_date() } else { None }),
+                        "expected_date_of_birth": iso(a.expected_delivery_of(p)),
                         "sex": sex(p),
-                        "ethnicity": Value::Null,
-                        "disabilities": [],
+                        "ethnicity": c.ethnicity,
+                        "disabilities": c.disabilities,
                         "postcode": Value::Null,
                         "uasc_flag": c.factors.iter().any(|f| f == "9A"),
                         "uasc_end_date": Value::Null,
@@ -107,7 +107,7 @@ pub fn dfe_api(a: &Assessment, la_code: u32) -> Vec<Value> {
                         "referral_no_further_action_flag": false,
                         "closure_date": Value::Null,
                         "closure_reason": Value::Null,
-                        "care_worker_details": [],
+                        "care_worker_details": worker_details(a),
                         "child_and_family_assessments": [{
                             "child_and_family_assessment_id": format!("{}-{}", a.id, p.id),
                             "start_date": iso(a.start_date),
@@ -164,7 +164,7 @@ pub fn ssd_assessments(a: &Assessment) -> Vec<Value> {
                     "COMMENTS": comments,
                 },
                 "cina_assessment_outcome_nfa": flag("nfa"),
-                "cina_assessment_team": Value::Null,
+                "cina_assessment_team": text_or_null(&a.allocated_team),
                 "cina_assessment_worker_id": a.lead_worker.trim(),
             })
         })
@@ -228,19 +228,49 @@ pub fn annex_a(a: &Assessment) -> Vec<Vec<String>> {
                     Gender::Male => "Male".into(),
                     _ => "Unknown".into(),
                 },
-                String::new(),
+                c.ethnicity.clone().unwrap_or_default(),
                 uk(p.date_of_birth),
                 age.unwrap_or_default(),
-                String::new(),
+                has_disability(&c.disabilities).to_owned(),
                 uk(a.start_date),
                 uk(c.seen_on),
                 uk(a.case.last_authorised_on()),
                 support.clone(),
-                String::new(),
+                a.allocated_team.trim().to_owned(),
                 a.lead_worker.trim().to_owned(),
             ]
         })
         .collect()
+}
+
+/// Annex A's `HasDisability` from the child's census disabilities: "Yes" for any disability,
+/// "No" for "NONE" alone, empty when nothing is recorded (see the README for the values used).
+fn has_disability(codes: &[String]) -> &'static str {
+    match codes {
+        [] => "",
+        [only] if only == crate::procedure::census::NO_DISABILITY => "No",
+        _ => "Yes",
+    }
+}
+
+/// The worker holding the case, from the assessment's start (none until a worker is named).
+fn worker_details(a: &Assessment) -> Vec<Value> {
+    match a.lead_worker.trim() {
+        "" => Vec::new(),
+        worker => vec![json!({
+            "worker_id": worker,
+            "start_date": iso(a.start_date),
+            "end_date": Value::Null,
+        })],
+    }
+}
+
+/// Words typed, trimmed; null when there are none.
+fn text_or_null(s: &str) -> Value {
+    match s.trim() {
+        "" => Value::Null,
+        t => Value::from(t),
+    }
 }
 
 /// Rows as CSV (RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled),
@@ -397,6 +427,7 @@ pub fn export_issues(a: &Assessment) -> Vec<census::Issue> {
             child: None,
             words: "The assessment is not authorised yet: its factors and authorisation date are not returned until it is.".into(),
             query: false,
+            about: None,
         });
     }
     out

@@ -84,10 +84,42 @@ fn a_version_6_file_gains_no_child_tools() {
 }
 
 #[test]
+fn a_version_7_file_gains_empty_characteristics_and_no_team() {
+    let got = import(include_str!("../../tests/fixtures/assessment-v7.json")).unwrap();
+    assert_eq!(got.schema_version, 7);
+    assert_eq!(got.assessment.allocated_team, "");
+    assert!(got
+        .assessment
+        .case
+        .census
+        .iter()
+        .all(|c| c.ethnicity.is_none() && c.disabilities.is_empty()));
+    assert!(got
+        .assessment
+        .people
+        .iter()
+        .all(|p| p.expected_delivery_date.is_none()));
+    assert_eq!(got.assessment.child_tools.len(), 3);
+}
+
+#[test]
 fn the_current_fixture_round_trips_byte_for_byte() {
-    let text = include_str!("../../tests/fixtures/assessment-v7.json");
+    let text = include_str!("../../tests/fixtures/assessment-v8.json");
     let got = import(text).unwrap();
     assert_eq!(got.schema_version, SCHEMA_VERSION);
+    let a = &got.assessment;
+    assert_eq!(a.allocated_team, "Assessment Team North (fictional)");
+    let mia = a.children().next().unwrap();
+    assert_eq!(a.census_for(&mia.id).ethnicity.as_deref(), Some("WBRI"));
+    assert_eq!(a.census_for(&mia.id).disabilities, ["COMM", "LD"]);
+    let baby = a
+        .children()
+        .find(|p| p.life == crate::model::Life::Pregnancy)
+        .unwrap();
+    assert_eq!(
+        a.expected_delivery_of(baby),
+        chrono::NaiveDate::from_ymd_opt(2027, 3, 14)
+    );
     let kinds: Vec<_> = got
         .assessment
         .child_tools
@@ -668,6 +700,39 @@ fn write_v6_fixture() {
 /// Writes `tests/fixtures/assessment-v7.json` from the v6 fixture plus Mia's Three Houses,
 /// Safety House and Words and Pictures, her grandmother Rose placed from the register (run by
 /// hand with `--ignored` when the format changes).
+/// Writes `tests/fixtures/assessment-v8.json` from the v7 fixture plus the team holding the
+/// case, Mia's ethnicity and disabilities and an expected baby with its due date (run by hand
+/// with `--ignored` when the format changes).
+#[test]
+#[ignore]
+fn write_v8_fixture() {
+    let mut a = import(include_str!("../../tests/fixtures/assessment-v7.json"))
+        .unwrap()
+        .assessment;
+    a.allocated_team = "Assessment Team North (fictional)".into();
+    let mia = a.children().next().unwrap().id.clone();
+    crate::edit::case::edit_census(&mut a, &mia, |c| {
+        c.ethnicity = Some("WBRI".into());
+        c.disabilities = vec!["COMM".into(), "LD".into()];
+    });
+    let mut baby = crate::model::Person::new(
+        crate::model::PersonId::from_random([0x0b, 0xab, 0x1e, 0x08]),
+        crate::model::PersonRole::SubjectChild,
+    );
+    baby.given_name = "Unborn baby".into();
+    baby.life = crate::model::Life::Pregnancy;
+    let id = baby.id.clone();
+    a.people.push(baby);
+    a.set_expected_delivery(&id, chrono::NaiveDate::from_ymd_opt(2027, 3, 14));
+    crate::model::validity::check(&a).unwrap();
+    write_fixture(
+        "tests/fixtures/assessment-v8.json",
+        &a,
+        "2026-12-06T10:00:00Z",
+        "0.8.0",
+    );
+}
+
 #[test]
 #[ignore]
 fn write_v7_fixture() {

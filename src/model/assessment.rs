@@ -85,6 +85,8 @@ pub struct Assessment {
     pub start_date: Option<NaiveDate>,
     /// The qualified social worker leading the assessment.
     pub lead_worker: String,
+    /// The team that holds the case (Annex A's `AllocatedTeam`, SSD's `cina_assessment_team`).
+    pub allocated_team: String,
     /// The social work manager supervising it.
     pub team_manager: String,
     /// The people register: children, family, significant others and professionals.
@@ -132,6 +134,7 @@ impl Assessment {
             referral_date: None,
             start_date: None,
             lead_worker: String::new(),
+            allocated_team: String::new(),
             team_manager: String::new(),
             people: Vec::new(),
             completed_sections: BTreeSet::new(),
@@ -154,6 +157,30 @@ impl Assessment {
         self.people
             .iter()
             .filter(|p| p.role == PersonRole::SubjectChild)
+    }
+
+    /// When an expected baby is due: a pre-birth assessment's expected delivery date (one fact
+    /// for the pregnancy it is about), else the baby's own. None for anyone born.
+    pub fn expected_delivery_of(&self, p: &Person) -> Option<NaiveDate> {
+        if p.life != super::Life::Pregnancy {
+            return None;
+        }
+        self.assessment_type
+            .expected_delivery_date()
+            .or(p.expected_delivery_date)
+    }
+
+    /// Sets when expected baby `id` is due, in the one place [`Self::expected_delivery_of`]
+    /// reads it from.
+    pub fn set_expected_delivery(&mut self, id: &PersonId, on: Option<NaiveDate>) {
+        if let AssessmentType::PreBirth {
+            expected_delivery_date,
+        } = &mut self.assessment_type
+        {
+            *expected_delivery_date = on;
+        } else if let Some(p) = self.person_mut(id) {
+            p.expected_delivery_date = on;
+        }
     }
 
     /// Everyone else in the register, in register order.

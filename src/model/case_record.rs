@@ -10,6 +10,9 @@ use super::Assessment;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+/// The disability code that says there is none (N00099), never recorded with another.
+pub const NO_DISABILITY: &str = "NONE";
+
 /// One child's census facts.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -24,9 +27,27 @@ pub struct ChildCensus {
     /// Whether the child was seen during the assessment, and when.
     pub seen: Option<bool>,
     pub seen_on: Option<NaiveDate>,
+    /// The child's ethnicity (census code N00177: "WBRI", "REFU", "NOBT"…).
+    pub ethnicity: Option<String>,
+    /// The child's disabilities (census codes N00099: "NONE", or one or more of "MOB", "LD"…).
+    pub disabilities: Vec<String>,
 }
 
 impl ChildCensus {
+    /// Ticks or unticks one disability code. "No disability" is never kept with a disability
+    /// (N00099): ticking it clears the others, ticking another clears it.
+    pub fn set_disability(&mut self, code: &str, on: bool) {
+        self.disabilities.retain(|d| d != code);
+        if on {
+            if code == NO_DISABILITY {
+                self.disabilities.clear();
+            } else {
+                self.disabilities.retain(|d| d != NO_DISABILITY);
+            }
+            self.disabilities.push(code.to_owned());
+        }
+    }
+
     /// Empty facts for a child.
     pub fn new(child: PersonId) -> Self {
         Self {
@@ -36,6 +57,8 @@ impl ChildCensus {
             factors: Vec::new(),
             seen: None,
             seen_on: None,
+            ethnicity: None,
+            disabilities: Vec::new(),
         }
     }
 }
@@ -107,5 +130,24 @@ impl Assessment {
             .census_of(child)
             .cloned()
             .unwrap_or_else(|| ChildCensus::new(child.clone()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_disability_is_never_kept_with_a_disability() {
+        let mut c = ChildCensus::new(PersonId::from_random([1, 2, 3, 4]));
+        c.set_disability("LD", true);
+        c.set_disability("AUT", true);
+        assert_eq!(c.disabilities, ["LD", "AUT"]);
+        c.set_disability("NONE", true);
+        assert_eq!(c.disabilities, ["NONE"]);
+        c.set_disability("VIS", true);
+        assert_eq!(c.disabilities, ["VIS"]);
+        c.set_disability("VIS", false);
+        assert!(c.disabilities.is_empty());
     }
 }

@@ -172,6 +172,9 @@ pub struct Person {
     pub date_of_death: Option<NaiveDate>,
     /// Age in years when the date of birth is not known.
     pub age_years: Option<u32>,
+    /// When an expected baby is due, outside a pre-birth assessment (whose own expected
+    /// delivery date is the baby's: see [`crate::model::Assessment::expected_delivery_of`]).
+    pub expected_delivery_date: Option<NaiveDate>,
 }
 
 impl Person {
@@ -193,6 +196,7 @@ impl Person {
             life: Life::Living,
             date_of_death: None,
             age_years: None,
+            expected_delivery_date: None,
         }
     }
 

@@ -94,7 +94,13 @@ fn children(a: &Assessment) -> SectionProgress {
         if c.given_name.trim().is_empty() && !pre_birth {
             missing.push("A child's first name".to_owned());
         }
-        if c.date_of_birth.is_none() && !pre_birth {
+        if c.life == super::Life::Pregnancy {
+            // One due date for a pre-birth assessment's pregnancy, asked under "About the
+            // assessment"; an expected baby in any other assessment has its own.
+            if !pre_birth && a.expected_delivery_of(c).is_none() {
+                missing.push(format!("Expected delivery date of {}", c.display_name()));
+            }
+        } else if c.date_of_birth.is_none() && !pre_birth {
             missing.push(format!("Date of birth of {}", c.display_name()));
         }
     }
@@ -161,6 +167,18 @@ mod tests {
         );
         assert_eq!(s[1].missing, vec!["Date of birth of Ava Example"]);
         assert!(s[2].missing.is_empty());
+        // An expected baby is asked for when they are due, never a date of birth.
+        let mut expecting = a.clone();
+        expecting.people[0].life = crate::model::Life::Pregnancy;
+        expecting.people[0].given_name = "Unborn baby".into();
+        expecting.people[0].family_name.clear();
+        assert_eq!(
+            sections(&expecting)[1].missing,
+            vec!["Expected delivery date of Unborn baby"]
+        );
+        let baby = expecting.people[0].id.clone();
+        expecting.set_expected_delivery(&baby, NaiveDate::from_ymd_opt(2027, 2, 1));
+        assert!(sections(&expecting)[1].missing.is_empty());
         let mut a = a;
         a.people[1].relationship.clear();
         assert_eq!(

@@ -23,11 +23,22 @@ pub struct Need {
     pub description: String,
 }
 
+/// A code of the child's characteristics (an ethnicity or a disability) and what it means.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct Code {
+    pub code: String,
+    pub description: String,
+}
+
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Codes {
     factors: Vec<Factor>,
+    /// Everyday words for each group of factors ("drinking" for alcohol misuse).
+    search_words: std::collections::BTreeMap<String, Vec<String>>,
     primary_needs: Vec<Need>,
+    ethnicities: Vec<Code>,
+    disabilities: Vec<Code>,
 }
 
 fn codes() -> &'static Codes {
@@ -48,24 +59,51 @@ pub fn needs() -> &'static [Need] {
     &codes().primary_needs
 }
 
+/// Every ethnicity code (N00177), in the census's order.
+pub fn ethnicities() -> &'static [Code] {
+    &codes().ethnicities
+}
+
+/// Every disability code (N00099), "NONE" first.
+pub fn disabilities() -> &'static [Code] {
+    &codes().disabilities
+}
+
+pub use crate::model::case_record::NO_DISABILITY;
+
 /// The factor with this code.
 pub fn factor(code: &str) -> Option<&'static Factor> {
     factors().iter().find(|f| f.code == code)
 }
 
 /// The factor with `query` as its code, else those whose meaning or group contains it (any
-/// case), for the searchable picker.
+/// case), or whose group has an everyday word that starts with it or is one of its words
+/// ("drink", "drinking", "county lines"), for the searchable picker.
 pub fn search(query: &str) -> Vec<&'static Factor> {
-    let q = query.trim().to_lowercase();
+    let q = query
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
     if let Some(f) = factors().iter().find(|f| f.code.to_lowercase() == q) {
         return vec![f];
     }
+    let words_fit = |group: &str| {
+        codes().search_words.get(group).is_some_and(|words| {
+            words.iter().any(|w| {
+                (q.chars().count() >= 3 && w.starts_with(&q))
+                    || w == &q
+                    || format!(" {q} ").contains(&format!(" {w} "))
+            })
+        })
+    };
     factors()
         .iter()
         .filter(|f| {
             q.is_empty()
                 || f.meaning.to_lowercase().contains(&q)
                 || f.group.to_lowercase().contains(&q)
+                || words_fit(&f.group)
         })
         .collect()
 }
@@ -80,6 +118,9 @@ pub struct Issue {
     pub words: String,
     /// A query (pointed out) rather than an error (stops authorisation).
     pub query: bool,
+    /// Which of the child's facts it is about, to show it beside that control: "factors",
+    /// "ethnicity", "disabilities" or "need".
+    pub about: Option<&'static str>,
 }
 
 /// Every census rule `a` breaks or is queried on, child by child.
@@ -94,6 +135,7 @@ pub fn issues(a: &Assessment) -> Vec<Issue> {
                 child: None,
                 words: "The assessment's start date is before the referral date.".into(),
                 query: false,
+                about: None,
             });
         }
     }
@@ -104,22 +146,25 @@ pub fn issues(a: &Assessment) -> Vec<Issue> {
                 child: None,
                 words: "The assessment's start date is after its authorisation date.".into(),
                 query: false,
+                about: None,
             });
         }
     }
     for child in a.children() {
         let c = a.census_for(&child.id);
         let name = child.display_name();
-        let issue = |rule, words: String, query| Issue {
+        let issue = |rule, about, words: String, query| Issue {
             rule,
             child: Some(child.id.clone()),
             words: format!("{name}: {words}"),
             query,
+            about: Some(about),
         };
         for code in &c.factors {
             if factor(code).is_none() {
                 out.push(issue(
                     "N00181",
+                    "factors",
                     format!("\"{code}\" is not a census factor code."),
                     false,
                 ));
@@ -130,6 +175,7 @@ pub fn issues(a: &Assessment) -> Vec<Issue> {
             if seen.contains(&code) {
                 out.push(issue(
                     "8898",
+                    "factors",
                     format!("the factor {code} is recorded twice."),
                     false,
                 ));
@@ -139,6 +185,7 @@ pub fn issues(a: &Assessment) -> Vec<Issue> {
         if c.factors.iter().any(|f| f == "21") && c.factors.len() > 1 {
             out.push(issue(
                 "8869",
+                "factors",
                 "\"21\" (no factors identified) cannot be recorded with any other factor.".into(),
                 false,
             ));
@@ -146,7 +193,7 @@ pub fn issues(a: &Assessment) -> Vec<Issue> {
         if complete && c.factors.is_empty() {
             out.push(issue(
                 "8897Q",
-                "a completed assessment needs at least one factor identified at the end of assessment (or \"21\" if there are none).".into(),
+                "factors","a completed assessment needs at least one factor identified at the end of assessment (or \"21\" if there are none).".into(),
                 false,
             ));
         }
@@ -154,15 +201,50 @@ pub fn issues(a: &Assessment) -> Vec<Issue> {
             if c.factors.iter().any(|f| f == old) {
                 out.push(issue(
                     "18A/19A",
-                    format!("{old} should not be used from 2024-25: use {instead} (child on child, or adult on child)."),
+                    "factors",format!("{old} should not be used from 2024-25: use {instead} (child on child, or adult on child)."),
                     true,
                 ));
             }
+        }
+        match &c.ethnicity {
+            Some(e) if !ethnicities().iter().any(|x| &x.code == e) => out.push(issue(
+                "N00177",
+                "ethnicity",
+                format!("\"{e}\" is not an ethnicity code."),
+                false,
+            )),
+            None if complete => out.push(issue(
+                "4220",
+                "ethnicity",
+                "record the child's ethnicity (or that it was refused, or not yet obtained)."
+                    .into(),
+                false,
+            )),
+            _ => {}
+        }
+        for code in &c.disabilities {
+            if !disabilities().iter().any(|x| &x.code == code) {
+                out.push(issue(
+                    "N00099",
+                    "disabilities",
+                    format!("\"{code}\" is not a disability code."),
+                    false,
+                ));
+            }
+        }
+        if c.disabilities.len() > 1 && c.disabilities.iter().any(|d| d == NO_DISABILITY) {
+            out.push(issue(
+                "N00099",
+                "disabilities",
+                "\"no disability\" cannot be recorded with a disability.".into(),
+                false,
+            ));
         }
         if let Some(n) = &c.primary_need {
             if !needs().iter().any(|x| &x.code == n) {
                 out.push(issue(
                     "PrimaryNeedCode",
+                    "need",
                     format!("\"{n}\" is not a primary need code."),
                     false,
                 ));
@@ -229,6 +311,7 @@ mod tests {
         a.case.census.retain(|c| &c.child != child);
         let mut c = ChildCensus::new(child.clone());
         c.factors = factors.iter().map(|s| s.to_string()).collect();
+        c.ethnicity = Some("WBRI".into());
         a.case.census.push(c);
     }
 
@@ -297,7 +380,15 @@ mod tests {
             on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
             by: "Sam".into(),
         });
-        assert_eq!(rules(&a), vec![("8897Q", false), ("8897Q", false)]);
+        assert_eq!(
+            rules(&a),
+            vec![
+                ("8897Q", false),
+                ("4220", false),
+                ("8897Q", false),
+                ("4220", false)
+            ]
+        );
         set(&mut a, &rowan, &["21", "1B"]);
         set(&mut a, &skye, &["3B", "3B", "18A", "9Z"]);
         let got = issues(&a);
@@ -315,6 +406,68 @@ mod tests {
         set(&mut a, &rowan, &["21"]);
         set(&mut a, &skye, &["3B", "1B"]);
         assert_eq!(rules(&a), vec![]);
+    }
+
+    #[test]
+    fn the_child_s_ethnicity_and_disabilities_are_census_codes() {
+        // The same codes as shared/reference lists, in its order.
+        let reference = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/reference/england-csc-data.md"
+        ))
+        .expect("the shared reference is beside the project");
+        let listed = |field: &str| -> Vec<String> {
+            let part = reference.split(field).nth(1).expect("the list");
+            let part = &part[..part.find("\n- ").unwrap_or(part.len())];
+            let list = part
+                .split_once("): ")
+                .expect("codes after the field's note")
+                .1;
+            list.split(';')
+                .filter_map(|item| item.split_whitespace().next())
+                .map(str::to_owned)
+                .collect()
+        };
+        let codes = |list: &[Code]| list.iter().map(|c| c.code.clone()).collect::<Vec<_>>();
+        assert_eq!(codes(ethnicities()), listed("- `Ethnicity`"));
+        assert_eq!(codes(disabilities()), listed("- `Disabilities`"));
+
+        let (mut a, rowan, skye) = case();
+        set(&mut a, &rowan, &["21"]);
+        set(&mut a, &skye, &["1B"]);
+        a.case.census[0].ethnicity = Some("XXXX".into());
+        a.case.census[1].disabilities = vec!["NONE".into(), "LD".into(), "WINGS".into()];
+        assert_eq!(
+            issues(&a)
+                .iter()
+                .map(|i| i.words.as_str())
+                .collect::<Vec<_>>(),
+            vec![
+                "Rowan Demo: \"XXXX\" is not an ethnicity code.",
+                "Skye Demo: \"WINGS\" is not a disability code.",
+                "Skye Demo: \"no disability\" cannot be recorded with a disability.",
+            ]
+        );
+        a.case.census[0].ethnicity = Some("REFU".into());
+        a.case.census[1].disabilities = vec!["LD".into(), "AUT".into()];
+        assert_eq!(rules(&a), vec![]);
+    }
+
+    #[test]
+    fn a_factor_is_found_by_the_words_people_use() {
+        let found = |q: &str| {
+            search(q)
+                .iter()
+                .map(|f| f.code.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(found("drinking"), vec!["1A", "1B", "1C"]);
+        assert_eq!(found("drink"), vec!["1A", "1B", "1C"]);
+        assert_eq!(found("Drinking  heavily"), vec!["1A", "1B", "1C"]);
+        assert_eq!(found("county lines"), vec!["11A", "12A", "13A", "24A"]);
+        assert!(found("cannabis").starts_with(&["2A", "2B", "2C"]));
+        assert!(found("dv").contains(&"3B"));
+        assert!(found("zebra").is_empty());
     }
 
     #[test]

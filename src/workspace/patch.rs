@@ -19,6 +19,7 @@ struct Header {
     referral_date: Option<NaiveDate>,
     start_date: Option<NaiveDate>,
     lead_worker: String,
+    allocated_team: String,
     team_manager: String,
 }
 
@@ -179,6 +180,7 @@ impl Piece {
                     referral_date: replace(&mut a.referral_date, h.referral_date),
                     start_date: replace(&mut a.start_date, h.start_date),
                     lead_worker: replace(&mut a.lead_worker, h.lead_worker),
+                    allocated_team: replace(&mut a.allocated_team, h.allocated_team),
                     team_manager: replace(&mut a.team_manager, h.team_manager),
                 }))
             }
@@ -239,6 +241,7 @@ impl Before {
             referral_date,
             start_date,
             lead_worker,
+            allocated_team,
             team_manager,
             people,
             completed_sections,
@@ -263,6 +266,7 @@ impl Before {
                 referral_date,
                 start_date,
                 lead_worker,
+                allocated_team,
                 team_manager,
             }),
             people: Some(people),
@@ -298,6 +302,7 @@ impl Before {
                 referral_date: a.referral_date,
                 start_date: a.start_date,
                 lead_worker: a.lead_worker.clone(),
+                allocated_team: a.allocated_team.clone(),
                 team_manager: a.team_manager.clone(),
             }),
             people: copy!(People, people),
@@ -327,6 +332,7 @@ impl Before {
                 || header.referral_date != after.referral_date
                 || header.start_date != after.start_date
                 || header.lead_worker != after.lead_worker
+                || header.allocated_team != after.allocated_team
                 || header.team_manager != after.team_manager
             {
                 out.push(Piece::Header(Box::new(header)));

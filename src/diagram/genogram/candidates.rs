@@ -34,6 +34,8 @@ pub fn candidates(
     match relation {
         Relation::Parent if two_parents => return Vec::new(),
         Relation::Sibling if no_parents => return Vec::new(),
+        // An unborn child (or a pregnancy's outcome) is nobody's partner or parent.
+        Relation::Partner(_) | Relation::Child(..) if me.life.is_pregnancy() => return Vec::new(),
         _ => {}
     }
     let older = |p: &Person, than: &Person| match (p.date_of_birth, than.date_of_birth) {
@@ -50,6 +52,9 @@ pub fn candidates(
         .people
         .iter()
         .filter(|p| &p.id != of && p.role != PersonRole::Professional && sex_fits(p))
+        .filter(|p| {
+            !(p.life.is_pregnancy() && matches!(relation, Relation::Parent | Relation::Partner(_)))
+        })
         .filter(|p| {
             let hangs = g.parentage_of(&p.id).is_some();
             let my_parents = g.parents_of(of);
@@ -169,6 +174,54 @@ mod tests {
         let words = describe(&a, &rita, true);
         assert!(words.starts_with("Rita: family member, "), "{words}");
         assert!(words.ends_with("on the genogram"));
+    }
+
+    #[test]
+    fn an_unborn_baby_is_offered_as_nobody_s_parent_or_partner() {
+        let mut a = sample();
+        let ava = a.people[0].id.clone();
+        let mut baby = Person::new(PersonId::from_random([0x23; 4]), PersonRole::SubjectChild);
+        baby.given_name = "Unborn baby".into();
+        baby.life = crate::model::Life::Pregnancy;
+        let mut noah = Person::new(PersonId::from_random([0x24; 4]), PersonRole::SubjectChild);
+        noah.given_name = "Noah".into();
+        a.people.extend([baby.clone(), noah.clone()]);
+        for (i, p) in [&ava, &baby.id, &noah.id].into_iter().enumerate() {
+            let ops = plan(
+                &a,
+                &Command::Place {
+                    person: p.clone(),
+                    x: 200 * i as i32,
+                    y: 320,
+                },
+            )
+            .unwrap();
+            apply(&mut a, &ops);
+        }
+        let offered = |a: &Assessment, of: &PersonId, r: Relation| -> Vec<PersonId> {
+            candidates(a, of, &r, Gender::Unknown)
+                .into_iter()
+                .map(|c| c.person)
+                .collect()
+        };
+        assert!(!offered(&a, &noah.id, Relation::Parent).contains(&baby.id));
+        assert!(!offered(
+            &a,
+            &noah.id,
+            Relation::Partner(crate::model::genogram::PartnershipKind::Married)
+        )
+        .contains(&baby.id));
+        assert!(offered(
+            &a,
+            &baby.id,
+            Relation::Partner(crate::model::genogram::PartnershipKind::Married)
+        )
+        .is_empty());
+        let choices = crate::diagram::genogram::commands::parent_choices(&a, &noah.id);
+        assert!(choices
+            .iter()
+            .all(|(code, _)| code != &format!("p:{}", baby.id)));
+        assert!(choices.iter().any(|(code, _)| code == &format!("p:{ava}")));
     }
 }
 

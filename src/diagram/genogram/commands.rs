@@ -142,12 +142,22 @@ pub fn parent_choices(a: &Assessment, child: &PersonId) -> Vec<(String, String)>
                 )
             }),
     );
-    out.extend(g.members.iter().filter(|m| &m.person != child).map(|m| {
-        (
-            format!("p:{}", m.person),
-            format!("{} alone", name(&m.person)),
-        )
-    }));
+    // An unborn baby is nobody's parent (kept only where a line already says so).
+    let current = parent_choice_of(a, child);
+    let could_be_parent = |p: &PersonId| {
+        a.person(p).is_some_and(|x| !x.life.is_pregnancy()) || current == format!("p:{p}")
+    };
+    out.extend(
+        g.members
+            .iter()
+            .filter(|m| &m.person != child && could_be_parent(&m.person))
+            .map(|m| {
+                (
+                    format!("p:{}", m.person),
+                    format!("{} alone", name(&m.person)),
+                )
+            }),
+    );
     out
 }
 

@@ -74,9 +74,13 @@ pub(crate) fn ready() -> Assessment {
     }
     let k = kids(&a);
     edit_census(&mut a, &k[0], |c| {
-        c.factors = vec!["3B".into(), "1B".into()]
+        c.factors = vec!["3B".into(), "1B".into()];
+        c.ethnicity = Some("WBRI".into());
     });
-    edit_census(&mut a, &k[1], |c| c.factors = vec!["3B".into()]);
+    edit_census(&mut a, &k[1], |c| {
+        c.factors = vec!["3B".into()];
+        c.ethnicity = Some("NOBT".into());
+    });
     a
 }
 

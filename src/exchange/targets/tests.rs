@@ -15,8 +15,15 @@ fn authorised() -> Assessment {
         c.primary_need = Some("N1".into());
         c.seen = Some(true);
         c.seen_on = NaiveDate::from_ymd_opt(2026, 10, 29);
+        c.ethnicity = Some("WBRI".into());
+        c.disabilities = vec!["NONE".into()];
     });
-    edit_census(&mut a, &kids[1], |c| c.factors = vec!["3B".into()]);
+    edit_census(&mut a, &kids[1], |c| {
+        c.factors = vec!["3B".into()];
+        c.ethnicity = Some("MWBC".into());
+        c.disabilities = vec!["COMM".into(), "LD".into()];
+    });
+    a.allocated_team = "Assessment Team North (fictional)".into();
     a.answers
         .insert("outcomes".into(), Answer::Choices(vec!["cinPlan".into()]));
     a.answers.insert(

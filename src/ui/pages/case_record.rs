@@ -40,8 +40,12 @@ pub fn CaseRecordPage() -> impl IntoView {
                 <div class="error-summary" role="alert" data-testid="census-issues">
                     <h2 class="error-summary__title">"The census rules"</h2>
                     <ul class="list">
-                        {list.into_iter().map(|i| view! {
-                            <li>{if i.query { "Query" } else { "Error" }}" (rule "{i.rule}"): "{i.words}</li>
+                        {list.into_iter().map(|i| {
+                            let words = format!("{} (rule {}): {}", if i.query { "Query" } else { "Error" }, i.rule, i.words);
+                            match (&i.child, i.about) {
+                                (Some(c), Some(about)) => view! { <li><a href=format!("#census-{c}-{about}")>{words}</a></li> }.into_any(),
+                                _ => view! { <li>{words}</li> }.into_any(),
+                            }
                         }).collect_view()}
                     </ul>
                 </div>
@@ -124,7 +128,32 @@ fn ChildCensusCard(child: PersonId) -> impl IntoView {
     };
     let key = child.get_value().to_string();
     let search = RwSignal::new(String::new());
+    // The factor last ticked or unticked here: a rule it breaks is said beside it.
+    let last_ticked = RwSignal::new(None::<String>);
+    let said = move |about: &'static str| {
+        census::issues(&s.doc.read())
+            .into_iter()
+            .filter(|i| i.child.as_ref() == Some(&child.get_value()) && i.about == Some(about))
+            .map(|i| i.words)
+            .collect::<Vec<_>>()
+    };
+    let beside = move |about: &'static str| {
+        let words = said(about);
+        (!words.is_empty()).then(|| view! {
+            <div class="error-message" data-testid=format!("census-error-{about}")>
+                {words.into_iter().map(|w| view! { <p class="body"><span class="visually-hidden">"Error: "</span>{w}</p> }).collect_view()}
+            </div>
+        })
+    };
+    let ethnicities: Vec<Choice> = std::iter::once(Choice::new("", "Not recorded"))
+        .chain(
+            census::ethnicities()
+                .iter()
+                .map(|e| Choice::new(&e.code, &format!("{} ({})", e.description, e.code))),
+        )
+        .collect();
     let set_factors = move |code: String, on: bool| {
+        last_ticked.set(Some(code.clone()));
         let label = if on {
             format!("choose factor {code} for {}", name())
         } else {
@@ -174,8 +203,9 @@ fn ChildCensusCard(child: PersonId) -> impl IntoView {
                     value=Signal::derive(move || facts().la_child_id) width_class="input--w20"
                     on_change=Callback::new(move |v: String| s.typing(format!("change the council's id for {}", name()), format!("la-id-{}", child.get_value()), |a| edit_census(a, &child.get_value(), |c| c.la_child_id = v)))/>
                 <div class="form-group">
-                    <label class="label" for=format!("need-{key}")>"Primary need at referral"</label>
-                    <select class="select" id=format!("need-{key}") prop:value=move || facts().primary_need.unwrap_or_default()
+                    <label class="label" for=format!("census-{key}-need")>"Primary need at referral"</label>
+                    {move || beside("need")}
+                    <select class="select" id=format!("census-{key}-need") prop:value=move || facts().primary_need.unwrap_or_default()
                         on:change=move |ev| { let v = event_target_value(&ev); s.edit(format!("change the primary need for {}", name()), |a| edit_census(a, &child.get_value(), |c| c.primary_need = (!v.is_empty()).then_some(v))) }>
                         {needs.into_iter().map(|c| view! { <option value=c.value.clone()>{c.label}</option> }).collect_view()}
                     </select>
@@ -187,7 +217,35 @@ fn ChildCensusCard(child: PersonId) -> impl IntoView {
                 <DateField id=format!("seen-on-{key}") label="When the child was seen"
                     value=Signal::derive(move || facts().seen_on)
                     on_change=Callback::new(move |d: Option<NaiveDate>| s.edit(format!("change when {} was seen", name()), |a| edit_census(a, &child.get_value(), |c| c.seen_on = d)))/>
-                <h4 class="heading-s">"Factors identified at the end of assessment"</h4>
+                <div class="form-group">
+                    <label class="label" for=format!("census-{key}-ethnicity")>"Ethnicity"</label>
+                    <div class="hint">"As the child or family describe it. The census code is in brackets."</div>
+                    {move || beside("ethnicity")}
+                    <select class="select" id=format!("census-{key}-ethnicity") prop:value=move || facts().ethnicity.unwrap_or_default()
+                        on:change=move |ev| { let v = event_target_value(&ev); s.edit(format!("change the ethnicity of {}", name()), |a| edit_census(a, &child.get_value(), |c| c.ethnicity = (!v.is_empty()).then_some(v))) }>
+                        {ethnicities.into_iter().map(|c| view! { <option value=c.value.clone()>{c.label}</option> }).collect_view()}
+                    </select>
+                </div>
+                <fieldset class="fieldset" id=format!("census-{key}-disabilities")>
+                    <legend class="fieldset__legend">"Disability"</legend>
+                    <div class="hint">"Tick each that applies, or \"No disability\"."</div>
+                    {move || beside("disabilities")}
+                    <div class="checkboxes checkboxes--small">
+                        {census::disabilities().iter().map(|d| {
+                            let input = format!("disability-{}-{}", child.get_value(), d.code);
+                            let (c1, c2) = (d.code.clone(), d.code.clone());
+                            view! {
+                                <div class="checkboxes__item">
+                                    <input class="checkboxes__input" type="checkbox" id=input.clone()
+                                        prop:checked=move || facts().disabilities.contains(&c1)
+                                        on:change=move |ev| { let on = event_target_checked(&ev); let code = c2.clone(); s.edit(format!("{} disability {code} for {}", if on { "choose" } else { "remove" }, name()), |a| edit_census(a, &child.get_value(), |c| c.set_disability(&code, on))) }/>
+                                    <label class="checkboxes__label" for=input>{format!("{} ({})", d.description, d.code)}</label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+                <h4 class="heading-s" id=format!("census-{key}-factors") tabindex="-1">"Factors identified at the end of assessment"</h4>
                 <p class="body" data-testid="chosen-factors">{move || {
                     let f = facts().factors;
                     if f.is_empty() { "None chosen yet.".to_owned() } else { format!("Chosen: {}", f.iter().map(|c| census::factor(c).map_or_else(|| c.clone(), |x| format!("{} ({c})", x.meaning))).collect::<Vec<_>>().join("; ")) }
@@ -195,9 +253,10 @@ fn ChildCensusCard(child: PersonId) -> impl IntoView {
                 {move || { let s = suggested(); (!s.is_empty()).then(|| view! { <p class="hint" data-testid="suggested-factors">{format!("The mapping and analysis mention: {}. You choose.", s.join("; "))}</p> }) }}
                 <div class="form-group">
                     <label class="label" for=format!("factor-search-{k2}")>"Find a factor"</label>
-                    <div class="hint">"By meaning or code, for example: alcohol, neglect, 3B."</div>
+                    <div class="hint">"By meaning, everyday words or code, for example: drinking, neglect, county lines, 3B."</div>
                     <input class="input input--w20" type="search" id=format!("factor-search-{k2}") prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev))/>
                 </div>
+                {move || last_ticked.get().is_none().then(|| beside("factors"))}
                 <div class="factor-picker">
                     {move || groups().into_iter().map(|(group, list)| view! {
                         <fieldset class="fieldset">
@@ -212,6 +271,7 @@ fn ChildCensusCard(child: PersonId) -> impl IntoView {
                                                 prop:checked=move || facts().factors.contains(&c1)
                                                 on:change=move |ev| set_factors(c2.clone(), event_target_checked(&ev))/>
                                             <label class="checkboxes__label" for=input>{format!("{} ({})", f.meaning, f.code)}</label>
+                                            {let c3 = f.code.clone(); move || (last_ticked.get().as_ref() == Some(&c3)).then(|| beside("factors"))}
                                         </div>
                                     }
                                 }).collect_view()}

@@ -81,6 +81,14 @@ pub fn DetailsPage() -> impl IntoView {
             width_class="input--w20"
         />
         <TextField
+            id="allocated-team"
+            label="Allocated team"
+            hint="The team that holds the case, as the case system names it. Returns such as Annex A carry it."
+            value=Signal::derive(move || doc.read().allocated_team.clone())
+            on_change=text("the allocated team", |a, v| a.allocated_team = v)
+            width_class="input--w20"
+        />
+        <TextField
             id="team-manager"
             label="Team manager or practice supervisor"
             hint="The qualified social work manager who supervises and approves the assessment."

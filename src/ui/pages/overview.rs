@@ -60,6 +60,14 @@ pub fn OverviewPage() -> impl IntoView {
             },
         ));
         rows.push((
+            "Allocated team",
+            if a.allocated_team.trim().is_empty() {
+                "Not recorded".into()
+            } else {
+                a.allocated_team.clone()
+            },
+        ));
+        rows.push((
             "Team manager",
             if a.team_manager.is_empty() {
                 "Not recorded".into()

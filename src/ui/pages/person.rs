@@ -159,6 +159,10 @@ fn PersonForm(id: PersonId) -> impl IntoView {
                     on_change=Callback::new(move |v: Option<NaiveDate>| s.typing(format!("change {}'s date of birth", heading()), "date-of-birth", |a| if let Some(p) = a.person_mut(&id.get_value()) { p.date_of_birth = v }))/>
             })}
             {move || unborn().then(|| view! {
+                <DateField id="expected-delivery" label="Expected delivery date"
+                    hint=if matches!(s.doc.read().assessment_type, crate::model::AssessmentType::PreBirth { .. }) { "The same date as the pre-birth assessment's, on \"About the assessment\": changing one changes both." } else { "When the baby is due." }
+                    value=Signal::derive(move || s.doc.with(|a| a.person(&id.get_value()).and_then(|p| a.expected_delivery_of(p))))
+                    on_change=Callback::new(move |v: Option<NaiveDate>| s.typing(format!("change when {} is due", heading()), "expected-delivery", |a| a.set_expected_delivery(&id.get_value(), v)))/>
                 <div class="inset-text" data-testid="born">
                     <h2 class="heading-m">"The baby has been born"</h2>
                     <p class="body">"Recording the birth keeps everything recorded about the baby; the questions for a born child are then asked."</p>

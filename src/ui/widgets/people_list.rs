@@ -7,13 +7,16 @@ use crate::ui::router::use_navigate;
 use crate::ui::session::use_session;
 use leptos::prelude::*;
 
-fn describe(p: &Person) -> Vec<(&'static str, String)> {
+fn describe(p: &Person, due: Option<chrono::NaiveDate>) -> Vec<(&'static str, String)> {
     let mut rows = Vec::new();
     if !p.relationship.is_empty() {
         rows.push(("Relationship", p.relationship.clone()));
     }
     if p.role == PersonRole::Professional && !p.organisation.is_empty() {
         rows.push(("Agency and role", p.organisation.clone()));
+    }
+    if let Some(due) = due {
+        rows.push(("Expected delivery date", long_date(due)));
     }
     if let Some(dob) = p.date_of_birth {
         let age = p
@@ -80,7 +83,8 @@ pub fn PeopleList(
                     let id_confirm = p.id.clone();
                     let id_remove = p.id.clone();
                     let href = format!("/assessments/{}/person/{}", session.doc.read_untracked().id, p.id);
-                    let rows = describe(&p).into_iter().map(|(k, v)| view! {
+                    let due = session.doc.with_untracked(|a| a.expected_delivery_of(&p));
+                    let rows = describe(&p, due).into_iter().map(|(k, v)| view! {
                         <div class="summary-list__row"><dt class="summary-list__key">{k}</dt><dd class="summary-list__value">{v}</dd></div>
                     }).collect_view();
                     let change_label = format!("Change {name}");

@@ -39,6 +39,8 @@ pub fn gaps(a: &Assessment, profile: &Profile, today: NaiveDate) -> Vec<String> 
     out.extend(
         census::errors(a)
             .into_iter()
+            // A missing ethnicity is said below for every child, complete or not.
+            .filter(|i| i.rule != "4220")
             .filter(|i| i.rule != "8897Q" || a.case.completion.is_some())
             .map(|i| format!("Census rule {}: {}", i.rule, i.words)),
     );
@@ -46,6 +48,12 @@ pub fn gaps(a: &Assessment, profile: &Profile, today: NaiveDate) -> Vec<String> 
         if a.census_for(&c.id).factors.is_empty() {
             out.push(format!(
                 "{}: choose the factors identified at the end of assessment (or \"21\" if there are none).",
+                c.display_name()
+            ));
+        }
+        if a.census_for(&c.id).ethnicity.is_none() {
+            out.push(format!(
+                "{}: record the child's ethnicity (or that it was refused, or not yet obtained).",
                 c.display_name()
             ));
         }

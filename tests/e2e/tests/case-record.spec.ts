@@ -10,6 +10,14 @@ async function pick(page: Page, child: string, search: string, label: string) {
   await expectSaved(page);
 }
 
+/** Records a child's ethnicity (and disabilities) as the census asks. */
+async function characteristics(page: Page, child: string, ethnicity: string, disabilities: string[]) {
+  const card = page.getByTestId('child-census').filter({ hasText: child }).first();
+  await card.getByLabel('Ethnicity').selectOption({ label: ethnicity });
+  for (const d of disabilities) await card.getByLabel(d, { exact: true }).check();
+  await expectSaved(page);
+}
+
 async function completeAndAuthorise(page: Page, comment: string) {
   await page.getByRole('button', { name: 'Mark the assessment complete' }).click();
   await expect(page.getByTestId('case-status')).toContainText('Complete');
@@ -30,12 +38,23 @@ test('two siblings with different factors, a census rule refused, authorised, re
 
   // factors by meaning and by code; the mapping's words are offered, not chosen
   await expect(page.getByTestId('suggested-factors').first()).toContainText('Alcohol misuse: by the parent(s) or carer(s) (1B)');
-  await pick(page, 'Rowan Demo', 'alcohol', 'Alcohol misuse: by the parent(s) or carer(s) (1B)');
+  // the words a worker uses find the factor: "drinking" as well as "alcohol"
+  await pick(page, 'Rowan Demo', 'drinking', 'Alcohol misuse: by the parent(s) or carer(s) (1B)');
   await pick(page, 'Rowan Demo', '3B', "Domestic abuse: the child's parent(s) or carer(s) being the subject of domestic abuse (3B)");
   await pick(page, 'Skye Demo', 'neglect', 'Abuse or neglect: neglect (16A)');
   // "21" with another code is refused, with its message, and blocks completion
   await pick(page, 'Rowan Demo', '21', 'No factors identified (only where there is no evidence of any factor and no further action is taken) (21)');
   await expect(page.getByTestId('census-issues')).toContainText('Error (rule 8869): Rowan Demo: "21" (no factors identified) cannot be recorded with any other factor.');
+  // ...and said beside the tick that caused it, in view, the list part of the page (no scroll box)
+  const ticked = page.getByTestId('child-census').filter({ hasText: 'Rowan Demo' }).first()
+    .locator('.checkboxes__item', { has: page.getByLabel('No factors identified (only where there is no evidence of any factor and no further action is taken) (21)', { exact: true }) });
+  await expect(ticked.getByTestId('census-error-factors')).toContainText('cannot be recorded with any other factor');
+  await expect(ticked.getByTestId('census-error-factors')).toBeInViewport();
+  const scrolls = await page.locator('.factor-picker').first().evaluate((e) => e.scrollHeight > e.clientHeight + 1);
+  expect(scrolls).toBe(false);
+  // the summary's line takes the worker to the child's factors
+  await page.getByTestId('census-issues').getByRole('link', { name: /rule 8869/ }).click();
+  await expect(page.locator('h4:focus, h4:target')).toHaveText('Factors identified at the end of assessment');
   await page.getByRole('button', { name: 'Mark the assessment complete' }).click();
   await expect(page.getByTestId('case-status')).toContainText('In progress');
   await expect(page.getByTestId('gaps')).toContainText('Census rule 8869');
@@ -44,6 +63,12 @@ test('two siblings with different factors, a census rule refused, authorised, re
   await expect(page.getByTestId('census-issues')).toHaveCount(0);
   await rowan.getByLabel("The council's id for this child").fill('LA-000123');
   await expectSaved(page);
+  // the child's characteristics the returns carry; "No disability" is never kept with another
+  await expect(page.getByTestId('gaps')).toContainText("Rowan Demo: record the child's ethnicity");
+  await characteristics(page, 'Rowan Demo', 'White British (WBRI)', ['Hearing (HEAR)', 'No disability (NONE)']);
+  await expect(rowan.getByLabel('Hearing (HEAR)', { exact: true })).not.toBeChecked();
+  await characteristics(page, 'Skye Demo', 'Black African (BAFR)', ['Communication (COMM)', 'Learning (LD)']);
+  await expect(page.getByText("record the child's ethnicity")).toHaveCount(0);
   await page.screenshot({ path: shotPath(test.info(), 'case-record-1024x768.png'), fullPage: true });
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
@@ -83,6 +108,9 @@ test('two siblings with different factors, a census rule refused, authorised, re
   for (const r of dfe) expect(validateWithSchema(r, 'dfe-csc-api-child-v0.7.schema.json')).toEqual([]);
   expect(dfe[0].la_code).toBe(123);
   expect(dfe[0].Children.la_child_id).toBe('LA-000123');
+  expect(dfe[0].Children.child_details.ethnicity).toBe('WBRI');
+  expect(dfe[0].Children.child_details.disabilities).toEqual(['NONE']);
+  expect(dfe[1].Children.child_details.disabilities).toEqual(['COMM', 'LD']);
   expect(dfe[0].Children.social_care_episodes[0].child_and_family_assessments[0].factors).toEqual(['1B', '3B']);
   expect(dfe[1].Children.social_care_episodes[0].child_and_family_assessments[0].factors).toEqual(['16A']);
   const ssd = JSON.parse((await get('Standard Safeguarding Dataset rows (JSON)')).text);
@@ -94,7 +122,7 @@ test('two siblings with different factors, a census rule refused, authorised, re
   expect(factorsCsv[0]).toBe('cinf_table_id,cinf_assessment_id,cinf_assessment_factors_json');
   const annex = (await get('Ofsted Annex A list 4 (CSV)')).text.split('\r\n');
   expect(annex[0]).toBe('ChildUniqueID,Gender,Ethnicity,DateOfBirth,Age,HasDisability,ContinuousAssessmentStart,ContinuousAssessmentChildSeen,ContinuousAssessmentAuthDate,CSCSupportRequired,AllocatedTeam,AllocatedWorker');
-  expect(annex[1]).toMatch(/^LA-000123,Female,,14\/05\/2018,8,,/);
+  expect(annex[1]).toMatch(/^LA-000123,Female,WBRI,14\/05\/2018,8,No,/);
 
   // an update, with its reason, authorised as version 2
   await page.getByLabel('Why it is being updated').fill('New information from the school after authorisation');
@@ -127,6 +155,8 @@ test('two siblings with different factors, a census rule refused, authorised, re
   await page.getByRole('link', { name: 'Completion, authorisation and the census' }).click();
   await pick(page, 'Ash Demo', '21', 'No factors identified (only where there is no evidence of any factor and no further action is taken) (21)');
   await pick(page, 'Skye Demo', '3B', "Domestic abuse: the child's parent(s) or carer(s) being the subject of domestic abuse (3B)");
+  await characteristics(page, 'Ash Demo', 'Refused (REFU)', []);
+  await characteristics(page, 'Skye Demo', 'Information not yet obtained (NOBT)', []);
   await completeAndAuthorise(page, 'Agreed.');
   await page.goto('/');
   await expect(page.getByTestId('took')).toHaveCount(2);

@@ -24,11 +24,11 @@ test('export validates against the published schema, and imports into a fresh br
   const doc = JSON.parse(first.text);
   expect(validateWithSchema(doc)).toEqual([]);
   expect(doc.format).toBe('assessment-workbench/assessment');
-  expect(doc.schemaVersion).toBe(7);
+  expect(doc.schemaVersion).toBe(8);
   expect(doc.assessment.genogram.members).toEqual([]);
   expect(doc.assessment.people.map((p: any) => p.givenName)).toEqual(['Mia', 'Alex <b>Placeholder</b>']);
   // the schema is served with the app, byte for byte the published one
-  for (const v of [1, 2, 3, 4, 5, 6, 7]) {
+  for (const v of [1, 2, 3, 4, 5, 6, 7, 8]) {
     const served = await page.request.get(`/schema/assessment-v${v}.schema.json`);
     expect(served.ok()).toBe(true);
     expect(await served.json()).toEqual(JSON.parse(fixture(`../../public/schema/assessment-v${v}.schema.json`)));
@@ -98,12 +98,22 @@ test('the checked-in fixtures pass their schemas; a version 1 file is migrated o
   const badPath = JSON.parse(v7);
   badPath.assessment.childTools[1].work.path = 11;
   expect(validateWithSchema(badPath, 7)).not.toEqual([]);
+  const v8 = fixture('assessment-v8.json');
+  expect(validateWithSchema(JSON.parse(v8), 8)).toEqual([]);
+  expect(validateWithSchema(JSON.parse(v7), 8)).not.toEqual([]);
+  // a child's ethnicity and disabilities are census codes
+  const badEthnicity = JSON.parse(v8);
+  badEthnicity.assessment.case.census[0].ethnicity = 'British';
+  expect(validateWithSchema(badEthnicity, 8)).not.toEqual([]);
+  const badDisability = JSON.parse(v8);
+  badDisability.assessment.case.census[0].disabilities = ['LD', 'LD'];
+  expect(validateWithSchema(badDisability, 8)).not.toEqual([]);
   await importText(page, v1);
   await expect(page.getByTestId('assessment-title')).toHaveText('Mia Sample, Leo Sample');
   await expect(page.getByTestId('task-details')).toContainText('Completed');
   const migrated = await exportVia(page, () => page.getByRole('button', { name: 'Export as JSON' }).click());
   const doc = JSON.parse(migrated.text);
-  expect(doc.schemaVersion).toBe(7);
+  expect(doc.schemaVersion).toBe(8);
   expect(doc.assessment.genogram.members).toEqual([]);
   expect(doc.assessment.answers).toEqual({});
   expect(doc.assessment.scales).toEqual([]);
@@ -114,7 +124,7 @@ const bad: Array<[string, (doc: any) => string, string]> = [
   ['plain garbage', () => 'this is not json at all', 'The file is not a valid JSON file'],
   ['another JSON file', () => JSON.stringify({ name: 'shopping list' }), 'not an Assessment Workbench export'],
   ['a wrong format', (d) => JSON.stringify({ ...d, format: 'genogram' }), 'The file\'s format is "genogram"'],
-  ['a newer schema version', (d) => JSON.stringify({ ...d, schemaVersion: 8 }), 'schema version 8, which is newer than this app understands'],
+  ['a newer schema version', (d) => JSON.stringify({ ...d, schemaVersion: 9 }), 'schema version 9, which is newer than this app understands'],
   ['a missing field', (d) => { delete d.assessment.people[2].role; return JSON.stringify(d); }, 'missing the field "assessment.people[2].role"'],
   ['a mistyped field', (d) => { d.assessment.referralDate = 'last Tuesday'; return JSON.stringify(d); }, 'The field "assessment.referralDate" is not valid'],
   ['an unknown procedure', (d) => { d.assessment.profile = 'elsewhere-2019'; return JSON.stringify(d); }, 'procedure profile "elsewhere-2019"'],

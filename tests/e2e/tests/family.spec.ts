@@ -100,6 +100,18 @@ test('people first, then the genogram and the map from them: nobody entered twic
   await page.getByTestId('add-expected-baby').click();
   await expect(page.getByTestId('person-heading')).toHaveText('Unborn baby');
   await expect(page.getByTestId('born')).toBeVisible();
+  // Outside a pre-birth assessment the baby is asked when they are due, never a date of birth.
+  const babyPage = page.url();
+  await page.goto(base);
+  await expect(page.getByTestId('missing-links')).toContainText('Expected delivery date of Unborn baby');
+  await expect(page.getByTestId('missing-links')).not.toContainText('Date of birth of Unborn baby');
+  await page.goto(babyPage);
+  await fillDate(page, 'Expected delivery date', '2027-03-14');
+  await expectSaved(page);
+  await page.goto(`${base}/children`);
+  await expect(page.locator('.card', { hasText: 'Unborn baby' })).toContainText('14 March 2027');
+  await page.goto(base);
+  await expect(page.getByTestId('missing-links')).not.toContainText('Expected delivery date of Unborn baby');
   await page.goto(`${base}/genogram`);
   // The drawer is closed on a drawn genogram: "Show panel" opens it with the people not on it.
   await page.getByTestId('panel-toggle').click();
@@ -111,6 +123,12 @@ test('people first, then the genogram and the map from them: nobody entered twic
   await page.getByTestId('person-panel').getByRole('button', { name: 'Daughter', exact: true }).click();
   await page.getByTestId('relative-picker').getByRole('button', { name: /^Unborn baby/ }).click();
   await expectSaved(page);
+  // An unborn baby is offered as nobody's mother or partner.
+  await symbol(page, 'Tom').click();
+  await page.getByTestId('person-panel').getByRole('button', { name: 'Partner', exact: true }).click();
+  await expect(page.getByTestId('relative-picker')).toBeVisible();
+  await expect(page.getByTestId('relative-picker')).not.toContainText('Unborn baby');
+  await page.getByTestId('relative-picker').getByRole('button', { name: 'Cancel' }).click();
   await page.goto(`${base}/s/child`);
   await expect(page.getByText('The plan for the birth and the first days after it').first()).toBeVisible();
   a = await exported(page, base);

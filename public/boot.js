@@ -24,5 +24,15 @@ window.__awOpenWorkbench = () => {
   return start('workbench').then(() => front.forEach((n) => n.remove()));
 };
 
+// A tab handed to a child (child mode, src/ui/router/navigation.rs) opens child mode at every
+// address of the app until a grown-up leaves it: a bookmark, a typed address or a link from
+// another app in the same tab lands back in it.
+try {
+  const held = sessionStorage.getItem('assessment-workbench.child-mode');
+  if (held && location.pathname !== JSON.parse(held)) history.replaceState(null, '', JSON.parse(held));
+} catch (e) {
+  // No sessionStorage (a locked-down browser): child mode holds within the page only.
+}
+
 const workbenchPath = location.pathname.startsWith('/assessments/') || /^\/(exports|demo)\/?$/.test(location.pathname);
 start(workbenchPath ? 'workbench' : 'front').catch(failed);

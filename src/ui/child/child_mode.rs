@@ -9,7 +9,10 @@ use super::story::StoryReader;
 use crate::edit::child_tools::tool;
 use crate::model::child_tools::{Surface, ToolKind};
 use crate::model::ItemId;
-use crate::ui::router::{held, hold_at, let_go, use_navigate, use_params_map};
+use crate::ui::router::{
+    handed_over_at, held, hold_at, let_go, release_page, use_navigate, use_params_map,
+    NavigateOptions,
+};
 use crate::ui::session::use_session;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -24,7 +27,21 @@ pub fn ToolChildPage() -> impl IntoView {
     let params = use_params_map();
     let found = ItemId::parse(&params.read_untracked().get("tool").unwrap_or_default())
         .filter(|t| s.doc.with_untracked(|a| tool(a, t).is_some()));
+    let here = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
     match found {
+        // Child mode only after "hand over" in this tab: Back into it after a grown-up left,
+        // or a link to it, opens the worker's page of the tool instead.
+        Some(id) if !handed_over_at(&here) => {
+            let worker_page = here.trim_end_matches("/child").to_owned();
+            let navigate = use_navigate();
+            request_animation_frame(move || {
+                navigate(&worker_page, NavigateOptions { replace: true })
+            });
+            let _ = id;
+            ().into_any()
+        }
         Some(id) => view! { <ChildMode id=id/> }.into_any(),
         None => view! { <super::super::pages::not_found::NotFound/> }.into_any(),
     }
@@ -71,7 +88,7 @@ fn ChildMode(id: ItemId) -> impl IntoView {
     on_cleanup(move || {
         keys.remove();
         menu.remove();
-        let_go();
+        release_page();
     });
     let (kind, child, name) = s.doc.with_untracked(|a| {
         let t = tool(a, &id).expect("checked by the page");
@@ -206,7 +223,8 @@ fn LeaveButton(back: String) -> impl IntoView {
     let back = StoredValue::new(back);
     let leave = move || {
         let_go();
-        navigate(&back.get_value(), Default::default());
+        // In place of child mode's entry, so Back from the worker's page does not return to it.
+        navigate(&back.get_value(), NavigateOptions { replace: true });
     };
     let leave_c = leave.clone();
     let confirm = move |_| {

@@ -42,7 +42,17 @@ pub fn ToolPage() -> impl IntoView {
 fn ToolRecord(id: ItemId) -> impl IntoView {
     let s = use_session();
     let navigate = use_navigate();
+    let hand_over_to = use_navigate();
     let id = StoredValue::new(id);
+    let hand_over_click = Callback::new(move |()| {
+        let to = format!(
+            "/assessments/{}/tools/{}/child",
+            s.doc.read_untracked().id,
+            id.get_value().as_str()
+        );
+        crate::ui::router::hand_over(&to);
+        hand_over_to(&to, Default::default());
+    });
     let with_tool = move |f: fn(&ChildTool) -> String| {
         Signal::derive(move || {
             s.doc
@@ -75,7 +85,6 @@ fn ToolRecord(id: ItemId) -> impl IntoView {
         let child = child.clone();
         move || format!("{}/person/{}", base(), child.as_str())
     };
-    let child_mode = move || format!("{}/tools/{}/child", base(), id.get_value().as_str());
     let set_conv = move |label: &'static str, f: fn(&mut ChildTool, String)| {
         Callback::new(move |v: String| {
             s.typing(label, label, |a| {
@@ -101,7 +110,8 @@ fn ToolRecord(id: ItemId) -> impl IntoView {
                 name.get(), if crate::ui::crypto::is_protected() { " and enter the passphrase" } else { ", then confirm" })}</p>
             <Show when=move || !s.doc.read().is_locked()
                 fallback=|| view! { <p class="body">"The assessment is authorised: start an update to use the tool again."</p> }>
-                <a href=child_mode class="button button--start" role="button" data-testid="hand-over">{move || format!("{hand_over}{}", name.get())}</a>
+                <button type="button" class="button button--start" data-testid="hand-over"
+                    on:click=move |_| hand_over_click.run(())>{move || format!("{hand_over}{}", name.get())}</button>
             </Show>
         </div>
         {match kind {

@@ -28,6 +28,24 @@ thread_local! {
     static HELD: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
+/// Where this tab is held, kept for the tab (sessionStorage) so that a reload, a bookmark or
+/// an address typed in the same tab comes back to it (`public/boot.js` reads it first).
+const HELD_IN_TAB: &str = "assessment-workbench.child-mode";
+
+/// Hands this tab to a child at `path`: from now until [`let_go`] every address of the app
+/// in this tab opens `path`.
+pub fn hand_over(path: &str) {
+    use gloo_storage::Storage;
+    let _ = gloo_storage::SessionStorage::set(HELD_IN_TAB, path);
+}
+
+/// Whether this tab was handed to a child at `path` (and not yet let go): a child-mode address
+/// reached any other way (Back after leaving, a link) is not child mode.
+pub fn handed_over_at(path: &str) -> bool {
+    use gloo_storage::Storage;
+    gloo_storage::SessionStorage::get::<String>(HELD_IN_TAB).is_ok_and(|p| p == path)
+}
+
 /// Keeps the app at `path` until [`let_go`] (child mode): no link is followed, no in-app move
 /// is made, and Back (the system gesture, a key, the browser's button) comes straight back.
 pub fn hold_at(path: &str) {
@@ -38,9 +56,16 @@ pub fn hold_at(path: &str) {
     }
 }
 
-/// Ends [`hold_at`].
-pub fn let_go() {
+/// Ends [`hold_at`] for this page only (it is going), leaving the tab handed over.
+pub fn release_page() {
     HELD.with(|h| *h.borrow_mut() = None);
+}
+
+/// Ends [`hold_at`] and [`hand_over`]: a grown-up has taken the tab back.
+pub fn let_go() {
+    use gloo_storage::Storage;
+    HELD.with(|h| *h.borrow_mut() = None);
+    gloo_storage::SessionStorage::delete(HELD_IN_TAB);
 }
 
 /// The path the app is held at, if it is.

@@ -136,10 +136,23 @@ test('child mode: Three Houses drawn by touch and pen with words and a person fr
   await expect(marks).toHaveJSProperty('innerHTML', worries);
   await page.goBack();
   await expect(page).toHaveURL(childUrl);
+  // another of the app's addresses opened in the same tab (a bookmark, a link from another app)
+  // shows child mode too, never the assessment
+  for (const address of ['/', toolPage.replace(/\/tools\/.*$/, ''), `${toolPage.replace(/\/tools\/.*$/, '')}/people`]) {
+    await page.goto(address);
+    await expect(page.getByTestId('child-mode')).toBeVisible();
+    await expect(page).toHaveURL(childUrl);
+    await expect(page.getByTestId('assessment-title')).toHaveCount(0);
+  }
 
   // the worker leaves, by holding "Grown-ups" and confirming
   await leaveChildMode(page);
   await expect(page).toHaveURL(toolPage);
+  // Back from the worker's page does not go into child mode again
+  await page.goBack();
+  await expect(page.getByTestId('tool-heading')).toBeVisible();
+  await expect(page.getByTestId('child-mode')).toHaveCount(0);
+  await page.goto(toolPage);
   await page.reload();
   await expect(page.getByTestId('tool-heading')).toHaveText("Mia Sample's Three Houses");
   await expect(page.getByTestId('drawing-worries').locator('path.ink[fill="none"]')).toHaveCount(1);

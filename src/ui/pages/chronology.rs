@@ -145,6 +145,8 @@ fn EntryForm(id: String, on_done: Callback<()>) -> impl IntoView {
     view! {
         <div class="panel" data-testid="chronology-form">
             <h2 class="heading-m">"Event"</h2>
+            // Who may read it, before anything is written down: a disclosure is marked as it is recorded.
+            <crate::ui::widgets::mark_control::MarkControl target=crate::model::marks::Target::Chronology { entry: id.get_value() } what="this event"/>
             <DateField id="event-date" label="Date"
                 value=Signal::derive(move || s.doc.read().chronology.iter().find(|e| e.id == id.get_value()).and_then(|e| e.date))
                 on_change=Callback::new(move |d: Option<NaiveDate>| s.edit(format!("change the date of {}", this_event()), |a| if let Some(e) = a.chronology.iter_mut().find(|e| e.id == id.get_value()) { e.date = d }))/>

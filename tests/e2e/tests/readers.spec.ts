@@ -156,3 +156,35 @@ test('a domestic abuse concern recorded about a parent suggests keeping the othe
   await page.reload();
   await expect(page.getByTestId('mark-tag')).toHaveText('Not for Casey Sampleton');
 });
+
+test("a disclosure recorded in the chronology is marked before it is written down, and stays marked", async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open a demonstration case' }).click();
+  await expect(page).toHaveURL(/\/scales$/);
+  const base = page.url().replace(/\/scales$/, '');
+  await page.goto(`${base}/chronology`);
+  await page.getByRole('button', { name: 'Add an event' }).click();
+  const form = page.getByTestId('chronology-form');
+  // the form offers who may read it before a word is typed
+  await form.getByRole('button', { name: 'Who may read this? (this event)' }).click();
+  const panel = form.getByRole('group', { name: /^Who may read/ });
+  await panel.getByLabel('Not for particular people').check();
+  await panel.getByRole('checkbox', { name: 'Casey Sampleton' }).check();
+  await panel.getByLabel('Why').fill('What Rowan told her teacher about her father');
+  await panel.getByRole('button', { name: 'Save who may read this' }).click();
+  await expect(form.getByTestId('mark-tag')).toHaveText('Not for Casey Sampleton');
+  await form.getByLabel('What happened').fill('Rowan said Dad pushed Mum');
+  await expectSaved(page);
+  await form.getByRole('button', { name: 'Done' }).click();
+  const entry = page.getByTestId('chronology-entry').filter({ hasText: 'Rowan said Dad pushed Mum' });
+  await expect(entry.getByTestId('mark-tag')).toHaveText('Not for Casey Sampleton');
+  await page.reload();
+  await expect(entry.getByTestId('mark-tag')).toHaveText('Not for Casey Sampleton');
+  // the father's summary lists it as left out
+  await page.goto(base);
+  await page.getByRole('link', { name: 'Print or save the summary for the family' }).click();
+  await page.getByLabel('Who is this summary for?').selectOption({ label: 'Casey Sampleton (Father (lives apart))' });
+  await expect(page.getByTestId('left-out')).toContainText('Rowan said Dad pushed Mum');
+  errors.check();
+});

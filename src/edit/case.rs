@@ -61,19 +61,19 @@ pub fn gaps(a: &Assessment, profile: &Profile, today: NaiveDate) -> Vec<String> 
     out
 }
 
-/// Marks the assessment complete, when nothing is missing; otherwise the gaps.
+/// Marks the assessment complete, when nothing is missing; otherwise the gaps. The day it was
+/// completed is the procedure's answer for it (a gap while not given), never a second date.
 pub fn complete(
     a: &mut Assessment,
     profile: &Profile,
     by: &str,
-    on: NaiveDate,
+    today: NaiveDate,
 ) -> Result<(), Vec<String>> {
-    let gaps = gaps(a, profile, on);
+    let gaps = gaps(a, profile, today);
     if !gaps.is_empty() {
         return Err(gaps);
     }
     a.case.completion = Some(Completion {
-        on,
         by: by.trim().to_owned(),
     });
     Ok(())
@@ -84,7 +84,8 @@ pub fn complete(
 pub enum NotAuthorised {
     NotComplete,
     NoManager,
-    BeforeCompletion,
+    /// Authorised before the day the assessment was completed (that day).
+    BeforeCompletion(NaiveDate),
     Census(Vec<String>),
 }
 
@@ -96,9 +97,10 @@ impl NotAuthorised {
                 "The social worker has to mark the assessment complete first".into()
             }
             NotAuthorised::NoManager => "Enter the team manager's name".into(),
-            NotAuthorised::BeforeCompletion => {
-                "The date of authorisation cannot be before the assessment was completed".into()
-            }
+            NotAuthorised::BeforeCompletion(done) => format!(
+                "The date of authorisation cannot be before the assessment was completed ({})",
+                done.format("%-d %B %Y")
+            ),
             NotAuthorised::Census(e) => format!("The census rules are not met: {}", e.join(" ")),
         }
     }
@@ -108,19 +110,20 @@ impl NotAuthorised {
 /// read-only, and an update under way is closed with this authorisation.
 pub fn authorise(
     a: &mut Assessment,
+    profile: &Profile,
     manager: &str,
     comment: &str,
     on: NaiveDate,
     at: DateTime<Utc>,
 ) -> Result<u32, NotAuthorised> {
-    let Some(done) = &a.case.completion else {
+    if a.case.completion.is_none() {
         return Err(NotAuthorised::NotComplete);
-    };
+    }
     if manager.trim().is_empty() {
         return Err(NotAuthorised::NoManager);
     }
-    if on < done.on {
-        return Err(NotAuthorised::BeforeCompletion);
+    if let Some(done) = Flow::new(a, profile, on).completed_on().filter(|d| on < *d) {
+        return Err(NotAuthorised::BeforeCompletion(done));
     }
     let errors: Vec<String> = census::errors(a).into_iter().map(|i| i.words).collect();
     if !errors.is_empty() {

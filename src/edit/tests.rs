@@ -735,7 +735,17 @@ fn apply_plan(a: &mut Assessment, step: &PlanStep, r: &mut impl FnMut() -> [u8; 
             let profile = procedure::find(&a.profile).unwrap();
             let _ = super::case::complete(a, profile, "Sam", *on);
         }
-        PlanStep::Authorise(on) => drop(super::case::authorise(a, "Pat", "Agreed", *on, clock())),
+        PlanStep::Authorise(on) => {
+            let profile = procedure::find(&a.profile).unwrap();
+            drop(super::case::authorise(
+                a,
+                profile,
+                "Pat",
+                "Agreed",
+                *on,
+                clock(),
+            ))
+        }
         PlanStep::StartUpdate(on) => drop(super::case::start_update(a, "After the birth", *on)),
         PlanStep::EditHarm(i, words, kids) => {
             // The page offers the children being assessed.

@@ -6,14 +6,14 @@ use super::errors::ImportError;
 use serde_json::Value;
 
 /// The schema version this app writes.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// A step from version `index + 1` to `index + 2`.
 type Step = fn(Value) -> Result<Value, ImportError>;
 
 /// The steps, oldest first: `STEPS[0]` migrates version 1 to 2, and so on.
 const STEPS: [Step; SCHEMA_VERSION as usize - 1] = [
-    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8,
+    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8, v8_to_v9,
 ];
 
 /// The assessment document as an object, or the error every step gives when it is not one.
@@ -146,6 +146,48 @@ fn v7_to_v8(mut doc: Value) -> Result<Value, ImportError> {
     Ok(doc)
 }
 
+/// Version 9 keeps the day the assessment was completed once, as the procedure's answer for it
+/// ("Date the assessment was completed"): the worker's completion keeps only who marked it.
+/// Its old stamp becomes that answer when the answer was never given; when both were given the
+/// answer, the date the worker wrote, stays. It also let single things inside the child's tools
+/// be marked (new kinds of mark target, nothing to migrate).
+fn v8_to_v9(mut doc: Value) -> Result<Value, ImportError> {
+    let map = object(&mut doc)?;
+    let stamped = match map
+        .get_mut("case")
+        .and_then(|c| c.get_mut("completion"))
+        .and_then(Value::as_object_mut)
+    {
+        Some(done) => done.remove("on"),
+        None => None,
+    };
+    let Some(Value::String(on)) = stamped else {
+        return Ok(doc);
+    };
+    let question = map
+        .get("profile")
+        .and_then(Value::as_str)
+        .and_then(crate::procedure::find)
+        .map_or_else(
+            || "dateCompleted".to_owned(),
+            |p| p.timescales.completed_answer.clone(),
+        );
+    let answers = map
+        .entry("answers")
+        .or_insert_with(|| Value::Object(Default::default()));
+    if let Value::Object(answers) = answers {
+        let given = answers
+            .get(&question)
+            .and_then(|a| a.get("text"))
+            .and_then(Value::as_str)
+            .is_some_and(|t| !t.trim().is_empty());
+        if !given {
+            answers.insert(question, serde_json::json!({ "text": on }));
+        }
+    }
+    Ok(doc)
+}
+
 /// Reads a schema version from a JSON value.
 pub fn read_version(v: Option<&Value>) -> Result<u32, ImportError> {
     let v = v.ok_or(ImportError::MissingField {
@@ -186,11 +228,12 @@ mod tests {
         assert_eq!(read_version(Some(&json!(6))), Ok(6));
         assert_eq!(read_version(Some(&json!(7))), Ok(7));
         assert_eq!(read_version(Some(&json!(8))), Ok(8));
+        assert_eq!(read_version(Some(&json!(9))), Ok(9));
         assert_eq!(
-            read_version(Some(&json!(9))),
+            read_version(Some(&json!(10))),
             Err(ImportError::NewerVersion {
-                found: 9,
-                supported: 8
+                found: 10,
+                supported: 9
             })
         );
         assert!(matches!(
@@ -241,6 +284,29 @@ mod tests {
                 "case": {"census": [{"child": "p-01020304", "factors": ["1B"], "ethnicity": null, "disabilities": []}]},
                 "allocatedTeam": ""})
         );
+    }
+
+    #[test]
+    fn version_8_keeps_one_completion_date_as_the_procedure_s_answer() {
+        // never answered: the stamp becomes the answer
+        let doc = json!({"profile": "signs-of-safety-2020", "answers": {},
+            "case": {"completion": {"on": "2026-11-24", "by": "Sam"}}});
+        assert_eq!(
+            migrate(doc, 8).unwrap(),
+            json!({"profile": "signs-of-safety-2020", "answers": {"dateCompleted": {"text": "2026-11-24"}},
+                "case": {"completion": {"by": "Sam"}}})
+        );
+        // answered: the worker's answer is the date, the stamp goes
+        let doc = json!({"profile": "signs-of-safety-2020", "answers": {"dateCompleted": {"text": "2026-11-20"}},
+            "case": {"completion": {"on": "2026-11-24", "by": "Sam"}}});
+        assert_eq!(
+            migrate(doc, 8).unwrap(),
+            json!({"profile": "signs-of-safety-2020", "answers": {"dateCompleted": {"text": "2026-11-20"}},
+                "case": {"completion": {"by": "Sam"}}})
+        );
+        // not complete: nothing changes
+        let doc = json!({"answers": {}, "case": {"completion": null}});
+        assert_eq!(migrate(doc.clone(), 8).unwrap(), doc);
     }
 
     #[test]

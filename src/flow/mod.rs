@@ -48,6 +48,13 @@ impl<'a> Flow<'a> {
         self.a.answers.get(&answer_key(question, child))
     }
 
+    /// The day the assessment was completed: the answer the profile names for it, the one
+    /// completion date shown and used everywhere.
+    pub fn completed_on(&self) -> Option<NaiveDate> {
+        self.answer(&self.profile.timescales.completed_answer, None)
+            .and_then(Answer::date)
+    }
+
     /// The dates and facts the timescales need, read from the assessment and its answers.
     pub fn facts(&self) -> Facts {
         let rules = &self.profile.timescales;

@@ -63,11 +63,12 @@ impl ChildCensus {
     }
 }
 
-/// The worker's "this assessment is complete".
+/// The worker's "this assessment is complete": who said so. The day it was completed is one
+/// fact, the answer the procedure asks for ("Date the assessment was completed"), read by
+/// `Flow::completed_on`; it is not kept twice.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Completion {
-    pub on: NaiveDate,
     pub by: String,
 }
 

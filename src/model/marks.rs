@@ -1,8 +1,9 @@
 //! Who may read what: a mark on anything recorded (an answer, a chronology entry, a person's
 //! details, a network map entry, a scale judgement, a harm or danger statement, a rule or contact
-//! of the safety plan) saying it is not for the family, not for particular people, or restricted
-//! to the professional record; with who set it, when and why. [`Reader`] is who a summary or
-//! export is for, and [`may_read`] the one rule of what that reader is shown.
+//! of the safety plan, one thing a child said, one drawing or one page of their story) saying
+//! it is not for the family, not for particular people, or restricted to the professional
+//! record; with who set it, when and why. [`Reader`] is who a summary or export is for, and
+//! [`may_read`] the one rule of what that reader is shown.
 
 use super::ids::{ItemId, PersonId};
 use super::{Assessment, PersonRole};
@@ -49,6 +50,21 @@ pub enum Target {
     /// A contact of the safety plan.
     Contact {
         contact: ItemId,
+    },
+    /// One thing a child said in one of their tools, as the worker wrote it down.
+    ChildWords {
+        words: ItemId,
+    },
+    /// One drawing of a child's tool: a house of the Three Houses, or the Safety House (by its
+    /// surface's code: `worries`, `goodThings`, `dreams`, `house`). A story page's picture goes
+    /// with its page.
+    Drawing {
+        tool: ItemId,
+        surface: String,
+    },
+    /// One page of a Words and Pictures story: its words, in every version, and its picture.
+    StoryPage {
+        page: ItemId,
     },
 }
 

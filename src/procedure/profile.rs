@@ -207,6 +207,18 @@ impl Profile {
     }
 }
 
+impl Profile {
+    /// Where a question is asked: its section and the group (page) it is on.
+    pub fn question_page(&self, id: &str) -> Option<(&SectionDef, &GroupDef)> {
+        self.sections.iter().find_map(|s| {
+            s.groups
+                .iter()
+                .find(|g| g.questions.iter().any(|q| q.id == id))
+                .map(|g| (s, g))
+        })
+    }
+}
+
 impl SectionDef {
     /// The group with this id.
     pub fn group(&self, id: &str) -> Option<&GroupDef> {

@@ -5,6 +5,7 @@
 //! [`left_out`].
 
 use crate::edit::planning::{remove_contact, remove_harm, remove_pair, remove_rule};
+use crate::model::child_tools::{Surface, Work};
 use crate::model::marks::{allows, mark_words, Reader, Target};
 use crate::model::Assessment;
 
@@ -60,6 +61,32 @@ pub fn for_reader(a: &Assessment, reader: &Reader) -> Assessment {
             }
             Target::Rule { rule } => remove_rule(&mut b, rule),
             Target::Contact { contact } => remove_contact(&mut b, contact),
+            Target::ChildWords { words } => {
+                for t in &mut b.child_tools {
+                    t.child_words.retain(|w| &w.id != words);
+                }
+            }
+            Target::Drawing { tool, surface } => {
+                let drawing = Surface::from_code(surface).and_then(|s| {
+                    b.child_tools
+                        .iter_mut()
+                        .find(|t| &t.id == tool)?
+                        .drawing_mut(&s)
+                });
+                if let Some(d) = drawing {
+                    *d = Default::default();
+                }
+            }
+            Target::StoryPage { page } => {
+                for t in &mut b.child_tools {
+                    if let Work::WordsAndPictures { pages, versions } = &mut t.work {
+                        pages.retain(|p| &p.id != page);
+                        for v in versions {
+                            v.pages.retain(|p| &p.page != page);
+                        }
+                    }
+                }
+            }
         }
     }
     // Agreed versions keep words: a rule taken out leaves them by its id; a contact or a danger
@@ -159,6 +186,18 @@ pub fn markable(a: &Assessment) -> Vec<Target> {
     t.extend(p.plan.contacts.iter().map(|c| Target::Contact {
         contact: c.id.clone(),
     }));
+    for tool in &a.child_tools {
+        t.extend(tool.child_words.iter().map(|w| Target::ChildWords {
+            words: w.id.clone(),
+        }));
+        t.extend(tool.surfaces().into_iter().map(|s| match s {
+            Surface::Page(page) => Target::StoryPage { page },
+            s => Target::Drawing {
+                tool: tool.id.clone(),
+                surface: s.code(),
+            },
+        }));
+    }
     t
 }
 
@@ -259,6 +298,39 @@ pub fn describe(
         Target::Contact { contact } => {
             let c = a.planning.plan.contacts.iter().find(|c| &c.id == contact)?;
             format!("The contact {}", c.name.trim())
+        }
+        Target::ChildWords { words } => {
+            let (t, w) = a.child_tools.iter().find_map(|t| {
+                t.child_words
+                    .iter()
+                    .find(|w| &w.id == words)
+                    .map(|w| (t, w))
+            })?;
+            format!(
+                "What {} said in the {} ({}): \"{}\"",
+                name(&t.child)?,
+                t.kind().label(),
+                w.place.label(),
+                w.words.trim()
+            )
+        }
+        Target::Drawing { tool, surface } => {
+            let t = a.child_tools.iter().find(|t| &t.id == tool)?;
+            let s = Surface::from_code(surface).filter(|s| t.drawing(s).is_some())?;
+            format!("{}'s drawing: {}", name(&t.child)?, s.label())
+        }
+        Target::StoryPage { page } => {
+            let (t, n) = a.child_tools.iter().find_map(|t| match &t.work {
+                Work::WordsAndPictures { pages, .. } => {
+                    pages.iter().position(|p| &p.id == page).map(|n| (t, n))
+                }
+                _ => None,
+            })?;
+            format!(
+                "Page {} of {}'s Words and Pictures story",
+                n + 1,
+                name(&t.child)?
+            )
         }
     })
 }

@@ -166,7 +166,7 @@ fn authorising_starts_the_history_afresh_and_nothing_locked_can_change() {
     .unwrap();
     assert_eq!(w.history().depth(), 1);
     w.apply(Change::named("authorise"), later(2), |a| {
-        crate::edit::case::authorise(a, "Pat", "", day(26), at()).unwrap()
+        crate::edit::case::authorise(a, profile, "Pat", "", day(26), at()).unwrap()
     })
     .unwrap();
     assert_eq!(

@@ -95,23 +95,31 @@ fn completion_lists_what_is_missing_then_the_manager_authorises() {
     );
     assert!(gaps.iter().any(|g| g == "Rowan Demo: choose the factors identified at the end of assessment (or \"21\" if there are none)."), "{gaps:?}");
     assert_eq!(
-        authorise(&mut a, "Pat", "", day(26), at()),
+        authorise(&mut a, profile, "Pat", "", day(26), at()),
         Err(NotAuthorised::NotComplete)
     );
 
     let mut a = ready();
     complete(&mut a, profile, "Sam Fictional", day(25)).unwrap();
     assert_eq!(
-        authorise(&mut a, " ", "", day(26), at()),
+        authorise(&mut a, profile, " ", "", day(26), at()),
         Err(NotAuthorised::NoManager)
     );
+    // the day it was completed is the answer "Date the assessment was completed" (the 20th)
     assert_eq!(
-        authorise(&mut a, "Pat", "", day(24), at()),
-        Err(NotAuthorised::BeforeCompletion)
+        Flow::new(&a, profile, day(25)).completed_on(),
+        Some(day(20))
+    );
+    let refused = authorise(&mut a, profile, "Pat", "", day(19), at()).unwrap_err();
+    assert_eq!(refused, NotAuthorised::BeforeCompletion(day(20)));
+    assert_eq!(
+        refused.words(),
+        "The date of authorisation cannot be before the assessment was completed (20 November 2026)"
     );
     assert_eq!(
         authorise(
             &mut a,
+            profile,
             "Pat Example",
             "Agreed: child in need plan.",
             day(26),
@@ -141,7 +149,7 @@ fn census_errors_stop_authorisation() {
     edit_census(&mut a, &k[0], |c| {
         c.factors = vec!["21".into(), "1B".into()]
     });
-    let Err(NotAuthorised::Census(e)) = authorise(&mut a, "Pat", "", day(26), at()) else {
+    let Err(NotAuthorised::Census(e)) = authorise(&mut a, profile, "Pat", "", day(26), at()) else {
         panic!("refused")
     };
     assert_eq!(
@@ -157,7 +165,7 @@ fn an_authorised_assessment_is_read_only_until_an_update_is_started_and_authoris
     let mut a = ready();
     let profile = crate::procedure::find(&a.profile).unwrap();
     complete(&mut a, profile, "Sam", day(25)).unwrap();
-    authorise(&mut a, "Pat", "", day(26), at()).unwrap();
+    authorise(&mut a, profile, "Pat", "", day(26), at()).unwrap();
     // an ordinary edit is refused and changes nothing
     let before = a.clone();
     let refused = commit(&mut a, |x| x.lead_worker = "Someone else".into()).unwrap_err();
@@ -189,7 +197,7 @@ fn an_authorised_assessment_is_read_only_until_an_update_is_started_and_authoris
     commit(&mut a, |x| x.lead_worker = "Sam Fictional".into()).unwrap();
     complete(&mut a, profile, "Sam", day(28)).unwrap();
     assert_eq!(
-        authorise(&mut a, "Pat", "Update agreed.", day(29), at()),
+        authorise(&mut a, profile, "Pat", "Update agreed.", day(29), at()),
         Ok(2)
     );
     let v = &a.case.authorisations;

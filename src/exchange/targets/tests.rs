@@ -31,7 +31,6 @@ fn authorised() -> Assessment {
         Answer::Text("The plan is working, with \"Nan\" there, but needs time.".into()),
     );
     a.case.completion = Some(Completion {
-        on: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
         by: "Sam Fictional".into(),
     });
     a.case.authorisations.push(Authorisation {

@@ -565,4 +565,34 @@ mod tests {
         a.people.retain(|p| p.id != rater);
         assert!(reasons(&a).iter().any(|r| r.contains("rater.person")));
     }
+
+    #[test]
+    fn a_drawing_is_marked_by_one_of_the_tools_houses_and_a_page_with_its_page() {
+        use crate::model::marks::{Mark, Restriction, Target};
+        let mut a = demo();
+        let tool = a.child_tools[0].id.clone();
+        let mark = |surface: &str| Mark {
+            target: Target::Drawing {
+                tool: tool.clone(),
+                surface: surface.into(),
+            },
+            restriction: Restriction::NotForFamily,
+            set_by: "Sam".into(),
+            set_on: chrono::NaiveDate::MIN,
+            why: String::new(),
+        };
+        a.marks.push(mark("worries"));
+        assert_eq!(reasons(&a), Vec::<String>::new());
+        for wrong in ["roof", "i-01020304"] {
+            let mut b = a.clone();
+            b.marks.push(mark(wrong));
+            assert!(
+                reasons(&b)
+                    .iter()
+                    .any(|r| r.starts_with("marks[1].target.surface")),
+                "{wrong}: {:?}",
+                reasons(&b)
+            );
+        }
+    }
 }

@@ -9,11 +9,13 @@ use crate::edit::child_tools::{
     story_changed, tool,
 };
 use crate::model::child_tools::{StoryPage, StoryVersion, Surface, Work};
+use crate::model::marks::Target;
 use crate::model::ItemId;
 use crate::report::child_tools::story_pages;
 use crate::ui::platform::{long_date, random_bytes, today};
 use crate::ui::session::use_session;
 use crate::ui::widgets::fields::{Checkbox, DateField, TextArea, TextField};
+use crate::ui::widgets::mark_control::MarkControl;
 use leptos::prelude::*;
 
 fn pages_of(a: &crate::model::Assessment, id: &ItemId) -> (Vec<StoryPage>, Vec<StoryVersion>) {
@@ -154,6 +156,7 @@ fn StoryPageEditor(id: ItemId, page: ItemId, number: usize, base: Signal<String>
     view! {
         <li class="story-page" data-testid="story-page">
             <h3 class="heading-s">{format!("Page {number}")}</h3>
+            <MarkControl target=Target::StoryPage { page: page.get_value() } what=format!("page {number}")/>
             <TextArea id=format!("page-text-{number}") label="The words on this page" value=get(|p| p.text.clone()) on_change=set("the words", |p, v| p.text = v)/>
             <TextField id=format!("page-by-{number}") label="Who suggested these words" value=get(|p| p.suggested_by.clone())
                 on_change=set("who suggested the words", |p, v| p.suggested_by = v) width_class="input--w20"/>

@@ -9,9 +9,10 @@ use crate::edit::child_tools::{
     add_words, draw, edit_words, remove, remove_words, set_path, tool, tool_mut, At, DrawEdit, Mark,
 };
 use crate::model::child_tools::{
-    drawn_name, people_to_place, read_safety_house, safety_house, ChildTool, Place, Work,
+    drawn_name, people_to_place, read_safety_house, safety_house, ChildTool, Place, Surface, Work,
 };
 use crate::model::drawing::{Ink, PictureKind, PlacedPicture, PlacedWords, HEIGHT, WIDTH};
+use crate::model::marks::Target;
 use crate::model::{ItemId, PersonId};
 use crate::report::child_tools::title;
 use crate::ui::editors::export::{file_name, save_png, save_svg};
@@ -19,6 +20,7 @@ use crate::ui::platform::{long_date, random_bytes};
 use crate::ui::router::{use_navigate, use_params_map};
 use crate::ui::session::use_session;
 use crate::ui::widgets::fields::{Checkbox, Choice, RadioGroup, SelectField, TextArea, TextField};
+use crate::ui::widgets::mark_control::MarkControl;
 use leptos::prelude::*;
 
 /// The page at `/assessments/:id/tools/:tool`.
@@ -226,10 +228,16 @@ fn Drawings(id: ItemId) -> impl IntoView {
                 let name = move || s.doc.with(|a| tool(a, &id.get_value()).map(|t| format!("{} {label}", title(a, t))).unwrap_or_default());
                 let svg_for_save = svg.clone();
                 let svg_for_png = svg.clone();
+                // A story page's picture is marked with its page.
+                let (target, what) = match &surface {
+                    Surface::Page(page) => (Target::StoryPage { page: page.clone() }, "this page of the story".to_owned()),
+                    _ => (Target::Drawing { tool: id.get_value(), surface: code.clone() }, format!("the drawing: {}", label.to_lowercase())),
+                };
                 view! {
                     <figure class="tool-drawing" data-testid=format!("drawing-{code}")>
                         <div class="tool-drawing__picture" inner_html=svg></div>
                         <figcaption class="body">{label}</figcaption>
+                        <MarkControl target=target what=what/>
                         <div class="button-group">
                             <button type="button" class="button button--secondary button--small" data-testid=format!("svg-{code}")
                                 on:click=move |_| error.set(save_svg(&file_name(&name(), "svg"), &svg_for_save()).err())>"Download SVG"</button>
@@ -411,6 +419,7 @@ fn ChildWordsRecord(id: ItemId, name: Signal<String>) -> impl IntoView {
                             let wid = StoredValue::new(wid);
                             view! {
                                 <div class="child-words-entry">
+                                    <MarkControl target=Target::ChildWords { words: wid.get_value() } what="these words"/>
                                     <TextArea id=format!("said-{}", wid.get_value().as_str()) label="In the child's words"
                                         value=Signal::derive(move || s.doc.with(|a| tool(a, &id.get_value()).and_then(|t| t.child_words.iter().find(|w| w.id == wid.get_value())).map(|w| w.words.clone()).unwrap_or_default()))
                                         on_change=Callback::new(move |v: String| s.typing("change the child's words", format!("said-{}", wid.get_value().as_str()), |a| edit_words(a, &id.get_value(), &wid.get_value(), |w| w.words = v)))/>

@@ -6,6 +6,7 @@
 use super::case_exports::Exports;
 use super::flow_common::profile_of;
 use crate::edit::case::{authorise, complete, edit_census, gaps, start_update};
+use crate::flow::Flow;
 use crate::model::PersonId;
 use crate::procedure::{census, durations};
 use crate::ui::platform::{download, long_date, now, today};
@@ -100,7 +101,16 @@ fn Status() -> impl IntoView {
                 .as_ref()
                 .map(|u| format!(" This is an update: {}.", u.reason))
                 .unwrap_or_default();
-            view! { <div class="panel" data-testid="case-status"><p class="body"><strong class="tag tag--blue">"Complete"</strong>{format!(" on {}, by {}. Waiting for the team manager's authorisation.{update}", long_date(c.on), c.by)}</p></div> }.into_any()
+            let on = Flow::new(&a, profile_of(s), today())
+                .completed_on()
+                .map(|d| format!(" on {}", long_date(d)))
+                .unwrap_or_default();
+            view! {
+                <div class="panel" data-testid="case-status">
+                    <p class="body"><strong class="tag tag--blue">"Complete"</strong>{format!("{on}, marked by {}. Waiting for the team manager's authorisation.{update}", c.by)}</p>
+                    <CompletedOn/>
+                </div>
+            }.into_any()
         } else if let Some(u) = &a.case.update {
             view! {
                 <div class="panel" data-testid="case-status">
@@ -314,9 +324,35 @@ fn Complete() -> impl IntoView {
                         }.into_any()
                     }
                 }}
+                <CompletedOn/>
                 <button type="button" class="button" on:click=mark>"Mark the assessment complete"</button>
             </div>
         </Show>
+    }
+}
+
+/// The one completion date: the procedure's answer for it, with a link to where it is asked.
+#[component]
+fn CompletedOn() -> impl IntoView {
+    let s = use_session();
+    move || {
+        let a = s.doc.read();
+        let profile = profile_of(s);
+        let id = &profile.timescales.completed_answer;
+        let label = profile.question_label(id);
+        let href = profile
+            .question_page(id)
+            .map(|(sec, g)| format!("/assessments/{}/s/{}/{}", a.id, sec.id, g.id))
+            .unwrap_or_default();
+        let said = match Flow::new(&a, profile, today()).completed_on() {
+            Some(d) => format!("{label}: {}. ", long_date(d)),
+            None => format!("{label}: not given yet. "),
+        };
+        view! {
+            <p class="body" data-testid="completed-on">{said}
+                <a href=href class="link">{format!("Change \"{label}\"")}</a>
+            </p>
+        }
     }
 }
 
@@ -335,7 +371,10 @@ fn Authorise() -> impl IntoView {
             on.get_untracked().unwrap_or_else(today),
         );
         let mut out = None;
-        s.edit("authorise", |a| out = Some(authorise(a, &m, &c, d, now())));
+        let profile = profile_of(s);
+        s.edit("authorise", |a| {
+            out = Some(authorise(a, profile, &m, &c, d, now()))
+        });
         error.set(match out {
             Some(Err(e)) => Some(e.words()),
             _ => None,

@@ -6,6 +6,7 @@ use super::*;
 use crate::edit::marks::set_mark;
 use crate::edit::register::tests::demo_case;
 use crate::edit::tests::Rng;
+use crate::model::child_tools::{Surface, Work};
 use crate::model::marks::Restriction;
 use crate::model::validity::problems;
 use crate::model::{Answer, PersonRole};
@@ -73,7 +74,49 @@ fn plant(a: &mut Assessment, t: &Target, token: &str) {
                 c.number = token.into();
             }
         }
+        Target::ChildWords { words } => {
+            for t in &mut a.child_tools {
+                for w in t.child_words.iter_mut().filter(|w| &w.id == words) {
+                    w.words = token.into();
+                }
+            }
+        }
+        Target::Drawing { tool, surface } => {
+            let s = Surface::from_code(surface).unwrap();
+            if let Some(d) = a
+                .child_tools
+                .iter_mut()
+                .find(|t| &t.id == tool)
+                .and_then(|t| t.drawing_mut(&s))
+            {
+                d.words.push(crate::model::drawing::PlacedWords {
+                    text: token.into(),
+                    x: 100,
+                    y: 100,
+                    ink: crate::model::drawing::Ink::Red,
+                });
+            }
+        }
+        Target::StoryPage { page } => {
+            for t in &mut a.child_tools {
+                if let Work::WordsAndPictures { pages, .. } = &mut t.work {
+                    for p in pages.iter_mut().filter(|p| &p.id == page) {
+                        p.text = token.into();
+                    }
+                }
+            }
+        }
     }
+}
+
+/// The tool that holds `t`, when it is in a child's tool.
+fn tool_of<'a>(a: &'a Assessment, t: &Target) -> Option<&'a crate::model::child_tools::ChildTool> {
+    a.child_tools.iter().find(|tool| match t {
+        Target::ChildWords { words } => tool.child_words.iter().any(|w| &w.id == words),
+        Target::Drawing { tool: id, .. } => &tool.id == id,
+        Target::StoryPage { page } => tool.surfaces().contains(&Surface::Page(page.clone())),
+        _ => false,
+    })
 }
 
 fn restriction(a: &Assessment, r: &mut Rng) -> Restriction {
@@ -115,6 +158,10 @@ fn nothing_marked_away_from_a_reader_reaches_them_and_the_rest_does() {
         let all = markable(&a);
         for (i, t) in all.iter().enumerate() {
             plant(&mut a, t, &format!("TOKEN{i:03}X"));
+        }
+        // some of the child's tools are in the family's summary, some not
+        for t in &mut a.child_tools {
+            t.in_family_summary = r.chance(50);
         }
         let marked: Vec<usize> = (0..1 + r.below(8)).map(|_| r.below(all.len())).collect();
         for &i in &marked {
@@ -191,7 +238,10 @@ fn may_read_here(a: &Assessment, t: &Target, reader: &Reader) -> bool {
         },
         _ => None,
     };
-    may_read(a, t, reader) && holder.is_none_or(|h| may_read(a, &h, reader))
+    // A child's tool reaches a family reader only when the worker put it in their summary.
+    let tool_shown =
+        *reader == Reader::Professional || tool_of(a, t).is_none_or(|tool| tool.in_family_summary);
+    tool_shown && may_read(a, t, reader) && holder.is_none_or(|h| may_read(a, &h, reader))
 }
 
 #[test]

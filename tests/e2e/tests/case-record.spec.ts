@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { expectSaved, exportVia, fixture, importText, shotPath, validateWithSchema, watchErrors } from './helpers';
+import { expectSaved, exportVia, fillDate, fixture, importText, shotPath, validateWithSchema, watchErrors } from './helpers';
 
 /** Ticks a census factor for one child, found by searching. */
 async function pick(page: Page, child: string, search: string, label: string) {
@@ -73,7 +73,25 @@ test('two siblings with different factors, a census rule refused, authorised, re
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
-  await completeAndAuthorise(page, 'Child in need plan agreed.');
+  // one date for one fact: the day it was completed is the outcome's answer, asked once and shown here
+  await expect(page.getByTestId('completed-on')).toContainText('Date the assessment was completed: 20 November 2026.');
+  await page.getByRole('button', { name: 'Mark the assessment complete' }).click();
+  await expect(page.getByTestId('case-status')).toContainText('Complete on 20 November 2026, marked by');
+  // changed where it is asked, it is changed everywhere
+  await page.getByTestId('case-status').getByRole('link', { name: 'Change "Date the assessment was completed"' }).click();
+  await fillDate(page, 'Date the assessment was completed', '2026-11-23');
+  await expectSaved(page);
+  await page.goto(`${base}/case-record`);
+  await expect(page.getByTestId('case-status')).toContainText('Complete on 23 November 2026, marked by');
+  // the manager cannot authorise before that day
+  await page.getByLabel("The manager's comment").fill('Child in need plan agreed.');
+  await fillDate(page, 'Date authorised', '2026-11-22');
+  await page.getByRole('button', { name: 'Authorise the assessment' }).click();
+  await expect(page.getByTestId('authorise').getByRole('alert')).toHaveText('The date of authorisation cannot be before the assessment was completed (23 November 2026)');
+  await fillDate(page, 'Date authorised', new Date().toISOString().slice(0, 10));
+  await page.getByRole('button', { name: 'Authorise the assessment' }).click();
+  await expect(page.getByTestId('case-status')).toContainText('Authorised by');
+  await expectSaved(page);
   await expect(page.getByTestId('case-status')).toContainText('The assessment is read-only.');
   await expect(page.getByTestId('case-status')).toContainText('working days from referral');
 

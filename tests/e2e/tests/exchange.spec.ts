@@ -24,7 +24,7 @@ test('export validates against the published schema, and imports into a fresh br
   const doc = JSON.parse(first.text);
   expect(validateWithSchema(doc)).toEqual([]);
   expect(doc.format).toBe('assessment-workbench/assessment');
-  expect(doc.schemaVersion).toBe(8);
+  expect(doc.schemaVersion).toBe(9);
   expect(doc.assessment.genogram.members).toEqual([]);
   expect(doc.assessment.people.map((p: any) => p.givenName)).toEqual(['Mia', 'Alex <b>Placeholder</b>']);
   // the schema is served with the app, byte for byte the published one
@@ -108,12 +108,22 @@ test('the checked-in fixtures pass their schemas; a version 1 file is migrated o
   const badDisability = JSON.parse(v8);
   badDisability.assessment.case.census[0].disabilities = ['LD', 'LD'];
   expect(validateWithSchema(badDisability, 8)).not.toEqual([]);
+  const v9 = fixture('assessment-v9.json');
+  expect(validateWithSchema(JSON.parse(v9), 9)).toEqual([]);
+  expect(validateWithSchema(JSON.parse(v8), 9)).not.toEqual([]);
+  // the completion keeps who marked it, never a second date; a drawing is marked by one of its houses
+  const twoDates = JSON.parse(v9);
+  twoDates.assessment.case.completion.on = '2026-12-06';
+  expect(validateWithSchema(twoDates, 9)).not.toEqual([]);
+  const badDrawing = JSON.parse(v9);
+  badDrawing.assessment.marks.find((m: any) => m.target.kind === 'drawing').target.surface = 'roof';
+  expect(validateWithSchema(badDrawing, 9)).not.toEqual([]);
   await importText(page, v1);
   await expect(page.getByTestId('assessment-title')).toHaveText('Mia Sample, Leo Sample');
   await expect(page.getByTestId('task-details')).toContainText('Completed');
   const migrated = await exportVia(page, () => page.getByRole('button', { name: 'Export as JSON' }).click());
   const doc = JSON.parse(migrated.text);
-  expect(doc.schemaVersion).toBe(8);
+  expect(doc.schemaVersion).toBe(9);
   expect(doc.assessment.genogram.members).toEqual([]);
   expect(doc.assessment.answers).toEqual({});
   expect(doc.assessment.scales).toEqual([]);
@@ -124,7 +134,7 @@ const bad: Array<[string, (doc: any) => string, string]> = [
   ['plain garbage', () => 'this is not json at all', 'The file is not a valid JSON file'],
   ['another JSON file', () => JSON.stringify({ name: 'shopping list' }), 'not an Assessment Workbench export'],
   ['a wrong format', (d) => JSON.stringify({ ...d, format: 'genogram' }), 'The file\'s format is "genogram"'],
-  ['a newer schema version', (d) => JSON.stringify({ ...d, schemaVersion: 9 }), 'schema version 9, which is newer than this app understands'],
+  ['a newer schema version', (d) => JSON.stringify({ ...d, schemaVersion: 10 }), 'schema version 10, which is newer than this app understands'],
   ['a missing field', (d) => { delete d.assessment.people[2].role; return JSON.stringify(d); }, 'missing the field "assessment.people[2].role"'],
   ['a mistyped field', (d) => { d.assessment.referralDate = 'last Tuesday'; return JSON.stringify(d); }, 'The field "assessment.referralDate" is not valid'],
   ['an unknown procedure', (d) => { d.assessment.profile = 'elsewhere-2019'; return JSON.stringify(d); }, 'procedure profile "elsewhere-2019"'],

@@ -73,7 +73,7 @@ export async function exportVia(page: Page, click: () => Promise<void>) {
 }
 
 /** Validates a document against the published schema with ajv (independent of the app). */
-export function validateWithSchema(doc: unknown, version: number | string = 8): string[] {
+export function validateWithSchema(doc: unknown, version: number | string = 9): string[] {
   const file = typeof version === 'number' ? `assessment-v${version}.schema.json` : version;
   const schema = JSON.parse(readFileSync(join(ROOT, 'public', 'schema', file), 'utf8'));
   const ajv = new Ajv2020({ allErrors: true, strict: true });

@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { expectSaved, exportVia, shotPath, validateWithSchema, watchErrors } from './helpers';
@@ -20,9 +20,9 @@ async function pdfText(page: Page, name: string) {
   return execFileSync('pdftotext', [path, '-']).toString().replace(/\s+/g, ' ');
 }
 
-/** Marks the thing whose mark control is `mark` ("answer:pastHarm") as not for `who`. */
-async function markNotFor(page: Page, mark: string, who: string, why: string) {
-  const control = page.locator(`[data-mark="${mark}"]`);
+/** Marks the thing whose mark control is `mark` ("answer:pastHarm", or the control itself) as not for `who`. */
+async function markNotFor(page: Page, mark: string | Locator, who: string, why: string) {
+  const control = typeof mark === 'string' ? page.locator(`[data-mark="${mark}"]`) : mark;
   await control.getByRole('button', { name: /^Who may read/ }).click();
   const panel = control.getByRole('group', { name: /^Who may read/ });
   await panel.getByLabel('Not for particular people').check();
@@ -186,5 +186,50 @@ test("a disclosure recorded in the chronology is marked before it is written dow
   await page.getByRole('link', { name: 'Print or save the summary for the family' }).click();
   await page.getByLabel('Who is this summary for?').selectOption({ label: 'Casey Sampleton (Father (lives apart))' });
   await expect(page.getByTestId('left-out')).toContainText('Rowan said Dad pushed Mum');
+  errors.check();
+});
+
+test("one thing a child said, one drawing and one page of a story are kept from the father while the rest of the tool reaches him", async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open a demonstration case' }).click();
+  await expect(page).toHaveURL(/\/scales$/);
+  const base = page.url().replace(/\/scales$/, '');
+  // Rowan's Three Houses, in the family's summary: one thing she said and her house of worries
+  await page.goto(`${base}/tools/i-c7017001`);
+  await markNotFor(page, 'childWords:i-c7017002', 'Casey Sampleton', 'What Rowan said about night-time');
+  const worries = page.getByTestId('drawing-worries').getByTestId('mark-control');
+  await markNotFor(page, worries, 'Casey Sampleton', 'Her worries drawing');
+  await expect(page.locator('[data-mark="childWords:i-c7017002"]').getByTestId('mark-tag')).toHaveText('Not for Casey Sampleton');
+  await expect(worries.getByTestId('mark-tag')).toHaveText('Not for Casey Sampleton');
+  await expect(page.getByTestId('drawing-goodThings').getByTestId('mark-tag')).toHaveCount(0);
+  await noSeriousFindings(page);
+  // the story goes in the family's summary, all but its second page
+  await page.goto(`${base}/tools/i-c7017007`);
+  await page.getByLabel("Include this in the family's summary and the child's own").check();
+  await markNotFor(page, page.getByTestId('story-page').nth(1).getByTestId('mark-control'), 'Casey Sampleton', 'About the shouting');
+  await page.reload();
+  await expect(page.getByTestId('story-page').nth(1).getByTestId('mark-tag')).toHaveText('Not for Casey Sampleton');
+  await expect(page.getByTestId('story-page').nth(0).getByTestId('mark-tag')).toHaveCount(0);
+
+  await page.goto(base);
+  await page.getByRole('link', { name: 'Print or save the summary for the family' }).click();
+  await page.getByLabel('Who is this summary for?').selectOption({ label: 'Casey Sampleton (Father (lives apart))' });
+  const leftOut = page.getByTestId('left-out');
+  await expect(leftOut).toContainText('What Rowan Demo said in the Three Houses (House of worries): "When they shout I go under my covers."');
+  await expect(leftOut).toContainText("Rowan Demo's drawing: House of worries");
+  await expect(leftOut).toContainText("Page 2 of Rowan Demo's Words and Pictures story");
+  const report = page.getByTestId('report');
+  await expect(report).toContainText('Nan takes me to the park.');
+  await expect(report).toContainText('Mum and Dad love you very much.');
+  await expect(report).not.toContainText('When they shout I go under my covers.');
+  await expect(report).not.toContainText('shouting at night');
+  await expect(report).not.toContainText('shouted at night');
+  await expect(report).not.toContainText('argue loudly');
+  // the mother's has them all
+  await page.getByLabel('Who is this summary for?').selectOption({ label: 'Jordan Demo (Mother)' });
+  await expect(report).toContainText('When they shout I go under my covers.');
+  await expect(report).toContainText('shouting at night');
+  await expect(report).toContainText('shouted at night');
   errors.check();
 });

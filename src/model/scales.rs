@@ -244,25 +244,33 @@ pub fn spread(markers: &[Marker]) -> Option<Spread> {
 }
 
 /// For each marker, the row it is drawn in, so that markers closer than `min_gap` points (and
-/// their labels) never share a row: the first at a point is in row 0, a neighbour too close to
-/// it goes up a row, and so on. Unplaced markers are in row 0.
+/// their labels) never share a row. Unplaced markers are in row 0.
 pub fn stack_rows(markers: &[Marker], min_gap: f64) -> Vec<usize> {
+    stack_rows_sized(markers, |_| min_gap)
+}
+
+/// For each marker, the row it is drawn in, where marker `i` and its label take `width(i)`
+/// points centred on its value: the lowest first, each in the first row where it covers
+/// nothing already there, so no name ever covers another whatever their lengths and spread.
+pub fn stack_rows_sized(markers: &[Marker], width: impl Fn(usize) -> f64) -> Vec<usize> {
     let mut order: Vec<usize> = (0..markers.len())
         .filter(|&i| markers[i].value.is_some())
         .collect();
     order.sort_by_key(|&i| markers[i].value);
-    let mut last_in_row: Vec<f64> = Vec::new();
+    // The right edge of what is last in each row.
+    let mut right_edge: Vec<f64> = Vec::new();
     let mut rows = vec![0; markers.len()];
     for i in order {
         let v = markers[i].value.map_or(0.0, ScaleValue::as_f64);
-        let row = match last_in_row.iter().position(|&last| v - last >= min_gap) {
+        let half = width(i).max(0.0) / 2.0;
+        let row = match right_edge.iter().position(|&edge| v - half >= edge) {
             Some(r) => r,
             None => {
-                last_in_row.push(f64::NEG_INFINITY);
-                last_in_row.len() - 1
+                right_edge.push(f64::NEG_INFINITY);
+                right_edge.len() - 1
             }
         };
-        last_in_row[row] = v;
+        right_edge[row] = v + half;
         rows[i] = row;
     }
     rows

@@ -342,11 +342,11 @@ fn family_body(a: &Assessment, profile: &Profile, today: NaiveDate, made_for: &s
         .flat_map(|s| s.questions().map(move |q| (s, q)))
         .collect();
     let mut out = format!(
-        "<h1>What we found: a summary for {}'s family</h1>\
+        "<h1>What we found: a summary for the family of {}</h1>\
          <p class=\"lead\">This is a short summary of the assessment that children's social care has done with your family. \
          It says what we are worried about, what is going well, and what needs to happen next. \
          If anything here is wrong or you do not understand it, please tell your social worker{}.</p>",
-        escape(&a.title()),
+        escape(&words::children_in_words(a)),
         if a.lead_worker.trim().is_empty() { String::new() } else { format!(", {}", escape(a.lead_worker.trim())) }
     );
     out.push_str(&format!(

@@ -51,7 +51,7 @@ fn the_family_summary_uses_plain_words_and_the_scale() {
         .insert("nextSteps".into(), Answer::Text("A family meeting.".into()));
     let p = crate::procedure::find(&a.profile).unwrap();
     let html = family_summary(&a, p, today(), &Reader::Family);
-    assert!(html.contains("What we found: a summary for Mia Sample, Leo Sample's family"));
+    assert!(html.contains("What we found: a summary for the family of Mia and Leo Sample"));
     assert!(html.contains("<h2>What we are worried about</h2>"));
     assert!(html.contains("hurt &lt;b&gt;when&lt;/b&gt; there is shouting"));
     assert!(

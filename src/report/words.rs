@@ -87,6 +87,37 @@ pub fn answer_words(q: &QuestionDef, a: &Answer) -> Vec<String> {
     }
 }
 
+/// A list in words: "Poppy", "Poppy and Alfie", "Poppy, Alfie and Rose".
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The children as a family says them: "Poppy and Alfie Fairweather" when they share a
+/// family name, else each full name ("Mia Sample and Leo Other").
+pub fn children_in_words(a: &crate::model::Assessment) -> String {
+    let kids: Vec<&crate::model::Person> = a.children().collect();
+    let family = kids.first().map(|p| p.family_name.trim()).unwrap_or("");
+    let shared = kids.len() > 1
+        && !family.is_empty()
+        && kids
+            .iter()
+            .all(|p| p.family_name.trim() == family && !p.given_name.trim().is_empty());
+    if shared {
+        let given: Vec<String> = kids
+            .iter()
+            .map(|p| p.given_name.trim().to_owned())
+            .collect();
+        format!("{} {family}", and_list(&given))
+    } else {
+        let names: Vec<String> = kids.iter().map(|p| p.display_name()).collect();
+        and_list(&names)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +138,53 @@ mod tests {
         assert_eq!(
             long_date_time(d.and_hms_opt(12, 0, 0).unwrap()),
             "2 November 2026 at 12:00pm"
+        );
+    }
+}
+
+#[cfg(test)]
+mod names_tests {
+    use super::*;
+    use crate::model::{Person, PersonId, PersonRole};
+
+    fn with_children(names: &[(&str, &str)]) -> crate::model::Assessment {
+        let mut a = crate::edit::register::tests::demo_case();
+        a.people.retain(|p| p.role != PersonRole::SubjectChild);
+        for (i, (given, family)) in names.iter().enumerate() {
+            let mut p = Person::new(
+                PersonId::from_random([9, 9, 9, i as u8]),
+                PersonRole::SubjectChild,
+            );
+            p.given_name = (*given).into();
+            p.family_name = (*family).into();
+            a.people.push(p);
+        }
+        a
+    }
+
+    #[test]
+    fn children_are_named_as_a_family_says_them() {
+        let words = |n: &[(&str, &str)]| children_in_words(&with_children(n));
+        assert_eq!(words(&[("Poppy", "Fairweather")]), "Poppy Fairweather");
+        assert_eq!(
+            words(&[("Poppy", "Fairweather"), ("Alfie", "Fairweather")]),
+            "Poppy and Alfie Fairweather"
+        );
+        assert_eq!(
+            words(&[
+                ("Poppy", "Fairweather"),
+                ("Alfie", "Fairweather"),
+                ("Rose", "Fairweather")
+            ]),
+            "Poppy, Alfie and Rose Fairweather"
+        );
+        assert_eq!(
+            words(&[("Mia", "Sample"), ("Leo", "Other")]),
+            "Mia Sample and Leo Other"
+        );
+        assert_eq!(
+            words(&[("Mia", "Sample"), ("", "Sample")]),
+            "Mia Sample and Sample"
         );
     }
 }

@@ -142,3 +142,35 @@ fn neighbours_closer_than_the_gap_go_up_a_row() {
         }
     }
 }
+
+#[test]
+fn labels_of_any_length_never_share_a_row_where_they_would_cover_each_other() {
+    // Four raters at 7, 6, 4 and 3 and at 5, 5, 5, 5, with labels of 1 to 6 points wide.
+    for values in [[7.0, 6.0, 4.0, 3.0], [5.0; 4], [0.0, 10.0, 0.5, 9.5]] {
+        for widths in [[1.0, 1.0, 1.0, 1.0], [6.0, 2.0, 4.5, 3.0], [6.0; 4]] {
+            let list: Vec<Marker> = values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| m(&format!("m{i}"), Some(*v)))
+                .collect();
+            let rows = stack_rows_sized(&list, |i| widths[i]);
+            for i in 0..list.len() {
+                for j in i + 1..list.len() {
+                    if rows[i] != rows[j] {
+                        continue;
+                    }
+                    let (a, b) = (values[i], values[j]);
+                    let room = (widths[i] + widths[j]) / 2.0;
+                    assert!(
+                        (a - b).abs() >= room,
+                        "{values:?} {widths:?}: {i} and {j} share row {} but cover each other",
+                        rows[i]
+                    );
+                }
+            }
+        }
+    }
+    // Narrow labels far apart share the first row.
+    let list = [m("a", Some(1.0)), m("b", Some(9.0))];
+    assert_eq!(stack_rows_sized(&list, |_| 3.0), vec![0, 0]);
+}

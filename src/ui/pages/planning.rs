@@ -112,9 +112,10 @@ fn Meeting() -> impl IntoView {
         }
     };
     view! {
-        <div class="panel" data-testid="record-meeting">
+        <div class="panel" id="record-meeting" data-testid="record-meeting">
             <h2 class="heading-m">"Record a meeting"</h2>
-            <p class="hint">"Keeps everyone's number on every scale as it is now, dated, so the trajectory shows how things moved from one meeting to the next."</p>
+            <p class="hint">{move || { let n = s.doc.read().scales.len(); format!("Keeps everyone's number on every scale of the assessment ({n} scale{}: the safety scales and each danger statement's) as it is now, dated, so the trajectory shows how things moved from one meeting to the next. ", if n == 1 { "" } else { "s" }) }}
+                "To keep one scale alone, "<a class="link" href=move || format!("/assessments/{}/scales", s.doc.read().id)>"record a review on that scale's page"</a>"."</p>
             <DateField id="meeting-date" label="Date of the meeting" value=date on_change=Callback::new(move |d: Option<NaiveDate>| date.set(d))/>
             <TextField id="meeting-label" label="Which meeting" hint="For example: Network meeting, Review, Family group conference."
                 value=label on_change=Callback::new(move |v| label.set(v)) width_class="input--w30"/>

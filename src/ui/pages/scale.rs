@@ -331,9 +331,11 @@ fn History(sid: String) -> impl IntoView {
         })
     };
     view! {
-        <div class="panel">
-            <h3 class="heading-m">"Record a review"</h3>
-            <p class="hint">"Keeps everyone's number as it is now, dated, for the history."</p>
+        <div class="panel" id="record-review" data-testid="record-review">
+            <h3 class="heading-m">"Record a review of this scale"</h3>
+            <p class="hint">"Keeps everyone's number on this scale only, as it is now, dated, for its history. After a meeting that looked at every scale, "
+                <a class="link" href=move || format!("/assessments/{}/planning#record-meeting", s.doc.read().id)>"record the meeting on the planning page"</a>
+                " instead: it keeps every scale at once."</p>
             <DateField id="review-date" label="Date of the review" value=date on_change=Callback::new(move |d: Option<NaiveDate>| date.set(d))/>
             <TextField id="review-label" label="Which review" hint="For example: First review, Child protection conference." value=label on_change=Callback::new(move |v| label.set(v)) width_class="input--w30"/>
             <button type="button" class="button" on:click=record>"Record this review"</button>

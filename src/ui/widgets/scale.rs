@@ -3,15 +3,17 @@
 //! and are real sliders for the keyboard (arrows, Page Up/Down, Home/End) with a value text that
 //! says who and what. Markers at the same value stack, so all stay readable.
 
-use crate::model::scales::{spread, stack_rows, Marker, Scale, ScaleValue, Step};
+use crate::model::scales::{spread, stack_rows_sized, Marker, Scale, ScaleValue, Step};
 use crate::ui::session::use_session;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Markers (and their labels) closer than this many points go in separate rows.
+/// Until a marker is measured, the points it is taken to need (its dot and a short name).
 const ROW_GAP: f64 = 2.5;
 /// The same, for the larger labels of presentation mode.
 const ROW_GAP_LARGE: f64 = 3.5;
+/// Room left between two names side by side, in pixels.
+const NAME_ROOM_PX: f64 = 12.0;
 
 /// Up to two initials for a marker's dot.
 fn initials(m: &Marker) -> String {
@@ -110,14 +112,59 @@ pub fn ScaleWidget(#[prop(into)] scale_id: String, #[prop(optional)] large: bool
         })
     });
     let gap = if large { ROW_GAP_LARGE } else { ROW_GAP };
+    // The width each marker and its name take on screen, in points of the scale, measured once
+    // drawn and again when the window changes size: long names and roles take more room.
+    let widths = RwSignal::new(Vec::<(String, f64)>::new());
+    let measure = move || {
+        let Some(el) = track.get_untracked() else {
+            return;
+        };
+        let track_px = el.get_bounding_client_rect().width();
+        let Ok(list) = el.query_selector_all(".scale__marker") else {
+            return;
+        };
+        if track_px <= 0.0 {
+            return;
+        }
+        let measured: Vec<(String, f64)> = (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+            .filter_map(|e| {
+                let id = e.get_attribute("data-marker")?;
+                let px = e.get_bounding_client_rect().width() + NAME_ROOM_PX;
+                Some((id, px / track_px * 10.0))
+            })
+            .collect();
+        let same = widths.with_untracked(|w| {
+            w.len() == measured.len()
+                && w.iter()
+                    .zip(&measured)
+                    .all(|(a, b)| a.0 == b.0 && (a.1 - b.1).abs() < 0.01)
+        });
+        if !same {
+            widths.set(measured);
+        }
+    };
+    Effect::new(move |_| {
+        scale.track();
+        request_animation_frame(measure);
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
     let rows = Memo::new(move |_| {
         scale.with(|sc| {
             sc.as_ref()
                 .map(|sc| {
+                    let stacked = widths.with(|w| {
+                        stack_rows_sized(&sc.markers, |i| {
+                            w.iter()
+                                .find(|(id, _)| *id == sc.markers[i].id)
+                                .map_or(gap, |(_, points)| *points)
+                        })
+                    });
                     sc.markers
                         .iter()
                         .map(|m| m.id.clone())
-                        .zip(stack_rows(&sc.markers, gap))
+                        .zip(stacked)
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -136,6 +183,7 @@ pub fn ScaleWidget(#[prop(into)] scale_id: String, #[prop(optional)] large: bool
                     view! {
                         <div
                             class="scale__marker"
+                            data-marker=id.get_value()
                             class:scale__marker--dragging=move || dragging.get().as_deref() == Some(id.get_value().as_str())
                             style:left=move || format!("{}%", value().as_f64() * 10.0)
                             style:bottom=move || format!("{}px", if large { 70 + row() * 100 } else { 52 + row() * 72 })
@@ -193,16 +241,7 @@ pub fn ScaleWidget(#[prop(into)] scale_id: String, #[prop(optional)] large: bool
         }
     };
     let height = move || {
-        let rows = scale.with(|sc| {
-            sc.as_ref()
-                .map(|sc| {
-                    stack_rows(&sc.markers, if large { ROW_GAP_LARGE } else { ROW_GAP })
-                        .into_iter()
-                        .max()
-                        .unwrap_or(0)
-                })
-                .unwrap_or(0)
-        });
+        let rows = rows.with(|r| r.iter().map(|(_, row)| *row).max().unwrap_or(0));
         format!(
             "{}px",
             if large {

@@ -18,7 +18,7 @@ test('the family summary prints to PDF and saves as HTML; the professional summa
   await page.goto(base);
   await page.getByRole('link', { name: 'Print or save the summary for the family' }).click();
   const report = page.getByTestId('report');
-  await expect(report.getByRole('heading', { level: 1 })).toHaveText("What we found: a summary for Mia Sample, Leo Sample's family");
+  await expect(report.getByRole('heading', { level: 1 })).toHaveText("What we found: a summary for the family of Mia and Leo Sample");
   await expect(report).toContainText('We worry Mia and Leo could be hurt <b>when</b> the adults fight.');
   await expect(report.getByRole('heading', { name: 'How safe things are now' })).toBeVisible();
 
@@ -27,7 +27,7 @@ test('the family summary prints to PDF and saves as HTML; the professional summa
   const pdfPath = test.info().outputPath('family-summary.pdf');
   await page.pdf({ path: pdfPath, format: 'A4' });
   const text = execFileSync('pdftotext', [pdfPath, '-']).toString().replace(/\s+/g, ' ');
-  expect(text).toContain('What we found: a summary for Mia Sample, Leo Sample');
+  expect(text).toContain('What we found: a summary for the family of Mia and Leo Sample');
   expect(text).toContain('What we are worried about');
   expect(text).toContain('Dana gets the children to school every day.');
   expect(text).toContain('How safe things are now');

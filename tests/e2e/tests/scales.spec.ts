@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { createAssessment, expectSaved, exportVia, validateWithSchema, watchErrors, fillDate } from './helpers';
+import { createAssessment, expectSaved, exportVia, validateWithSchema, watchErrors, fillDate, shotPath } from './helpers';
 
 /** Drags a marker to a value with real pointer events (mouse), then releases it. */
 async function dragTo(page: Page, markerTestId: string, value: number) {
@@ -83,6 +83,15 @@ test('three raters placed by drag, one by keyboard, kept over a reload and in th
   await page.getByRole('button', { name: 'Record this review' }).click();
   await expect(page.getByTestId('history-table')).toContainText('First review');
   await expectSaved(page);
+  // a review keeps this scale; a meeting keeps every scale: each says so and leads to the other
+  await expect(page.getByTestId('record-review')).toContainText("Keeps everyone's number on this scale only");
+  const scalePage = page.url();
+  await page.getByTestId('record-review').getByRole('link', { name: 'record the meeting on the planning page' }).click();
+  await expect(page).toHaveURL(/\/planning#record-meeting$/);
+  await expect(page.getByTestId('record-meeting')).toContainText("Keeps everyone's number on every scale of the assessment (1 scale");
+  await page.getByTestId('record-meeting').getByRole('link', { name: "record a review on that scale's page" }).click();
+  await expect(page).toHaveURL(/\/scales$/);
+  await page.goto(scalePage);
 
   await page.reload();
   await expect(page.getByRole('slider', { name: 'Sam Fictional (Social worker)' })).toHaveAttribute('aria-valuenow', '3');
@@ -174,4 +183,78 @@ test('presentation mode with five raters, two at the same value (screenshot)', a
   await page.screenshot({ path: test.info().outputPath('scale-five-raters.png') });
   await page.getByRole('button', { name: 'Present full screen' }).click();
   await page.screenshot({ path: test.info().outputPath('scale-present.png') });
+});
+
+/** The boxes of every marker's dot and name, as drawn. */
+async function markerBoxes(page: Page) {
+  return page.locator('.scale__marker').evaluateAll((els) =>
+    els.map((e) => ({
+      name: e.getAttribute('aria-label'),
+      boxes: [...e.querySelectorAll('.scale__dot, .scale__label')].map((x) => x.getBoundingClientRect().toJSON()),
+      label: (e.querySelector('.scale__label') as HTMLElement).getBoundingClientRect().width,
+    })),
+  );
+}
+
+async function expectNoNameCovered(page: Page, where: string) {
+  const markers = await markerBoxes(page);
+  expect(markers.length).toBe(4);
+  for (const m of markers) expect(m.label, `${where}: ${m.name}'s name is shown`).toBeGreaterThan(20);
+  for (let i = 0; i < markers.length; i++)
+    for (let j = i + 1; j < markers.length; j++)
+      for (const a of markers[i].boxes)
+        for (const b of markers[j].boxes) {
+          const overlap = a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+          expect(overlap, `${where}: ${markers[i].name} and ${markers[j].name} cover each other`).toBe(false);
+        }
+}
+
+test('four long-named raters at 7, 6, 4 and 3, and all at 5: no name covers another at 1024x768, 768x1024 and 375x667, in presentation mode too', async ({ page }, info) => {
+  test.setTimeout(120_000);
+  const errors = watchErrors(page);
+  await createAssessment(page, { given: 'Poppy', family: 'Fairweather', referral: '2026-11-09' });
+  const base = page.url();
+  await page.goto(`${base}/scales`);
+  await page.getByRole('button', { name: "Start Poppy Fairweather's safety scale" }).click();
+  const raters: Array<[string, string]> = [
+    ['Dean Ashdown', 'Father (lives apart)'],
+    ['Ben Whitlock', 'Class teacher, Netherby Fictional Primary School'],
+    ['Margaret Featherstonehaugh-Whitcombe', 'Maternal grandmother'],
+    ['Priya Ramanathan-Oyelaran', 'Health visitor, Fictional Community Health Team'],
+  ];
+  for (const [name, role] of raters) await addRater(page, null, name, role);
+  for (const card of await page.getByTestId('rater-card').all()) {
+    await card.getByRole('button', { name: 'Put on the scale at 5' }).click();
+  }
+  await expect(page.getByRole('slider')).toHaveCount(4);
+  const scaleUrl = page.url();
+  const place = async (values: number[]) => {
+    for (const [i, [name, role]] of raters.entries()) {
+      const slider = page.getByRole('slider', { name: `${name} (${role})` });
+      await slider.focus();
+      await page.keyboard.press('Home');
+      for (let k = 0; k < values[i]; k++) await page.keyboard.press('ArrowRight');
+      await expect(slider).toHaveAttribute('aria-valuenow', String(values[i]));
+    }
+    await expectSaved(page);
+  };
+  for (const values of [[7, 6, 4, 3], [5, 5, 5, 5]]) {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto(scaleUrl);
+    await place(values);
+    for (const size of [{ width: 1024, height: 768 }, { width: 768, height: 1024 }, { width: 375, height: 667 }]) {
+      await page.setViewportSize(size);
+      await page.goto(scaleUrl);
+      await expect(page.getByRole('slider')).toHaveCount(4);
+      await page.waitForTimeout(100); // measured after it is drawn
+      await expectNoNameCovered(page, `${values} at ${size.width}x${size.height}`);
+      await page.screenshot({ path: shotPath(info, `names-${values.join('')}-${size.width}x${size.height}.png`), fullPage: true });
+      await page.goto(`${scaleUrl}/present`);
+      await expect(page.getByRole('slider')).toHaveCount(4);
+      await page.waitForTimeout(100);
+      await expectNoNameCovered(page, `${values} presented at ${size.width}x${size.height}`);
+      await page.screenshot({ path: shotPath(info, `names-${values.join('')}-present-${size.width}x${size.height}.png`), fullPage: true });
+    }
+  }
+  errors.check();
 });

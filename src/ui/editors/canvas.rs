@@ -44,11 +44,13 @@ enum Gesture {
         from: (f64, f64),
         moved: bool,
     },
-    /// Pressed on the background: panning once it moves.
+    /// Pressed on the background (or on an item of a read-only drawing, `pressed`): panning
+    /// once it moves, selecting what was pressed when it does not.
     Pan {
         from_client: (f64, f64),
         start: ViewBox,
         moved: bool,
+        pressed: Option<String>,
     },
     /// Two fingers: zooming and panning together.
     Pinch {
@@ -121,6 +123,8 @@ pub fn Canvas(
     #[prop(optional)] class: &'static str,
 ) -> impl IntoView {
     let node = NodeRef::<leptos::svg::Svg>::new();
+    let session = crate::ui::session::use_session();
+    let read_only = move || session.doc.with_untracked(|a| a.is_locked());
     let gesture = StoredValue::new(Gesture::Idle);
     let pointers = StoredValue::new(BTreeMap::<i32, (f64, f64)>::new());
     let has_focus = StoredValue::new(false);
@@ -166,16 +170,18 @@ pub fn Canvas(
             return;
         }
         let from = to_drawing(&svg, f64::from(ev.client_x()), f64::from(ev.client_y()));
+        // An authorised assessment's drawing is read-only: nothing is dragged, it pans.
         gesture.set_value(match item_id(&ev) {
-            Some(id) => Gesture::Drag {
+            Some(id) if !read_only() => Gesture::Drag {
                 id,
                 from,
                 moved: false,
             },
-            None => Gesture::Pan {
+            pressed => Gesture::Pan {
                 from_client: (f64::from(ev.client_x()), f64::from(ev.client_y())),
                 start: view_box.get_untracked(),
                 moved: false,
+                pressed,
             },
         });
     };
@@ -209,6 +215,7 @@ pub fn Canvas(
                 from_client,
                 start,
                 moved,
+                pressed,
             } => {
                 let (dx, dy) = (client.0 - from_client.0, client.1 - from_client.1);
                 if moved || dx.abs() + dy.abs() > 6.0 {
@@ -223,6 +230,7 @@ pub fn Canvas(
                         from_client,
                         start,
                         moved: true,
+                        pressed,
                     });
                 }
             }
@@ -260,7 +268,11 @@ pub fn Canvas(
                     events.select.run(Some(id));
                 }
             }
-            Gesture::Pan { moved: false, .. } if !cancelled => events.select.run(None),
+            Gesture::Pan {
+                moved: false,
+                pressed,
+                ..
+            } if !cancelled => events.select.run(pressed),
             _ => {}
         }
     };
@@ -287,6 +299,7 @@ pub fn Canvas(
         <svg
             node_ref=node
             class=format!("canvas {class}")
+            class:canvas--read-only=move || session.doc.with(|a| a.is_locked())
             role="group"
             tabindex="-1"
             aria-label=label

@@ -5,7 +5,9 @@ use super::canvas::handle_zoom_key;
 use super::canvas::{Canvas, CanvasEvents, ViewBox};
 use super::dispatch::{Dispatcher, EditErrorMessage, PanelToggle, UndoRedo};
 use super::export::{file_name, save_png, save_svg};
-use super::network_panel::{AddFromRegister, Circles, EntryPanel, QuickEntry, SafetyNetworkList};
+use super::network_panel::{
+    AddFromRegister, Circles, EntryPanel, QuickDraft, QuickEntry, SafetyNetworkList,
+};
 use super::screen::{
     editor_mode, fit_when_shown, fitted, keep_in_view, open_when_selected, Drawer,
 };
@@ -165,6 +167,7 @@ pub fn NetworkPage() -> impl IntoView {
     editor_mode();
     // The drawer over the drawing: open at first on an empty map (it holds the quick entry),
     // closed on a drawn one so the whole map shows; and open on selecting.
+    let draft = QuickDraft::default();
     let panel_open = RwSignal::new(s.doc.with_untracked(|a| {
         a.map(&s.network_for.get_untracked())
             .is_none_or(|m| m.members.is_empty())
@@ -257,7 +260,7 @@ pub fn NetworkPage() -> impl IntoView {
                 <NetworkCanvas d=d selected=selected safety_only=safety_only view_box=view_box/>
             </div>
             <Drawer open=panel_open label="Add and change people on the map">
-                <QuickEntry d=d selected=selected/>
+                <QuickEntry d=d selected=selected draft=draft/>
                 <EntryPanel d=d selected=selected/>
                 <AddFromRegister d=d selected=selected/>
             </Drawer>

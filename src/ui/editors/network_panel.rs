@@ -38,15 +38,44 @@ fn describe_person(a: &crate::model::Assessment, p: &Person) -> String {
         .to_owned()
 }
 
+/// What is typed and chosen in the quick entry, kept by the editor so that closing the drawer
+/// (or the drawer's contents being made again) never loses a half-typed name.
+#[derive(Clone, Copy)]
+pub struct QuickDraft {
+    name: RwSignal<String>,
+    category: RwSignal<String>,
+    circle: RwSignal<String>,
+    organisation: RwSignal<bool>,
+    org_kind: RwSignal<String>,
+}
+
+impl Default for QuickDraft {
+    fn default() -> Self {
+        Self {
+            name: RwSignal::new(String::new()),
+            category: RwSignal::new(Category::Family.code().to_owned()),
+            circle: RwSignal::new("0".to_owned()),
+            organisation: RwSignal::new(false),
+            org_kind: RwSignal::new(OrgKind::School.code().to_owned()),
+        }
+    }
+}
+
 /// Type a name, press Enter, type the next: each appears on the map.
 #[component]
-pub fn QuickEntry(d: Dispatcher, selected: RwSignal<Option<ItemId>>) -> impl IntoView {
+pub fn QuickEntry(
+    d: Dispatcher,
+    selected: RwSignal<Option<ItemId>>,
+    draft: QuickDraft,
+) -> impl IntoView {
     let s = use_session();
-    let name = RwSignal::new(String::new());
-    let category = RwSignal::new(Category::Family.code().to_owned());
-    let circle = RwSignal::new("0".to_owned());
-    let organisation = RwSignal::new(false);
-    let org_kind = RwSignal::new(OrgKind::School.code().to_owned());
+    let QuickDraft {
+        name,
+        category,
+        circle,
+        organisation,
+        org_kind,
+    } = draft;
     let added = RwSignal::new(None::<String>);
     let problem = RwSignal::new(None::<String>);
     let input = NodeRef::<leptos::html::Input>::new();

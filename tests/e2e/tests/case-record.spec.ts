@@ -115,6 +115,21 @@ test('two siblings with different factors, a census rule refused, authorised, re
   await expect(page.getByTestId('edit-refused')).toContainText('The assessment has been authorised');
   await page.reload();
   await expect(page.getByLabel('Lead social worker')).toHaveValue(was);
+  // the drawing looks and behaves read-only: a drag moves nobody (it pans) and nothing is refused
+  await page.goto(`${base}/genogram`);
+  await expect(page.locator('svg.canvas')).toHaveClass(/canvas--read-only/);
+  const shape = (i: number) => page.locator('.canvas .g-person').nth(i).locator('rect, circle').first()
+    .evaluate((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y }; });
+  const apart = async () => { const [a, b] = [await shape(0), await shape(1)]; return [Math.round(a.x - b.x), Math.round(a.y - b.y)]; };
+  const spacing = await apart();
+  const at = (await page.locator('.canvas .g-person').first().boundingBox())!;
+  await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(at.x + at.width / 2 + 80, at.y + at.height / 2 + 40, { steps: 5 });
+  expect(await apart(), 'mid-drag, nobody moves within the drawing').toEqual(spacing);
+  await page.mouse.up();
+  await expect(page.getByTestId('edit-refused')).toHaveCount(0);
+  expect(await apart()).toEqual(spacing);
 
   // the exports, each checked
   await page.goto(`${base}/case-record`);

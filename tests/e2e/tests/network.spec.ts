@@ -174,6 +174,12 @@ test('the network map by keyboard, presentation mode, exports and accessibility'
   await createAssessment(page, { given: 'Ava', family: 'Example' });
   await page.goto(`${page.url()}/network`);
   const nameField = page.getByTestId('quick-entry').getByLabel('Name', { exact: true });
+  // a half-typed name is kept while the drawer is closed and opened again
+  await nameField.fill('Gran <i>Ro');
+  await page.getByTestId('panel-close').click();
+  await expect(page.getByTestId('quick-entry')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Show panel' }).click();
+  await expect(nameField).toHaveValue('Gran <i>Ro');
   await nameField.fill('Gran <i>Rose</i>');
   await nameField.press('Enter');
   await page.getByTestId('quick-entry').getByRole('button', { name: 'Add to the map' }).click();

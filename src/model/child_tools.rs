@@ -471,6 +471,50 @@ pub fn read_safety_house(house: &Drawing) -> SafetyHouseReading<'_> {
     out
 }
 
+/// What changed in the story from one version to the next, page by page (pages matched by the
+/// page they were): pages added or taken out, words reworded, who suggested them.
+pub fn story_differences(
+    before: &StoryVersion,
+    after: &StoryVersion,
+) -> Vec<super::safety_plan::Difference> {
+    use super::safety_plan::Difference;
+    let mut out = Vec::new();
+    for (n, p) in after.pages.iter().enumerate() {
+        let n = n + 1;
+        match before.pages.iter().find(|b| b.page == p.page) {
+            None => out.push(Difference::Added(format!(
+                "page {n}, \"{}\"",
+                p.text.trim()
+            ))),
+            Some(b) => {
+                if b.text.trim() != p.text.trim() {
+                    out.push(Difference::Changed {
+                        what: format!("The words of page {n}"),
+                        before: b.text.trim().to_owned(),
+                        after: p.text.trim().to_owned(),
+                    });
+                }
+                if b.suggested_by.trim() != p.suggested_by.trim() {
+                    out.push(Difference::Changed {
+                        what: format!("Who suggested page {n}"),
+                        before: b.suggested_by.trim().to_owned(),
+                        after: p.suggested_by.trim().to_owned(),
+                    });
+                }
+            }
+        }
+    }
+    for b in &before.pages {
+        if !after.pages.iter().any(|p| p.page == b.page) {
+            out.push(Difference::Removed(format!(
+                "the page \"{}\"",
+                b.text.trim()
+            )));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -604,5 +648,60 @@ mod tests {
         for s in t.surfaces() {
             assert_eq!(Surface::from_code(&s.code()), Some(s));
         }
+    }
+
+    #[test]
+    fn story_versions_say_what_changed_page_by_page() {
+        use crate::model::safety_plan::Difference;
+        let page = |id: u8, text: &str, by: &str| VersionPage {
+            page: ItemId::from_random([0, 0, 0, id]),
+            text: text.into(),
+            suggested_by: by.into(),
+        };
+        let version = |number: u32, pages: Vec<VersionPage>| StoryVersion {
+            number,
+            made_on: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            pages,
+            shared: Vec::new(),
+            agreed_by_family: false,
+        };
+        let one = version(
+            1,
+            vec![
+                page(1, "Mum and Dad love you.", "Mum"),
+                page(2, "Grown-ups argue at night.", "Mum"),
+                page(3, "Nan helps.", "Nan"),
+            ],
+        );
+        let two = version(
+            2,
+            vec![
+                page(1, "Mum and Dad love you.", "Mum"),
+                page(
+                    2,
+                    "Mum and Dad shouted at night.",
+                    "Mum and the social worker",
+                ),
+                page(4, "We have a plan.", "The social worker"),
+            ],
+        );
+        assert_eq!(
+            story_differences(&one, &two),
+            vec![
+                Difference::Changed {
+                    what: "The words of page 2".into(),
+                    before: "Grown-ups argue at night.".into(),
+                    after: "Mum and Dad shouted at night.".into(),
+                },
+                Difference::Changed {
+                    what: "Who suggested page 2".into(),
+                    before: "Mum".into(),
+                    after: "Mum and the social worker".into(),
+                },
+                Difference::Added("page 3, \"We have a plan.\"".into()),
+                Difference::Removed("the page \"Nan helps.\"".into()),
+            ]
+        );
+        assert_eq!(story_differences(&one, &one), vec![]);
     }
 }

@@ -8,7 +8,7 @@ use crate::edit::child_tools::{
     add_page, edit_page, move_page, record_sharing, remove_page, save_version, set_agreed,
     story_changed, tool,
 };
-use crate::model::child_tools::{StoryPage, StoryVersion, Surface, Work};
+use crate::model::child_tools::{story_differences, StoryPage, StoryVersion, Surface, Work};
 use crate::model::marks::Target;
 use crate::model::ItemId;
 use crate::report::child_tools::story_pages;
@@ -112,7 +112,13 @@ pub fn StoryEditor(id: ItemId) -> impl IntoView {
         </button>
         {move || (!changed.get() && !versions.with(Vec::is_empty)).then(|| view! { <p class="hint">"The words are the same as the latest version."</p> })}
         <ol class="story-versions" data-testid="story-versions">
-            {move || versions.get().into_iter().rev().map(|v| view! { <VersionCard id=id.get_value() version=v/> }).collect_view()}
+            {move || {
+                let all = versions.get();
+                all.iter().enumerate().rev().map(|(i, v)| {
+                    let diff = i.checked_sub(1).map(|p| story_differences(&all[p], v));
+                    view! { <VersionCard id=id.get_value() version=v.clone() diff=diff/> }
+                }).collect_view()
+            }}
         </ol>
     }
 }
@@ -173,7 +179,12 @@ fn StoryPageEditor(id: ItemId, page: ItemId, number: usize, base: Signal<String>
 }
 
 #[component]
-fn VersionCard(id: ItemId, version: StoryVersion) -> impl IntoView {
+fn VersionCard(
+    id: ItemId,
+    version: StoryVersion,
+    /// What changed from the version before (`None` for the first).
+    diff: Option<Vec<crate::model::safety_plan::Difference>>,
+) -> impl IntoView {
     let s = use_session();
     let id = StoredValue::new(id);
     let n = version.number;
@@ -191,6 +202,12 @@ fn VersionCard(id: ItemId, version: StoryVersion) -> impl IntoView {
     view! {
         <li class="story-version" data-testid="story-version">
             <h3 class="heading-s">{format!("Version {n}, kept {}", long_date(version.made_on))}</h3>
+            {diff.map(|d| view! {
+                <p class="body"><strong>{format!("What changed from version {}:", n - 1)}</strong></p>
+                <ul class="list list--bullet" data-testid="version-differences">
+                    {if d.is_empty() { view! { <li>"Nothing: the words are the same."</li> }.into_any() } else { d.iter().map(|x| view! { <li>{x.words()}</li> }).collect_view().into_any() }}
+                </ul>
+            })}
             <ol class="list">
                 {version.pages.iter().map(|p| view! {
                     <li>{p.text.clone()}{(!p.suggested_by.is_empty()).then(|| view! { <span class="hint">{format!(" (suggested by {})", p.suggested_by)}</span> })}</li>

@@ -266,6 +266,10 @@ test('Words and Pictures: a story in two versions, one shared and agreed, read a
   await expect(page.getByTestId('story-version')).toHaveCount(2);
   const latest = page.getByTestId('story-version').first();
   await expect(latest).toContainText('Version 2');
+  // each version after the first says what changed, as the plan's versions do
+  await expect(latest.getByTestId('version-differences')).toContainText('The words of page 2 changed from "Sometimes grown-ups argue loudly at night." to "Sometimes Mum and Dad shouted at night, and that was scary."');
+  await expect(latest.getByTestId('version-differences')).toContainText('Who suggested page 2 changed from "Mum" to "Mum and the social worker"');
+  await expect(page.getByTestId('story-version').nth(1).getByTestId('version-differences')).toHaveCount(0);
   await latest.getByText('Record who it was shared with').click();
   await latest.getByLabel('Shared with').fill('Mum and Dad');
   await page.getByTestId('record-sharing-2').click();

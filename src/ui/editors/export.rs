@@ -94,3 +94,35 @@ pub fn save_png(
         failed(Err(format!("{e:?}")));
     }
 }
+
+/// "Save picture": one menu for the drawing's files (SVG, PNG and, for the genogram, GEDCOM),
+/// so the editor's toolbar fits one row on a tablet held upright. It closes once one is chosen.
+#[leptos::component]
+pub fn SavePicture(
+    svg: leptos::prelude::Callback<()>,
+    png: leptos::prelude::Callback<()>,
+    #[prop(optional)] gedcom: Option<leptos::prelude::Callback<()>>,
+) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let menu = NodeRef::<leptos::html::Details>::new();
+    let pick = move |f: Callback<()>| {
+        move |_| {
+            if let Some(m) = menu.get_untracked() {
+                m.set_open(false);
+            }
+            f.run(());
+        }
+    };
+    view! {
+        <details class="menu" node_ref=menu data-testid="save-picture">
+            <summary class="button button--secondary button--small menu__button">"Save picture"</summary>
+            <div class="menu__items">
+                <button type="button" class="button button--secondary button--small" on:click=pick(svg)>"Save as SVG"</button>
+                <button type="button" class="button button--secondary button--small" on:click=pick(png)>"Save as PNG"</button>
+                {gedcom.map(|g| view! {
+                    <button type="button" class="button button--secondary button--small" on:click=pick(g)>"Save as GEDCOM (family tree)"</button>
+                })}
+            </div>
+        </details>
+    }
+}

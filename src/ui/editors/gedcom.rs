@@ -19,6 +19,18 @@ struct Pending {
     doubts: Vec<Doubt>,
 }
 
+/// Saves the genogram as a GEDCOM file; the reason when it could not be saved.
+pub fn save_gedcom() -> Result<(), String> {
+    let s = use_session();
+    let (text, title) = s.doc.with_untracked(|a| (gedcom::write(a), a.title()));
+    download(
+        &file_name(&format!("genogram {title}"), "ged"),
+        "text/plain",
+        &text,
+    )
+    .map_err(|e| format!("The file could not be saved: {e}"))
+}
+
 /// Import a GEDCOM file, or save the genogram as one.
 #[component]
 pub fn GedcomInOut(d: Dispatcher) -> impl IntoView {
@@ -116,13 +128,8 @@ pub fn GedcomInOut(d: Dispatcher) -> impl IntoView {
         })
     };
     let save = move |_| {
-        let (text, title) = s.doc.with_untracked(|a| (gedcom::write(a), a.title()));
-        if let Err(e) = download(
-            &file_name(&format!("genogram {title}"), "ged"),
-            "text/plain",
-            &text,
-        ) {
-            message.set(Some((false, format!("The file could not be saved: {e}"))));
+        if let Err(e) = save_gedcom() {
+            message.set(Some((false, e)));
         }
     };
     view! {

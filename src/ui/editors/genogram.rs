@@ -260,20 +260,20 @@ pub fn GenogramPage() -> impl IntoView {
         </div>
         <div class="toolbar" role="toolbar" aria-label="Genogram tools">
             <UndoRedo d=d/>
-            <button type="button" class="button button--secondary button--small" on:click=move |_| {
+            <button type="button" class="button button--secondary button--small" aria-label="Arrange automatically" on:click=move |_| {
                 d.run(Command::AutoLayout.label(), |a| plan(a, &Command::AutoLayout));
                 refit();
-            }>"Arrange automatically"</button>
+            }>"Arrange"</button>
             <button type="button" class="button button--secondary button--small" aria-label="Zoom in" on:click=move |_| view_box.update(|v| *v = v.zoom_centre(0.8))>"+"</button>
             <button type="button" class="button button--secondary button--small" aria-label="Zoom out" on:click=move |_| view_box.update(|v| *v = v.zoom_centre(1.25))>"−"</button>
             <button type="button" class="button button--secondary button--small" on:click=move |_| refit()>"Fit to screen"</button>
-            <button type="button" class="button button--secondary button--small" on:click=move |_| {
-                if let Err(e) = save_svg(&file_name(&title(), "svg"), &standalone()) { export_error.set(Some(e)) }
-            }>"Save as SVG"</button>
-            <button type="button" class="button button--secondary button--small" on:click=move |_| {
-                let (w, h) = svg_size();
-                save_png(file_name(&title(), "png"), standalone(), w, h, move |r| export_error.set(r.err()));
-            }>"Save as PNG"</button>
+            <super::export::SavePicture
+                svg=Callback::new(move |_| if let Err(e) = save_svg(&file_name(&title(), "svg"), &standalone()) { export_error.set(Some(e)) })
+                png=Callback::new(move |_| {
+                    let (w, h) = svg_size();
+                    save_png(file_name(&title(), "png"), standalone(), w, h, move |r| export_error.set(r.err()));
+                })
+                gedcom=Callback::new(move |_| if let Err(e) = super::gedcom::save_gedcom() { export_error.set(Some(e)) })/>
             <PanelToggle open=panel_open/>
         </div>
         </div>

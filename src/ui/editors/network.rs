@@ -241,14 +241,13 @@ pub fn NetworkPage() -> impl IntoView {
             <button type="button" class="button button--secondary button--small" aria-label="Zoom in" on:click=move |_| view_box.update(|v| *v = v.zoom_centre(0.8))>"+"</button>
             <button type="button" class="button button--secondary button--small" aria-label="Zoom out" on:click=move |_| view_box.update(|v| *v = v.zoom_centre(1.25))>"−"</button>
             <button type="button" class="button button--secondary button--small" on:click=move |_| refit()>"Fit to screen"</button>
-            <a href=move || format!("{}/network/present", base()) class="button button--secondary button--small" role="button">"Present full screen"</a>
-            <button type="button" class="button button--secondary button--small" on:click=move |_| {
-                if let Err(e) = save_svg(&file_name(&title(), "svg"), &standalone()) { export_error.set(Some(e)) }
-            }>"Save as SVG"</button>
-            <button type="button" class="button button--secondary button--small" on:click=move |_| {
-                let (_, _, w, h) = s.doc.with_untracked(|a| render::extent(a, &which()));
-                save_png(file_name(&title(), "png"), standalone(), w, h, move |r| export_error.set(r.err()));
-            }>"Save as PNG"</button>
+            <a href=move || format!("{}/network/present", base()) class="button button--secondary button--small" role="button" aria-label="Present full screen">"Present"</a>
+            <super::export::SavePicture
+                svg=Callback::new(move |_| if let Err(e) = save_svg(&file_name(&title(), "svg"), &standalone()) { export_error.set(Some(e)) })
+                png=Callback::new(move |_| {
+                    let (_, _, w, h) = s.doc.with_untracked(|a| render::extent(a, &which()));
+                    save_png(file_name(&title(), "png"), standalone(), w, h, move |r| export_error.set(r.err()));
+                })/>
             <PanelToggle open=panel_open/>
         </div>
         </div>

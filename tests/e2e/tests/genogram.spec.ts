@@ -243,11 +243,13 @@ test('SVG and PNG exports of the genogram, and a brother\'s genogram brought ove
   await page.getByRole('button', { name: 'Add to the genogram' }).click();
   await quickAdd(page, 'Mother', '<b>Dana</b>');
   await expectSaved(page);
+  await page.getByTestId('save-picture').locator('summary').click();
   const svg = await exportVia(page, () => page.getByRole('button', { name: 'Save as SVG' }).click());
   expect(svg.name).toMatch(/^genogram-leo-sample\.svg$/);
   expect(svg.text).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
   expect(svg.text).toContain('&lt;b&gt;Dana&lt;/b&gt;');
   expect(svg.text).not.toContain('<b>');
+  await page.getByTestId('save-picture').locator('summary').click();
   const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save as PNG' }).click()]);
   expect(png.suggestedFilename()).toBe('genogram-leo-sample.png');
   const bytes = readFileSync((await png.path())!);

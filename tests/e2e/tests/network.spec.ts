@@ -190,6 +190,7 @@ test('the network map by keyboard, presentation mode, exports and accessibility'
   await page.keyboard.press('ArrowUp');
   await expect(page.getByTestId('entry-panel').getByLabel('How close')).toHaveValue('0');
   await expect(entry(page, 'Gran')).toBeFocused();
+  await page.getByTestId('save-picture').locator('summary').click();
   const svg = await exportVia(page, () => page.getByRole('button', { name: 'Save as SVG' }).click());
   expect(svg.text).toContain('Gran &lt;i&gt;Rose&lt;/i&gt;');
   for (const size of [{ width: 1024, height: 768 }, { width: 768, height: 1024 }, { width: 375, height: 667 }]) {

@@ -90,6 +90,10 @@ for (const size of [{ width: 1024, height: 768 }, { width: 768, height: 1024 }])
     await page.goto(`${overview}/genogram`);
     await expect(page.locator('.canvas .g-person')).toHaveCount(15);
     await page.getByRole('button', { name: 'Fit to screen' }).click();
+    // the toolbar is one row, upright too: the drawing's files are in one "Save picture" menu
+    const rows = async () => new Set(await page.locator('.editor-head .toolbar > *').evaluateAll((els) =>
+      els.map((e) => Math.round(e.getBoundingClientRect().top)))).size;
+    expect(await rows(), 'the genogram toolbar is one row').toBe(1);
     // The drawing is the screen: no site header, the drawing to the bottom of the window.
     await expect(page.locator('header.header')).toBeHidden();
     let found = await measure(page);
@@ -118,6 +122,7 @@ for (const size of [{ width: 1024, height: 768 }, { width: 768, height: 1024 }])
 
     await page.goto(`${overview}/network`);
     await expect(page.locator('.canvas .g-person')).toHaveCount(15);
+    expect(await rows(), 'the network toolbar is one row').toBe(1);
     // A drawn map opens with the drawer closed, the whole map on screen.
     await expect(page.getByTestId('editor-panel')).toBeHidden();
     found = await measure(page);

@@ -178,7 +178,9 @@ async function inkBench(file, throttle) {
   const doc = JSON.parse(readFileSync(file, 'utf8'));
   const tool = doc.assessment.childTools[0];
   const bytes = JSON.stringify(tool.work).length;
-  await page.goto(`${page.url()}/tools/${tool.id}/child`);
+  // Child mode is handed over from the worker's page of the tool (its address alone opens that page).
+  await page.goto(`${page.url()}/tools/${tool.id}`);
+  await page.getByTestId('hand-over').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=surface] .board__marks path').length >= 2000);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   const [moves, ends] = await page.evaluate(async () => {
@@ -248,7 +250,7 @@ async function diagramBench(file, kind, link, n, throttle = 1) {
     }, [link, n]));
     if (kind === 'genogram') {
       layouts.push(await page.evaluate(async () => {
-        const b = [...document.querySelectorAll('button')].find((x) => x.textContent.trim() === 'Arrange automatically');
+        const b = [...document.querySelectorAll('button')].find((x) => x.getAttribute('aria-label') === 'Arrange automatically' || x.textContent.trim() === 'Arrange automatically');
         const t0 = performance.now();
         b.click();
         await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));

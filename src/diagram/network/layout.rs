@@ -3,6 +3,7 @@
 //! round its symbol (away from the centre first) that covers no other words, no symbol and no
 //! line. Pure geometry, so "nothing overlaps" is tested natively on a real family.
 
+use super::grid::Grid;
 use crate::diagram::geometry::route_clear_of;
 
 /// Radius of an entry's symbol.
@@ -11,6 +12,11 @@ pub const SYMBOL: f64 = 22.0;
 /// read at "fit to screen" on a tablet.
 pub const NAME_FONT: f64 = 24.0;
 pub const LINE_FONT: f64 = 18.0;
+
+/// How far from a straight connection a symbol is looked for when routing it: past the
+/// clearance kept (30) and the most a curve round a symbol strays from the straight line (52),
+/// with room to spare for choosing the side with more room.
+const ROUTE_REACH: f64 = 200.0;
 
 /// A box: left, top, width, height.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -58,6 +64,15 @@ impl Rect {
         }
         true
     }
+    /// The box grown by `by` on every side.
+    fn grown(&self, by: f64) -> Rect {
+        Rect {
+            x: self.x - by,
+            y: self.y - by,
+            w: self.w + 2.0 * by,
+            h: self.h + 2.0 * by,
+        }
+    }
     fn around(points: &[(f64, f64)]) -> Rect {
         let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
         for &(x, y) in points {
@@ -83,8 +98,11 @@ fn route_crosses(r: &Rect, route: &[(f64, f64)], bounds: &Rect) -> bool {
     grown.overlaps(r) && route.windows(2).any(|s| r.crosses(s[0], s[1]))
 }
 
+/// One straight piece of an entry's line: the line's number and its two ends.
+type Piece = (usize, (f64, f64), (f64, f64));
+
 /// An entry to lay out: its symbol's centre and its lines of words (the first is the name).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Item {
     pub at: (f64, f64),
     pub lines: Vec<String>,
@@ -134,11 +152,56 @@ pub fn baseline(r: &Rect, i: usize) -> f64 {
     }
 }
 
+/// The places tried for an entry's words, in order: away from the centre first, then below,
+/// above, to each side and at the corners, and the same again further out.
+pub(super) fn word_boxes(it: &Item) -> Vec<Rect> {
+    let (w, h) = label_size(&it.lines);
+    let (x, y) = it.at;
+    let len = (x * x + y * y).sqrt().max(1.0);
+    let (ux, uy) = (x / len, y / len);
+    let gap = SYMBOL + 6.0;
+    let mut centres: Vec<(f64, f64)> = Vec::with_capacity(45);
+    for far in [0.0, 0.6, 1.2, 2.0, 3.0] {
+        let push = far * (h + 6.0);
+        // Centre of the box along the outward direction, far enough that it clears the symbol.
+        let along = gap + push + (ux.abs() * w / 2.0).max(uy.abs() * h / 2.0);
+        centres.push((x + ux * along, y + uy * along));
+        centres.push((x, y + gap + push + h / 2.0));
+        centres.push((x, y - gap - push - h / 2.0));
+        centres.push((x + gap + push + w / 2.0, y));
+        centres.push((x - gap - push - w / 2.0, y));
+        for (sx, sy) in [(1.0, 1.0), (-1.0, 1.0), (1.0, -1.0), (-1.0, -1.0)] {
+            centres.push((
+                x + sx * (gap * 0.7 + push + w / 2.0),
+                y + sy * (gap * 0.7 + push + h / 2.0),
+            ));
+        }
+    }
+    centres
+        .into_iter()
+        .map(|(cx, cy)| Rect {
+            x: cx - w / 2.0,
+            y: cy - h / 2.0,
+            w,
+            h,
+        })
+        .collect()
+}
+
 /// Lays out `items` round a centre circle of radius `centre`, keeping words inside the outer
 /// circle (radius `outer`) where there is a clear spot there, so the map fits the screen larger,
 /// and off the `reserved` boxes (the circles' names).
 pub fn lay_out(items: &[Item], centre: f64, outer: f64, reserved: &[Rect]) -> Vec<Placed> {
+    if items.is_empty() {
+        return Vec::new();
+    }
     let symbols: Vec<(f64, f64)> = items.iter().map(|i| i.at).collect();
+    // Everything is filed in grids, so each question "what is near here?" looks at a few cells.
+    let area = Rect::around(&symbols).grown(outer.max(400.0));
+    let mut near_symbols = Grid::over(area, items.len());
+    for (k, &p) in symbols.iter().enumerate() {
+        near_symbols.insert(k, &Rect::around(&[p]).grown(SYMBOL + 3.0));
+    }
     let routes: Vec<Vec<(f64, f64)>> = items
         .iter()
         .enumerate()
@@ -147,12 +210,14 @@ pub fn lay_out(items: &[Item], centre: f64, outer: f64, reserved: &[Rect]) -> Ve
             let len = (x * x + y * y).sqrt().max(1.0);
             let (ux, uy) = (x / len, y / len);
             let from = (ux * (centre + 4.0), uy * (centre + 4.0));
-            let others: Vec<(f64, f64)> = symbols
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != k)
-                .map(|(_, &p)| p)
-                .collect();
+            // Only symbols near the straight line can be in its way or in the way of the
+            // curves round them (which stray at most about 50 units from it).
+            let mut others: Vec<(f64, f64)> = Vec::new();
+            near_symbols.near(&Rect::around(&[from, (x, y)]).grown(ROUTE_REACH), |j| {
+                if j != k {
+                    others.push(symbols[j]);
+                }
+            });
             let mut pts = route_clear_of(from, (x, y), &others, SYMBOL + 8.0);
             // End just outside the symbol, towards where the line comes from.
             let n = pts.len();
@@ -165,48 +230,52 @@ pub fn lay_out(items: &[Item], centre: f64, outer: f64, reserved: &[Rect]) -> Ve
             pts
         })
         .collect();
-    let bounds: Vec<Rect> = routes.iter().map(|r| Rect::around(r)).collect();
+    // Each piece of each line, filed by where it runs (the lines all meet near the centre, so a
+    // whole line's box would be found almost everywhere).
+    let pieces: Vec<Piece> = routes
+        .iter()
+        .enumerate()
+        .flat_map(|(k, route)| route.windows(2).map(move |s| (k, s[0], s[1])))
+        .collect();
+    let piece_boxes: Vec<Rect> = pieces
+        .iter()
+        .map(|&(_, a, b)| Rect::around(&[a, b]))
+        .collect();
+    let mut near_pieces = Grid::over(area, pieces.len());
+    for (j, r) in piece_boxes.iter().enumerate() {
+        near_pieces.insert(j, r);
+    }
+    // The query in which each line was last counted, so a line is counted once per box.
+    let mut counted = vec![usize::MAX; routes.len()];
     let mut taken: Vec<Rect> = reserved.to_vec();
+    let mut near_words = Grid::over(area, reserved.len() + items.len());
+    for (k, r) in taken.iter().enumerate() {
+        near_words.insert(k, r);
+    }
     let mut out = Vec::with_capacity(items.len());
     for (k, it) in items.iter().enumerate() {
-        let (w, h) = label_size(&it.lines);
-        let (x, y) = it.at;
-        let len = (x * x + y * y).sqrt().max(1.0);
-        let (ux, uy) = (x / len, y / len);
-        let gap = SYMBOL + 6.0;
-        // Candidates: away from the centre first, then below, above, to each side, and the
-        // same again further out.
-        let mut candidates: Vec<(f64, f64)> = Vec::new();
-        for far in [0.0, 0.6, 1.2, 2.0, 3.0] {
-            let push = far * (h + 6.0);
-            // Centre of the box along the outward direction, far enough that it clears the symbol.
-            let along = gap + push + (ux.abs() * w / 2.0).max(uy.abs() * h / 2.0);
-            candidates.push((x + ux * along, y + uy * along));
-            candidates.push((x, y + gap + push + h / 2.0));
-            candidates.push((x, y - gap - push - h / 2.0));
-            candidates.push((x + gap + push + w / 2.0, y));
-            candidates.push((x - gap - push - w / 2.0, y));
-            // The four corners.
-            for (sx, sy) in [(1.0, 1.0), (-1.0, 1.0), (1.0, -1.0), (-1.0, -1.0)] {
-                candidates.push((
-                    x + sx * (gap * 0.7 + push + w / 2.0),
-                    y + sy * (gap * 0.7 + push + h / 2.0),
-                ));
-            }
-        }
-        let score = |r: &Rect| -> usize {
-            let words = taken.iter().filter(|t| t.overlaps(r)).count();
-            let symbols_hit = symbols
-                .iter()
-                .filter(|&&p| r.near_point(p, SYMBOL + 2.0))
-                .count();
-            let lines = routes
-                .iter()
-                .zip(&bounds)
-                .filter(|(route, b)| route_crosses(r, route, b))
-                .count();
-            let centre_hit = usize::from(r.near_point((0.0, 0.0), centre + 2.0));
-            words + symbols_hit + lines + centre_hit
+        // How many words, symbols and lines the box `r` (candidate number `c`) covers, and the
+        // centre, counted only as far as `enough` (a box that covers more cannot be chosen).
+        let mut score = |c: usize, r: &Rect, enough: usize| -> usize {
+            let mut hits = usize::from(r.near_point((0.0, 0.0), centre + 2.0));
+            near_words.near_while(r, |j| {
+                hits += usize::from(taken[j].overlaps(r));
+                hits <= enough
+            });
+            near_symbols.near_while(r, |j| {
+                hits += usize::from(r.near_point(symbols[j], SYMBOL + 2.0));
+                hits <= enough
+            });
+            let query = k * 64 + c;
+            near_pieces.near_while(r, |j| {
+                let (line, a, b) = pieces[j];
+                if counted[line] != query && piece_boxes[j].overlaps(r) && r.crosses(a, b) {
+                    counted[line] = query;
+                    hits += 1;
+                }
+                hits <= enough
+            });
+            hits
         };
         // Whether the words reach beyond the outer circle.
         let beyond = |r: &Rect| {
@@ -220,14 +289,12 @@ pub fn lay_out(items: &[Item], centre: f64, outer: f64, reserved: &[Rect]) -> Ve
             .any(|(px, py)| (px * px + py * py).sqrt() > outer)
         };
         let mut best: Option<((usize, bool), Rect)> = None;
-        for (cx, cy) in candidates {
-            let r = Rect {
-                x: cx - w / 2.0,
-                y: cy - h / 2.0,
-                w,
-                h,
-            };
-            let s = (score(&r), beyond(&r));
+        for (c, r) in word_boxes(it).into_iter().enumerate() {
+            let enough = best.as_ref().map_or(usize::MAX, |((b, _), _)| *b);
+            if enough == 0 && beyond(&r) {
+                continue;
+            }
+            let s = (score(c, &r, enough), beyond(&r));
             if best.as_ref().is_none_or(|(b, _)| s < *b) {
                 best = Some((s, r));
             }
@@ -236,6 +303,7 @@ pub fn lay_out(items: &[Item], centre: f64, outer: f64, reserved: &[Rect]) -> Ve
             }
         }
         let label = best.map(|(_, r)| r).expect("there are candidates");
+        near_words.insert(taken.len(), &label);
         taken.push(label);
         out.push(Placed {
             label,
@@ -278,4 +346,62 @@ pub fn overlaps(items: &[Item], placed: &[Placed], centre: f64) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words of a crowded map of 300 entries go where counting everything on the map
+    /// (without the grids) would put them: the first place that covers the least.
+    #[test]
+    fn the_grids_place_words_as_counting_everything_would() {
+        let (centre, outer) = (76.0, 406.0);
+        let items: Vec<Item> = (0..300)
+            .map(|i| {
+                let r = centre + (f64::from(i % 3) + 0.5) * 110.0;
+                let t = f64::from((i * 137) % 360).to_radians();
+                Item {
+                    at: (r * t.sin(), -r * t.cos()),
+                    lines: vec![format!("Person {i}"), "Family".to_owned()],
+                }
+            })
+            .collect();
+        let reserved = [Rect {
+            x: -40.0,
+            y: -200.0,
+            w: 80.0,
+            h: 24.0,
+        }];
+        let placed = lay_out(&items, centre, outer, &reserved);
+        let mut taken: Vec<Rect> = reserved.to_vec();
+        for (it, p) in items.iter().zip(&placed) {
+            let cost = |r: &Rect| {
+                let hits = taken.iter().filter(|t| t.overlaps(r)).count()
+                    + items
+                        .iter()
+                        .filter(|o| r.near_point(o.at, SYMBOL + 2.0))
+                        .count()
+                    + placed
+                        .iter()
+                        .filter(|q| route_crosses(r, &q.route, &Rect::around(&q.route)))
+                        .count()
+                    + usize::from(r.near_point((0.0, 0.0), centre + 2.0));
+                let beyond = [
+                    (r.x, r.y),
+                    (r.x + r.w, r.y),
+                    (r.x, r.y + r.h),
+                    (r.x + r.w, r.y + r.h),
+                ]
+                .iter()
+                .any(|(x, y)| (x * x + y * y).sqrt() > outer);
+                (hits, beyond)
+            };
+            let boxes = word_boxes(it);
+            let least = boxes.iter().map(cost).min().unwrap();
+            let first = boxes.iter().find(|r| cost(r) == least).unwrap();
+            assert_eq!(&p.label, first, "{}", it.lines[0]);
+            taken.push(p.label);
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! safety network) is plain data in [`crate::model::network`], re-exported here.
 
 pub mod commands;
+mod grid;
 pub mod layout;
 pub mod render;
 pub mod safety;

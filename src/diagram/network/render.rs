@@ -87,15 +87,38 @@ fn outer(map: &NetworkMap) -> f64 {
 
 /// The extent of map `which`'s drawing: (min x, min y, width, height).
 pub fn extent(a: &Assessment, which: &MapFor) -> (f64, f64, f64, f64) {
-    // The circles, and any words that reach beyond the outer one.
+    extent_of(a, &lay(a, which))
+}
+
+/// The whole of a map laid out once (every entry where it sits, not the safety view), so the
+/// editor draws it and fits the screen to it from one layout: a big map's layout is its
+/// drawing's largest cost.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Laid {
+    pub which: MapFor,
+    pub items: Vec<Item>,
+    pub placed: Vec<Placed>,
+}
+
+/// Lays out the whole of map `which`.
+pub fn lay(a: &Assessment, which: &MapFor) -> Laid {
     let view = View {
         map: which.clone(),
         ..View::default()
     };
-    let (_, placed) = layout_of(a, &view);
-    let r = outer(&map_of(a, which)) + 16.0;
+    let (items, placed) = layout_of(a, &view);
+    Laid {
+        which: which.clone(),
+        items,
+        placed,
+    }
+}
+
+/// The extent of a laid-out map: the circles, and any words that reach beyond the outer one.
+pub fn extent_of(a: &Assessment, laid: &Laid) -> (f64, f64, f64, f64) {
+    let r = outer(&map_of(a, &laid.which)) + 16.0;
     let (mut x0, mut y0, mut x1, mut y1) = (-r, -r, r, r);
-    for p in &placed {
+    for p in &laid.placed {
         let l = &p.label;
         x0 = x0.min(l.x - 10.0);
         y0 = y0.min(l.y - 10.0);
@@ -173,9 +196,53 @@ pub fn body(a: &Assessment, view: &View) -> String {
     draw(a, view, None)
 }
 
+/// The map as `view` shows it, from its layout `laid` when that is the layout `view` needs (the
+/// whole map, nothing dragged), else laid out afresh.
+pub fn body_laid(a: &Assessment, view: &View, laid: &Laid) -> String {
+    if view.safety_only || view.dragging.is_some() || laid.which != view.map {
+        return body_split(a, view, true);
+    }
+    let map = map_of(a, &view.map);
+    // A layout of another state of the map is never drawn: each entry must sit and read as laid.
+    let current = map.members.len() == laid.items.len()
+        && map.members.iter().zip(&laid.items).all(|(m, it)| {
+            it.at == point(m.circle, m.angle) && it.lines == entry_lines(a, m, view)
+        });
+    if !current {
+        return body_split(a, view, true);
+    }
+    let mut s = Svg::default();
+    backdrop(&mut s, a, view);
+    for (m, p) in map.members.iter().zip(&laid.placed) {
+        connection(&mut s, m, &p.route);
+    }
+    for ((m, it), p) in map.members.iter().zip(&laid.items).zip(&laid.placed) {
+        entry(&mut s, a, m, it, p, view);
+    }
+    s.0
+}
+
 /// The map, leaving out the entry `skip` (while it is dragged, it is drawn on its own).
 fn draw(a: &Assessment, view: &View, skip: Option<&ItemId>) -> String {
     let mut s = Svg::default();
+    backdrop(&mut s, a, view);
+    let map = map_of(a, &view.map);
+    let shown: Vec<&NetworkMember> = map
+        .members
+        .iter()
+        .filter(|m| !view.safety_only || in_safety_view(a, m))
+        .filter(|m| Some(&m.id) != skip)
+        .collect();
+    let at = |m: &NetworkMember| match &view.dragging {
+        Some((id, x, y)) if id == &m.id => (*x, *y),
+        _ => point(m.circle, m.angle),
+    };
+    draw_entries(&mut s, a, &shown, &at, view);
+    s.0
+}
+
+/// The circles with their names, and the children at the centre.
+fn backdrop(s: &mut Svg, a: &Assessment, view: &View) {
     let map = map_of(a, &view.map);
     let n = map.circles.len();
     for k in (0..n).rev() {
@@ -223,18 +290,6 @@ fn draw(a: &Assessment, view: &View, skip: Option<&ItemId>) -> String {
             name,
         );
     }
-    let shown: Vec<&NetworkMember> = map
-        .members
-        .iter()
-        .filter(|m| !view.safety_only || in_safety_view(a, m))
-        .filter(|m| Some(&m.id) != skip)
-        .collect();
-    let at = |m: &NetworkMember| match &view.dragging {
-        Some((id, x, y)) if id == &m.id => (*x, *y),
-        _ => point(m.circle, m.angle),
-    };
-    draw_entries(&mut s, a, &shown, &at, view);
-    s.0
 }
 
 /// Each entry's line and symbol with its words, laid out so that nothing covers anything else.

@@ -553,3 +553,53 @@ fn a_name_typed_that_is_on_the_map_already_is_shown_never_entered_twice() {
         PersonRole::OtherSignificant
     );
 }
+
+#[test]
+fn the_map_drawn_from_its_one_layout_is_the_map_drawn_afresh_and_fits_the_same() {
+    let mut a = family_of_fifteen();
+    let which = None;
+    let chosen = a.network.members[4].id.clone();
+    let laid = super::render::lay(&a, &which);
+    for selected in [None, Some(chosen.clone())] {
+        let view = View {
+            selected,
+            interactive: true,
+            ..View::default()
+        };
+        assert_eq!(
+            super::render::body_laid(&a, &view, &laid),
+            super::render::body(&a, &view)
+        );
+    }
+    assert_eq!(
+        super::render::extent_of(&a, &laid),
+        super::render::extent(&a, &which)
+    );
+    // A layout from before an entry was moved, renamed or taken off is not used to draw the map
+    // after it.
+    let view = View::default();
+    a.network.members[1].angle = (a.network.members[1].angle + 40) % 360;
+    let moved = super::render::body(&a, &view);
+    assert_ne!(
+        laid,
+        super::render::lay(&a, &which),
+        "the old layout is stale"
+    );
+    assert_eq!(super::render::body_laid(&a, &view, &laid), moved);
+    if let super::Who::Person { person } = &a.network.members[2].who.clone() {
+        a.people
+            .iter_mut()
+            .find(|p| &p.id == person)
+            .unwrap()
+            .given_name = "Renamed".into();
+    }
+    assert_eq!(
+        super::render::body_laid(&a, &view, &laid),
+        super::render::body(&a, &view)
+    );
+    a.network.members.remove(0);
+    assert_eq!(
+        super::render::body_laid(&a, &view, &laid),
+        super::render::body(&a, &view)
+    );
+}

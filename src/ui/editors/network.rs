@@ -18,9 +18,15 @@ use crate::model::{Assessment, ItemId};
 use crate::ui::session::use_session;
 use leptos::prelude::*;
 
-fn fit(a: &Assessment, which: &MapFor) -> ViewBox {
-    let (x, y, w, h) = render::extent(a, which);
+fn fit(a: &Assessment, laid: &render::Laid) -> ViewBox {
+    let (x, y, w, h) = render::extent_of(a, laid);
     ViewBox(x, y, w, h)
+}
+
+/// The map on show laid out once per change, for the drawing and for fitting the screen to it.
+fn use_laid() -> Memo<render::Laid> {
+    let s = use_session();
+    Memo::new(move |_| s.doc.with(|a| render::lay(a, &s.network_for.get())))
 }
 
 /// The map and its gestures, shared by the editor and presentation mode.
@@ -30,6 +36,7 @@ pub fn NetworkCanvas(
     selected: RwSignal<Option<ItemId>>,
     safety_only: RwSignal<bool>,
     view_box: RwSignal<ViewBox>,
+    laid: Memo<render::Laid>,
     #[prop(optional)] class: &'static str,
 ) -> impl IntoView {
     let s = use_session();
@@ -45,7 +52,7 @@ pub fn NetworkCanvas(
     };
     let markup = Memo::new(move |_| {
         let v = view(drag_id.get().map(|id| (id, 0.0, 0.0)));
-        s.doc.with(|a| render::body_split(a, &v, true))
+        laid.with(|laid| s.doc.with(|a| render::body_laid(a, &v, laid)))
     });
     let overlay = Memo::new(move |_| match dragging.get() {
         Some(d) => {
@@ -158,10 +165,8 @@ pub fn NetworkPage() -> impl IntoView {
     let d = Dispatcher::new(s);
     let selected = RwSignal::new(None::<ItemId>);
     let safety_only = RwSignal::new(false);
-    let view_box = RwSignal::new(
-        s.doc
-            .with_untracked(|a| fit(a, &s.network_for.get_untracked())),
-    );
+    let laid = use_laid();
+    let view_box = RwSignal::new(laid.with_untracked(|l| s.doc.with_untracked(|a| fit(a, l))));
     let base = move || format!("/assessments/{}", s.doc.read().id);
     let export_error = RwSignal::new(None::<String>);
     editor_mode();
@@ -174,8 +179,8 @@ pub fn NetworkPage() -> impl IntoView {
     }));
     let editor = NodeRef::<leptos::html::Div>::new();
     let refit = move || {
-        let which = s.network_for.get_untracked();
-        if let Some((v, _)) = fitted(editor, s.doc.with_untracked(|a| render::extent(a, &which))) {
+        let extent = laid.with_untracked(|l| s.doc.with_untracked(|a| render::extent_of(a, l)));
+        if let Some((v, _)) = fitted(editor, extent) {
             view_box.set(v);
         }
     };
@@ -209,7 +214,7 @@ pub fn NetworkPage() -> impl IntoView {
         let now = s.network_for.get();
         if prev.is_some_and(|p| p != now) {
             selected.set(None);
-            view_box.set(s.doc.with_untracked(|a| fit(a, &now)));
+            view_box.set(laid.with_untracked(|l| s.doc.with_untracked(|a| fit(a, l))));
             request_animation_frame(refit);
         }
         now
@@ -256,7 +261,7 @@ pub fn NetworkPage() -> impl IntoView {
         <Show when=started fallback=move || view! { <super::network_maps::StartMap d=d/> }>
         <div class="editor editor--network" node_ref=editor>
             <div class="editor__canvas">
-                <NetworkCanvas d=d selected=selected safety_only=safety_only view_box=view_box/>
+                <NetworkCanvas d=d selected=selected safety_only=safety_only view_box=view_box laid=laid/>
             </div>
             <Drawer open=panel_open label="Add and change people on the map">
                 <QuickEntry d=d selected=selected draft=draft/>
@@ -288,10 +293,8 @@ pub fn NetworkPresentPage() -> impl IntoView {
     crate::ui::pages::present::presentation_mode();
     let selected = RwSignal::new(None::<ItemId>);
     let safety_only = RwSignal::new(false);
-    let view_box = RwSignal::new(
-        s.doc
-            .with_untracked(|a| fit(a, &s.network_for.get_untracked())),
-    );
+    let laid = use_laid();
+    let view_box = RwSignal::new(laid.with_untracked(|l| s.doc.with_untracked(|a| fit(a, l))));
     let base = move || format!("/assessments/{}/network", s.doc.read().id);
     view! {
         <div class="present" data-testid="network-present">
@@ -301,7 +304,7 @@ pub fn NetworkPresentPage() -> impl IntoView {
                     on:click=move |_| safety_only.update(|v| *v = !*v)>"Show only the safety network"</button>
                 <a href=base class="present__exit">"Exit presentation"</a>
             </div>
-            <NetworkCanvas d=d selected=selected safety_only=safety_only view_box=view_box class="canvas--present"/>
+            <NetworkCanvas d=d selected=selected safety_only=safety_only view_box=view_box laid=laid class="canvas--present"/>
         </div>
     }
 }

@@ -2,7 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { exportVia, fixture, importText, shotPath, validateWithSchema, watchErrors } from './helpers';
+import { expectSaved, exportVia, fixture, importText, shotPath, validateWithSchema, watchErrors } from './helpers';
 
 const MIA = 'p-11111111';
 
@@ -351,6 +351,7 @@ test('Words and Pictures: a story in two versions, one shared and agreed, read a
 test('child mode and the tools pages: no serious axe findings, targets of 64 px in child mode', async ({ page }, info) => {
   const base = await miasPage(page);
   await page.getByTestId('start-safetyHouse').click();
+  await expectSaved(page); // the new tool is stored before its page is opened again
   const toolPage = page.url();
   for (const size of [{ width: 1024, height: 768 }, { width: 768, height: 1024 }, { width: 375, height: 667 }]) {
     await page.setViewportSize(size);

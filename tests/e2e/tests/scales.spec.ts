@@ -227,6 +227,7 @@ test('four long-named raters at 7, 6, 4 and 3, and all at 5: no name covers anot
     await card.getByRole('button', { name: 'Put on the scale at 5' }).click();
   }
   await expect(page.getByRole('slider')).toHaveCount(4);
+  await expectSaved(page); // the raters are stored before the page is opened again
   const scaleUrl = page.url();
   const place = async (values: number[]) => {
     for (const [i, [name, role]] of raters.entries()) {

@@ -6,9 +6,13 @@
 //    'wasm-unsafe-eval' for WebAssembly. No inline style, no other origin.
 // 2. Versions the service worker: the build's file list and a hash of their contents go into
 //    sw.js, so each build has its own cache and the app can offer "reload to update".
+// 3. Writes brotli and gzip copies (name.br, name.gz) of every file worth compressing, the
+//    WebAssembly included, for a server to send as they are (deploy/nginx/site.conf): the
+//    smallest files at no cost per request.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { extname, join, relative } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) {
@@ -92,3 +96,18 @@ if (sw.includes('__BUILD_')) {
 }
 writeFileSync(swPath, sw);
 console.log(`post-build: service worker lists ${assets.length} files`);
+
+const compressible = new Set(['.html', '.js', '.wasm', '.css', '.json', '.svg', '.webmanifest']);
+let copies = 0;
+for (const p of [...files]) {
+  if (!compressible.has(extname(p))) continue;
+  const body = readFileSync(p);
+  const br = brotliCompressSync(body, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+  });
+  const gz = gzipSync(body, { level: 9 });
+  // A copy larger than the file would only cost the reader: left out.
+  if (br.length < body.length) { writeFileSync(`${p}.br`, br); copies++; }
+  if (gz.length < body.length) { writeFileSync(`${p}.gz`, gz); copies++; }
+}
+console.log(`post-build: ${copies} compressed copies written`);

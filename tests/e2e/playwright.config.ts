@@ -25,7 +25,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node ../../scripts/static-server.mjs ../../dist ${PORT}`,
+    // The built app served by the project's nginx configuration, as a council will serve it.
+    command: `bash ../../scripts/nginx ../../dist ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     stdout: 'ignore',

@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { ROOT, expectSaved } from './helpers';
 
 async function controlled(page: import('@playwright/test').Page) {
@@ -45,13 +46,19 @@ test('a new build is picked up and offered with "reload to update"', async ({ pa
   test.setTimeout(120_000);
   const swPath = join(ROOT, 'dist', 'sw.js');
   const original = readFileSync(swPath, 'utf8');
+  // A build writes the service worker with its compressed copies (the server sends those).
+  const writeBuild = (text: string) => {
+    writeFileSync(swPath, text);
+    writeFileSync(`${swPath}.br`, brotliCompressSync(Buffer.from(text)));
+    writeFileSync(`${swPath}.gz`, gzipSync(Buffer.from(text)));
+  };
   try {
     await page.goto('/');
     await page.reload();
     await controlled(page);
     await expect(page.getByTestId('update-banner')).toHaveCount(0);
     // a new build: same files, new version
-    writeFileSync(swPath, original.replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-next'"));
+    writeBuild(original.replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-next'"));
     // Chromium can hold an update check for some seconds after a first install (about 5 s here,
     // longer on a loaded machine), so the check is repeated until the new build has installed.
     await expect(async () => {
@@ -63,7 +70,7 @@ test('a new build is picked up and offered with "reload to update"', async ({ pa
     const cacheNames = await page.evaluate(() => caches.keys());
     expect(cacheNames.some((n) => n.endsWith('-next'))).toBe(true);
   } finally {
-    writeFileSync(swPath, original);
+    writeBuild(original);
   }
 });
 

@@ -37,10 +37,28 @@ for (const f of [...shared, ...moduleFiles('front'), ...moduleFiles('workbench')
 const sum = (files, label) => {
   const t = files.reduce((a, f) => ({ raw: a.raw + sizes[f].raw, gzip: a.gzip + sizes[f].gzip, brotli: a.brotli + sizes[f].brotli }), { raw: 0, gzip: 0, brotli: 0 });
   console.log(`${label.padEnd(48)} ${kb(t.raw).padStart(10)} ${kb(t.gzip).padStart(10)} ${kb(t.brotli).padStart(10)}`);
+  return t;
 };
-sum([...shared, ...moduleFiles('front')], 'first load total (html+js+wasm+css), the list');
-sum(moduleFiles('workbench'), 'then, on opening an assessment (workbench)');
+const frontTotal = sum([...shared, ...moduleFiles('front')], 'first load total (html+js+wasm+css), the list');
+const workbenchTotal = sum(moduleFiles('workbench'), 'then, on opening an assessment (workbench)');
 sum([...shared, ...moduleFiles('workbench')], 'first load straight to an assessment\'s address');
+
+// The size budgets (#26), each beside its figure and the previous version's. Over a budget, the
+// bench says so and ends with a failing status once every figure is printed (the tests do not).
+const previous = JSON.parse(readFileSync(join(root, 'scripts', 'bench-previous.json'), 'utf8'));
+const budgets = [
+  ['the list, first load (brotli)', frontTotal.brotli, 150, previous.front_brotli_kb],
+  ['the workbench (brotli)', workbenchTotal.brotli, 600, previous.workbench_brotli_kb],
+];
+console.log(`\nsize budget                       now        budget     ${previous.version}`);
+let overBudget = 0;
+for (const [label, bytes, budget, before] of budgets) {
+  const now = bytes / 1024;
+  const verdict = now <= budget ? 'kept' : `OVER by ${(now - budget).toFixed(1)} KB`;
+  if (now > budget) overBudget++;
+  console.log(`${label.padEnd(32)} ${`${now.toFixed(1)} KB`.padStart(10)} ${`${budget} KB`.padStart(10)}   ${`${before.toFixed(1)} KB`.padStart(10)}   ${verdict}`);
+}
+process.on('exit', () => { if (overBudget) { console.log(`${overBudget} size budget(s) over`); process.exitCode = 1; } });
 
 const server = spawn('node', [join(root, 'scripts', 'static-server.mjs'), dist, String(port)], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 500));

@@ -65,6 +65,7 @@ async fn a_damaged_record_is_reported_and_the_rest_still_list() {
         data: "{not json".into(),
         deleted_at: None,
         revision: 0,
+        ..Default::default()
     };
     store.put(Area::Active, &bad).await.unwrap();
     let repo = Repository::new(store);
@@ -108,6 +109,7 @@ async fn webcrypto_encrypted_store_meets_the_contract_and_seals_records() {
         data: r#"{"givenName":"Secretname"}"#.into(),
         deleted_at: None,
         revision: 0,
+        ..Default::default()
     };
     store.put(Area::Active, &r).await.unwrap();
     let raw = store

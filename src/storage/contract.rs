@@ -10,6 +10,7 @@ fn rec(id: &str, data: &str) -> StoredRecord {
         data: data.to_owned(),
         deleted_at: None,
         revision: 0,
+        ..Default::default()
     }
 }
 
@@ -94,4 +95,32 @@ pub async fn record_store_contract<S: RecordStore>(s: &S) {
     );
     s.remove(Area::Active, "a-00000003").await.unwrap();
     s.remove(Area::Active, "a-00000004").await.unwrap();
+
+    // the list's summary is kept with its record; a record written without one has none
+    let summed = StoredRecord {
+        summary: Some("{\"title\":\"Ava\"}".into()),
+        ..rec("a-00000005", "{}")
+    };
+    s.put(Area::Active, &summed).await.unwrap();
+    assert_eq!(
+        s.get(Area::Active, "a-00000005").await.unwrap(),
+        Some(summed.clone())
+    );
+    assert_eq!(
+        s.put_versioned(Area::Active, &summed, Some(0))
+            .await
+            .unwrap(),
+        1
+    );
+    let got = s.get(Area::Active, "a-00000005").await.unwrap().unwrap();
+    assert_eq!(
+        (got.summary.as_deref(), got.revision),
+        (summed.summary.as_deref(), 1)
+    );
+    s.put_versioned(Area::Active, &rec("a-00000005", "{}"), Some(1))
+        .await
+        .unwrap();
+    let got = s.get(Area::Active, "a-00000005").await.unwrap().unwrap();
+    assert_eq!((got.summary, got.revision), (None, 2));
+    s.remove(Area::Active, "a-00000005").await.unwrap();
 }

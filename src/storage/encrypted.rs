@@ -148,12 +148,19 @@ async fn open_with<C: Cipher>(
     p: &Protection<C>,
     r: StoredRecord,
 ) -> Result<StoredRecord, StorageError> {
+    // The list's summary opens with the record's key; one that does not open is left out (the
+    // list rebuilds it from the record).
+    let summary = match (&r.summary, p) {
+        (Some(t), _) if !is_sealed(t) => Some(t.clone()),
+        (Some(t), Protection::Unlocked(c)) => open_text(c, t).await,
+        _ => None,
+    };
     if !is_sealed(&r.data) {
-        return Ok(r);
+        return Ok(StoredRecord { summary, ..r });
     }
     match p {
         Protection::Unlocked(c) => match open_text(c, &r.data).await {
-            Some(data) => Ok(StoredRecord { data, ..r }),
+            Some(data) => Ok(StoredRecord { data, summary, ..r }),
             None => Err(StorageError::Undecryptable { id: r.id }),
         },
         _ => Err(StorageError::Locked),
@@ -181,6 +188,10 @@ async fn seal_with<C: Cipher>(
         Protection::Locked => Err(StorageError::Locked),
         Protection::Unlocked(c) => Ok(StoredRecord {
             data: seal_text(c, &r.data).await?,
+            summary: match &r.summary {
+                Some(t) => Some(seal_text(c, t).await?),
+                None => None,
+            },
             ..r.clone()
         }),
     }
@@ -319,10 +330,14 @@ mod tests {
                 data: r#"{"givenName":"Ava"}"#.into(),
                 deleted_at: None,
                 revision: 0,
+                summary: Some(r#"{"title":"Ava Example"}"#.into()),
             };
             store.put(Area::Active, &r).await.unwrap();
             let raw = stored_raw(&store, Area::Active, "a-01").await;
             assert!(is_sealed(&raw.data) && !raw.data.contains("Ava"));
+            // The list's summary is sealed the same way.
+            let summary = raw.summary.clone().unwrap();
+            assert!(is_sealed(&summary) && !summary.contains("Ava"));
             store.put(Area::Active, &r).await.unwrap();
             let again = stored_raw(&store, Area::Active, "a-01").await;
             assert_ne!(raw.data, again.data, "a fresh IV every write");
@@ -362,6 +377,7 @@ mod tests {
                     data: format!(r#"{{"n":"secret {i}"}}"#),
                     deleted_at: None,
                     revision: 0,
+                    ..Default::default()
                 };
                 store.put(area, &r).await.unwrap();
             }
@@ -397,6 +413,7 @@ mod tests {
                 data: format!(r#"{{"n":"{text}"}}"#),
                 deleted_at: None,
                 revision: 0,
+                ..Default::default()
             };
             store
                 .put(Area::Active, &record("a-01", "kept"))

@@ -43,6 +43,9 @@ fn to_js(r: &StoredRecord) -> JsValue {
         set("deletedAt", JsValue::from_str(d));
     }
     set("revision", JsValue::from_f64(r.revision as f64));
+    if let Some(summary) = &r.summary {
+        set("summary", JsValue::from_str(summary));
+    }
     o.into()
 }
 
@@ -64,6 +67,7 @@ fn from_js(v: &JsValue) -> Result<StoredRecord, StorageError> {
         data,
         deleted_at: get("deletedAt").as_string(),
         revision: get("revision").as_f64().map_or(0, |n| n as u64),
+        summary: get("summary").as_string(),
     })
 }
 

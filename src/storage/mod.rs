@@ -13,9 +13,10 @@ pub mod memory;
 #[cfg(feature = "web")]
 pub mod prefs;
 pub mod repository;
+pub mod summary;
 
 pub use errors::StorageError;
-pub use repository::{Listing, Repository};
+pub use repository::{Listing, Repository, Summaries};
 
 /// The two areas of the store: live assessments, and the bin of deleted ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -25,8 +26,8 @@ pub enum Area {
 }
 
 /// One stored record: an assessment document as JSON text, with the schema version it was
-/// written in and, in the bin, when it was deleted.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// written in and, in the bin, when it was deleted; and what the list shows of it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct StoredRecord {
     pub id: String,
     pub schema_version: u32,
@@ -35,6 +36,8 @@ pub struct StoredRecord {
     pub deleted_at: Option<String>,
     /// Counts the writes of this record; a write that expected an older revision is refused.
     pub revision: u64,
+    /// The list's summary of the document ([`summary::Summary`] as JSON text), written with it.
+    pub summary: Option<String>,
 }
 
 /// The record to write over one stored at revision `stored`, when the writer expected

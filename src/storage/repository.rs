@@ -4,6 +4,7 @@
 //! version, or a bug) is still listed and opens repaired ([`repair`]), and one that cannot be
 //! read at all is listed too, so its owner can export it as it is.
 
+use super::summary::{fingerprint, Summary};
 use super::{Area, RecordStore, StorageError, StoredRecord};
 use crate::exchange::{self, SCHEMA_VERSION};
 use crate::model::repair::{repair, Repaired};
@@ -66,13 +67,34 @@ fn to_record(
     validity::check(a).map_err(|p| StorageError::Invalid {
         reason: p.to_string(),
     })?;
+    let data = serde_json::to_string(a).expect("an assessment always serialises");
     Ok(StoredRecord {
         revision: 0,
         id: a.id.to_string(),
         schema_version: SCHEMA_VERSION,
-        data: serde_json::to_string(a).expect("an assessment always serialises"),
+        summary: Some(Summary::of(a, &data, false).to_text()),
+        data,
         deleted_at: deleted_at.map(|t| t.to_rfc3339()),
     })
+}
+
+/// The summary stored with a record, when it is of the record as it is stored: of this
+/// document text, in this version's schema and summary format, for this record.
+fn stored_summary(r: &StoredRecord) -> Option<Summary> {
+    if r.schema_version != SCHEMA_VERSION {
+        return None;
+    }
+    Summary::from_text(r.summary.as_deref()?)
+        .filter(|s| s.id == r.id && s.of == fingerprint(&r.data))
+}
+
+/// What the list shows: every live assessment's summary, most recently changed first, and any
+/// record that cannot be read.
+#[derive(Clone, Debug, Default)]
+pub struct Summaries {
+    pub entries: Vec<Summary>,
+    /// Records that cannot be read at all (their id and why); they can still be exported.
+    pub unreadable: Vec<StorageError>,
 }
 
 /// Reads a record: valid, repairable, or (an error) not readable at all.
@@ -132,6 +154,37 @@ impl<S: RecordStore> Repository<S> {
             .assessments
             .sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
         Ok(listing)
+    }
+
+    /// What the list shows of every live assessment: each from the summary stored with it, or
+    /// (when that is missing or stale) from the record itself, which always wins.
+    pub async fn summaries(&self) -> Result<Summaries, StorageError> {
+        let mut out = Summaries::default();
+        for r in self.store.all(Area::Active).await? {
+            if let Some(s) = stored_summary(&r) {
+                out.entries.push(s);
+                continue;
+            }
+            match read_record(&r) {
+                Ok(Read::Valid(a)) => out.entries.push(Summary::of(&a, &r.data, false)),
+                Ok(Read::Repaired(a, _)) => out.entries.push(Summary::of(&a, &r.data, true)),
+                Err(e) => out.unreadable.push(e),
+            }
+        }
+        out.entries
+            .sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
+        Ok(out)
+    }
+
+    /// One live assessment as it opens (repaired, when its record breaks a rule), for an export
+    /// from the list.
+    pub async fn as_it_opens(&self, id: &str) -> Result<Option<Assessment>, StorageError> {
+        match self.store.get(Area::Active, id).await? {
+            Some(r) => match read_record(&r)? {
+                Read::Valid(a) | Read::Repaired(a, _) => Ok(Some(a)),
+            },
+            None => Ok(None),
+        }
     }
 
     /// One live assessment.

@@ -107,6 +107,7 @@ fn an_unreadable_record_is_reported_not_fatal() {
             data: "{\"id\": 3}".into(),
             deleted_at: None,
             revision: 0,
+            ..Default::default()
         };
         repo.store().put(Area::Active, &bad).await.unwrap();
         let list = repo.list().await.unwrap();
@@ -169,6 +170,7 @@ fn broken_record() -> (crate::model::Assessment, StoredRecord) {
         data: serde_json::to_string(&a).unwrap(),
         deleted_at: None,
         revision: 3,
+        ..Default::default()
     };
     (a, record)
 }
@@ -282,4 +284,129 @@ fn a_record_in_the_bin_that_cannot_be_read_is_listed_not_purged_and_can_be_resto
         assert!(repo.restore(&a.id).await.unwrap());
         assert_eq!(repo.list().await.unwrap().unreadable.len(), 1);
     });
+}
+
+#[test]
+fn the_list_reads_each_summary_stored_with_its_record_and_rebuilds_a_missing_or_stale_one() {
+    use super::summary::Summary;
+    block_on(async {
+        let repo = Repository::new(MemoryStore::new());
+        let demo = crate::edit::register::tests::demo_case();
+        repo.save(&demo).await.unwrap();
+        repo.save(&demo).await.unwrap();
+        // Written with the record.
+        let stored = repo
+            .store()
+            .get(Area::Active, demo.id.as_str())
+            .await
+            .unwrap()
+            .unwrap();
+        let summary = Summary::of(&demo, &stored.data, false);
+        assert_eq!(
+            Summary::from_text(stored.summary.as_deref().unwrap()),
+            Some(summary.clone())
+        );
+        assert!(
+            !summary.deadlines.is_empty() && summary.title == demo.title(),
+            "{summary:?}"
+        );
+        assert_eq!(
+            repo.summaries().await.unwrap().entries,
+            vec![summary.clone()]
+        );
+
+        // Without a summary (written by an older version): rebuilt from the record.
+        let older = StoredRecord {
+            summary: None,
+            ..stored.clone()
+        };
+        repo.store().put(Area::Active, &older).await.unwrap();
+        assert_eq!(
+            repo.summaries().await.unwrap().entries,
+            vec![summary.clone()]
+        );
+
+        // The document changed under a summary of its earlier text (a writer that kept the old
+        // summary): the record wins.
+        let mut renamed = demo.clone();
+        renamed.people[0].given_name = "Renamed".into();
+        let text = serde_json::to_string(&renamed).unwrap();
+        let changed = StoredRecord {
+            data: text.clone(),
+            ..stored.clone()
+        };
+        repo.store().put(Area::Active, &changed).await.unwrap();
+        let listed = repo.summaries().await.unwrap().entries;
+        assert_eq!(listed, vec![Summary::of(&renamed, &text, false)]);
+        assert_ne!(listed[0].title, summary.title);
+
+        // A summary of another record: not used.
+        let mut wrong = summary.clone();
+        wrong.id = "a-0000000000000000".into();
+        wrong.title = "Someone Else".into();
+        let other = StoredRecord {
+            summary: Some(wrong.to_text()),
+            ..stored.clone()
+        };
+        repo.store().put(Area::Active, &other).await.unwrap();
+        assert_eq!(
+            repo.summaries().await.unwrap().entries,
+            vec![summary.clone()]
+        );
+        // A summary of another format, or one that does not parse: rebuilt.
+        for text in [
+            summary.to_text().replace("\"format\":1", "\"format\":99"),
+            "{".into(),
+        ] {
+            let odd = StoredRecord {
+                summary: Some(text),
+                ..stored.clone()
+            };
+            repo.store().put(Area::Active, &odd).await.unwrap();
+            assert_eq!(
+                repo.summaries().await.unwrap().entries,
+                vec![summary.clone()]
+            );
+        }
+
+        // A record that breaks a rule is listed as it will open, marked; one that cannot be read
+        // is listed apart.
+        let (broken, mut record) = broken_record();
+        record.id = broken.id.to_string();
+        repo.store().put(Area::Active, &record).await.unwrap();
+        let listed = repo.summaries().await.unwrap();
+        assert!(listed
+            .entries
+            .iter()
+            .any(|s| s.id == broken.id.to_string() && s.needs_repair));
+        let junk = StoredRecord {
+            id: "a-0101010101010101".into(),
+            schema_version: crate::exchange::SCHEMA_VERSION,
+            data: "{".into(),
+            ..Default::default()
+        };
+        repo.store().put(Area::Active, &junk).await.unwrap();
+        assert_eq!(repo.summaries().await.unwrap().unreadable.len(), 1);
+    });
+}
+
+#[test]
+fn a_summary_says_what_is_due_next_and_how_much_is_overdue_on_a_given_day() {
+    use super::summary::Summary;
+    let demo = crate::edit::register::tests::demo_case();
+    let s = Summary::of(&demo, "", false);
+    let next = s.next_due().expect("something is due").clone();
+    assert!(!next.done);
+    assert_eq!(
+        s.overdue(next.due),
+        s.deadlines
+            .iter()
+            .filter(|d| !d.done && d.due < next.due)
+            .count()
+    );
+    assert!(s.overdue(next.due + chrono::Duration::days(1)) >= 1);
+    assert_eq!(
+        s.overdue(chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap()),
+        0
+    );
 }

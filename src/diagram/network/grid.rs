@@ -3,7 +3,7 @@
 //! not a hundred. Things beyond the grid's edge are kept in its edge cells, so a query there
 //! still finds them.
 
-use super::layout::Rect;
+use super::rect::Rect;
 
 /// Cells of `CELL` drawing units square over a fixed area; each holds the indices of the things
 /// whose boxes touch it.

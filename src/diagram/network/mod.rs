@@ -4,6 +4,7 @@
 pub mod commands;
 mod grid;
 pub mod layout;
+mod rect;
 pub mod render;
 pub mod safety;
 #[cfg(test)]

@@ -1,9 +1,8 @@
 //! The list of assessments: create, open, import, export and delete.
 
-use crate::flow::Flow;
-use crate::model::{Assessment, AssessmentId};
-use crate::procedure::{self, timescales};
-use crate::storage::{prefs, Listing};
+use crate::model::AssessmentId;
+use crate::storage::summary::Summary;
+use crate::storage::{prefs, Summaries};
 use crate::ui::crypto;
 use crate::ui::load::Load;
 use crate::ui::platform::{
@@ -14,13 +13,13 @@ use crate::ui::widgets::messages::{Banner, ErrorSummary};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-fn load_into(state: RwSignal<Load<Listing>>) {
+fn load_into(state: RwSignal<Load<Summaries>>) {
     spawn_local(async move {
         let result = async {
             let r = repo().await?;
             // Tidy the bin while we are here; a failure to tidy is not worth showing.
             let _ = r.purge_expired(now()).await;
-            r.list().await
+            r.summaries().await
         }
         .await;
         state.set(match result {
@@ -33,7 +32,7 @@ fn load_into(state: RwSignal<Load<Listing>>) {
 /// The home page.
 #[component]
 pub fn ListPage() -> impl IntoView {
-    let state = RwSignal::new(Load::<Listing>::Loading);
+    let state = RwSignal::new(Load::<Summaries>::Loading);
     load_into(state);
     let query = use_query_map();
     let deleted = move || {
@@ -92,7 +91,7 @@ pub fn ListPage() -> impl IntoView {
             Load::Ready(listing) => view! { <ListingTable listing=listing/> }.into_any(),
         }}
         {move || {
-            let some = state.with(|s| matches!(s, Load::Ready(l) if !l.assessments.is_empty()));
+            let some = state.with(|s| matches!(s, Load::Ready(l) if !l.entries.is_empty()));
             (some && !crypto::is_protected()).then(|| view! {
                 <div class="inset-text" data-testid="protect-prompt">
                     <p class="body">
@@ -105,46 +104,22 @@ pub fn ListPage() -> impl IntoView {
     }
 }
 
-/// The next deadline of an assessment and whether anything is overdue.
-fn next_due(a: &Assessment) -> (Option<timescales::Deadline>, usize) {
-    let Some(p) = procedure::find(&a.profile) else {
-        return (None, 0);
-    };
-    let list = Flow::new(a, p, today()).deadlines();
-    (
-        timescales::next_due(&list).cloned(),
-        timescales::overdue_count(&list),
-    )
-}
-
 #[component]
-fn ListingTable(listing: Listing) -> impl IntoView {
+fn ListingTable(listing: Summaries) -> impl IntoView {
     let export_error = RwSignal::new(None::<String>);
     let sort = RwSignal::new(prefs::list_sort());
     // Records that need repair are listed with the others (as they will open), marked.
-    let mut everything: Vec<(Assessment, bool)> = listing
-        .assessments
-        .iter()
-        .cloned()
-        .map(|a| (a, false))
-        .collect();
-    everything.extend(listing.needs_repair.iter().map(|(a, _)| (a.clone(), true)));
-    everything.sort_by(|(a, _), (b, _)| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
-    let all = StoredValue::new(everything);
+    let all = StoredValue::new(listing.entries.clone());
     let rows = move || {
-        let mut list: Vec<(Assessment, bool, Option<timescales::Deadline>, usize)> = all
-            .get_value()
-            .into_iter()
-            .map(|(a, repair)| {
-                let (next, overdue) = next_due(&a);
-                (a, repair, next, overdue)
-            })
-            .collect();
+        let mut list = all.get_value();
         if sort.get() == "due" {
-            list.sort_by_key(|(_, _, next, _)| (next.is_none(), next.as_ref().map(|d| d.due)));
+            list.sort_by_key(|s| {
+                let next = s.next_due().map(|d| d.due);
+                (next.is_none(), next)
+            });
         }
         list.into_iter()
-            .map(|(a, repair, next, overdue)| view! { <Row a=a needs_repair=repair next=next overdue=overdue export_error=export_error/> })
+            .map(|s| view! { <Row s=s export_error=export_error/> })
             .collect_view()
     };
     let sort_link = move |value: &'static str, label: &'static str| {
@@ -154,7 +129,7 @@ fn ListingTable(listing: Listing) -> impl IntoView {
         }
     };
     let unreadable = listing.unreadable.clone();
-    let empty = listing.assessments.is_empty() && listing.needs_repair.is_empty();
+    let empty = listing.entries.is_empty();
     view! {
         {(!unreadable.is_empty()).then(|| view! { <Unreadable errors=unreadable/> })}
         {move || export_error.get().map(|m| view! { <ErrorSummary title="There is a problem" messages=vec![m]/> })}
@@ -222,60 +197,63 @@ fn Unreadable(errors: Vec<crate::storage::StorageError>) -> impl IntoView {
 }
 
 #[component]
-fn Row(
-    a: Assessment,
-    needs_repair: bool,
-    next: Option<timescales::Deadline>,
-    overdue: usize,
-    export_error: RwSignal<Option<String>>,
-) -> impl IntoView {
-    let took = a.case.authorised_on().map(|on| {
-        let days = crate::procedure::durations::taken(&a);
-        (on, days)
-    });
-    let due = match (took, next) {
-        (Some((on, days)), _) => view! {
-            <span>{format!("Authorised {}", long_date(on))}</span>
-            {days.map(|d| view! { <span class="secondary-text" data-testid="took">{format!(": {d} working days ({})", crate::procedure::durations::band(d))}</span> })}
+fn Row(s: Summary, export_error: RwSignal<Option<String>>) -> impl IntoView {
+    let due = match (&s.authorised, s.next_due()) {
+        (Some(auth), _) => view! {
+            <span>{format!("Authorised {}", long_date(auth.on))}</span>
+            {auth.working_days.map(|d| view! { <span class="secondary-text" data-testid="took">{format!(": {d} working days ({})", crate::procedure::durations::band(d))}</span> })}
         }
         .into_any(),
-        (None, Some(d)) => view! {
-            <span>{long_date(d.due)}</span>
-            <span class="visually-hidden">{format!(": {}", d.label)}</span>
-            {(overdue > 0).then(|| view! { " " <strong class="tag tag--red">{format!("{overdue} overdue")}</strong> })}
+        (None, Some(d)) => {
+            let overdue = s.overdue(today());
+            view! {
+                <span>{long_date(d.due)}</span>
+                <span class="visually-hidden">{format!(": {}", d.label)}</span>
+                {(overdue > 0).then(|| view! { " " <strong class="tag tag--red">{format!("{overdue} overdue")}</strong> })}
+            }
+            .into_any()
         }
-        .into_any(),
         (None, None) => view! { <span class="secondary-text">"Nothing due"</span> }.into_any(),
     };
-    let title = a.title();
-    let href = format!("/assessments/{}", a.id);
-    let delete_href = format!("/assessments/{}/delete", a.id);
-    let referral = a
-        .referral_date
+    let title = s.title.clone();
+    let href = format!("/assessments/{}", s.id);
+    let delete_href = format!("/assessments/{}/delete", s.id);
+    let referral = s
+        .referral
         .map(long_date)
         .unwrap_or_else(|| "Not recorded".into());
-    let changed = long_time(a.updated_at);
-    let kind = a.assessment_type.label();
+    let changed = long_time(s.updated_at);
     let export_label = format!("Export {title} as JSON");
     let delete_label = format!("Delete {title}");
+    let id = s.id.clone();
+    // The whole assessment is read only when it is exported.
+    let export = move |_| {
+        let id = id.clone();
+        spawn_local(async move {
+            let got = async { repo().await?.as_it_opens(&id).await }.await;
+            let result = match got {
+                Ok(Some(a)) => export_download(&a),
+                Ok(None) => Err("it is no longer on this device".to_owned()),
+                Err(e) => Err(e.to_string()),
+            };
+            if let Err(e) = result {
+                export_error.set(Some(format!("The export could not be saved: {e}.")));
+            }
+        });
+    };
     view! {
         <tr>
             <th scope="row" data-label="Child or children">
                 <a href=href class="link-strong">{title.clone()}</a>
-                {needs_repair.then(|| view! { " " <strong class="tag tag--yellow" data-testid="needs-repair">"Needs repair"</strong>
+                {s.needs_repair.then(|| view! { " " <strong class="tag tag--yellow" data-testid="needs-repair">"Needs repair"</strong>
                     <span class="hint">" Opening it repairs it and lists what changed."</span> })}
             </th>
-            <td data-label="Type">{kind}</td>
+            <td data-label="Type">{s.kind.clone()}</td>
             <td data-label="Referral date">{referral}</td>
             <td data-label="Next due">{due}</td>
             <td data-label="Last changed">{changed}</td>
             <td class="table__actions">
-                <button class="link-button" type="button" aria-label=export_label
-                    on:click=move |_| {
-                        if let Err(e) = export_download(&a) {
-                            export_error.set(Some(format!("The export could not be saved: {e}.")));
-                        }
-                    }>"Export"</button>
+                <button class="link-button" type="button" aria-label=export_label on:click=export>"Export"</button>
                 <a href=delete_href class="link-button link-button--danger" aria-label=delete_label>"Delete"</a>
             </td>
         </tr>

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { expectSaved, exportVia, importText, watchErrors } from './helpers';
+import { createAssessment, expectSaved, exportVia, importText, watchErrors } from './helpers';
 
 /** Opens the demonstration case and returns its address. */
 async function openDemo(page: Page): Promise<string> {
@@ -257,5 +257,39 @@ test("after reloading another tab's version, undo does not write the old records
   await page.goto(`${base}/people`);
   await page.getByRole('link', { name: 'Change Morgana Demo' }).click();
   await expect(page.getByLabel('Notes')).toHaveValue('Typed in the other tab');
+  errors.check();
+});
+
+test('the list shows each assessment from the summary stored with it, and a record without one, or with a stale one, as it is', async ({ page }) => {
+  const errors = watchErrors(page);
+  await createAssessment(page, { given: 'Ada', family: 'Listed', referral: '2026-11-02' });
+  const id = /\/assessments\/(a-[0-9a-f]{16})/.exec(page.url())![1];
+  await page.goto('/');
+  const row = page.getByRole('row', { name: /Ada Listed/ });
+  await expect(row).toContainText('2 November 2026');
+  const stored = (await getRecord(page, id)) as unknown as { data: string; revision: number; schemaVersion: number; summary?: string };
+  // Written with the record, in the same object.
+  expect(JSON.parse(stored.summary!)).toMatchObject({ id, title: 'Ada Listed', referral: '2026-11-02', needsRepair: false });
+
+  // As an older version wrote it, without a summary; and another whose summary is of other text
+  // (the record changed since it was written): each listed as its record says.
+  const doc = JSON.parse(stored.data);
+  const older = { id: 'a-00000000000000a1', schemaVersion: stored.schemaVersion, revision: 4,
+    data: JSON.stringify({ ...doc, id: 'a-00000000000000a1', people: doc.people.map((p: { givenName: string }) => ({ ...p, givenName: 'Olive' })) }) };
+  const staleSummary = JSON.stringify({ ...JSON.parse(stored.summary!), id: 'a-00000000000000a2', title: 'Wrong Name' });
+  const stale = { ...older, id: 'a-00000000000000a2', summary: staleSummary,
+    data: JSON.stringify({ ...doc, id: 'a-00000000000000a2', people: doc.people.map((p: { givenName: string }) => ({ ...p, givenName: 'Stella' })) }) };
+  await putRecord(page, older);
+  await putRecord(page, stale);
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Olive Listed', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Stella Listed', exact: true })).toBeVisible();
+  await expect(page.getByText('Wrong Name')).toHaveCount(0);
+  await expect(page.getByTestId('needs-repair')).toHaveCount(0);
+  // Each opens, and exporting from the list reads the whole record.
+  const file = await exportVia(page, () => page.getByRole('button', { name: 'Export Stella Listed as JSON' }).click());
+  expect(JSON.parse(file.text).assessment.people[0].givenName).toBe('Stella');
+  await page.getByRole('link', { name: 'Olive Listed', exact: true }).click();
+  await expect(page.getByTestId('assessment-title')).toHaveText('Olive Listed');
   errors.check();
 });

@@ -1,0 +1,125 @@
+//! What the list of assessments shows of each one, stored beside its record (in the same write,
+//! sealed the same way), so the list can be drawn without reading, checking or migrating whole
+//! documents. The record always wins: a summary that is missing, of an older format, or not of
+//! the document as stored (its fingerprint differs) is not used; the list rebuilds it from the
+//! record.
+
+use crate::flow::Flow;
+use crate::model::Assessment;
+use crate::procedure::timescales::DueState;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The summary format written now; a stored summary of another format is rebuilt.
+pub const SUMMARY_FORMAT: u32 = 1;
+
+/// One assessment as the list shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Summary {
+    pub format: u32,
+    /// The fingerprint of the stored document text it summarises ([`fingerprint`]).
+    pub of: String,
+    pub id: String,
+    /// The children's names, as the assessment's title.
+    pub title: String,
+    /// The type of assessment, in words.
+    pub kind: String,
+    pub referral: Option<NaiveDate>,
+    /// Every dated obligation in the profile's order: what it is, when, and whether done.
+    pub deadlines: Vec<Due>,
+    /// When it was authorised, and the working days from referral it took.
+    pub authorised: Option<Authorised>,
+    pub updated_at: DateTime<Utc>,
+    /// The stored record breaks a rule: it opens repaired.
+    pub needs_repair: bool,
+}
+
+/// A dated obligation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Due {
+    pub label: String,
+    pub due: NaiveDate,
+    pub done: bool,
+}
+
+/// An authorised assessment's date and the working days it took.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Authorised {
+    pub on: NaiveDate,
+    pub working_days: Option<u32>,
+}
+
+impl Summary {
+    /// The summary of `a`, stored as `text` (`needs_repair` when it was read from a record that
+    /// breaks a rule).
+    pub fn of(a: &Assessment, text: &str, needs_repair: bool) -> Summary {
+        let deadlines = crate::procedure::find(&a.profile)
+            .map(|p| {
+                // Due dates do not depend on the day they are worked out; only their state does.
+                Flow::new(a, p, a.updated_at.date_naive())
+                    .deadlines()
+                    .into_iter()
+                    .map(|d| Due {
+                        done: matches!(d.state, DueState::Done { .. }),
+                        label: d.label,
+                        due: d.due,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Summary {
+            format: SUMMARY_FORMAT,
+            of: fingerprint(text),
+            id: a.id.to_string(),
+            title: a.title(),
+            kind: a.assessment_type.label().to_owned(),
+            referral: a.referral_date,
+            deadlines,
+            authorised: a.case.authorised_on().map(|on| Authorised {
+                on,
+                working_days: crate::procedure::durations::taken(a),
+            }),
+            updated_at: a.updated_at,
+            needs_repair,
+        }
+    }
+
+    /// The stored form: JSON text.
+    pub fn to_text(&self) -> String {
+        serde_json::to_string(self).expect("a summary always serialises")
+    }
+
+    /// A stored summary of this format, or `None` (then it is rebuilt from the record).
+    pub fn from_text(text: &str) -> Option<Summary> {
+        serde_json::from_str::<Summary>(text)
+            .ok()
+            .filter(|s| s.format == SUMMARY_FORMAT)
+    }
+
+    /// The first obligation not yet done.
+    pub fn next_due(&self) -> Option<&Due> {
+        self.deadlines.iter().find(|d| !d.done)
+    }
+
+    /// How many obligations are past their date and not done, on `today`.
+    pub fn overdue(&self, today: NaiveDate) -> usize {
+        self.deadlines
+            .iter()
+            .filter(|d| !d.done && today > d.due)
+            .count()
+    }
+}
+
+/// A fingerprint of a stored document's text (64-bit FNV-1a, in hex): cheap to work out for the
+/// list, and different whenever the text is, for any change a writer makes.
+pub fn fingerprint(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}

@@ -1,7 +1,7 @@
 // Starts Assessment Workbench. The app is two WebAssembly modules (see src/ui/handoff.rs): the
-// small "front" for the pages outside an assessment, and the "workbench" with every page. An
-// assessment's address starts the workbench; anything else starts the front, which calls
-// __awOpenWorkbench to hand the page over when an assessment is opened.
+// small "front" for the list of assessments and storage, and the "workbench" with every page.
+// A page that reads whole documents starts the workbench; the list starts the front, which calls
+// __awOpenWorkbench to hand the page over when such a page is opened.
 // scripts/post-build.mjs inlines this file into index.html with the built file names.
 const modules = __AW_MODULES__;
 
@@ -34,5 +34,7 @@ try {
   // No sessionStorage (a locked-down browser): child mode holds within the page only.
 }
 
-const workbenchPath = location.pathname.startsWith('/assessments/') || /^\/(exports|demo)\/?$/.test(location.pathname);
+// Every page that reads or writes whole documents is the workbench's; the list and storage are
+// the front's.
+const workbenchPath = location.pathname.startsWith('/assessments/') || /^\/(exports|demo|new|import|bin|due)\/?$/.test(location.pathname);
 start(workbenchPath ? 'workbench' : 'front').catch(failed);

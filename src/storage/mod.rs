@@ -16,7 +16,7 @@ pub mod repository;
 pub mod summary;
 
 pub use errors::StorageError;
-pub use repository::{Listing, Repository, Summaries};
+pub use repository::{Listing, Repository, StoredSummaries, Summaries};
 
 /// The two areas of the store: live assessments, and the bin of deleted ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -88,6 +88,14 @@ fn stored_summary(r: &StoredRecord) -> Option<Summary> {
         .filter(|s| s.id == r.id && s.of == fingerprint(&r.data))
 }
 
+/// What the list can show without reading any document: every fresh summary, and how many
+/// records have none (or a stale one) and must be read whole to be listed.
+#[derive(Clone, Debug, Default)]
+pub struct StoredSummaries {
+    pub entries: Vec<Summary>,
+    pub to_read: usize,
+}
+
 /// What the list shows: every live assessment's summary, most recently changed first, and any
 /// record that cannot be read.
 #[derive(Clone, Debug, Default)]
@@ -169,6 +177,21 @@ impl<S: RecordStore> Repository<S> {
                 Ok(Read::Valid(a)) => out.entries.push(Summary::of(&a, &r.data, false)),
                 Ok(Read::Repaired(a, _)) => out.entries.push(Summary::of(&a, &r.data, true)),
                 Err(e) => out.unreadable.push(e),
+            }
+        }
+        out.entries
+            .sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
+        Ok(out)
+    }
+
+    /// The summaries stored with the live assessments, reading no document (the front's list):
+    /// records without a fresh summary are only counted.
+    pub async fn stored_summaries(&self) -> Result<StoredSummaries, StorageError> {
+        let mut out = StoredSummaries::default();
+        for r in self.store.all(Area::Active).await? {
+            match stored_summary(&r) {
+                Some(s) => out.entries.push(s),
+                None => out.to_read += 1,
             }
         }
         out.entries

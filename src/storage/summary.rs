@@ -10,7 +10,10 @@ use crate::procedure::timescales::DueState;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-/// The summary format written now; a stored summary of another format is rebuilt.
+/// The summary format written now; a stored summary of another format is rebuilt (by the
+/// workbench, which reads the record). Raise it when what a summary holds changes, or when a
+/// release adds a rule to `model::validity` without a new schema version: a summary says
+/// whether its record needs repair, which a new rule can change though the record has not.
 pub const SUMMARY_FORMAT: u32 = 1;
 
 /// One assessment as the list shows it.

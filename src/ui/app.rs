@@ -6,7 +6,7 @@ use super::pages::lock::{start_idle_lock, LockButton, LockState, UnlockPage};
 use super::pages::print::{FamilyPrintPage, ProfessionalPrintPage};
 use super::pages::{
     bin::BinPage, children::ChildrenPage, chronology::ChronologyPage, delete::DeletePage,
-    details::DetailsPage, due::DuePage, group::GroupPage, import::ImportPage, list::ListPage,
+    details::DetailsPage, due::DuePage, group::GroupPage, import::ImportPage, list::WholeListPage,
     new::NewAssessmentPage, not_found::NotFound, overview::OverviewPage, people::PeoplePage,
     person::PersonPage, section::SectionPage, shell::AssessmentShell,
 };
@@ -72,33 +72,32 @@ fn top_level() -> Memo<Route> {
     })
 }
 
-/// The pages outside any assessment, or `inside` for an assessment's pages.
-/// (`exports` draws the workbench's own top-level pages: the exports and the demonstration case.)
-pub fn top_level_pages(inside: fn() -> AnyView, exports: fn() -> AnyView) -> impl IntoView {
+/// The pages outside any assessment: `list` for the list of assessments, `documents` for every
+/// page that reads or writes whole documents (new, import, bin, what's due, an assessment's
+/// pages, the exports and the demonstration case). The front passes the list drawn from stored
+/// summaries and hands every other of these pages to the workbench, so it carries no document
+/// code; the workbench passes its own.
+pub fn top_level_pages(list: fn() -> AnyView, documents: fn(Route) -> AnyView) -> impl IntoView {
     let top = top_level();
     move || match top.get() {
-        Route::List => view! { <ListPage/> }.into_any(),
-        Route::New => view! { <NewAssessmentPage/> }.into_any(),
-        Route::Import => view! { <ImportPage/> }.into_any(),
-        Route::Bin => view! { <BinPage/> }.into_any(),
+        Route::List => list(),
         Route::Storage => view! { <StoragePage/> }.into_any(),
-        Route::Due => view! { <DuePage/> }.into_any(),
-        Route::Assessment { .. } => inside(),
-        Route::Exports | Route::Demo => exports(),
         Route::NotFound => view! { <NotFound/> }.into_any(),
+        other => documents(other),
     }
 }
 
 fn all_pages() -> impl IntoView {
     top_level_pages(
-        || view! { <AssessmentShell page=assessment_page/> }.into_any(),
-        || {
-            let demo = matches!(use_location().route.get_untracked(), Route::Demo);
-            if demo {
-                view! { <super::pages::exports::DemoPage/> }.into_any()
-            } else {
-                view! { <super::pages::exports::ExportsPage/> }.into_any()
-            }
+        || view! { <WholeListPage/> }.into_any(),
+        |route| match route {
+            Route::New => view! { <NewAssessmentPage/> }.into_any(),
+            Route::Import => view! { <ImportPage/> }.into_any(),
+            Route::Bin => view! { <BinPage/> }.into_any(),
+            Route::Due => view! { <DuePage/> }.into_any(),
+            Route::Demo => view! { <super::pages::exports::DemoPage/> }.into_any(),
+            Route::Exports => view! { <super::pages::exports::ExportsPage/> }.into_any(),
+            _ => view! { <AssessmentShell page=assessment_page/> }.into_any(),
         },
     )
 }

@@ -3,14 +3,16 @@
 
 use super::app::{top_level_pages, Frame};
 use super::handoff::open_workbench;
+use super::pages::list::FrontListPage;
 use super::widgets::messages::ErrorSummary;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// The front: list, new, import, bin and storage.
+/// The front: the list (from the summaries stored with the records) and storage; every page
+/// that reads whole documents is the workbench's.
 #[component]
 pub fn FrontApp() -> impl IntoView {
-    view! { <Frame pages=ViewFn::from(|| top_level_pages(|| view! { <OpenWorkbench/> }.into_any(), || view! { <OpenWorkbench/> }.into_any()))/> }
+    view! { <Frame pages=ViewFn::from(|| top_level_pages(|| view! { <FrontListPage/> }.into_any(), |_| view! { <OpenWorkbench/> }.into_any()))/> }
 }
 
 /// Shown while the workbench module loads to open an assessment.
@@ -23,7 +25,7 @@ fn OpenWorkbench() -> impl IntoView {
         }
     });
     move || match failed.get() {
-        None => view! { <p class="body" aria-busy="true">"Opening the assessment…"</p> }.into_any(),
+        None => view! { <p class="body" aria-busy="true">"Loading…"</p> }.into_any(),
         Some(msg) => view! {
             <ErrorSummary title="There is a problem" messages=vec![msg]/>
             <p class="body"><a href="/" rel="external">"Go to your assessments"</a></p>

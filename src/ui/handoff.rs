@@ -1,9 +1,11 @@
 //! The app ships as two WebAssembly modules so the first visit stays small: the *front* (the
-//! list of assessments, new, import, bin, storage) and the *workbench* (every page, including an
-//! assessment's). `index.html`'s loader (`public/boot.js`) starts the front, or the workbench
-//! for an assessment's address. When the front is asked for an assessment's page it hands the
-//! page over: its router stops, the unlocked key (if any) is passed on, and the loader starts the
-//! workbench, which mounts in its place and reads the address.
+//! list of assessments, drawn from the summaries stored with them, and storage) and the
+//! *workbench* (every page, including each that reads or writes whole documents: an
+//! assessment's pages, new, import, the bin, what's due). `index.html`'s loader
+//! (`public/boot.js`) starts the front, or the workbench for such a page's address. When the
+//! front is asked for one of those pages (or its list finds a record it would have to read
+//! whole) it hands the page over: its router stops, the unlocked key (if any) is passed on, and
+//! the loader starts the workbench, which mounts in its place and reads the address.
 
 use super::{crypto, router};
 use wasm_bindgen::{JsCast, JsValue};

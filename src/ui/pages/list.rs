@@ -13,7 +13,9 @@ use crate::ui::widgets::messages::{Banner, ErrorSummary};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-fn load_into(state: RwSignal<Load<Summaries>>) {
+/// The workbench's list: every record, read whole where its summary is missing or stale (one
+/// that cannot be read is listed apart); the bin tidied; and an export the front asked for, done.
+fn load_everything(state: RwSignal<Load<Summaries>>) {
     spawn_local(async move {
         let result = async {
             let r = repo().await?;
@@ -26,14 +28,103 @@ fn load_into(state: RwSignal<Load<Summaries>>) {
             Ok(l) => Load::Ready(l),
             Err(e) => Load::Failed(format!("Your assessments cannot be opened: {e}.")),
         });
+        if let Some(id) = take_pending_export() {
+            export_whole(id, RwSignal::new(None));
+        }
     });
 }
 
+/// The front's list: from the summaries stored with the records, reading no document. When a
+/// record has no summary (or a stale one) the page goes to the workbench, which can read it.
+fn load_summaries(state: RwSignal<Load<Summaries>>) {
+    spawn_local(async move {
+        let result = async { repo().await?.stored_summaries().await }.await;
+        match result {
+            Ok(s) if s.to_read == 0 => state.set(Load::Ready(Summaries {
+                entries: s.entries,
+                unreadable: Vec::new(),
+            })),
+            Ok(_) => hand_over(state).await,
+            Err(e) => state.set(Load::Failed(format!(
+                "Your assessments cannot be opened: {e}."
+            ))),
+        }
+    });
+}
+
+async fn hand_over(state: RwSignal<Load<Summaries>>) {
+    if let Err(e) = crate::ui::handoff::open_workbench().await {
+        state.set(Load::Failed(format!(
+            "Your assessments cannot be listed: the assessment pages could not be loaded ({e}). Check the connection, then reload the page."
+        )));
+    }
+}
+
+/// Where the front leaves the id of an assessment to export, for the workbench to export it.
+const PENDING_EXPORT: &str = "assessment-workbench.export";
+
+fn take_pending_export() -> Option<String> {
+    let store = web_sys::window()?.session_storage().ok()??;
+    let id = store.get_item(PENDING_EXPORT).ok()??;
+    let _ = store.remove_item(PENDING_EXPORT);
+    Some(id)
+}
+
+/// The workbench's export from the list: the whole assessment read from its record.
+fn export_whole(id: String, export_error: RwSignal<Option<String>>) {
+    spawn_local(async move {
+        let got = async { repo().await?.as_it_opens(&id).await }.await;
+        let result = match got {
+            Ok(Some(a)) => export_download(&a),
+            Ok(None) => Err("it is no longer on this device".to_owned()),
+            Err(e) => Err(e.to_string()),
+        };
+        if let Err(e) = result {
+            export_error.set(Some(format!("The export could not be saved: {e}.")));
+        }
+    });
+}
+
+/// The front's export from the list: the workbench reads and exports the assessment.
+fn export_by_workbench(id: String, export_error: RwSignal<Option<String>>) {
+    let kept = web_sys::window()
+        .and_then(|w| w.session_storage().ok().flatten())
+        .is_some_and(|s| s.set_item(PENDING_EXPORT, &id).is_ok());
+    if !kept {
+        return export_error.set(Some(
+            "The export could not be saved: this browser does not let the page keep a note. Open the assessment and export it from there.".into(),
+        ));
+    }
+    spawn_local(async move {
+        if let Err(e) = crate::ui::handoff::open_workbench().await {
+            export_error.set(Some(format!(
+                "The export could not be saved: the assessment pages could not be loaded ({e})."
+            )));
+        }
+    });
+}
+
+/// The home page as the front draws it: from the stored summaries alone.
+#[component]
+pub fn FrontListPage() -> impl IntoView {
+    view! { <ListPage load=load_summaries export=export_by_workbench/> }
+}
+
+/// The home page as the workbench draws it: any record read whole when it must be.
+#[component]
+pub fn WholeListPage() -> impl IntoView {
+    view! { <ListPage load=load_everything export=export_whole/> }
+}
+
+/// How a list page reads the records, and exports one.
+type LoadList = fn(RwSignal<Load<Summaries>>);
+type ExportOne = fn(String, RwSignal<Option<String>>);
+
 /// The home page.
 #[component]
-pub fn ListPage() -> impl IntoView {
+fn ListPage(load: LoadList, export: ExportOne) -> impl IntoView {
     let state = RwSignal::new(Load::<Summaries>::Loading);
-    load_into(state);
+    load(state);
     let query = use_query_map();
     let deleted = move || {
         query
@@ -88,7 +179,7 @@ pub fn ListPage() -> impl IntoView {
         {move || match state.get() {
             Load::Loading => view! { <p class="body" aria-busy="true">"Loading your assessments…"</p> }.into_any(),
             Load::Failed(msg) => view! { <ErrorSummary title="There is a problem" messages=vec![msg]/> }.into_any(),
-            Load::Ready(listing) => view! { <ListingTable listing=listing/> }.into_any(),
+            Load::Ready(listing) => view! { <ListingTable listing=listing export=export/> }.into_any(),
         }}
         {move || {
             let some = state.with(|s| matches!(s, Load::Ready(l) if !l.entries.is_empty()));
@@ -105,7 +196,7 @@ pub fn ListPage() -> impl IntoView {
 }
 
 #[component]
-fn ListingTable(listing: Summaries) -> impl IntoView {
+fn ListingTable(listing: Summaries, export: ExportOne) -> impl IntoView {
     let export_error = RwSignal::new(None::<String>);
     let sort = RwSignal::new(prefs::list_sort());
     // Records that need repair are listed with the others (as they will open), marked.
@@ -119,7 +210,7 @@ fn ListingTable(listing: Summaries) -> impl IntoView {
             });
         }
         list.into_iter()
-            .map(|s| view! { <Row s=s export_error=export_error/> })
+            .map(|s| view! { <Row s=s export=export export_error=export_error/> })
             .collect_view()
     };
     let sort_link = move |value: &'static str, label: &'static str| {
@@ -197,7 +288,7 @@ fn Unreadable(errors: Vec<crate::storage::StorageError>) -> impl IntoView {
 }
 
 #[component]
-fn Row(s: Summary, export_error: RwSignal<Option<String>>) -> impl IntoView {
+fn Row(s: Summary, export: ExportOne, export_error: RwSignal<Option<String>>) -> impl IntoView {
     let due = match (&s.authorised, s.next_due()) {
         (Some(auth), _) => view! {
             <span>{format!("Authorised {}", long_date(auth.on))}</span>
@@ -226,21 +317,7 @@ fn Row(s: Summary, export_error: RwSignal<Option<String>>) -> impl IntoView {
     let export_label = format!("Export {title} as JSON");
     let delete_label = format!("Delete {title}");
     let id = s.id.clone();
-    // The whole assessment is read only when it is exported.
-    let export = move |_| {
-        let id = id.clone();
-        spawn_local(async move {
-            let got = async { repo().await?.as_it_opens(&id).await }.await;
-            let result = match got {
-                Ok(Some(a)) => export_download(&a),
-                Ok(None) => Err("it is no longer on this device".to_owned()),
-                Err(e) => Err(e.to_string()),
-            };
-            if let Err(e) = result {
-                export_error.set(Some(format!("The export could not be saved: {e}.")));
-            }
-        });
-    };
+    let export = move |_| export(id.clone(), export_error);
     view! {
         <tr>
             <th scope="row" data-label="Child or children">

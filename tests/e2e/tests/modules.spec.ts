@@ -1,8 +1,9 @@
 import { test, expect, type Page } from '@playwright/test';
 import { createAssessment, watchErrors } from './helpers';
 
-// The app is two WebAssembly modules (src/ui/handoff.rs): the front (list, new, import, bin,
-// storage) loads first; the workbench takes the page over when an assessment is opened.
+// The app is two WebAssembly modules (src/ui/handoff.rs): the front (the list, from the
+// summaries stored with the records, and storage) loads first; the workbench takes the page over
+// for every page that reads or writes whole documents.
 
 /** The app modules (front / workbench) the page has asked for, in order. */
 function watchModules(page: Page) {
@@ -52,6 +53,27 @@ test('the list loads only the front; opening an assessment hands the page to the
   await expect(direct.getByLabel('Lead social worker')).toBeVisible();
   expect(directModules).toEqual(['workbench']);
   await direct.close();
+
+  // The list, with an assessment in it, is still the front's alone: drawn from its summary.
+  const list = await page.context().newPage();
+  const listModules = watchModules(list);
+  await list.goto('/');
+  await expect(list.getByRole('link', { name: 'Handoff Tester', exact: true })).toBeVisible();
+  await expect(list.getByRole('row', { name: /Handoff Tester/ })).toContainText('Section 17');
+  expect(listModules).toEqual(['front']);
+  // Pages that read or write whole documents are the workbench's, from the list or typed in.
+  await list.getByRole('button', { name: 'Import an assessment' }).click();
+  await expect(list.getByRole('heading', { name: 'Import an assessment' })).toBeVisible();
+  expect(listModules).toEqual(['front', 'workbench']);
+  await list.close();
+  for (const address of ['/new', '/import', '/bin', '/due']) {
+    const typed = await page.context().newPage();
+    const typedModules = watchModules(typed);
+    await typed.goto(address);
+    await expect(typed.locator('h1')).toBeVisible();
+    expect(typedModules, address).toEqual(['workbench']);
+    await typed.close();
+  }
   errors.check();
 });
 

@@ -3,16 +3,14 @@
 //! in it, as export files in the directory given.
 //! Run by `scripts/bench`: `cargo run --release --example diagram_fixtures -- DIR`.
 
-use assessment_workbench::diagram::genogram::sample::{grow_family, Counter};
+use assessment_workbench::diagram::genogram::sample::grow_family;
 use assessment_workbench::diagram::ink::{finish, sample::scribble};
-use assessment_workbench::diagram::network::{Category, NetworkMember, Who};
+use assessment_workbench::diagram::network::sample::grow_map;
 use assessment_workbench::edit::child_tools::{draw, start, DrawEdit, Mark};
 use assessment_workbench::exchange::export_json;
 use assessment_workbench::model::child_tools::{Surface, ToolKind};
 use assessment_workbench::model::drawing::Ink;
-use assessment_workbench::model::{
-    Assessment, AssessmentId, AssessmentType, Gender, Person, PersonRole,
-};
+use assessment_workbench::model::{Assessment, AssessmentId, AssessmentType, Person, PersonRole};
 use chrono::{DateTime, Utc};
 
 fn blank(n: u8, now: DateTime<Utc>) -> Assessment {
@@ -48,25 +46,7 @@ fn main() {
     }
     for (k, n) in [(3u8, 30usize), (4, 300)] {
         let mut a = blank(k, now);
-        let mut ids = Counter(0x7000_0000);
-        for i in 0..n {
-            let mut p = Person::new(ids.person(), PersonRole::FamilyMember);
-            p.given_name = format!("Person {i}");
-            p.gender = Gender::Unknown;
-            let who = Who::Person {
-                person: p.id.clone(),
-            };
-            a.people.push(p);
-            let category = Category::ALL[i % 4];
-            let angle = ((i * 137) % 360) as u16;
-            a.network.members.push(NetworkMember::new(
-                ids.item(),
-                who,
-                category,
-                (i % 3) as u8,
-                angle,
-            ));
-        }
+        grow_map(&mut a, n);
         std::fs::write(
             format!("{dir}/network-{n}.json"),
             export_json(&a, now, "bench"),

@@ -2,12 +2,9 @@
 //! lines, the SVG): a look behind `scripts/bench`'s first-draw figure.
 //! `cargo run --release --example network_cost`.
 
-use assessment_workbench::diagram::genogram::sample::Counter;
 use assessment_workbench::diagram::network::render::{self, View};
-use assessment_workbench::diagram::network::{Category, NetworkMember, Who};
-use assessment_workbench::model::{
-    Assessment, AssessmentId, AssessmentType, Gender, Person, PersonRole,
-};
+use assessment_workbench::diagram::network::sample::grow_map;
+use assessment_workbench::model::{Assessment, AssessmentId, AssessmentType};
 use chrono::{DateTime, Utc};
 use std::time::Instant;
 
@@ -22,24 +19,7 @@ fn main() {
             "signs-of-safety-2020",
             AssessmentType::Section17,
         );
-        let mut ids = Counter(0x7000_0000);
-        for i in 0..n {
-            let mut p = Person::new(ids.person(), PersonRole::FamilyMember);
-            p.given_name = format!("Person {i}");
-            p.gender = Gender::Unknown;
-            let who = Who::Person {
-                person: p.id.clone(),
-            };
-            a.people.push(p);
-            let angle = ((i * 137) % 360) as u16;
-            a.network.members.push(NetworkMember::new(
-                ids.item(),
-                who,
-                Category::ALL[i % 4],
-                (i % 3) as u8,
-                angle,
-            ));
-        }
+        grow_map(&mut a, n);
         let view = View {
             selected: None,
             dragging: None,

@@ -7,6 +7,7 @@ pub mod layout;
 mod rect;
 pub mod render;
 pub mod safety;
+pub mod sample;
 #[cfg(test)]
 mod tests;
 

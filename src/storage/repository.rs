@@ -88,6 +88,11 @@ fn stored_summary(r: &StoredRecord) -> Option<Summary> {
         .filter(|s| s.id == r.id && s.of == fingerprint(&r.data))
 }
 
+/// Summaries most recently changed first (by id on a tie), as the list shows them.
+fn newest_first(entries: &mut [Summary]) {
+    entries.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
+}
+
 /// What the list can show without reading any document: every fresh summary, and how many
 /// records have none (or a stale one) and must be read whole to be listed.
 #[derive(Clone, Debug, Default)]
@@ -179,8 +184,7 @@ impl<S: RecordStore> Repository<S> {
                 Err(e) => out.unreadable.push(e),
             }
         }
-        out.entries
-            .sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
+        newest_first(&mut out.entries);
         Ok(out)
     }
 
@@ -194,8 +198,7 @@ impl<S: RecordStore> Repository<S> {
                 None => out.to_read += 1,
             }
         }
-        out.entries
-            .sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
+        newest_first(&mut out.entries);
         Ok(out)
     }
 

@@ -14,12 +14,18 @@ use super::screen::{
 use crate::diagram::network::commands::{plan, Command};
 use crate::diagram::network::render::{self, nearest, point};
 use crate::model::network::MapFor;
-use crate::model::{Assessment, ItemId};
-use crate::ui::session::use_session;
+use crate::model::ItemId;
+use crate::ui::session::{use_session, Session};
 use leptos::prelude::*;
 
-fn fit(a: &Assessment, laid: &render::Laid) -> ViewBox {
-    let (x, y, w, h) = render::extent_of(a, laid);
+/// The extent of the laid-out map.
+fn extent(s: Session, laid: Memo<render::Laid>) -> (f64, f64, f64, f64) {
+    laid.with_untracked(|l| s.doc.with_untracked(|a| render::extent_of(a, l)))
+}
+
+/// The view that shows the whole of the laid-out map.
+fn fit(s: Session, laid: Memo<render::Laid>) -> ViewBox {
+    let (x, y, w, h) = extent(s, laid);
     ViewBox(x, y, w, h)
 }
 
@@ -166,7 +172,7 @@ pub fn NetworkPage() -> impl IntoView {
     let selected = RwSignal::new(None::<ItemId>);
     let safety_only = RwSignal::new(false);
     let laid = use_laid();
-    let view_box = RwSignal::new(laid.with_untracked(|l| s.doc.with_untracked(|a| fit(a, l))));
+    let view_box = RwSignal::new(fit(s, laid));
     let base = move || format!("/assessments/{}", s.doc.read().id);
     let export_error = RwSignal::new(None::<String>);
     editor_mode();
@@ -179,8 +185,7 @@ pub fn NetworkPage() -> impl IntoView {
     }));
     let editor = NodeRef::<leptos::html::Div>::new();
     let refit = move || {
-        let extent = laid.with_untracked(|l| s.doc.with_untracked(|a| render::extent_of(a, l)));
-        if let Some((v, _)) = fitted(editor, extent) {
+        if let Some((v, _)) = fitted(editor, extent(s, laid)) {
             view_box.set(v);
         }
     };
@@ -214,7 +219,7 @@ pub fn NetworkPage() -> impl IntoView {
         let now = s.network_for.get();
         if prev.is_some_and(|p| p != now) {
             selected.set(None);
-            view_box.set(laid.with_untracked(|l| s.doc.with_untracked(|a| fit(a, l))));
+            view_box.set(fit(s, laid));
             request_animation_frame(refit);
         }
         now
@@ -294,7 +299,7 @@ pub fn NetworkPresentPage() -> impl IntoView {
     let selected = RwSignal::new(None::<ItemId>);
     let safety_only = RwSignal::new(false);
     let laid = use_laid();
-    let view_box = RwSignal::new(laid.with_untracked(|l| s.doc.with_untracked(|a| fit(a, l))));
+    let view_box = RwSignal::new(fit(s, laid));
     let base = move || format!("/assessments/{}/network", s.doc.read().id);
     view! {
         <div class="present" data-testid="network-present">

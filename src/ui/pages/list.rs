@@ -14,8 +14,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 /// The workbench's list: every record, read whole where its summary is missing or stale (one
-/// that cannot be read is listed apart); the bin tidied; and an export the front asked for, done.
-fn load_everything(state: RwSignal<Load<Summaries>>) {
+/// that cannot be read is listed apart); the bin tidied; and an export the front asked for, done
+/// (a failure said in `export_error`).
+fn load_everything(state: RwSignal<Load<Summaries>>, export_error: RwSignal<Option<String>>) {
     spawn_local(async move {
         let result = async {
             let r = repo().await?;
@@ -29,14 +30,14 @@ fn load_everything(state: RwSignal<Load<Summaries>>) {
             Err(e) => Load::Failed(format!("Your assessments cannot be opened: {e}.")),
         });
         if let Some(id) = take_pending_export() {
-            export_whole(id, RwSignal::new(None));
+            export_whole(id, export_error);
         }
     });
 }
 
 /// The front's list: from the summaries stored with the records, reading no document. When a
 /// record has no summary (or a stale one) the page goes to the workbench, which can read it.
-fn load_summaries(state: RwSignal<Load<Summaries>>) {
+fn load_summaries(state: RwSignal<Load<Summaries>>, _export_error: RwSignal<Option<String>>) {
     spawn_local(async move {
         let result = async { repo().await?.stored_summaries().await }.await;
         match result {
@@ -117,14 +118,15 @@ pub fn WholeListPage() -> impl IntoView {
 }
 
 /// How a list page reads the records, and exports one.
-type LoadList = fn(RwSignal<Load<Summaries>>);
+type LoadList = fn(RwSignal<Load<Summaries>>, RwSignal<Option<String>>);
 type ExportOne = fn(String, RwSignal<Option<String>>);
 
 /// The home page.
 #[component]
 fn ListPage(load: LoadList, export: ExportOne) -> impl IntoView {
     let state = RwSignal::new(Load::<Summaries>::Loading);
-    load(state);
+    let export_error = RwSignal::new(None::<String>);
+    load(state, export_error);
     let query = use_query_map();
     let deleted = move || {
         query
@@ -179,7 +181,7 @@ fn ListPage(load: LoadList, export: ExportOne) -> impl IntoView {
         {move || match state.get() {
             Load::Loading => view! { <p class="body" aria-busy="true">"Loading your assessments…"</p> }.into_any(),
             Load::Failed(msg) => view! { <ErrorSummary title="There is a problem" messages=vec![msg]/> }.into_any(),
-            Load::Ready(listing) => view! { <ListingTable listing=listing export=export/> }.into_any(),
+            Load::Ready(listing) => view! { <ListingTable listing=listing export=export export_error=export_error/> }.into_any(),
         }}
         {move || {
             let some = state.with(|s| matches!(s, Load::Ready(l) if !l.entries.is_empty()));
@@ -196,8 +198,11 @@ fn ListPage(load: LoadList, export: ExportOne) -> impl IntoView {
 }
 
 #[component]
-fn ListingTable(listing: Summaries, export: ExportOne) -> impl IntoView {
-    let export_error = RwSignal::new(None::<String>);
+fn ListingTable(
+    listing: Summaries,
+    export: ExportOne,
+    export_error: RwSignal<Option<String>>,
+) -> impl IntoView {
     let sort = RwSignal::new(prefs::list_sort());
     // Records that need repair are listed with the others (as they will open), marked.
     let all = StoredValue::new(listing.entries.clone());

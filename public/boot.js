@@ -5,11 +5,17 @@
 // scripts/post-build.mjs inlines this file into index.html with the built file names.
 const modules = __AW_MODULES__;
 
-const start = (name) => {
+// Resolved once the page drawn early (below) has been painted, so the app never replaces it
+// unseen: on a fast connection the wait is until the browser's first paint; on a slow one that
+// paint has long happened when the module arrives. A third of a second at most (a background
+// tab does not paint).
+let drawn = Promise.resolve();
+
+const start = (name) => drawn.then(() => {
   const m = modules[name];
   const wasm = fetch(m.wasm);
   return import(m.js).then((glue) => glue.default({ module_or_path: wasm }));
-};
+});
 
 const failed = (e) => {
   const p = document.createElement('p');
@@ -34,7 +40,32 @@ try {
   // No sessionStorage (a locked-down browser): child mode holds within the page only.
 }
 
-// Every page that reads or writes whole documents is the workbench's; the list and storage are
-// the front's.
-const workbenchPath = location.pathname.startsWith('/assessments/') || /^\/(exports|demo|new|import|bin|due)\/?$/.test(location.pathname);
+// Every page but the list is the workbench's (Route::is_workbench): the ones that read or write
+// whole documents, and storage with its passphrase settings, which re-seal every record.
+const workbenchPath = location.pathname.startsWith('/assessments/') || /^\/(exports|demo|new|import|bin|due|storage)\/?$/.test(location.pathname);
+// The list's page, drawn at once from index.html while the front loads (not when a passphrase
+// is set: the front opens on the unlock page).
+const shell = document.getElementById('aw-shell');
+let locked = true;
+try {
+  locked = localStorage.getItem('assessment-workbench.vault') !== null;
+} catch (e) {
+  // No localStorage: draw nothing early.
+}
+if (location.pathname === '/' && shell && !locked) {
+  document.body.append(shell.content.cloneNode(true));
+  drawn = new Promise((res) => {
+    try {
+      new PerformanceObserver((list, observer) => {
+        if (list.getEntries().some((e) => e.name === 'first-contentful-paint')) {
+          observer.disconnect();
+          res();
+        }
+      }).observe({ type: 'paint', buffered: true });
+    } catch (e) {
+      res();
+    }
+    setTimeout(res, 300);
+  });
+}
 start(workbenchPath ? 'workbench' : 'front').catch(failed);

@@ -6,12 +6,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { spawn } from 'node:child_process';
+import { lighthouseList } from './bench-lighthouse.mjs';
 
 const root = join(import.meta.dirname, '..');
 const { chromium } = createRequire(join(root, 'tests', 'e2e', 'package.json'))('@playwright/test');
 const dist = join(root, 'dist');
 const runs = Number(process.env.BENCH_RUNS ?? 9);
-// BENCH_ONLY=typing (or diagrams, ink) prints the sizes and that part alone, for a quick look.
+// BENCH_ONLY=typing (or diagrams, ink, lighthouse) prints the sizes and that part alone, for a
+// quick look; BENCH_ONLY=sizes the sizes alone.
 const only = process.env.BENCH_ONLY ?? '';
 const part = (name) => !only || only === name;
 const port = 8799;
@@ -50,15 +52,27 @@ const budgets = [
   ['the list, first load (brotli)', frontTotal.brotli, 150, previous.front_brotli_kb],
   ['the workbench (brotli)', workbenchTotal.brotli, 600, previous.workbench_brotli_kb],
 ];
-console.log(`\nsize budget                       now        budget     ${previous.version}`);
-let overBudget = 0;
-for (const [label, bytes, budget, before] of budgets) {
-  const now = bytes / 1024;
-  const verdict = now <= budget ? 'kept' : `OVER by ${(now - budget).toFixed(1)} KB`;
-  if (now > budget) overBudget++;
-  console.log(`${label.padEnd(32)} ${`${now.toFixed(1)} KB`.padStart(10)} ${`${budget} KB`.padStart(10)}   ${`${before.toFixed(1)} KB`.padStart(10)}   ${verdict}`);
+// Lighthouse on the list served by nginx (#26: LCP at most 1.5 s, performance at least 0.98).
+const lh = part('lighthouse') ? await lighthouseList(dist, port + 1) : null;
+if (lh) {
+  budgets.push(
+    ['the list, Lighthouse LCP (mobile)', lh.lcp, 1.5, previous.lighthouse_lcp_s, 's', false],
+    ['the list, Lighthouse performance', lh.score, 0.98, previous.lighthouse_score, '', true],
+  );
 }
-process.on('exit', () => { if (overBudget) { console.log(`${overBudget} size budget(s) over`); process.exitCode = 1; } });
+console.log(`\nbudget                                  now        budget     ${previous.version}`);
+let overBudget = 0;
+for (const [label, value, budget, before, unit = 'KB', atLeast = false] of budgets) {
+  // Sizes are in bytes, printed in KB; the rest as measured.
+  const now = unit === 'KB' ? value / 1024 : value;
+  const shown = (n) => (n === undefined ? '-' : `${unit === 'KB' ? n.toFixed(1) : n.toFixed(2)}${unit ? ` ${unit}` : ''}`);
+  const kept = atLeast ? now >= budget : now <= budget;
+  if (!kept) overBudget++;
+  const verdict = kept ? 'kept' : `${atLeast ? 'UNDER' : 'OVER'} by ${shown(Math.abs(now - budget))}`;
+  console.log(`${label.padEnd(38)} ${shown(now).padStart(10)} ${`${atLeast ? '≥' : '≤'} ${shown(budget)}`.padStart(12)}   ${shown(before).padStart(10)}   ${verdict}`);
+}
+if (lh) console.log(`(Lighthouse ${lh.runs} runs, the median; nginx with deploy/nginx/)`);
+process.on('exit', () => { if (overBudget) { console.log(`${overBudget} budget(s) not kept`); process.exitCode = 1; } });
 
 const server = spawn('node', [join(root, 'scripts', 'static-server.mjs'), dist, String(port)], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 500));

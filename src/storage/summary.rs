@@ -14,7 +14,10 @@ use serde::{Deserialize, Serialize};
 /// workbench, which reads the record). Raise it when what a summary holds changes, or when a
 /// release adds a rule to `model::validity` without a new schema version: a summary says
 /// whether its record needs repair, which a new rule can change though the record has not.
-pub const SUMMARY_FORMAT: u32 = 1;
+///
+/// Format 2 stores dates as numbers (days of the common era; milliseconds since 1970), so the
+/// front reads them without chrono's text parser.
+pub const SUMMARY_FORMAT: u32 = 2;
 
 /// One assessment as the list shows it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -28,11 +31,13 @@ pub struct Summary {
     pub title: String,
     /// The type of assessment, in words.
     pub kind: String,
+    #[serde(with = "days::optional")]
     pub referral: Option<NaiveDate>,
     /// Every dated obligation in the profile's order: what it is, when, and whether done.
     pub deadlines: Vec<Due>,
     /// When it was authorised, and the working days from referral it took.
     pub authorised: Option<Authorised>,
+    #[serde(with = "chrono::serde::ts_milliseconds")]
     pub updated_at: DateTime<Utc>,
     /// The stored record breaks a rule: it opens repaired.
     pub needs_repair: bool,
@@ -43,6 +48,7 @@ pub struct Summary {
 #[serde(rename_all = "camelCase")]
 pub struct Due {
     pub label: String,
+    #[serde(with = "days")]
     pub due: NaiveDate,
     pub done: bool,
 }
@@ -51,6 +57,7 @@ pub struct Due {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Authorised {
+    #[serde(with = "days")]
     pub on: NaiveDate,
     pub working_days: Option<u32>,
 }
@@ -85,7 +92,9 @@ impl Summary {
                 on,
                 working_days: crate::procedure::durations::taken(a),
             }),
-            updated_at: a.updated_at,
+            // To the millisecond, as stored: a summary equals its stored form.
+            updated_at: DateTime::from_timestamp_millis(a.updated_at.timestamp_millis())
+                .unwrap_or(a.updated_at),
             needs_repair,
         }
     }
@@ -125,4 +134,39 @@ pub fn fingerprint(text: &str) -> String {
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
     format!("{h:016x}")
+}
+
+/// A date as its day of the common era (1 January of year 1 is day 1): a number the front reads
+/// without parsing text.
+mod days {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i32(d.num_days_from_ce())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let n = i32::deserialize(d)?;
+        NaiveDate::from_num_days_from_ce_opt(n).ok_or_else(|| D::Error::custom("no such day"))
+    }
+
+    /// The same for a date that may be missing.
+    pub mod optional {
+        use chrono::NaiveDate;
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+            match d {
+                Some(d) => super::serialize(d, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+            #[derive(Deserialize)]
+            struct Day(#[serde(with = "super")] NaiveDate);
+            Ok(Option::<Day>::deserialize(d)?.map(|Day(d)| d))
+        }
+    }
 }

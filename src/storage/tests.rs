@@ -355,7 +355,10 @@ fn the_list_reads_each_summary_stored_with_its_record_and_rebuilds_a_missing_or_
         );
         // A summary of another format, or one that does not parse: rebuilt.
         for text in [
-            summary.to_text().replace("\"format\":1", "\"format\":99"),
+            summary.to_text().replace(
+                &format!("\"format\":{}", super::summary::SUMMARY_FORMAT),
+                "\"format\":99",
+            ),
             "{".into(),
         ] {
             let odd = StoredRecord {
@@ -409,4 +412,30 @@ fn a_summary_says_what_is_due_next_and_how_much_is_overdue_on_a_given_day() {
         s.overdue(chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap()),
         0
     );
+}
+
+#[test]
+fn a_summary_reads_back_as_written_and_one_with_dates_as_text_is_rebuilt() {
+    use super::summary::Summary;
+    let mut demo = crate::edit::register::tests::demo_case();
+    demo.updated_at = t("2026-12-06T10:11:12.345678901Z");
+    let s = Summary::of(&demo, "text", false);
+    assert_eq!(s.updated_at, t("2026-12-06T10:11:12.345Z"));
+    let text = s.to_text();
+    assert_eq!(Summary::from_text(&text), Some(s.clone()));
+    let referral = demo.referral_date.expect("the demo has a referral date");
+    // Stored as numbers: the front reads them without a date parser.
+    assert!(text.contains(&format!(
+        "\"referral\":{}",
+        chrono::Datelike::num_days_from_ce(&referral)
+    )));
+    // Format 1 wrote dates as text; such a summary is rebuilt from its record.
+    let old = text.replace("\"format\":2", "\"format\":1").replace(
+        &format!(
+            "\"referral\":{}",
+            chrono::Datelike::num_days_from_ce(&referral)
+        ),
+        &format!("\"referral\":\"{referral}\""),
+    );
+    assert_eq!(Summary::from_text(&old), None);
 }

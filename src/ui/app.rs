@@ -28,6 +28,7 @@ pub fn App() -> impl IntoView {
 /// Header, update banner, lock, main area and footer around `pages`.
 #[component]
 pub fn Frame(pages: ViewFn) -> impl IntoView {
+    remove_early_page();
     let lock = LockState::new();
     provide_context(lock);
     start_idle_lock();
@@ -59,6 +60,21 @@ pub fn Frame(pages: ViewFn) -> impl IntoView {
     }
 }
 
+/// Takes away the list's page the loader drew from `index.html` while the module loaded: the
+/// app draws its own in the same task, so nothing blinks.
+fn remove_early_page() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(nodes) = doc.query_selector_all("[data-aw-shell]") {
+        for i in 0..nodes.length() {
+            if let Some(n) = nodes.get(i).and_then(|n| n.parent_node().map(|p| (p, n))) {
+                let _ = n.0.remove_child(&n.1);
+            }
+        }
+    }
+}
+
 /// The route with every assessment page folded into its overview: changes only when the
 /// top-level page or the assessment changes, so an assessment stays open between its pages.
 fn top_level() -> Memo<Route> {
@@ -72,18 +88,17 @@ fn top_level() -> Memo<Route> {
     })
 }
 
-/// The pages outside any assessment: `list` for the list of assessments, `documents` for every
-/// page that reads or writes whole documents (new, import, bin, what's due, an assessment's
+/// The pages outside any assessment: `list` for the list of assessments, `workbench` for every
+/// other page ([`Route::is_workbench`]: new, import, bin, what's due, storage, an assessment's
 /// pages, the exports and the demonstration case). The front passes the list drawn from stored
-/// summaries and hands every other of these pages to the workbench, so it carries no document
-/// code; the workbench passes its own.
-pub fn top_level_pages(list: fn() -> AnyView, documents: fn(Route) -> AnyView) -> impl IntoView {
+/// summaries and hands every other page to the workbench, so it carries no document code and
+/// no passphrase settings; the workbench passes its own.
+pub fn top_level_pages(list: fn() -> AnyView, workbench: fn(Route) -> AnyView) -> impl IntoView {
     let top = top_level();
     move || match top.get() {
         Route::List => list(),
-        Route::Storage => view! { <StoragePage/> }.into_any(),
         Route::NotFound => view! { <NotFound/> }.into_any(),
-        other => documents(other),
+        other => workbench(other),
     }
 }
 
@@ -97,6 +112,7 @@ fn all_pages() -> impl IntoView {
             Route::Due => view! { <DuePage/> }.into_any(),
             Route::Demo => view! { <super::pages::exports::DemoPage/> }.into_any(),
             Route::Exports => view! { <super::pages::exports::ExportsPage/> }.into_any(),
+            Route::Storage => view! { <StoragePage/> }.into_any(),
             _ => view! { <AssessmentShell page=assessment_page/> }.into_any(),
         },
     )

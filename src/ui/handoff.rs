@@ -1,13 +1,14 @@
 //! The app ships as two WebAssembly modules so the first visit stays small: the *front* (the
-//! list of assessments, drawn from the summaries stored with them, and storage) and the
+//! list of assessments, drawn from the summaries stored with them, and the unlock page) and the
 //! *workbench* (every page, including each that reads or writes whole documents: an
-//! assessment's pages, new, import, the bin, what's due). `index.html`'s loader
-//! (`public/boot.js`) starts the front, or the workbench for such a page's address. When the
-//! front is asked for one of those pages (or its list finds a record it would have to read
-//! whole) it hands the page over: its router stops, the unlocked key (if any) is passed on, and
-//! the loader starts the workbench, which mounts in its place and reads the address.
+//! assessment's pages, new, import, the bin, what's due, and storage with its passphrase
+//! settings). `index.html`'s loader (`public/boot.js`) starts the front, or the workbench for
+//! such a page's address. When the front is asked for one of those pages (or its list finds a
+//! record it would have to read whole) it hands the page over: its router stops, it stops
+//! listening to other tabs, the unlocked key (if any) is passed on, and the loader starts the
+//! workbench, which mounts in its place and reads the address.
 
-use super::{crypto, router};
+use super::{crypto, router, tabs};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -23,6 +24,7 @@ pub async fn open_workbench() -> Result<(), String> {
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
         .ok_or("the app's loader is missing; reload the page")?;
     router::retire();
+    tabs::stop_listening();
     crypto::hand_over();
     let started = open
         .call0(&JsValue::NULL)
@@ -33,6 +35,7 @@ pub async fn open_workbench() -> Result<(), String> {
     };
     result.map_err(|e| {
         crypto::take_back();
+        tabs::listen();
         describe(&e)
     })
 }

@@ -86,6 +86,18 @@ pub fn listen() {
     with_channel(|_| {});
 }
 
+/// Stops listening. The front calls it as it hands the page to the workbench, which listens
+/// for itself: a message meant for other tabs (the passphrase changed here) must not reach the
+/// front's listener left behind in the same page, which would reload it.
+pub fn stop_listening() {
+    OPEN.with(|open| {
+        if let Some((ch, _listener)) = open.borrow_mut().take() {
+            ch.set_onmessage(None);
+            ch.close();
+        }
+    });
+}
+
 /// Tells other tabs that the passphrase was set, changed or removed.
 pub fn announce_protection_changed() {
     with_channel(|ch| {

@@ -231,7 +231,7 @@ fn ListingTable(
         {move || export_error.get().map(|m| view! { <ErrorSummary title="There is a problem" messages=vec![m]/> })}
         {if empty {
             view! {
-                <p class="body" data-testid="empty-list">"You have no assessments on this device yet. Start a new one, or import one that was exported."</p>
+                <p class="body" data-testid="empty-list">"There are no assessments on this device yet."</p>
             }.into_any()
         } else {
             view! {

@@ -85,12 +85,10 @@ impl Route {
         }
     }
 
-    /// Whether this route is served by the workbench module (an assessment's pages, the exports).
+    /// Whether this route is served by the workbench module: every page but the list (and the
+    /// page for an unknown address). `public/boot.js` makes the same choice before either loads.
     pub fn is_workbench(&self) -> bool {
-        matches!(
-            self,
-            Route::Assessment { .. } | Route::Exports | Route::Demo
-        )
+        !matches!(self, Route::List | Route::NotFound)
     }
 
     /// Whether this route is one of an assessment's pages.
@@ -240,7 +238,8 @@ mod tests {
         assert_eq!(Route::parse("/storage"), Route::Storage);
         assert_eq!(Route::parse("/due"), Route::Due);
         assert_eq!(Route::parse("/exports"), Route::Exports);
-        assert!(Route::parse("/exports").is_workbench() && !Route::parse("/due").is_workbench());
+        assert!(Route::parse("/exports").is_workbench() && Route::parse("/due").is_workbench());
+        assert!(Route::parse("/storage").is_workbench() && !Route::parse("/").is_workbench());
         assert!(Route::parse("/demo").is_workbench());
         assert_eq!(Route::parse("/nowhere"), Route::NotFound);
         assert_eq!(Route::parse("/new/extra"), Route::NotFound);

@@ -268,8 +268,9 @@ test('the list shows each assessment from the summary stored with it, and a reco
   const row = page.getByRole('row', { name: /Ada Listed/ });
   await expect(row).toContainText('2 November 2026');
   const stored = (await getRecord(page, id)) as unknown as { data: string; revision: number; schemaVersion: number; summary?: string };
-  // Written with the record, in the same object.
-  expect(JSON.parse(stored.summary!)).toMatchObject({ id, title: 'Ada Listed', referral: '2026-11-02', needsRepair: false });
+  // Written with the record, in the same object; dates as days of the common era (1970-01-01 is
+  // day 719163), which the front reads without a date parser.
+  expect(JSON.parse(stored.summary!)).toMatchObject({ id, title: 'Ada Listed', referral: Date.UTC(2026, 10, 2) / 86_400_000 + 719_163, needsRepair: false });
 
   // As an older version wrote it, without a summary; and another whose summary is of other text
   // (the record changed since it was written): each listed as its record says.

@@ -17,6 +17,11 @@ export function watchErrors(page: Page) {
   return { check: () => expect(problems).toEqual([]) };
 }
 
+/** Waits for the app's list (not the early page drawn from index.html while the app loads). */
+export async function appList(page: Page) {
+  await expect(page.locator('[data-testid=empty-list], [data-testid=assessment-list]').first()).toBeVisible();
+}
+
 export type NewAssessment = {
   profile?: string;
   kind?: string;
@@ -29,6 +34,7 @@ export type NewAssessment = {
 /** Creates an assessment through the form and waits for its overview. */
 export async function createAssessment(page: Page, a: NewAssessment = {}) {
   await page.goto('/');
+  await appList(page);
   await page.getByRole('button', { name: 'Start a new assessment' }).click();
   await expect(page.getByRole('heading', { name: 'Start a new assessment' })).toBeVisible();
   await page.getByLabel(a.profile ?? 'Child and Family Assessment with Signs of Safety (2020 chapter)').check();

@@ -1,9 +1,9 @@
 import { test, expect, type Page } from '@playwright/test';
-import { createAssessment, watchErrors } from './helpers';
+import { appList, createAssessment, watchErrors } from './helpers';
 
 // The app is two WebAssembly modules (src/ui/handoff.rs): the front (the list, from the
-// summaries stored with the records, and storage) loads first; the workbench takes the page over
-// for every page that reads or writes whole documents.
+// summaries stored with the records, and the unlock screen) loads first; the workbench takes the
+// page over for every other page.
 
 /** The app modules (front / workbench) the page has asked for, in order. */
 function watchModules(page: Page) {
@@ -19,7 +19,7 @@ test('the list loads only the front; opening an assessment hands the page to the
   const errors = watchErrors(page);
   const modules = watchModules(page);
   await page.goto('/');
-  await expect(page.getByRole('button', { name: 'Start a new assessment' })).toBeVisible();
+  await appList(page);
   expect(modules).toEqual(['front']);
 
   await createAssessment(page, { given: 'Handoff', family: 'Tester' });
@@ -66,7 +66,7 @@ test('the list loads only the front; opening an assessment hands the page to the
   await expect(list.getByRole('heading', { name: 'Import an assessment' })).toBeVisible();
   expect(listModules).toEqual(['front', 'workbench']);
   await list.close();
-  for (const address of ['/new', '/import', '/bin', '/due']) {
+  for (const address of ['/new', '/import', '/bin', '/due', '/storage']) {
     const typed = await page.context().newPage();
     const typedModules = watchModules(typed);
     await typed.goto(address);

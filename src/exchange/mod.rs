@@ -2,6 +2,7 @@
 //! checks a file completely before anything is stored. The published JSON Schema
 //! (`public/schema/`) describes exactly what [`export_json`] writes.
 
+pub mod backup;
 pub mod base64;
 pub mod encrypted;
 pub mod errors;

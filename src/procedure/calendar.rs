@@ -14,7 +14,20 @@ use std::sync::OnceLock;
 struct Table {
     from: i32,
     to: i32,
-    dates: Vec<NaiveDate>,
+    /// `YYYY-MM-DD`, read by [`iso_day`] rather than chrono's parser, which the list's small
+    /// front module would otherwise carry for this table alone.
+    dates: Vec<String>,
+}
+
+/// A `YYYY-MM-DD` date.
+fn iso_day(s: &str) -> Option<NaiveDate> {
+    let mut parts = s.splitn(3, '-').map(str::parse::<u32>);
+    let (y, m, d) = (
+        parts.next()?.ok()?,
+        parts.next()?.ok()?,
+        parts.next()?.ok()?,
+    );
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }
 
 /// The bank holiday table.
@@ -37,7 +50,11 @@ impl Calendar {
                 serde_json::from_str(include_str!("data/bank-holidays-england-wales.json"))
                     .expect("the bank holiday table is checked by tests");
             Calendar {
-                holidays: t.dates.into_iter().collect(),
+                holidays: t
+                    .dates
+                    .iter()
+                    .map(|d| iso_day(d).expect("the bank holiday table is checked by tests"))
+                    .collect(),
                 years: (t.from, t.to),
             }
         })

@@ -3,6 +3,8 @@
 //! records into assessments and back, with the bin for undoable deletes.
 
 /// The shared tests every record store passes (memory, encrypted, IndexedDB): for tests only.
+pub mod backup_log;
+pub mod backups;
 #[cfg(any(test, feature = "test-support"))]
 pub mod contract;
 pub mod encrypted;

@@ -37,3 +37,30 @@ pub fn la_code() -> Option<u32> {
 pub fn set_la_code(code: u32) {
     let _ = LocalStorage::set(LA_CODE, code);
 }
+
+const BACKUP_LOG: &str = "assessment-workbench.backup-log";
+
+/// When each assessment was last backed up or exported from this device.
+pub fn backup_log() -> super::backup_log::BackupLog {
+    LocalStorage::get(BACKUP_LOG).unwrap_or_default()
+}
+
+/// Changes the backup log (read afresh, so another tab's notes are kept). Failure to remember
+/// is harmless: the reminder comes sooner.
+pub fn note_in_backup_log(change: impl FnOnce(&mut super::backup_log::BackupLog)) {
+    let mut log = backup_log();
+    change(&mut log);
+    let _ = LocalStorage::set(BACKUP_LOG, &log);
+}
+
+const REMINDER_DAYS: &str = "assessment-workbench.backup-reminder-days";
+
+/// Working days after which a change not backed up brings the reminder.
+pub fn backup_reminder_days() -> u32 {
+    LocalStorage::get(REMINDER_DAYS).unwrap_or(super::backup_log::DEFAULT_REMINDER_DAYS)
+}
+
+/// Sets the working days before the reminder.
+pub fn set_backup_reminder_days(days: u32) {
+    let _ = LocalStorage::set(REMINDER_DAYS, days);
+}

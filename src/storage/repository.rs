@@ -60,7 +60,7 @@ fn known_profile(id: &str) -> bool {
 }
 
 /// The record for `a`; refused, with nothing written, when `a` breaks a rule.
-fn to_record(
+pub(super) fn to_record(
     a: &Assessment,
     deleted_at: Option<DateTime<Utc>>,
 ) -> Result<StoredRecord, StorageError> {

@@ -113,6 +113,7 @@ fn all_pages() -> impl IntoView {
             Route::Demo => view! { <super::pages::exports::DemoPage/> }.into_any(),
             Route::Exports => view! { <super::pages::exports::ExportsPage/> }.into_any(),
             Route::Storage => view! { <StoragePage/> }.into_any(),
+            Route::Backup => view! { <super::pages::backup::BackupPage/> }.into_any(),
             _ => view! { <AssessmentShell page=assessment_page/> }.into_any(),
         },
     )

@@ -290,6 +290,42 @@ pub async fn encrypt_export(text: &str, passphrase: &str) -> Result<String, Stor
     ))
 }
 
+/// Encrypts a file's text with this device's passphrase, without asking for it again: the key
+/// in memory seals it, and the file carries the device's salt and iteration count, so the same
+/// passphrase opens it on any device (the encrypted export format).
+pub async fn encrypt_with_device_passphrase(text: &str) -> Result<String, StorageError> {
+    let v = vault().ok_or_else(|| StorageError::Failed("no passphrase is set".into()))?;
+    let salt = base64::decode(&v.salt)
+        .ok_or_else(|| StorageError::Failed("the stored salt is damaged".into()))?;
+    let protection = protection().borrow().clone();
+    let Protection::Unlocked(key) = &*protection else {
+        return Err(StorageError::Failed("the app is locked".into()));
+    };
+    let (iv, data) = key.seal(text.as_bytes()).await?;
+    Ok(crate::exchange::encrypted::write(
+        v.iterations,
+        &salt,
+        &iv,
+        &data,
+    ))
+}
+
+/// Decrypts a file this device sealed with its own passphrase (same salt and iterations as
+/// its vault), with the key in memory: `None` when the file is another's, or the app locked.
+pub async fn decrypt_with_device_passphrase(
+    sealed: &crate::exchange::encrypted::Sealed,
+) -> Option<String> {
+    let v = vault()?;
+    if base64::decode(&v.salt)? != sealed.salt || v.iterations != sealed.iterations {
+        return None;
+    }
+    let protection = protection().borrow().clone();
+    let Protection::Unlocked(key) = &*protection else {
+        return None;
+    };
+    String::from_utf8(key.open(&sealed.iv, &sealed.data).await?).ok()
+}
+
 /// Decrypts an encrypted export with its passphrase.
 pub async fn decrypt_export(
     sealed: &crate::exchange::encrypted::Sealed,

@@ -30,6 +30,30 @@ pub async fn repo() -> Result<Rc<Repo>, StorageError> {
 
 pub use super::randomness::{random_bytes, secure_random_bytes};
 
+/// Asks the browser to keep this site's data when space runs low (persistent storage), once per
+/// page load, after something is first stored: a browser that asks the user does so when it
+/// matters. The storage page says whether it agreed.
+pub fn ask_to_keep_data() {
+    thread_local!(static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if ASKED.with(|a| a.replace(true)) {
+        return;
+    }
+    let Some(m) = web_sys::window().map(|w| w.navigator().storage()) else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let persisted = match m.persisted() {
+            Ok(p) => wasm_bindgen_futures::JsFuture::from(p).await.ok(),
+            Err(_) => None,
+        };
+        if persisted.and_then(|v| v.as_bool()) == Some(false) {
+            if let Ok(p) = m.persist() {
+                let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+            }
+        }
+    });
+}
+
 /// The current time.
 /// Puts `class` on the body for as long as the calling page is shown (presentation mode,
 /// the editors' full-screen mode).
@@ -143,5 +167,12 @@ pub fn export_download(a: &crate::model::Assessment) -> Result<(), String> {
         &crate::exchange::export_file_name(a),
         "application/json",
         &text,
-    )
+    )?;
+    note_exported(&a.id);
+    Ok(())
+}
+
+/// Notes that a whole assessment was exported now (the list shows it; see `backup_log`).
+pub fn note_exported(id: &crate::model::AssessmentId) {
+    crate::storage::prefs::note_in_backup_log(|l| l.exported(id.as_str(), now()));
 }

@@ -54,7 +54,10 @@ pub fn ImportPage() -> impl IntoView {
         let navigate = navigate.clone();
         spawn_local(async move {
             match async { repo().await?.save(&a).await }.await {
-                Ok(()) => navigate(&format!("/assessments/{}", a.id), Default::default()),
+                Ok(()) => {
+                    crate::ui::platform::ask_to_keep_data();
+                    navigate(&format!("/assessments/{}", a.id), Default::default())
+                }
                 Err(e) => error.set(Some(format!(
                     "The assessment could not be stored: {e}. Nothing was changed."
                 ))),

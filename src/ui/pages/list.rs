@@ -1,6 +1,7 @@
 //! The list of assessments: create, open, import, export and delete.
 
 use crate::model::AssessmentId;
+use crate::storage::backup_log::{BackupLog, LastCopy};
 use crate::storage::summary::Summary;
 use crate::storage::{prefs, Summaries};
 use crate::ui::crypto;
@@ -164,7 +165,11 @@ fn ListPage(load: LoadList, export: ExportOne) -> impl IntoView {
                 <a href="/import" class="button button--secondary" role="button" draggable="false">"Import an assessment"</a>
                 <button type="button" class="button button--secondary" on:click=open_demo>"Open a demonstration case"</button>
             </div>
-            <p class="body"><a href="/due" data-testid="due-link">"What's due this week"</a></p>
+            <p class="body">
+                <a href="/due" data-testid="due-link">"What's due this week"</a>
+                <span class="link-separator">" · "</span>
+                <a href="/backup" data-testid="backup-link">"Back up or restore"</a>
+            </p>
         </div>
         {move || undo_error.get().map(|m| view! { <ErrorSummary title="There is a problem" messages=vec![m]/> })}
         {move || deleted().map(|id| {
@@ -183,6 +188,10 @@ fn ListPage(load: LoadList, export: ExportOne) -> impl IntoView {
             Load::Failed(msg) => view! { <ErrorSummary title="There is a problem" messages=vec![msg]/> }.into_any(),
             Load::Ready(listing) => view! { <ListingTable listing=listing export=export export_error=export_error/> }.into_any(),
         }}
+        {move || state.with(|s| match s {
+            Load::Ready(l) => backup_reminder(&l.entries),
+            _ => None,
+        })}
         {move || {
             let some = state.with(|s| matches!(s, Load::Ready(l) if !l.entries.is_empty()));
             (some && !crypto::is_protected()).then(|| view! {
@@ -292,6 +301,50 @@ fn Unreadable(errors: Vec<crate::storage::StorageError>) -> impl IntoView {
     }
 }
 
+/// The quiet reminder to back up, when some assessment has changed since its last backup and
+/// that backup is older than the worker's number of working days (`storage::backup_log`).
+fn backup_reminder(entries: &[Summary]) -> Option<AnyView> {
+    let r = prefs::backup_log().reminder(
+        entries,
+        today(),
+        prefs::backup_reminder_days(),
+        crate::procedure::calendar::Calendar::england_and_wales(),
+    )?;
+    let changed = if r.changed == 1 {
+        "1 assessment has".to_owned()
+    } else {
+        format!("{} assessments have", r.changed)
+    };
+    let words = match r.last_backup {
+        Some(t) => format!(
+            "{changed} changed since your last backup, {}. ",
+            long_time(t)
+        ),
+        None => format!("{changed} never been backed up. "),
+    };
+    Some(
+        view! {
+            <div class="inset-text" data-testid="backup-reminder">
+                <p class="body">
+                    {words}
+                    "If this device is lost or its browser data cleared, they go with it. "
+                    <a href="/backup">"Back up now"</a>
+                </p>
+            </div>
+        }
+        .into_any(),
+    )
+}
+
+/// When the assessment was last copied off this device, for its row.
+fn last_copy_words(log: &BackupLog, s: &Summary) -> String {
+    match log.last_copy(&s.id) {
+        None => "Not backed up or exported".into(),
+        Some(LastCopy::BackedUp(t)) => format!("Backed up {}", long_time(t)),
+        Some(LastCopy::Exported(t)) => format!("Exported {}", long_time(t)),
+    }
+}
+
 #[component]
 fn Row(s: Summary, export: ExportOne, export_error: RwSignal<Option<String>>) -> impl IntoView {
     let due = match (&s.authorised, s.next_due()) {
@@ -319,6 +372,7 @@ fn Row(s: Summary, export: ExportOne, export_error: RwSignal<Option<String>>) ->
         .map(long_date)
         .unwrap_or_else(|| "Not recorded".into());
     let changed = long_time(s.updated_at);
+    let copied = last_copy_words(&prefs::backup_log(), &s);
     let export_label = format!("Export {title} as JSON");
     let delete_label = format!("Delete {title}");
     let id = s.id.clone();
@@ -333,7 +387,10 @@ fn Row(s: Summary, export: ExportOne, export_error: RwSignal<Option<String>>) ->
             <td data-label="Type">{s.kind.clone()}</td>
             <td data-label="Referral date">{referral}</td>
             <td data-label="Next due">{due}</td>
-            <td data-label="Last changed">{changed}</td>
+            <td data-label="Last changed">
+                {changed}
+                <span class="secondary-text table__second-line" data-testid="last-copy">{copied}</span>
+            </td>
             <td class="table__actions">
                 <button class="link-button" type="button" aria-label=export_label on:click=export>"Export"</button>
                 <a href=delete_href class="link-button link-button--danger" aria-label=delete_label>"Delete"</a>

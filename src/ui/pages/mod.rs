@@ -1,5 +1,6 @@
 //! One component per screen.
 
+pub mod backup;
 pub mod bin;
 pub mod case_exports;
 pub mod case_record;

@@ -107,6 +107,7 @@ pub fn NewAssessmentPage() -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(()) => {
+                    crate::ui::platform::ask_to_keep_data();
                     prefs::set_last_profile(&a.profile);
                     navigate(&format!("/assessments/{}", a.id), Default::default());
                 }

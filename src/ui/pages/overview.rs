@@ -314,7 +314,8 @@ fn EncryptedExport() -> impl IntoView {
                 crate::exchange::export_json(&doc, crate::ui::platform::now(), crate::APP_VERSION);
             let name = crate::exchange::export_file_name(&doc).replace(".json", ".encrypted.json");
             let r = match crate::ui::crypto::encrypt_export(&text, &a).await {
-                Ok(sealed) => crate::ui::platform::download(&name, "application/json", &sealed),
+                Ok(sealed) => crate::ui::platform::download(&name, "application/json", &sealed)
+                    .map(|()| crate::ui::platform::note_exported(&doc.id)),
                 Err(e) => Err(e.to_string()),
             };
             message.set(Some(match r {

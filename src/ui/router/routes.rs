@@ -16,6 +16,8 @@ pub enum Route {
     Storage,
     /// `/due`: what is due this week across every assessment.
     Due,
+    /// `/backup`: back up every assessment to one file, or restore a backup.
+    Backup,
     /// `/exports`: every authorised assessment in a date range, for the case system (a
     /// workbench page: its mappings stay out of the front's first load).
     Exports,
@@ -75,6 +77,7 @@ impl Route {
             ["bin"] => Route::Bin,
             ["storage"] => Route::Storage,
             ["due"] => Route::Due,
+            ["backup"] => Route::Backup,
             ["exports"] => Route::Exports,
             ["demo"] => Route::Demo,
             ["assessments", id, rest @ ..] => Route::Assessment {
@@ -237,6 +240,8 @@ mod tests {
         assert_eq!(Route::parse("/bin"), Route::Bin);
         assert_eq!(Route::parse("/storage"), Route::Storage);
         assert_eq!(Route::parse("/due"), Route::Due);
+        assert_eq!(Route::parse("/backup/"), Route::Backup);
+        assert!(Route::parse("/backup").is_workbench());
         assert_eq!(Route::parse("/exports"), Route::Exports);
         assert!(Route::parse("/exports").is_workbench() && Route::parse("/due").is_workbench());
         assert!(Route::parse("/storage").is_workbench() && !Route::parse("/").is_workbench());

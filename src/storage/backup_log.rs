@@ -7,15 +7,15 @@ use super::summary::Summary;
 use crate::procedure::calendar::Calendar;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Working days after which an unsaved change brings the reminder, unless the worker sets
 /// another number.
 pub const DEFAULT_REMINDER_DAYS: u32 = 2;
 
 /// The times (milliseconds since 1970) one assessment was last copied off the device.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Copied {
+    pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backup: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -29,9 +29,9 @@ pub struct BackupLog {
     /// When the last backup was made.
     #[serde(default)]
     pub last_backup: Option<i64>,
-    /// Per assessment id.
+    /// One entry per assessment (a list, not a map: less code in the list's front module).
     #[serde(default)]
-    pub each: BTreeMap<String, Copied>,
+    pub each: Vec<Copied>,
 }
 
 /// How the list shows an assessment's last copy.
@@ -54,23 +54,41 @@ fn time(ms: i64) -> Option<DateTime<Utc>> {
 }
 
 impl BackupLog {
+    fn of(&self, id: &str) -> Option<&Copied> {
+        self.each.iter().find(|c| c.id == id)
+    }
+
+    fn entry(&mut self, id: &str) -> &mut Copied {
+        let at = match self.each.iter().position(|c| c.id == id) {
+            Some(i) => i,
+            None => {
+                self.each.push(Copied {
+                    id: id.to_owned(),
+                    ..Copied::default()
+                });
+                self.each.len() - 1
+            }
+        };
+        &mut self.each[at]
+    }
+
     /// Notes a backup, made at `at`, of these assessments.
     pub fn backed_up<'a>(&mut self, ids: impl IntoIterator<Item = &'a str>, at: DateTime<Utc>) {
         let ms = at.timestamp_millis();
         self.last_backup = Some(ms);
         for id in ids {
-            self.each.entry(id.to_owned()).or_default().backup = Some(ms);
+            self.entry(id).backup = Some(ms);
         }
     }
 
     /// Notes an export of one assessment.
     pub fn exported(&mut self, id: &str, at: DateTime<Utc>) {
-        self.each.entry(id.to_owned()).or_default().export = Some(at.timestamp_millis());
+        self.entry(id).export = Some(at.timestamp_millis());
     }
 
     /// The later of the assessment's last backup and last export.
     pub fn last_copy(&self, id: &str) -> Option<LastCopy> {
-        let c = self.each.get(id)?;
+        let c = self.of(id)?;
         match (c.backup.and_then(time), c.export.and_then(time)) {
             (Some(b), Some(e)) if e > b => Some(LastCopy::Exported(e)),
             (Some(b), _) => Some(LastCopy::BackedUp(b)),
@@ -81,7 +99,7 @@ impl BackupLog {
 
     /// Whether the assessment has changed since it was last in a backup (or never was).
     pub fn changed_since_backup(&self, s: &Summary) -> bool {
-        match self.each.get(&s.id).and_then(|c| c.backup).and_then(time) {
+        match self.of(&s.id).and_then(|c| c.backup).and_then(time) {
             Some(t) => s.updated_at > t,
             None => true,
         }

@@ -1,6 +1,9 @@
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { test, expect, chromium, type Browser, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
 import { webcrypto } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { appList, createAssessment, fixture, importText, watchErrors } from './helpers';
 
 // Backups (#29): every assessment in one encrypted file, restored anywhere after a complete
@@ -255,4 +258,48 @@ test('the reminder comes after two working days with a change not backed up, and
   await expect(page.getByTestId('what-can-clear')).toHaveCount(0);
   await page.goto('/storage');
   await expect(page.getByTestId('what-can-clear')).toContainText('the data');
+});
+
+test('a restore of fifty killed half way leaves each assessment whole or absent, and restoring again completes', async ({ page }, info) => {
+  test.setTimeout(300_000);
+  await importGenerated(page, 1, 50);
+  const backup = await makeBackup(page);
+
+  // A browser of its own, with a profile on disk, so it can be killed and started again.
+  const dir = mkdtempSync(join(tmpdir(), 'aw-restore-kill-'));
+  const { launchOptions, baseURL } = info.project.use as { launchOptions: { executablePath: string; args: string[] }; baseURL: string };
+  const launch = () => chromium.launchPersistentContext(dir, { ...launchOptions, baseURL, headless: true, viewport: { width: 1024, height: 768 } });
+  try {
+    let ctx = await launch();
+    let p = ctx.pages()[0] ?? (await ctx.newPage());
+    await checkBackup(p, backup.text);
+    await expect(p.getByTestId('restore-summary')).toContainText('50 new to this device');
+    // Slowed down so the kill lands while assessments are being written.
+    const cdp = await ctx.newCDPSession(p);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+    await p.getByRole('button', { name: 'Restore 50 assessments' }).click();
+    await p.waitForFunction(() => /Restoring ([5-9]|[12][0-9]) of 50/.test(document.querySelector('[data-testid=restore-progress]')?.textContent ?? ''), null, { polling: 5 });
+    // SIGKILL to every process of that browser (pkill leaves itself out; no shell in between).
+    expect(spawnSync('pkill', ['-9', '-f', '--', dir]).status).toBe(0);
+    await ctx.close().catch(() => {});
+
+    ctx = await launch();
+    p = ctx.pages()[0] ?? (await ctx.newPage());
+    const restored = await listedCount(p);
+    console.log(`restored before the kill: ${restored} of 50`);
+    expect(restored).toBeGreaterThan(0);
+    expect(restored).toBeLessThan(50);
+    // Every one there is whole: it reads, needs no repair, and none is unreadable.
+    await expect(p.getByTestId('unreadable')).toHaveCount(0);
+    await expect(p.getByTestId('needs-repair')).toHaveCount(0);
+    // Restoring again finds those the same and adds the rest.
+    await checkBackup(p, backup.text);
+    await expect(p.getByTestId('restore-summary')).toContainText(`${50 - restored} new to this device, ${restored} already here exactly`);
+    await p.getByRole('button', { name: 'Restore 50 assessments' }).click();
+    await expect(p.getByTestId('restore-result')).toContainText(`${50 - restored} assessment`);
+    expect(await listedCount(p)).toBe(50);
+    await ctx.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -114,6 +114,8 @@ test("the child's disclosure and the mother's new address are kept from the fath
   expect(genogram.text).not.toContain('Fictional Road');
 
   // the full export keeps the marks; the audit lists what was made, for whom and what was left out
+  // (each made file is recorded in the audit, saved like any change: wait for it before leaving)
+  await expectSaved(page);
   await page.goto(base);
   const full = JSON.parse((await exportVia(page, () => page.getByRole('button', { name: 'Export as JSON' }).click())).text);
   expect(validateWithSchema(full)).toEqual([]);

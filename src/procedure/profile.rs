@@ -20,8 +20,8 @@ pub struct Profile {
     pub safety_scale: ScaleWording,
     pub sections: Vec<SectionDef>,
     /// The chapter's numbered sections that have no questions, each with why (the rest are
-    /// named by a section's, group's or question's `reference`); a test checks every numbered
-    /// section of the chapter is one or the other.
+    /// named by a section's or group's `reference`); a test checks every numbered section of
+    /// the chapter is one or the other.
     #[serde(default)]
     pub not_asked: Vec<NotAsked>,
 }
@@ -303,7 +303,8 @@ pub fn check(p: &Profile) -> Vec<ProfileProblem> {
                 at.clone(),
                 "showIf is about the child, but the section is not answered per child",
             ),
-            _ => {}
+            Some(c) => check_condition_values(c, &at, &mut bad),
+            None => {}
         }
         let mut group_ids = HashSet::new();
         let mut earlier: Vec<&QuestionDef> = Vec::new();
@@ -332,24 +333,8 @@ pub fn check(p: &Profile) -> Vec<ProfileProblem> {
                         qat.clone(),
                         "showIf is about the child, but the section is not answered per child",
                     ),
-                    Some(Condition::AssessmentType { is_one_of })
-                        if is_one_of.is_empty()
-                            || is_one_of.iter().any(|v| {
-                                !["section17", "section47", "preBirth"].contains(&v.as_str())
-                            }) =>
-                    {
-                        bad(
-                            qat.clone(),
-                            "showIf names an assessment type the app does not have",
-                        )
-                    }
-                    Some(Condition::ChildAged { min, max }) if min > max => {
-                        bad(qat.clone(), "showIf's age range is the wrong way round")
-                    }
-                    _ => {}
-                }
-                if q.not_in_future && q.kind != QuestionKind::Date {
-                    bad(qat.clone(), "only dates can be refused in the future");
+                    Some(c) => check_condition_values(c, &qat, &mut bad),
+                    None => {}
                 }
                 if let Some(Condition::Answer {
                     question,
@@ -364,7 +349,10 @@ pub fn check(p: &Profile) -> Vec<ProfileProblem> {
                         Some(e) => {
                             let values = e.values();
                             if values.is_empty() {
-                                bad(qat.clone(), "showIf must name a yes/no or choice question");
+                                bad(
+                                    qat.clone(),
+                                    "showIf must name a yes/no, choice or multiple-choice question",
+                                );
                             } else if is_one_of.is_empty()
                                 || is_one_of.iter().any(|v| !values.contains(v))
                             {
@@ -381,19 +369,67 @@ pub fn check(p: &Profile) -> Vec<ProfileProblem> {
         }
     }
     for (what, id) in p.timescales.answer_ids() {
-        if !question_ids.contains(id) {
+        let problem = match p.question_page(id) {
+            None => Some(format!(
+                "names the question \"{id}\", which the profile does not have"
+            )),
+            Some((s, _)) if s.per_child => Some(format!(
+                "names the question \"{id}\", which is answered per child: the timescales need one answer for the assessment"
+            )),
+            Some((_, g)) => {
+                let q = g.questions.iter().find(|q| q.id == id).expect("found on its page");
+                let dated_list = q.kind == QuestionKind::List
+                    && q.fields.iter().any(|f| f.id == "date" && f.kind == QuestionKind::Date);
+                match what {
+                    "reviewsAnswer" if !dated_list => Some(format!(
+                        "names the question \"{id}\", which must be a list whose items have a date field with the id \"date\""
+                    )),
+                    "firstVisitAnswer" | "completedAnswer" if q.kind != QuestionKind::Date => {
+                        Some(format!(
+                            "names the question \"{id}\", which must be a date question"
+                        ))
+                    }
+                    _ => None,
+                }
+            }
+        };
+        if let Some(problem) = problem {
             out.push(ProfileProblem {
                 at: format!("timescales.{what}"),
-                problem: format!("names the question \"{id}\", which the profile does not have"),
+                problem,
             });
         }
     }
     out
 }
 
+/// The values a condition names: assessment types the app has, an age range the right way round.
+fn check_condition_values(c: &Condition, at: &str, bad: &mut impl FnMut(String, &str)) {
+    match c {
+        Condition::AssessmentType { is_one_of }
+            if is_one_of.is_empty()
+                || is_one_of
+                    .iter()
+                    .any(|v| !["section17", "section47", "preBirth"].contains(&v.as_str())) =>
+        {
+            bad(
+                at.to_owned(),
+                "showIf names an assessment type the app does not have",
+            )
+        }
+        Condition::ChildAged { min, max } if min > max => {
+            bad(at.to_owned(), "showIf's age range is the wrong way round")
+        }
+        _ => {}
+    }
+}
+
 fn check_question(q: &QuestionDef, at: &str, bad: &mut impl FnMut(String, &str)) {
     if q.label.trim().is_empty() {
         bad(at.to_owned(), "a question needs a label");
+    }
+    if q.not_in_future && q.kind != QuestionKind::Date {
+        bad(at.to_owned(), "only dates can be refused in the future");
     }
     match q.kind {
         QuestionKind::Choice | QuestionKind::Multi => {

@@ -197,3 +197,165 @@ fn checks_catch_what_would_break_the_flow() {
     let p = problems_after(|v| v["sections"][0]["groups"] = json!([]));
     assert!(p.iter().any(|m| m.contains("at least one group")), "{p:?}");
 }
+
+/// The worked example of `docs/writing-a-profile.md`, a fictional council's chapter.
+const EXAMPLE: &str = include_str!("../../docs/profiles/northmere-2026.json");
+
+#[test]
+fn the_worked_example_in_the_guide_passes_every_check_and_uses_every_element() {
+    let p = parse_profile(EXAMPLE).expect("the worked example passes every check");
+    let questions: Vec<&profile::QuestionDef> =
+        p.sections.iter().flat_map(|s| s.questions()).collect();
+    for kind in [
+        QuestionKind::Text,
+        QuestionKind::LongText,
+        QuestionKind::YesNo,
+        QuestionKind::Choice,
+        QuestionKind::Multi,
+        QuestionKind::Date,
+        QuestionKind::List,
+    ] {
+        assert!(questions.iter().any(|q| q.kind == kind), "{kind:?}");
+    }
+    use profile::Condition as C;
+    let conditions: Vec<&C> = questions
+        .iter()
+        .filter_map(|q| q.show_if.as_ref())
+        .collect();
+    assert!(conditions.iter().any(|c| matches!(c, C::Answer { .. })));
+    assert!(conditions
+        .iter()
+        .any(|c| matches!(c, C::OverMaxWorkingDays)));
+    assert!(conditions
+        .iter()
+        .any(|c| matches!(c, C::AssessmentType { .. })));
+    assert!(conditions.iter().any(|c| matches!(c, C::ChildUnborn(_))));
+    assert!(conditions.iter().any(|c| matches!(c, C::ChildAged { .. })));
+    assert!(p.sections.iter().any(|s| s.per_child));
+    assert!(p.sections.iter().any(|s| s.show_if.is_some()));
+    assert!(p
+        .sections
+        .iter()
+        .flat_map(|s| &s.groups)
+        .any(|g| !g.tools.is_empty() && !g.help.is_empty()));
+    assert!(questions.iter().any(|q| q.not_in_future));
+    assert!(!p.not_asked.is_empty());
+    // Every numbered section of its chapter (§1 to §8) is asked about or said not to be.
+    let named: String = p
+        .sections
+        .iter()
+        .flat_map(|s| {
+            std::iter::once(s.reference.as_str())
+                .chain(s.groups.iter().map(|g| g.reference.as_str()))
+        })
+        .chain(p.not_asked.iter().map(|n| n.reference.as_str()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    for n in 1..=8 {
+        assert!(named.contains(&format!("§{n}")), "§{n} in {named}");
+    }
+    // It is not one of the built-in profiles.
+    assert!(find(&p.id).is_none());
+}
+
+#[test]
+fn the_timescales_name_a_date_for_the_visit_and_completion_and_a_dated_list_for_reviews() {
+    let completed = raw(0)["timescales"]["completedAnswer"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // A date question is required where a date is recorded.
+    let p = problems_after(|v| {
+        v["timescales"]["completedAnswer"] = v["timescales"]["reviewsAnswer"].clone();
+    });
+    assert!(
+        p.iter().any(|m| m.starts_with("timescales.completedAnswer")
+            && m.contains("must be a date question")),
+        "{p:?}"
+    );
+    // Reviews: a list whose items have a date.
+    let p = problems_after(|v| v["timescales"]["reviewsAnswer"] = json!(completed));
+    assert!(
+        p.iter()
+            .any(|m| m.starts_with("timescales.reviewsAnswer") && m.contains("date field")),
+        "{p:?}"
+    );
+    // None of them answered per child: the timescales need one answer.
+    let mut v: Value = serde_json::from_str(EXAMPLE).unwrap();
+    let child = v["sections"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|s| s["perChild"] == json!(true))
+        .unwrap();
+    child["groups"][0]["questions"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "id": "visitedThisChild", "label": "Date this child was first seen", "kind": "date" }));
+    v["timescales"]["firstVisitAnswer"] = json!("visitedThisChild");
+    let Err(ProfileError::Invalid(problems)) = parse_profile(&v.to_string()) else {
+        panic!("a per-child date is refused")
+    };
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.at == "timescales.firstVisitAnswer" && p.problem.contains("per child")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_section_condition_is_checked_as_a_question_condition_is_and_a_list_field_date_rule_too() {
+    let p = problems_after(|v| {
+        v["sections"][0]["showIf"] = json!({ "assessmentType": { "isOneOf": ["section20"] } })
+    });
+    assert!(
+        p.iter()
+            .any(|m| m.contains("assessment type the app does not have")),
+        "{p:?}"
+    );
+    let mut v: Value = serde_json::from_str(EXAMPLE).unwrap();
+    let child = v["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|s| s["perChild"] == json!(true))
+        .unwrap();
+    v["sections"][child]["showIf"] = json!({ "childAged": { "min": 12, "max": 3 } });
+    let Err(ProfileError::Invalid(problems)) = parse_profile(&v.to_string()) else {
+        panic!("an age range the wrong way round is refused on a section")
+    };
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.problem.contains("wrong way round")),
+        "{problems:?}"
+    );
+    // notInFuture on a list's text field.
+    let p = problems_after(|v| {
+        let reviews = v["timescales"]["reviewsAnswer"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        for s in v["sections"].as_array_mut().unwrap() {
+            for g in s["groups"].as_array_mut().unwrap() {
+                for q in g["questions"].as_array_mut().unwrap() {
+                    if q["id"] == json!(reviews) {
+                        let f = q["fields"]
+                            .as_array_mut()
+                            .unwrap()
+                            .iter_mut()
+                            .find(|f| f["kind"] != json!("date"))
+                            .unwrap();
+                        f["notInFuture"] = json!(true);
+                    }
+                }
+            }
+        }
+    });
+    assert!(
+        p.iter()
+            .any(|m| m.contains("only dates can be refused in the future")),
+        "{p:?}"
+    );
+}

@@ -123,9 +123,9 @@ fn MakeBackup() -> impl IntoView {
                         />
                     })}
                     {move || (which.get() == "other").then(|| view! {
+                        <p class="body">"Choose a passphrase of at least 12 characters. Keep it apart from the file: without it the backup cannot be opened, by you or anyone."</p>
                         {password_field("backup-new", "Passphrase for the backup", "new-password", first)}
                         {password_field("backup-again", "Passphrase for the backup again", "new-password", again)}
-                        <p class="hint">"At least 12 characters. Keep it apart from the file: without it the backup cannot be opened, by you or anyone."</p>
                     })}
                     <button class="button" type="submit" disabled=move || busy.get()>"Save a backup"</button>
                 </form>

@@ -183,15 +183,15 @@ fn ListPage(load: LoadList, export: ExportOne) -> impl IntoView {
                 </Banner>
             }
         })}
+        {move || state.with(|s| match s {
+            Load::Ready(l) => backup_reminder(&l.entries),
+            _ => None,
+        })}
         {move || match state.get() {
             Load::Loading => view! { <p class="body" aria-busy="true">"Loading your assessments…"</p> }.into_any(),
             Load::Failed(msg) => view! { <ErrorSummary title="There is a problem" messages=vec![msg]/> }.into_any(),
             Load::Ready(listing) => view! { <ListingTable listing=listing export=export export_error=export_error/> }.into_any(),
         }}
-        {move || state.with(|s| match s {
-            Load::Ready(l) => backup_reminder(&l.entries),
-            _ => None,
-        })}
         {move || {
             let some = state.with(|s| matches!(s, Load::Ready(l) if !l.entries.is_empty()));
             (some && !crypto::is_protected()).then(|| view! {

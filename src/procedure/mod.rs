@@ -17,19 +17,71 @@ const BUILT_IN: [&str; 2] = [
     include_str!("profiles/assessments-2024.json"),
 ];
 
+/// The largest profile file read, in bytes (the built-in ones are about 60 KB).
+pub const MAX_PROFILE_BYTES: usize = 1024 * 1024;
+
 /// Why a profile file was refused.
 #[derive(Debug, PartialEq, Eq)]
 pub enum ProfileError {
-    /// Not JSON of the profile's shape.
-    Malformed(String),
+    /// Larger than [`MAX_PROFILE_BYTES`].
+    TooLarge { bytes: usize },
+    /// Not JSON of the profile's shape: what is wrong, and where in the file.
+    Malformed {
+        line: usize,
+        column: usize,
+        reason: String,
+    },
     /// The shape is right but the content could not drive the flow.
     Invalid(Vec<ProfileProblem>),
 }
 
-/// Parses and checks one profile file.
+impl std::fmt::Display for ProfileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ProfileError::TooLarge { bytes } => write!(
+                f,
+                "The profile is too large ({} KB); a profile may be up to {} KB.",
+                bytes.div_ceil(1024),
+                MAX_PROFILE_BYTES / 1024
+            ),
+            ProfileError::Malformed {
+                line,
+                column,
+                reason,
+            } => write!(
+                f,
+                "The profile cannot be read at line {line}, column {column}: {reason}."
+            ),
+            ProfileError::Invalid(problems) => {
+                f.write_str("The profile cannot be used:")?;
+                for p in problems {
+                    write!(f, " {}: {}.", p.at, p.problem)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Parses and checks one profile file: its size, its shape (with the line and column of the
+/// first thing wrong), then every rule of [`profile::check`] (each problem with its place).
 pub fn parse_profile(text: &str) -> Result<Profile, ProfileError> {
-    let p: Profile =
-        serde_json::from_str(text).map_err(|e| ProfileError::Malformed(e.to_string()))?;
+    if text.len() > MAX_PROFILE_BYTES {
+        return Err(ProfileError::TooLarge { bytes: text.len() });
+    }
+    let p: Profile = serde_json::from_str(text).map_err(|e| {
+        let full = e.to_string();
+        // serde_json ends its message with " at line X column Y"; the error says that itself.
+        let reason = full
+            .rfind(" at line ")
+            .map_or(full.as_str(), |i| &full[..i])
+            .replace('`', "\"");
+        ProfileError::Malformed {
+            line: e.line(),
+            column: e.column(),
+            reason,
+        }
+    })?;
     let problems = profile::check(&p);
     if problems.is_empty() {
         Ok(p)

@@ -230,6 +230,17 @@ impl SectionDef {
     }
 }
 
+/// The most sections, groups per section, questions per group, options and list fields a
+/// profile may have, and characters in any of its words: generous for a real chapter, and the
+/// published schema's limits too (`public/schema/profile-v1.schema.json`, which also bounds ids,
+/// option values and references in length).
+pub const MAX_SECTIONS: usize = 60;
+pub const MAX_GROUPS: usize = 60;
+pub const MAX_QUESTIONS: usize = 100;
+pub const MAX_OPTIONS: usize = 100;
+pub const MAX_FIELDS: usize = 30;
+pub const MAX_TEXT: usize = 4000;
+
 /// Section ids the app uses for its own pages.
 pub const RESERVED_SECTION_IDS: [&str; 5] =
     ["details", "children", "people", "chronology", "delete"];
@@ -277,8 +288,29 @@ pub fn check(p: &Profile) -> Vec<ProfileProblem> {
     }
     let mut section_ids = HashSet::new();
     let mut question_ids = HashSet::new();
-    for s in &p.sections {
-        let at = format!("sections.{}", s.id);
+    if p.sections.len() > MAX_SECTIONS {
+        bad(
+            "sections".into(),
+            &format!("a profile may have at most {MAX_SECTIONS} sections"),
+        );
+    }
+    for (at, text) in [
+        ("name", &p.name),
+        ("summary", &p.summary),
+        ("source", &p.source),
+    ] {
+        if text.chars().count() > MAX_TEXT {
+            bad(at.into(), &format!("may be at most {MAX_TEXT} characters"));
+        }
+    }
+    for (si, s) in p.sections.iter().enumerate() {
+        let at = format!("sections[{si}]");
+        if s.groups.len() > MAX_GROUPS {
+            bad(
+                at.clone(),
+                &format!("a section may have at most {MAX_GROUPS} groups"),
+            );
+        }
         if !id_ok(&s.id) {
             bad(at.clone(), "section id must be letters, digits and dashes");
         }
@@ -303,13 +335,21 @@ pub fn check(p: &Profile) -> Vec<ProfileProblem> {
                 at.clone(),
                 "showIf is about the child, but the section is not answered per child",
             ),
-            Some(c) => check_condition_values(c, &at, &mut bad),
+            Some(c) => check_condition_values(c, &format!("{at}.showIf"), &mut bad),
             None => {}
         }
         let mut group_ids = HashSet::new();
         let mut earlier: Vec<&QuestionDef> = Vec::new();
-        for g in &s.groups {
-            let gat = format!("{at}.{}", g.id);
+        // Every question of the section, for a condition that names one asked later.
+        let all_in_section: Vec<&str> = s.questions().map(|q| q.id.as_str()).collect();
+        for (gi, g) in s.groups.iter().enumerate() {
+            let gat = format!("{at}.groups[{gi}]");
+            if g.questions.len() > MAX_QUESTIONS {
+                bad(
+                    gat.clone(),
+                    &format!("a group may have at most {MAX_QUESTIONS} questions"),
+                );
+            }
             if !id_ok(&g.id) || !group_ids.insert(g.id.as_str()) {
                 bad(
                     gat.clone(),
@@ -319,8 +359,9 @@ pub fn check(p: &Profile) -> Vec<ProfileProblem> {
             if g.questions.is_empty() {
                 bad(gat.clone(), "a group needs at least one question");
             }
-            for q in &g.questions {
-                let qat = format!("{gat}.{}", q.id);
+            for (qi, q) in g.questions.iter().enumerate() {
+                let qat = format!("{gat}.questions[{qi}]");
+                let cat = format!("{qat}.showIf");
                 if !id_ok(&q.id) || !question_ids.insert(q.id.as_str()) {
                     bad(
                         qat.clone(),
@@ -330,10 +371,10 @@ pub fn check(p: &Profile) -> Vec<ProfileProblem> {
                 check_question(q, &qat, &mut bad);
                 match &q.show_if {
                     Some(c) if c.is_about_the_child() && !s.per_child => bad(
-                        qat.clone(),
-                        "showIf is about the child, but the section is not answered per child",
+                        cat.clone(),
+                        "is about the child, but the section is not answered per child",
                     ),
-                    Some(c) => check_condition_values(c, &qat, &mut bad),
+                    Some(c) => check_condition_values(c, &cat, &mut bad),
                     None => {}
                 }
                 if let Some(Condition::Answer {
@@ -342,24 +383,26 @@ pub fn check(p: &Profile) -> Vec<ProfileProblem> {
                 }) = &q.show_if
                 {
                     match earlier.iter().find(|e| &e.id == question) {
+                        None if question == &q.id => bad(cat.clone(), "names the question itself"),
+                        None if all_in_section.contains(&question.as_str()) => bad(
+                            cat.clone(),
+                            "names a question that comes later: a condition may only name one asked before it in this section",
+                        ),
                         None => bad(
-                            qat.clone(),
-                            "showIf names a question that is not earlier in this section",
+                            cat.clone(),
+                            "names a question that is not earlier in this section",
                         ),
                         Some(e) => {
                             let values = e.values();
                             if values.is_empty() {
                                 bad(
-                                    qat.clone(),
-                                    "showIf must name a yes/no, choice or multiple-choice question",
+                                    cat.clone(),
+                                    "must name a yes/no, choice or multiple-choice question",
                                 );
                             } else if is_one_of.is_empty()
                                 || is_one_of.iter().any(|v| !values.contains(v))
                             {
-                                bad(
-                                    qat.clone(),
-                                    "showIf lists a value the question does not offer",
-                                );
+                                bad(cat.clone(), "lists a value the question does not offer");
                             }
                         }
                     }
@@ -414,11 +457,11 @@ fn check_condition_values(c: &Condition, at: &str, bad: &mut impl FnMut(String, 
         {
             bad(
                 at.to_owned(),
-                "showIf names an assessment type the app does not have",
+                "names an assessment type the app does not have",
             )
         }
         Condition::ChildAged { min, max } if min > max => {
-            bad(at.to_owned(), "showIf's age range is the wrong way round")
+            bad(at.to_owned(), "has its age range the wrong way round")
         }
         _ => {}
     }
@@ -430,6 +473,28 @@ fn check_question(q: &QuestionDef, at: &str, bad: &mut impl FnMut(String, &str))
     }
     if q.not_in_future && q.kind != QuestionKind::Date {
         bad(at.to_owned(), "only dates can be refused in the future");
+    }
+    if [&q.label, &q.hint, &q.item_label]
+        .iter()
+        .chain(
+            q.options
+                .iter()
+                .flat_map(|o| [&o.label, &o.hint])
+                .collect::<Vec<_>>()
+                .iter(),
+        )
+        .any(|t| t.chars().count() > MAX_TEXT)
+    {
+        bad(
+            at.to_owned(),
+            &format!("its words may be at most {MAX_TEXT} characters each"),
+        );
+    }
+    if q.options.len() > MAX_OPTIONS || q.fields.len() > MAX_FIELDS {
+        bad(
+            at.to_owned(),
+            &format!("a question may have at most {MAX_OPTIONS} options and {MAX_FIELDS} fields"),
+        );
     }
     match q.kind {
         QuestionKind::Choice | QuestionKind::Multi => {
@@ -456,8 +521,8 @@ fn check_question(q: &QuestionDef, at: &str, bad: &mut impl FnMut(String, &str))
                 bad(at.to_owned(), "a list needs an itemLabel");
             }
             let mut seen = HashSet::new();
-            for f in &q.fields {
-                let fat = format!("{at}.{}", f.id);
+            for (fi, f) in q.fields.iter().enumerate() {
+                let fat = format!("{at}.fields[{fi}]");
                 if !id_ok(&f.id) || !seen.insert(f.id.as_str()) {
                     bad(fat.clone(), "field ids must be unique in the list");
                 }

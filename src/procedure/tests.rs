@@ -17,7 +17,7 @@ fn problems_after(edit: impl FnOnce(&mut Value)) -> Vec<String> {
             .into_iter()
             .map(|p| format!("{}: {}", p.at, p.problem))
             .collect(),
-        Err(ProfileError::Malformed(m)) => vec![format!("malformed: {m}")],
+        Err(e) => vec![format!("malformed: {e}")],
     }
 }
 
@@ -358,4 +358,92 @@ fn a_section_condition_is_checked_as_a_question_condition_is_and_a_list_field_da
             .any(|m| m.contains("only dates can be refused in the future")),
         "{p:?}"
     );
+}
+
+#[test]
+fn a_profile_file_that_is_not_json_says_the_line_and_column_and_a_huge_one_is_refused() {
+    let cut = &EXAMPLE[..EXAMPLE.len() / 2];
+    let Err(ProfileError::Malformed { line, column, .. }) = parse_profile(cut) else {
+        panic!("a cut-short file is malformed")
+    };
+    assert!(line > 1, "line {line}, column {column}");
+    let mut v: Value = serde_json::from_str(EXAMPLE).unwrap();
+    v["sections"][0]["colour"] = json!("blue");
+    let e = parse_profile(&serde_json::to_string_pretty(&v).unwrap()).unwrap_err();
+    let words = e.to_string();
+    assert!(
+        words.starts_with("The profile cannot be read at line ")
+            && words.contains("unknown field \"colour\""),
+        "{words}"
+    );
+    let huge = format!("{}{}", EXAMPLE, " ".repeat(MAX_PROFILE_BYTES));
+    assert!(matches!(
+        parse_profile(&huge),
+        Err(ProfileError::TooLarge { .. })
+    ));
+}
+
+#[test]
+fn problems_name_their_place_in_the_file_by_position() {
+    // A condition naming a question asked later in its section, and one naming itself.
+    let mut v: Value = serde_json::from_str(EXAMPLE).unwrap();
+    let (si, gi) = (0, 0);
+    let questions = v["sections"][si]["groups"][gi]["questions"]
+        .as_array_mut()
+        .unwrap();
+    let (first, second) = (questions[0]["id"].clone(), questions[1]["id"].clone());
+    questions[0]["showIf"] = json!({ "answer": { "question": second, "isOneOf": ["yes"] } });
+    questions[1]["showIf"] =
+        json!({ "answer": { "question": questions[1]["id"].clone(), "isOneOf": ["yes"] } });
+    let Err(ProfileError::Invalid(problems)) = parse_profile(&v.to_string()) else {
+        panic!("refused")
+    };
+    let at = |n: usize| format!("sections[{si}].groups[{gi}].questions[{n}].showIf");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.at == at(0) && p.problem.contains("comes later")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.at == at(1) && p.problem == "names the question itself"),
+        "{problems:?} {first}"
+    );
+    let words = ProfileError::Invalid(problems).to_string();
+    assert!(
+        words.contains(&format!("{}: names a question that comes later", at(0))),
+        "{words}"
+    );
+}
+
+#[test]
+fn a_hostile_profile_is_refused_or_kept_as_plain_words() {
+    // A thousand sections.
+    let mut v: Value = serde_json::from_str(EXAMPLE).unwrap();
+    let sections = v["sections"].as_array_mut().unwrap();
+    for i in 0..1000 {
+        sections.push(json!({ "id": format!("s{i}"), "title": "Section", "groups": [
+            { "id": "g", "title": "Page", "questions": [{ "id": format!("q{i}"), "label": "Question", "kind": "text" }] }
+        ] }));
+    }
+    let Err(e) = parse_profile(&v.to_string()) else {
+        panic!("a thousand sections are refused")
+    };
+    assert!(e.to_string().contains("at most 60 sections"), "{e}");
+    // Words of a hundred thousand characters.
+    let mut v: Value = serde_json::from_str(EXAMPLE).unwrap();
+    v["sections"][0]["groups"][0]["questions"][0]["hint"] = json!("x".repeat(100_000));
+    assert!(parse_profile(&v.to_string())
+        .unwrap_err()
+        .to_string()
+        .contains("at most 4000 characters"));
+    // Markup in help text is read as the words it is: the pages show it as text (Leptos
+    // escapes every string; the printed summaries escape their own).
+    let mut v: Value = serde_json::from_str(EXAMPLE).unwrap();
+    let markup = "<img src=x onerror=alert(1)><b>bold</b>";
+    v["sections"][0]["groups"][0]["help"] = json!(markup);
+    let p = parse_profile(&v.to_string()).expect("words are words");
+    assert_eq!(p.sections[0].groups[0].help, markup);
 }

@@ -201,6 +201,16 @@ fn checks_catch_what_would_break_the_flow() {
 /// The worked example of `docs/writing-a-profile.md`, a fictional council's chapter.
 const EXAMPLE: &str = include_str!("../../docs/profiles/northmere-2026.json");
 
+/// The first section of a profile's JSON answered per child.
+fn per_child_section(v: &mut Value) -> &mut Value {
+    v["sections"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|s| s["perChild"] == json!(true))
+        .expect("a per-child section")
+}
+
 #[test]
 fn the_worked_example_in_the_guide_passes_every_check_and_uses_every_element() {
     let p = parse_profile(EXAMPLE).expect("the worked example passes every check");
@@ -282,13 +292,7 @@ fn the_timescales_name_a_date_for_the_visit_and_completion_and_a_dated_list_for_
     );
     // None of them answered per child: the timescales need one answer.
     let mut v: Value = serde_json::from_str(EXAMPLE).unwrap();
-    let child = v["sections"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|s| s["perChild"] == json!(true))
-        .unwrap();
-    child["groups"][0]["questions"]
+    per_child_section(&mut v)["groups"][0]["questions"]
         .as_array_mut()
         .unwrap()
         .push(json!({ "id": "visitedThisChild", "label": "Date this child was first seen", "kind": "date" }));
@@ -315,13 +319,7 @@ fn a_section_condition_is_checked_as_a_question_condition_is_and_a_list_field_da
         "{p:?}"
     );
     let mut v: Value = serde_json::from_str(EXAMPLE).unwrap();
-    let child = v["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .position(|s| s["perChild"] == json!(true))
-        .unwrap();
-    v["sections"][child]["showIf"] = json!({ "childAged": { "min": 12, "max": 3 } });
+    per_child_section(&mut v)["showIf"] = json!({ "childAged": { "min": 12, "max": 3 } });
     let Err(ProfileError::Invalid(problems)) = parse_profile(&v.to_string()) else {
         panic!("an age range the wrong way round is refused on a section")
     };

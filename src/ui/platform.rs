@@ -137,6 +137,30 @@ pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
         .map_err(|_| "The file could not be read.".to_owned())
 }
 
+/// The text of the file chosen in a file input, or the words for why not: none chosen (`none`),
+/// larger than `limit` bytes (`too_large`, given the size), or unreadable.
+pub async fn input_file_text(
+    input: &web_sys::HtmlInputElement,
+    none: &str,
+    limit: usize,
+    too_large: impl FnOnce(usize) -> String,
+) -> Result<String, String> {
+    let file = input
+        .files()
+        .and_then(|f| f.get(0))
+        .ok_or_else(|| none.to_owned())?;
+    if file.size() > limit as f64 {
+        return Err(too_large(file.size() as usize));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| {
+            "The file could not be read. Check it is still there and try again.".to_owned()
+        })?;
+    text.as_string()
+        .ok_or_else(|| "The file could not be read as text.".to_owned())
+}
+
 /// Downloads a live record's stored text exactly as it is (decrypted, if protected): the way
 /// out for a record that cannot be opened. A failure is put in `failed`.
 pub fn download_stored_record(id: String, failed: leptos::prelude::RwSignal<Option<String>>) {

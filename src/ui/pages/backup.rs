@@ -12,13 +12,12 @@ use crate::storage::prefs;
 use crate::ui::crypto::{self, PassphraseError};
 use crate::ui::load::Load;
 use crate::ui::pages::lock::password_field;
-use crate::ui::platform::{download, long_time, now, random_bytes, repo, today};
+use crate::ui::platform::{download, input_file_text, long_time, now, random_bytes, repo, today};
 use crate::ui::widgets::fields::{Choice as Pick, RadioGroup};
 use crate::ui::widgets::messages::ErrorSummary;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 /// The page at `/backup`.
 #[component]
@@ -192,21 +191,18 @@ enum Stage {
 }
 
 async fn read_file(input: &web_sys::HtmlInputElement) -> Result<String, String> {
-    let file = input
-        .files()
-        .and_then(|f| f.get(0))
-        .ok_or_else(|| "Select a backup file to restore.".to_owned())?;
-    if file.size() > MAX_BACKUP_BYTES as f64 {
-        return Err(format!(
-            "The file is larger than the {} MB a backup may be.",
-            MAX_BACKUP_BYTES / 1024 / 1024
-        ));
-    }
-    let text = JsFuture::from(file.text()).await.map_err(|_| {
-        "The file could not be read. Check it is still there and try again.".to_owned()
-    })?;
-    text.as_string()
-        .ok_or_else(|| "The file could not be read as text.".to_owned())
+    input_file_text(
+        input,
+        "Select a backup file to restore.",
+        MAX_BACKUP_BYTES,
+        |_| {
+            format!(
+                "The file is larger than the {} MB a backup may be.",
+                MAX_BACKUP_BYTES / 1024 / 1024
+            )
+        },
+    )
+    .await
 }
 
 /// Reads, decrypts and checks a backup file completely; nothing is stored.

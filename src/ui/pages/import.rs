@@ -4,14 +4,13 @@
 use crate::exchange::{import_json, ImportError, MAX_IMPORT_BYTES};
 use crate::model::{Assessment, AssessmentId};
 use crate::procedure;
-use crate::ui::platform::{long_time, random_bytes, repo};
+use crate::ui::platform::{input_file_text, long_time, random_bytes, repo};
 use crate::ui::router::use_navigate;
 use crate::ui::widgets::fields::{Choice, RadioGroup};
 use crate::ui::widgets::messages::ErrorSummary;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 /// An imported assessment whose id is already on this device.
 #[derive(Clone)]
@@ -22,22 +21,19 @@ struct Clash {
 }
 
 async fn read_file(input: &web_sys::HtmlInputElement) -> Result<String, String> {
-    let file = input
-        .files()
-        .and_then(|f| f.get(0))
-        .ok_or_else(|| "Select a file to import.".to_owned())?;
-    if file.size() > MAX_IMPORT_BYTES as f64 {
-        return Err(ImportError::TooLarge {
-            bytes: file.size() as usize,
-            limit: MAX_IMPORT_BYTES,
-        }
-        .to_string());
-    }
-    let text = JsFuture::from(file.text()).await.map_err(|_| {
-        "The file could not be read. Check it is still there and try again.".to_owned()
-    })?;
-    text.as_string()
-        .ok_or_else(|| "The file could not be read as text.".to_owned())
+    input_file_text(
+        input,
+        "Select a file to import.",
+        MAX_IMPORT_BYTES,
+        |bytes| {
+            ImportError::TooLarge {
+                bytes,
+                limit: MAX_IMPORT_BYTES,
+            }
+            .to_string()
+        },
+    )
+    .await
 }
 
 /// The page at `/import`.

@@ -89,9 +89,7 @@ pub fn backup_json(items: &[BackupItem], made_at: DateTime<Utc>, app_version: &s
     let assessments: Vec<Value> = items
         .iter()
         .map(|i| {
-            let file: Value =
-                serde_json::from_str(&super::export_json(&i.assessment, made_at, app_version))
-                    .expect("an export is JSON");
+            let file = super::export_value(&i.assessment, made_at, app_version);
             json!({ "deletedAt": i.deleted_at.map(|t| t.to_rfc3339()), "file": file })
         })
         .collect();

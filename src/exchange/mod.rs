@@ -89,6 +89,20 @@ fn envelope(
     s
 }
 
+/// The full export of `a` as a JSON value (what [`export_json`] writes), for a file that holds
+/// several, such as a backup.
+pub(crate) fn export_value(a: &Assessment, exported_at: DateTime<Utc>, app_version: &str) -> Value {
+    serde_json::to_value(EnvelopeOut {
+        format: FORMAT,
+        schema_version: SCHEMA_VERSION,
+        exported_at,
+        app_version,
+        made_for: None,
+        assessment: a,
+    })
+    .expect("an assessment always serialises")
+}
+
 /// The file name an export is offered under.
 pub fn export_file_name(a: &Assessment) -> String {
     let day = a.updated_at.date_naive();

@@ -216,6 +216,8 @@ fn ListingTable(
     // Records that need repair are listed with the others (as they will open), marked.
     let all = StoredValue::new(listing.entries.clone());
     let rows = move || {
+        // Read once for every row (it is kept in localStorage as JSON).
+        let log = prefs::backup_log();
         let mut list = all.get_value();
         if sort.get() == "due" {
             list.sort_by_key(|s| {
@@ -224,7 +226,10 @@ fn ListingTable(
             });
         }
         list.into_iter()
-            .map(|s| view! { <Row s=s export=export export_error=export_error/> })
+            .map(|s| {
+                let copied = last_copy_words(&log, &s);
+                view! { <Row s=s copied=copied export=export export_error=export_error/> }
+            })
             .collect_view()
     };
     let sort_link = move |value: &'static str, label: &'static str| {
@@ -346,7 +351,13 @@ fn last_copy_words(log: &BackupLog, s: &Summary) -> String {
 }
 
 #[component]
-fn Row(s: Summary, export: ExportOne, export_error: RwSignal<Option<String>>) -> impl IntoView {
+fn Row(
+    s: Summary,
+    /// When it was last backed up or exported ([`last_copy_words`]).
+    copied: String,
+    export: ExportOne,
+    export_error: RwSignal<Option<String>>,
+) -> impl IntoView {
     let due = match (&s.authorised, s.next_due()) {
         (Some(auth), _) => view! {
             <span>{format!("Authorised {}", long_date(auth.on))}</span>
@@ -372,7 +383,6 @@ fn Row(s: Summary, export: ExportOne, export_error: RwSignal<Option<String>>) ->
         .map(long_date)
         .unwrap_or_else(|| "Not recorded".into());
     let changed = long_time(s.updated_at);
-    let copied = last_copy_words(&prefs::backup_log(), &s);
     let export_label = format!("Export {title} as JSON");
     let delete_label = format!("Delete {title}");
     let id = s.id.clone();

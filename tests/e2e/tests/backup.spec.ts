@@ -162,6 +162,16 @@ test('twenty assessments backed up, restored in a fresh browser byte for byte, a
   // Both copies of the third: the changed one kept its id, the backup's has a new one.
   await other.goto('/');
   await expect(other.getByRole('link', { name: /^Mia Backupson03, Leo Backupson03/ })).toHaveCount(2);
+  // What was restored opens, and opens again after a reload: the changed copy and the backup's.
+  const copies = other.getByRole('link', { name: /^Mia Backupson03, Leo Backupson03/ });
+  const hrefs = await copies.evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  expect(hrefs).toHaveLength(2);
+  for (const href of hrefs) {
+    for (let i = 0; i < 2; i++) {
+      await other.goto(href);
+      await expect(other.getByTestId('assessment-title')).toHaveText(/^Mia Backupson03, Leo Backupson03/);
+    }
+  }
   errors.check();
   otherErrors.check();
 });

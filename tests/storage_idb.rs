@@ -23,9 +23,12 @@ async fn fresh(name: &str) -> IndexedDbStore {
 }
 
 fn fixture() -> assessment_workbench::model::Assessment {
-    import_json(include_str!("fixtures/assessment-v1.json"), |_| true)
-        .expect("fixture imports")
-        .assessment
+    import_json(
+        include_str!("fixtures/assessment-v1.json"),
+        assessment_workbench::exchange::any_profile,
+    )
+    .expect("fixture imports")
+    .assessment
 }
 
 #[wasm_bindgen_test]

@@ -39,7 +39,7 @@ fn person(
 /// The demonstration case, with the given id, created `now`, dated around `today`.
 pub fn training_case(id: AssessmentId, now: DateTime<Utc>, today: NaiveDate) -> Assessment {
     let profile = procedure::find("signs-of-safety-2020").expect("built in");
-    let mut a = Assessment::new(id, now, &profile.id, AssessmentType::Section17);
+    let mut a = procedure::start(profile, id, now, AssessmentType::Section17);
     a.referral_date = Some(today - Duration::days(28));
     a.start_date = Some(today - Duration::days(27));
     a.lead_worker = "Sam Fictional (demonstration)".into();
@@ -407,14 +407,14 @@ mod tests {
             assert!(spread(&s.markers).unwrap().points() >= 3.0);
         }
         // the visit and the two reviews are recorded, so nothing is overdue yet
-        let flow = crate::flow::Flow::new(&a, procedure::find(&a.profile).unwrap(), today);
+        let flow = crate::flow::Flow::new(&a, procedure::of(&a).unwrap(), today);
         assert_eq!(
             crate::procedure::timescales::overdue_count(&flow.deadlines()),
             0
         );
         // it passes the import checks (people referenced by raters exist)
         let text = export_json(&a, Utc::now(), "test");
-        let back = import_json(&text, |p| procedure::find(p).is_some()).unwrap();
+        let back = import_json(&text, crate::procedure::known_hash).unwrap();
         assert_eq!(back.assessment, a);
         // Rowan used the three tools, her grandmother placed from the register
         assert_eq!(a.child_tools.len(), 3);

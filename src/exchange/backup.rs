@@ -36,6 +36,9 @@ pub struct BackupItem {
 pub struct Backup {
     pub made_at: DateTime<Utc>,
     pub items: Vec<BackupItem>,
+    /// Profiles the assessments follow that this device does not have, carried in the backup:
+    /// added before the assessments are restored.
+    pub profiles_to_add: Vec<super::CarriedProfile>,
 }
 
 /// Why a file cannot be restored. Nothing is stored when a restore meets one.
@@ -120,7 +123,7 @@ pub fn backup_file_name(day: NaiveDate, count: usize) -> String {
 /// import's strict reading. The first problem is returned; the caller stores nothing then.
 pub fn read_backup(
     text: &str,
-    known_profile: impl Fn(&str) -> bool,
+    known_profile: impl super::ProfileLookup,
 ) -> Result<Backup, BackupError> {
     let damaged = |reason: &str| BackupError::Damaged {
         reason: reason.into(),
@@ -192,6 +195,7 @@ pub fn read_backup(
         )));
     }
     let mut items = Vec::with_capacity(count);
+    let mut profiles_to_add = Vec::new();
     for (i, entry) in entries.iter().enumerate() {
         let title = title_in(entry);
         let item_error = |error: ImportError| BackupError::Item {
@@ -237,6 +241,13 @@ pub fn read_backup(
             })
         })?;
         let imported = import_json(&file.to_string(), &known_profile).map_err(item_error)?;
+        if let Some(p) = imported.profile_to_add {
+            if !profiles_to_add.iter().any(|q: &super::CarriedProfile| {
+                q.profile.id == p.profile.id && q.profile.version == p.profile.version
+            }) {
+                profiles_to_add.push(p);
+            }
+        }
         items.push(BackupItem {
             assessment: imported.assessment,
             deleted_at,
@@ -249,7 +260,11 @@ pub fn read_backup(
             dup.assessment.id
         )));
     }
-    Ok(Backup { made_at, items })
+    Ok(Backup {
+        made_at,
+        items,
+        profiles_to_add,
+    })
 }
 
 /// The children's names as an entry of a backup has them (its people whose role is the child
@@ -308,7 +323,7 @@ mod tests {
     fn a_backup_reads_back_as_written_bin_and_all() {
         let items = two();
         let text = backup_json(&items, t("2026-12-06T10:00:00Z"), "0.8.0");
-        let back = read_backup(&text, |_| true).unwrap();
+        let back = read_backup(&text, crate::exchange::any_profile).unwrap();
         assert_eq!(back.made_at, t("2026-12-06T10:00:00Z"));
         assert_eq!(back.items, items);
         assert_eq!(
@@ -322,32 +337,38 @@ mod tests {
         let text = backup_json(&two(), t("2026-12-06T10:00:00Z"), "0.8.0");
         // Cut short.
         let cut = &text[..text.len() / 2];
-        assert_eq!(read_backup(cut, |_| true), Err(BackupError::Truncated));
+        assert_eq!(
+            read_backup(cut, crate::exchange::any_profile),
+            Err(BackupError::Truncated)
+        );
         assert!(BackupError::Truncated.to_string().contains("not complete"));
         // Another kind of file.
         let one = super::super::export_json(&demo_case(), t("2026-12-06T10:00:00Z"), "0.8.0");
-        assert_eq!(read_backup(&one, |_| true), Err(BackupError::AnAssessment));
+        assert_eq!(
+            read_backup(&one, crate::exchange::any_profile),
+            Err(BackupError::AnAssessment)
+        );
         assert!(
-            matches!(read_backup("{\"format\":\"x\"}", |_| true), Err(BackupError::NotABackup { found: Some(f) }) if f == "x")
+            matches!(read_backup("{\"format\":\"x\"}", crate::exchange::any_profile), Err(BackupError::NotABackup { found: Some(f) }) if f == "x")
         );
         assert!(matches!(
-            read_backup("hello", |_| true),
+            read_backup("hello", crate::exchange::any_profile),
             Err(BackupError::NotJson { .. })
         ));
         assert!(matches!(
-            read_backup("[1]", |_| true),
+            read_backup("[1]", crate::exchange::any_profile),
             Err(BackupError::NotABackup { found: None })
         ));
         // A newer backup version, and a count that does not match.
         let mut v: Value = serde_json::from_str(&text).unwrap();
         v["version"] = 2.into();
         assert_eq!(
-            read_backup(&v.to_string(), |_| true),
+            read_backup(&v.to_string(), crate::exchange::any_profile),
             Err(BackupError::NewerVersion { found: 2 })
         );
         let mut v: Value = serde_json::from_str(&text).unwrap();
         v["count"] = 3.into();
-        let e = read_backup(&v.to_string(), |_| true).unwrap_err();
+        let e = read_backup(&v.to_string(), crate::exchange::any_profile).unwrap_err();
         assert!(
             e.to_string()
                 .contains("says it holds 3 assessments but holds 2"),
@@ -357,7 +378,7 @@ mod tests {
         let mut v: Value = serde_json::from_str(&text).unwrap();
         let first = v["assessments"][0].clone();
         v["assessments"][1] = first;
-        assert!(read_backup(&v.to_string(), |_| true)
+        assert!(read_backup(&v.to_string(), crate::exchange::any_profile)
             .unwrap_err()
             .to_string()
             .contains("twice"));
@@ -368,7 +389,7 @@ mod tests {
         let text = backup_json(&two(), t("2026-12-06T10:00:00Z"), "0.8.0");
         let mut v: Value = serde_json::from_str(&text).unwrap();
         v["assessments"][1]["file"]["assessment"]["people"] = Value::String("nobody".into());
-        let e = read_backup(&v.to_string(), |_| true).unwrap_err();
+        let e = read_backup(&v.to_string(), crate::exchange::any_profile).unwrap_err();
         let BackupError::Item {
             number,
             count,
@@ -386,7 +407,8 @@ mod tests {
             "{e}"
         );
         // A rule broken inside (an unknown profile) names the children.
-        let e = read_backup(&text, |p| p != demo_case().profile).unwrap_err();
+        let e =
+            read_backup(&text, |p, _| (p != demo_case().profile).then(String::new)).unwrap_err();
         let words = e.to_string();
         assert!(
             words.starts_with("Assessment 1 of 2 in the backup (")
@@ -396,7 +418,7 @@ mod tests {
         // A bad bin date.
         let mut v: Value = serde_json::from_str(&text).unwrap();
         v["assessments"][0]["deletedAt"] = "yesterday".into();
-        assert!(read_backup(&v.to_string(), |_| true)
+        assert!(read_backup(&v.to_string(), crate::exchange::any_profile)
             .unwrap_err()
             .to_string()
             .contains("deletedAt"));

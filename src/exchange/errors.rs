@@ -26,7 +26,12 @@ pub enum ImportError {
     /// A field is present but wrong (wrong type, unknown value, unexpected field).
     InvalidField { path: String, reason: String },
     /// The assessment uses a procedure profile this app does not have.
-    UnknownProfile { id: String },
+    UnknownProfile { id: String, version: u32 },
+    /// This device has the profile's version, but with other content than the assessment was
+    /// written under.
+    ProfileDiffers { id: String, version: u32 },
+    /// The file carries a procedure profile that cannot be used.
+    CarriedProfile { reason: String },
     /// Two people in the register share an id.
     DuplicatePersonId { id: String },
 }
@@ -65,9 +70,17 @@ impl fmt::Display for ImportError {
             ImportError::InvalidField { path, reason } => {
                 write!(f, "The field \"{path}\" is not valid: {reason}.")
             }
-            ImportError::UnknownProfile { id } => write!(
+            ImportError::UnknownProfile { id, version } => write!(
                 f,
-                "The assessment follows the procedure profile \"{id}\", which this app does not have."
+                "The assessment follows version {version} of the procedure profile \"{id}\", which this device does not have, and the file does not carry it. Load the profile on the Procedures page first, or ask for an export made after it was loaded."
+            ),
+            ImportError::ProfileDiffers { id, version } => write!(
+                f,
+                "The assessment follows version {version} of the procedure profile \"{id}\", but this device's copy of that version has different content. Ask the council which copy is right; nothing has been imported."
+            ),
+            ImportError::CarriedProfile { reason } => write!(
+                f,
+                "The procedure profile the file carries cannot be used: {reason}"
             ),
             ImportError::DuplicatePersonId { id } => write!(
                 f,

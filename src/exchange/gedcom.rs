@@ -279,6 +279,8 @@ pub fn as_assessment(
         &into.profile,
         into.assessment_type,
     );
+    a.profile_version = into.profile_version;
+    a.profile_hash = into.profile_hash.clone();
     let mut taken = into.clone();
     let mut ids: HashMap<&str, PersonId> = HashMap::new();
     for (i, (x, p)) in tree.people.iter().enumerate() {

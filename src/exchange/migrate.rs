@@ -6,14 +6,14 @@ use super::errors::ImportError;
 use serde_json::Value;
 
 /// The schema version this app writes.
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 10;
 
 /// A step from version `index + 1` to `index + 2`.
 type Step = fn(Value) -> Result<Value, ImportError>;
 
 /// The steps, oldest first: `STEPS[0]` migrates version 1 to 2, and so on.
 const STEPS: [Step; SCHEMA_VERSION as usize - 1] = [
-    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8, v8_to_v9,
+    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8, v8_to_v9, v9_to_v10,
 ];
 
 /// The assessment document as an object, or the error every step gives when it is not one.
@@ -188,6 +188,24 @@ fn v8_to_v9(mut doc: Value) -> Result<Value, ImportError> {
     Ok(doc)
 }
 
+/// Version 10 records which version of its procedure profile an assessment follows, and that
+/// version's content hash: every earlier document follows a built-in profile, at its first
+/// version (the hash is the built-in's, or empty for an id this app does not know).
+fn v9_to_v10(mut doc: Value) -> Result<Value, ImportError> {
+    let map = object(&mut doc)?;
+    let hash = map
+        .get("profile")
+        .and_then(Value::as_str)
+        .and_then(|id| crate::procedure::registry::find_version(id, 1))
+        .map(|p| p.hash.clone())
+        .unwrap_or_default();
+    map.entry("profileVersion")
+        .or_insert_with(|| Value::from(1));
+    map.entry("profileHash")
+        .or_insert_with(|| Value::from(hash));
+    Ok(doc)
+}
+
 /// Reads a schema version from a JSON value.
 pub fn read_version(v: Option<&Value>) -> Result<u32, ImportError> {
     let v = v.ok_or(ImportError::MissingField {
@@ -218,6 +236,32 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    /// The steps up to version 9, each test's subject.
+    fn to_v9(mut doc: Value, from: u32) -> Result<Value, ImportError> {
+        for step in STEPS.iter().take(8).skip(from as usize - 1) {
+            doc = step(doc)?;
+        }
+        Ok(doc)
+    }
+
+    #[test]
+    fn version_9_follows_the_first_version_of_its_profile() {
+        let built_in = crate::procedure::find("assessments-2024").unwrap();
+        assert_eq!(
+            migrate(json!({"profile": "assessments-2024"}), 9).unwrap(),
+            json!({"profile": "assessments-2024", "profileVersion": 1, "profileHash": built_in.hash})
+        );
+        // a profile this app does not have: its hash is not known (the import then refuses it)
+        assert_eq!(
+            migrate(json!({"profile": "elsewhere"}), 9).unwrap(),
+            json!({"profile": "elsewhere", "profileVersion": 1, "profileHash": ""})
+        );
+        // what a document already says is kept
+        let kept = json!({"profile": "x", "profileVersion": 3, "profileHash": "h"});
+        assert_eq!(migrate(kept.clone(), 9).unwrap(), kept);
+        assert!(migrate(json!(null), 9).is_err());
+    }
+
     #[test]
     fn versions_are_checked() {
         assert_eq!(read_version(Some(&json!(1))), Ok(1));
@@ -229,11 +273,12 @@ mod tests {
         assert_eq!(read_version(Some(&json!(7))), Ok(7));
         assert_eq!(read_version(Some(&json!(8))), Ok(8));
         assert_eq!(read_version(Some(&json!(9))), Ok(9));
+        assert_eq!(read_version(Some(&json!(10))), Ok(10));
         assert_eq!(
-            read_version(Some(&json!(10))),
+            read_version(Some(&json!(11))),
             Err(ImportError::NewerVersion {
-                found: 10,
-                supported: 9
+                found: 11,
+                supported: 10
             })
         );
         assert!(matches!(
@@ -260,7 +305,7 @@ mod tests {
     fn version_1_gains_empty_answers_and_chronology() {
         let doc = json!({"id": "a-0102030405060708"});
         assert_eq!(
-            migrate(doc, 1).unwrap(),
+            to_v9(doc, 1).unwrap(),
             json!({"id": "a-0102030405060708", "answers": {}, "chronology": [], "scales": [],
                 "genogram": {"members": [], "partnerships": [], "parentage": [], "households": [], "relationships": []},
                 "network": {"circles": ["Very close", "Close", "Less close"], "members": []},
@@ -270,8 +315,8 @@ mod tests {
                     "checkedHow": "", "reviewDate": null, "versions": []}},
                 "childNetworks": [], "childTools": [], "allocatedTeam": ""})
         );
-        assert!(migrate(json!([1]), 1).is_err());
-        assert!(migrate(json!("x"), 2).is_err());
+        assert!(to_v9(json!([1]), 1).is_err());
+        assert!(to_v9(json!("x"), 2).is_err());
     }
 
     #[test]
@@ -279,7 +324,7 @@ mod tests {
         let doc = json!({"people": [{"id": "p-01020304", "life": "pregnancy"}],
             "case": {"census": [{"child": "p-01020304", "factors": ["1B"]}]}});
         assert_eq!(
-            migrate(doc, 7).unwrap(),
+            to_v9(doc, 7).unwrap(),
             json!({"people": [{"id": "p-01020304", "life": "pregnancy", "expectedDeliveryDate": null}],
                 "case": {"census": [{"child": "p-01020304", "factors": ["1B"], "ethnicity": null, "disabilities": []}]},
                 "allocatedTeam": ""})
@@ -292,7 +337,7 @@ mod tests {
         let doc = json!({"profile": "signs-of-safety-2020", "answers": {},
             "case": {"completion": {"on": "2026-11-24", "by": "Sam"}}});
         assert_eq!(
-            migrate(doc, 8).unwrap(),
+            to_v9(doc, 8).unwrap(),
             json!({"profile": "signs-of-safety-2020", "answers": {"dateCompleted": {"text": "2026-11-24"}},
                 "case": {"completion": {"by": "Sam"}}})
         );
@@ -300,19 +345,19 @@ mod tests {
         let doc = json!({"profile": "signs-of-safety-2020", "answers": {"dateCompleted": {"text": "2026-11-20"}},
             "case": {"completion": {"on": "2026-11-24", "by": "Sam"}}});
         assert_eq!(
-            migrate(doc, 8).unwrap(),
+            to_v9(doc, 8).unwrap(),
             json!({"profile": "signs-of-safety-2020", "answers": {"dateCompleted": {"text": "2026-11-20"}},
                 "case": {"completion": {"by": "Sam"}}})
         );
         // not complete: nothing changes
         let doc = json!({"answers": {}, "case": {"completion": null}});
-        assert_eq!(migrate(doc.clone(), 8).unwrap(), doc);
+        assert_eq!(to_v9(doc.clone(), 8).unwrap(), doc);
     }
 
     #[test]
     fn version_3_people_gain_life_fields() {
         let doc = json!({"people": [{"id": "p-01020304"}]});
-        let out = migrate(doc, 3).unwrap();
+        let out = to_v9(doc, 3).unwrap();
         assert_eq!(
             out["people"][0],
             json!({"id": "p-01020304", "life": "living", "dateOfDeath": null, "ageYears": null, "address": "", "phone": "", "expectedDeliveryDate": null})
@@ -322,12 +367,12 @@ mod tests {
 
     #[test]
     fn version_4_gains_empty_planning_marks_and_audit_and_keeps_what_it_has() {
-        let out = migrate(json!({"scales": []}), 4).unwrap();
+        let out = to_v9(json!({"scales": []}), 4).unwrap();
         assert_eq!(out["planning"]["plan"]["versions"], json!([]));
         assert_eq!(out["planning"]["pairs"], json!([]));
         let kept = json!({"planning": {"harms": [1]}});
         assert_eq!(
-            migrate(kept, 4).unwrap(),
+            to_v9(kept, 4).unwrap(),
             json!({"planning": {"harms": [1]}, "marks": [], "audit": [],
                 "case": {"census": [], "completion": null, "authorisations": [], "update": null},
                 "childNetworks": [], "childTools": [], "allocatedTeam": ""})
@@ -336,25 +381,25 @@ mod tests {
 
     #[test]
     fn version_5_gains_no_child_maps_and_keeps_any_it_has() {
-        let out = migrate(json!({"network": {"members": [1]}}), 5).unwrap();
+        let out = to_v9(json!({"network": {"members": [1]}}), 5).unwrap();
         assert_eq!(
             out,
             json!({"network": {"members": [1]}, "childNetworks": [], "childTools": [], "allocatedTeam": ""})
         );
         let kept = json!({"childNetworks": [2], "childTools": [], "allocatedTeam": "T"});
-        assert_eq!(migrate(kept.clone(), 5).unwrap(), kept);
+        assert_eq!(to_v9(kept.clone(), 5).unwrap(), kept);
     }
 
     #[test]
     fn version_6_gains_no_child_tools_and_keeps_any_it_has() {
-        let out = migrate(json!({"childNetworks": [1]}), 6).unwrap();
+        let out = to_v9(json!({"childNetworks": [1]}), 6).unwrap();
         assert_eq!(
             out,
             json!({"childNetworks": [1], "childTools": [], "allocatedTeam": ""})
         );
         let kept = json!({"childTools": [2], "allocatedTeam": "T"});
-        assert_eq!(migrate(kept.clone(), 6).unwrap(), kept);
-        assert!(migrate(json!([]), 6).is_err());
+        assert_eq!(to_v9(kept.clone(), 6).unwrap(), kept);
+        assert!(to_v9(json!([]), 6).is_err());
     }
 
     #[test]

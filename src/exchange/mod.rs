@@ -4,6 +4,7 @@
 
 pub mod backup;
 pub mod base64;
+pub mod carried;
 pub mod encrypted;
 pub mod errors;
 pub mod gedcom;
@@ -14,6 +15,7 @@ pub mod malformed;
 pub mod migrate;
 pub mod targets;
 
+pub use carried::{any_profile, CarriedProfile, ProfileLookup};
 pub use errors::ImportError;
 pub use migrate::SCHEMA_VERSION;
 
@@ -27,7 +29,7 @@ pub const FORMAT: &str = "assessment-workbench/assessment";
 /// The largest file import accepts, in bytes.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 /// The published schema's location, relative to the app.
-pub const SCHEMA_PATH: &str = "schema/assessment-v9.schema.json";
+pub const SCHEMA_PATH: &str = "schema/assessment-v10.schema.json";
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -39,6 +41,10 @@ struct EnvelopeOut<'a> {
     /// Who an export for sharing was made for; `null` for the full record.
     made_for: Option<&'a str>,
     assessment: &'a Assessment,
+    /// The procedure profile the assessment follows, when it is one loaded on this device
+    /// (every copy of the app has the built-in ones).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    procedure_profile: Option<Value>,
 }
 
 /// An assessment read from a file, with what the envelope said about it.
@@ -51,6 +57,9 @@ pub struct Imported {
     pub app_version: Option<String>,
     /// Who the file was made for, when it is an export for sharing.
     pub made_for: Option<String>,
+    /// The profile the file carries when this device does not have it: to be added before the
+    /// assessment is stored.
+    pub profile_to_add: Option<CarriedProfile>,
 }
 
 /// Writes one assessment as an export file (pretty JSON, ending in a newline).
@@ -83,6 +92,7 @@ fn envelope(
         app_version,
         made_for,
         assessment: a,
+        procedure_profile: carried::carried_value(a),
     };
     let mut s = serde_json::to_string_pretty(&env).expect("an assessment always serialises");
     s.push('\n');
@@ -99,6 +109,7 @@ pub(crate) fn export_value(a: &Assessment, exported_at: DateTime<Utc>, app_versi
         app_version,
         made_for: None,
         assessment: a,
+        procedure_profile: carried::carried_value(a),
     })
     .expect("an assessment always serialises")
 }
@@ -110,10 +121,7 @@ pub fn export_file_name(a: &Assessment) -> String {
 }
 
 /// Reads an export file; every check runs before the caller stores anything.
-pub fn import_json(
-    text: &str,
-    known_profile: impl Fn(&str) -> bool,
-) -> Result<Imported, ImportError> {
+pub fn import_json(text: &str, known_profile: impl ProfileLookup) -> Result<Imported, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge {
             bytes: text.len(),
@@ -157,6 +165,7 @@ pub fn import_json(
             "appVersion",
             "madeFor",
             "assessment",
+            "procedureProfile",
         ]
         .contains(&key.as_str())
         {
@@ -179,13 +188,18 @@ pub fn import_json(
             })
         }
     };
-    let assessment = restore(doc, version, "assessment", known_profile)?;
+    let carried = carried::read(env.get("procedureProfile"))?;
+    let lookup = carried::with_carried(&known_profile, carried.as_ref());
+    let assessment = restore(doc, version, "assessment", lookup)
+        .map_err(|e| carried::not_the_one_followed(e, carried.as_ref()))?;
+    let profile_to_add = carried::to_add(&assessment, carried, &known_profile)?;
     Ok(Imported {
         assessment,
         schema_version: version,
         exported_at,
         app_version,
         made_for,
+        profile_to_add,
     })
 }
 
@@ -242,7 +256,7 @@ pub fn restore(
     doc: Value,
     version: u32,
     prefix: &str,
-    known_profile: impl Fn(&str) -> bool,
+    known_profile: impl ProfileLookup,
 ) -> Result<Assessment, ImportError> {
     let assessment = read_shape(doc, version, prefix)?;
     check_rules(&assessment, &known_profile).map_err(|e| match e {
@@ -333,7 +347,7 @@ fn first_missing_key(input: &Value, canonical: &Value, path: &str) -> Option<Str
 }
 
 /// The rules of [`crate::model::validity`], and a profile this app has.
-fn check_rules(a: &Assessment, known_profile: &impl Fn(&str) -> bool) -> Result<(), ImportError> {
+fn check_rules(a: &Assessment, known_profile: &impl ProfileLookup) -> Result<(), ImportError> {
     if let Some(p) = validity::problems(a).into_iter().next() {
         return Err(match p.duplicate_person {
             Some(id) => ImportError::DuplicatePersonId { id },
@@ -343,12 +357,7 @@ fn check_rules(a: &Assessment, known_profile: &impl Fn(&str) -> bool) -> Result<
             },
         });
     }
-    if !known_profile(&a.profile) {
-        return Err(ImportError::UnknownProfile {
-            id: a.profile.clone(),
-        });
-    }
-    Ok(())
+    carried::check_profile(a, known_profile)
 }
 
 #[cfg(test)]
@@ -359,6 +368,6 @@ mod tests;
 pub mod tests_support {
     /// Panics unless `a` passes every import rule.
     pub fn assert_valid(a: &crate::model::Assessment) {
-        super::check_rules(a, &|_| true).unwrap();
+        super::check_rules(a, &super::any_profile).unwrap();
     }
 }

@@ -79,6 +79,12 @@ pub struct Assessment {
     pub updated_at: DateTime<Utc>,
     /// The id of the procedure profile this assessment follows.
     pub profile: String,
+    /// The version of that profile it follows: the one it was started under, until the worker
+    /// moves it to a newer one.
+    pub profile_version: u32,
+    /// That version's content hash (SHA-256 of its canonical JSON), so another device can tell
+    /// whether its copy of the version is the same.
+    pub profile_hash: String,
     pub assessment_type: AssessmentType,
     pub referral_date: Option<NaiveDate>,
     /// The date the assessment commenced (recorded on the system).
@@ -130,6 +136,8 @@ impl Assessment {
             created_at: now,
             updated_at: now,
             profile: profile.to_owned(),
+            profile_version: 1,
+            profile_hash: String::new(),
             assessment_type,
             referral_date: None,
             start_date: None,

@@ -5,8 +5,11 @@
 pub mod calendar;
 pub mod census;
 pub mod durations;
+pub mod identity;
 pub mod profile;
+pub mod registry;
 pub mod timescales;
+pub mod upgrade;
 
 pub use profile::{Profile, ProfileProblem};
 
@@ -84,6 +87,10 @@ pub fn parse_profile(text: &str) -> Result<Profile, ProfileError> {
     })?;
     let problems = profile::check(&p);
     if problems.is_empty() {
+        let mut p = p;
+        p.hash = identity::canonical(text)
+            .map(|c| identity::content_hash(&c))
+            .unwrap_or_default();
         Ok(p)
     } else {
         Err(ProfileError::Invalid(problems))
@@ -101,9 +108,38 @@ pub fn built_in() -> &'static [Profile] {
     })
 }
 
-/// The built-in profile with this id.
+/// The newest version of the profile with this id, built in or loaded on this device.
 pub fn find(id: &str) -> Option<&'static Profile> {
-    built_in().iter().find(|p| p.id == id)
+    registry::newest(id)
+}
+
+/// The profile version `a` follows, if this device has it.
+pub fn of(a: &crate::model::Assessment) -> Option<&'static Profile> {
+    registry::find_version(&a.profile, a.profile_version)
+}
+
+/// Whether this device has version `version` of profile `id`.
+pub fn is_known(id: &str, version: u32) -> bool {
+    registry::find_version(id, version).is_some()
+}
+
+/// The content hash of this device's copy of version `version` of profile `id`, if it has
+/// one: what an import checks an assessment's profile against.
+pub fn known_hash(id: &str, version: u32) -> Option<String> {
+    registry::find_version(id, version).map(|p| p.hash.clone())
+}
+
+/// A new assessment following `profile`, created `now`.
+pub fn start(
+    profile: &Profile,
+    id: crate::model::AssessmentId,
+    now: chrono::DateTime<chrono::Utc>,
+    assessment_type: crate::model::AssessmentType,
+) -> crate::model::Assessment {
+    let mut a = crate::model::Assessment::new(id, now, &profile.id, assessment_type);
+    a.profile_version = profile.version;
+    a.profile_hash = profile.hash.clone();
+    a
 }
 
 #[cfg(test)]

@@ -11,6 +11,16 @@ use std::collections::HashSet;
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Profile {
     pub id: String,
+    /// Counts up each time the council publishes a changed chapter; an assessment keeps the
+    /// version it was started under until the worker moves it on.
+    #[serde(default = "first_version")]
+    pub version: u32,
+    /// The council whose chapter this is (empty for the built-in, generic profiles).
+    #[serde(default)]
+    pub council: String,
+    /// When this version was published.
+    #[serde(default)]
+    pub published: Option<chrono::NaiveDate>,
     pub name: String,
     pub summary: String,
     /// The chapter the profile was taken from.
@@ -24,6 +34,14 @@ pub struct Profile {
     /// the chapter is one or the other.
     #[serde(default)]
     pub not_asked: Vec<NotAsked>,
+    /// The content's SHA-256 (see [`super::identity`]): set when the file is read, never
+    /// written in one.
+    #[serde(skip)]
+    pub hash: String,
+}
+
+fn first_version() -> u32 {
+    1
 }
 
 /// A numbered section of the chapter that the profile asks nothing about, and why.
@@ -208,6 +226,13 @@ impl Profile {
 }
 
 impl Profile {
+    /// The question with this id, in whichever section asks it.
+    pub fn question(&self, id: &str) -> Option<&QuestionDef> {
+        self.sections
+            .iter()
+            .find_map(|s| s.questions().find(|q| q.id == id))
+    }
+
     /// Where a question is asked: its section and the group (page) it is on.
     pub fn question_page(&self, id: &str) -> Option<(&SectionDef, &GroupDef)> {
         self.sections.iter().find_map(|s| {
@@ -277,6 +302,9 @@ pub fn check(p: &Profile) -> Vec<ProfileProblem> {
     if p.name.trim().is_empty() {
         bad("name".into(), "must not be empty");
     }
+    if p.version == 0 {
+        bad("version".into(), "must be 1 or more");
+    }
     if p.safety_scale.question.trim().is_empty()
         || p.safety_scale.low_anchor.trim().is_empty()
         || p.safety_scale.high_anchor.trim().is_empty()
@@ -298,6 +326,7 @@ pub fn check(p: &Profile) -> Vec<ProfileProblem> {
         ("name", &p.name),
         ("summary", &p.summary),
         ("source", &p.source),
+        ("council", &p.council),
     ] {
         if text.chars().count() > MAX_TEXT {
             bad(at.into(), &format!("may be at most {MAX_TEXT} characters"));

@@ -6,7 +6,7 @@ use crate::exchange::import_json;
 fn fixture() -> Assessment {
     import_json(
         include_str!("../../tests/fixtures/assessment-v4.json"),
-        |_| true,
+        crate::exchange::any_profile,
     )
     .unwrap()
     .assessment
@@ -19,7 +19,7 @@ fn today() -> NaiveDate {
 #[test]
 fn the_professional_summary_has_facts_answers_scales_and_chronology() {
     let a = fixture();
-    let p = crate::procedure::find(&a.profile).unwrap();
+    let p = crate::procedure::of(&a).unwrap();
     let html = professional_summary(&a, p, today());
     assert!(html.contains("Child and Family Assessment: Mia Sample, Leo Sample"));
     assert!(html.contains("<h2>Timescales</h2>"));
@@ -49,7 +49,7 @@ fn the_family_summary_uses_plain_words_and_the_scale() {
     );
     a.answers
         .insert("nextSteps".into(), Answer::Text("A family meeting.".into()));
-    let p = crate::procedure::find(&a.profile).unwrap();
+    let p = crate::procedure::of(&a).unwrap();
     let html = family_summary(&a, p, today(), &Reader::Family);
     assert!(html.contains("What we found: a summary for the family of Mia and Leo Sample"));
     assert!(html.contains("<h2>What we are worried about</h2>"));
@@ -76,7 +76,7 @@ fn the_reasons_for_the_decision_are_in_both_summaries() {
     let why = "Mum and Dad have kept to the plan & the children say they feel safe.";
     a.answers
         .insert("decisionReasons".into(), Answer::Text(why.into()));
-    let p = crate::procedure::find(&a.profile).unwrap();
+    let p = crate::procedure::of(&a).unwrap();
     let family = family_summary(&a, p, today(), &Reader::Family);
     assert!(family.contains("<h2>Why we decided this</h2><p>Mum and Dad have kept to the plan &amp; the children say they feel safe.</p>"));
     let professional = professional_summary(&a, p, today());
@@ -98,7 +98,7 @@ fn a_saved_file_is_self_contained() {
 #[test]
 fn the_summaries_include_the_genogram_network_map_and_safety_network() {
     let a = fixture();
-    let p = crate::procedure::find(&a.profile).unwrap();
+    let p = crate::procedure::of(&a).unwrap();
     let html = professional_summary(&a, p, today());
     assert!(html.contains("<h2>Genogram</h2>"));
     assert!(html.contains("<title>Genogram: Mia Sample, Leo Sample</title>"));
@@ -118,7 +118,7 @@ fn the_summaries_include_the_genogram_network_map_and_safety_network() {
 #[test]
 fn both_summaries_carry_the_statements_goals_trajectory_and_agreed_plan() {
     let a = crate::edit::register::tests::demo_case();
-    let profile = crate::procedure::find(&a.profile).unwrap();
+    let profile = crate::procedure::of(&a).unwrap();
     let pro = professional_summary(&a, profile, today());
     for words in [
         "<h2>Harm statements</h2>",
@@ -167,11 +167,11 @@ fn both_summaries_carry_the_statements_goals_trajectory_and_agreed_plan() {
 fn the_child_s_tools_are_in_the_professional_summary_and_in_the_family_s_only_where_chosen() {
     let a = import_json(
         include_str!("../../tests/fixtures/assessment-v7.json"),
-        |_| true,
+        crate::exchange::any_profile,
     )
     .unwrap()
     .assessment;
-    let p = crate::procedure::find(&a.profile).unwrap();
+    let p = crate::procedure::of(&a).unwrap();
     let html = professional_summary(&a, p, today());
     assert!(html.contains("<h2>The child&#39;s own tools</h2>"));
     assert!(html.contains("Mia Sample&#39;s Three Houses, started"));

@@ -188,3 +188,18 @@ mod names_tests {
         );
     }
 }
+
+/// An answer whose question the assessment's profile version does not ask, in words: as the
+/// version that asked it would write it, or plainly when no version here asks it.
+pub fn earlier_answer_words(e: &crate::procedure::upgrade::EarlierAnswer) -> Vec<String> {
+    use crate::model::Answer;
+    match (e.question, &e.answer) {
+        (Some(q), a) => answer_words(q, a),
+        (None, Answer::Text(t)) => vec![t.clone()],
+        (None, Answer::Choices(vs)) => vs.clone(),
+        (None, Answer::Items(items)) => items
+            .iter()
+            .map(|m| m.values().cloned().collect::<Vec<_>>().join("; "))
+            .collect(),
+    }
+}

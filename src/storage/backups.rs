@@ -234,7 +234,8 @@ mod tests {
             assert_eq!(got.left_out, vec![junk.id.clone()]);
             assert_eq!(got.items.len(), 2);
             let text = crate::exchange::backup::backup_json(&got.items, when, "0.8.0");
-            let back = crate::exchange::backup::read_backup(&text, |_| true).unwrap();
+            let back =
+                crate::exchange::backup::read_backup(&text, crate::exchange::any_profile).unwrap();
 
             let other = Repository::new(MemoryStore::default());
             for i in &back.items {

@@ -55,8 +55,8 @@ pub struct Repository<S> {
     store: S,
 }
 
-fn known_profile(id: &str) -> bool {
-    crate::procedure::find(id).is_some()
+fn known_profile(a: &Assessment) -> bool {
+    crate::procedure::of(a).is_some()
 }
 
 /// The record for `a`; refused, with nothing written, when `a` breaks a rule.
@@ -119,9 +119,13 @@ pub fn read_record(r: &StoredRecord) -> Result<Read, StorageError> {
     let value = serde_json::from_str(&r.data).map_err(|e| corrupt(e.to_string()))?;
     let mut a = exchange::read_shape(value, r.schema_version, "assessment")
         .map_err(|e| corrupt(e.to_string()))?;
-    if !known_profile(&a.profile) {
+    if !known_profile(&a) {
         return Err(corrupt(
-            exchange::ImportError::UnknownProfile { id: a.profile }.to_string(),
+            exchange::ImportError::UnknownProfile {
+                id: a.profile,
+                version: a.profile_version,
+            }
+            .to_string(),
         ));
     }
     if validity::is_valid(&a) {

@@ -66,7 +66,7 @@ impl Summary {
     /// The summary of `a`, stored as `text` (`needs_repair` when it was read from a record that
     /// breaks a rule).
     pub fn of(a: &Assessment, text: &str, needs_repair: bool) -> Summary {
-        let deadlines = crate::procedure::find(&a.profile)
+        let deadlines = crate::procedure::of(a)
             .map(|p| {
                 // Due dates do not depend on the day they are worked out; only their state does.
                 Flow::new(a, p, a.updated_at.date_naive())

@@ -15,6 +15,8 @@ struct Header {
     id: AssessmentId,
     created_at: DateTime<Utc>,
     profile: String,
+    profile_version: u32,
+    profile_hash: String,
     assessment_type: AssessmentType,
     referral_date: Option<NaiveDate>,
     start_date: Option<NaiveDate>,
@@ -176,6 +178,8 @@ impl Piece {
                     id: replace(&mut a.id, h.id),
                     created_at: replace(&mut a.created_at, h.created_at),
                     profile: replace(&mut a.profile, h.profile),
+                    profile_version: replace(&mut a.profile_version, h.profile_version),
+                    profile_hash: replace(&mut a.profile_hash, h.profile_hash),
                     assessment_type: replace(&mut a.assessment_type, h.assessment_type),
                     referral_date: replace(&mut a.referral_date, h.referral_date),
                     start_date: replace(&mut a.start_date, h.start_date),
@@ -237,6 +241,8 @@ impl Before {
             created_at,
             updated_at: _,
             profile,
+            profile_version,
+            profile_hash,
             assessment_type,
             referral_date,
             start_date,
@@ -262,6 +268,8 @@ impl Before {
                 id,
                 created_at,
                 profile,
+                profile_version,
+                profile_hash,
                 assessment_type,
                 referral_date,
                 start_date,
@@ -298,6 +306,8 @@ impl Before {
                 id: a.id.clone(),
                 created_at: a.created_at,
                 profile: a.profile.clone(),
+                profile_version: a.profile_version,
+                profile_hash: a.profile_hash.clone(),
                 assessment_type: a.assessment_type,
                 referral_date: a.referral_date,
                 start_date: a.start_date,
@@ -328,6 +338,8 @@ impl Before {
             if header.id != after.id
                 || header.created_at != after.created_at
                 || header.profile != after.profile
+                || header.profile_version != after.profile_version
+                || header.profile_hash != after.profile_hash
                 || header.assessment_type != after.assessment_type
                 || header.referral_date != after.referral_date
                 || header.start_date != after.start_date

@@ -159,7 +159,7 @@ fn a_refused_change_changes_nothing_and_is_no_step() {
 #[test]
 fn authorising_starts_the_history_afresh_and_nothing_locked_can_change() {
     let mut w = Workspace::new(ready());
-    let profile = crate::procedure::find(&w.doc().profile).unwrap();
+    let profile = crate::procedure::of(w.doc()).unwrap();
     w.apply(Change::named("complete"), later(1), |a| {
         crate::edit::case::complete(a, profile, "Sam", day(25)).unwrap()
     })

@@ -53,7 +53,7 @@ fn plain_answer(q: &crate::procedure::profile::QuestionDef, on: NaiveDate) -> cr
 /// The demonstration case with every required answer given and each child's factors chosen.
 pub(crate) fn ready() -> Assessment {
     let mut a = demo_case();
-    let profile = crate::procedure::find(&a.profile).unwrap();
+    let profile = crate::procedure::of(&a).unwrap();
     // Answer every required question, as a worker would.
     for section in &profile.sections {
         for q in section.questions().filter(|q| q.required) {
@@ -87,7 +87,7 @@ pub(crate) fn ready() -> Assessment {
 #[test]
 fn completion_lists_what_is_missing_then_the_manager_authorises() {
     let mut a = demo_case();
-    let profile = crate::procedure::find(&a.profile).unwrap();
+    let profile = crate::procedure::of(&a).unwrap();
     let gaps = complete(&mut a, profile, "Sam", day(25)).unwrap_err();
     assert!(
         gaps.iter().any(|g| g.starts_with("Not answered:")),
@@ -130,9 +130,12 @@ fn completion_lists_what_is_missing_then_the_manager_authorises() {
     assert!(a.is_locked());
     assert_eq!(problems(&a), vec![]);
     // the authorised words are kept, and open as an assessment of their own
-    let kept = crate::exchange::import_json(&a.case.authorisations[0].record, |_| true)
-        .unwrap()
-        .assessment;
+    let kept = crate::exchange::import_json(
+        &a.case.authorisations[0].record,
+        crate::exchange::any_profile,
+    )
+    .unwrap()
+    .assessment;
     assert_eq!(kept.case.completion, a.case.completion);
     assert!(kept.case.authorisations.is_empty());
     // the timescales count it as concluded on the day it was authorised
@@ -143,7 +146,7 @@ fn completion_lists_what_is_missing_then_the_manager_authorises() {
 #[test]
 fn census_errors_stop_authorisation() {
     let mut a = ready();
-    let profile = crate::procedure::find(&a.profile).unwrap();
+    let profile = crate::procedure::of(&a).unwrap();
     complete(&mut a, profile, "Sam", day(25)).unwrap();
     let k = kids(&a);
     edit_census(&mut a, &k[0], |c| {
@@ -163,7 +166,7 @@ fn census_errors_stop_authorisation() {
 #[test]
 fn an_authorised_assessment_is_read_only_until_an_update_is_started_and_authorised_again() {
     let mut a = ready();
-    let profile = crate::procedure::find(&a.profile).unwrap();
+    let profile = crate::procedure::of(&a).unwrap();
     complete(&mut a, profile, "Sam", day(25)).unwrap();
     authorise(&mut a, profile, "Pat", "", day(26), at()).unwrap();
     // an ordinary edit is refused and changes nothing

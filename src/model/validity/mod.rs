@@ -158,6 +158,18 @@ impl Rules {
                 ),
             );
         }
+        if a.profile_version == 0 {
+            self.fail("profileVersion", "a profile's versions start at 1");
+        }
+        let hex = |c: char| c.is_ascii_digit() || ('a'..='f').contains(&c);
+        if !(a.profile_hash.is_empty()
+            || a.profile_hash.len() == 64 && a.profile_hash.chars().all(hex))
+        {
+            self.fail(
+                "profileHash",
+                "expected a SHA-256 in lower-case hex, or nothing",
+            );
+        }
         let mut seen = HashSet::new();
         for (i, p) in a.people.iter().enumerate() {
             if PersonId::parse(p.id.as_str()).is_none() {

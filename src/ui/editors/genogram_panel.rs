@@ -570,7 +570,7 @@ pub fn ImportGenogram(d: Dispatcher) -> impl IntoView {
                 Ok(t) => t,
                 Err(e) => return message.set(Some((false, e))),
             };
-            match crate::exchange::import_json(&text, |p| crate::procedure::find(p).is_some()) {
+            match crate::exchange::import_json(&text, crate::procedure::known_hash) {
                 Err(e) => message.set(Some((false, format!("That file cannot be used: {e}")))),
                 Ok(imp) => {
                     let ok = d.run("bring over a genogram", |a| {

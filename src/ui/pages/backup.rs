@@ -6,7 +6,6 @@ use crate::exchange::backup::{
     backup_file_name, backup_json, read_backup, Backup, BackupItem, MAX_BACKUP_BYTES,
 };
 use crate::model::AssessmentId;
-use crate::procedure;
 use crate::storage::backups::{Choice, Here, Restored};
 use crate::storage::prefs;
 use crate::ui::crypto::{self, PassphraseError};
@@ -229,7 +228,7 @@ async fn check_backup(text: String, passphrase: String) -> Result<Backup, String
                 })?,
         },
     };
-    read_backup(&plain, |p| procedure::find(p).is_some()).map_err(|e| e.to_string())
+    read_backup(&plain, crate::procedure::known_hash).map_err(|e| e.to_string())
 }
 
 #[component]

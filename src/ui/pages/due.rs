@@ -27,7 +27,7 @@ struct Row {
 fn rows(all: &[Assessment]) -> Vec<Row> {
     let mut out = Vec::new();
     for a in all {
-        let Some(p) = procedure::find(&a.profile) else {
+        let Some(p) = procedure::of(a) else {
             continue;
         };
         for d in Flow::new(a, p, today()).due_within(DAYS) {

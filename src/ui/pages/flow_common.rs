@@ -9,8 +9,9 @@ use leptos::prelude::*;
 
 /// The profile the open assessment follows (imports are checked, so it is always known).
 pub fn profile_of(s: Session) -> &'static Profile {
-    let id = s.doc.with_untracked(|a| a.profile.clone());
-    procedure::find(&id).unwrap_or(&procedure::built_in()[0])
+    s.doc
+        .with_untracked(procedure::of)
+        .unwrap_or(&procedure::built_in()[0])
 }
 
 /// The URL of a section's summary ("check your answers") page.

@@ -3,7 +3,6 @@
 
 use crate::exchange::{import_json, ImportError, MAX_IMPORT_BYTES};
 use crate::model::{Assessment, AssessmentId};
-use crate::procedure;
 use crate::ui::platform::{input_file_text, long_time, random_bytes, repo};
 use crate::ui::router::use_navigate;
 use crate::ui::widgets::fields::{Choice, RadioGroup};
@@ -98,7 +97,7 @@ pub fn ImportPage() -> impl IntoView {
                     }
                 };
             }
-            let imported = match import_json(&text, |p| procedure::find(p).is_some()) {
+            let imported = match import_json(&text, crate::procedure::known_hash) {
                 Ok(i) => i,
                 Err(e) => return error.set(Some(crate::exchange::explain(&text, &e))),
             };

@@ -11,6 +11,13 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+/// The profile offered for new assessments with this id (its newest version not withdrawn).
+fn offered(id: &str) -> Option<&'static procedure::Profile> {
+    procedure::registry::offered()
+        .into_iter()
+        .find(|p| p.id == id)
+}
+
 /// The form's answers before the assessment exists.
 #[derive(Clone, Default)]
 struct Draft {
@@ -27,7 +34,7 @@ struct Draft {
 impl Draft {
     fn problems(&self) -> Vec<String> {
         let mut p = Vec::new();
-        if procedure::find(&self.profile).is_none() {
+        if offered(&self.profile).is_none() {
             p.push("Select the procedure this assessment follows".to_owned());
         }
         if AssessmentType::from_code(&self.kind, None).is_none() {
@@ -47,12 +54,15 @@ impl Draft {
 
     fn build(&self) -> Assessment {
         let kind = AssessmentType::from_code(&self.kind, self.edd).expect("checked");
-        let mut a = Assessment::new(
-            AssessmentId::from_random(random_bytes()),
-            now(),
-            &self.profile,
-            kind,
-        );
+        let mut a = match offered(&self.profile) {
+            Some(p) => procedure::start(p, AssessmentId::from_random(random_bytes()), now(), kind),
+            None => Assessment::new(
+                AssessmentId::from_random(random_bytes()),
+                now(),
+                &self.profile,
+                kind,
+            ),
+        };
         a.referral_date = self.referral;
         a.start_date = self.start;
         let mut child = Person::new(a.fresh_person_id(random_bytes), PersonRole::SubjectChild);

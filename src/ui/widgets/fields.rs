@@ -375,9 +375,16 @@ pub fn CheckboxGroup(
 
 /// The procedure profiles as choices, with their summaries as hints.
 pub fn profile_choices() -> Vec<Choice> {
-    crate::procedure::built_in()
-        .iter()
-        .map(|p| Choice::with_hint(&p.id, &p.name, &p.summary))
+    crate::procedure::registry::offered()
+        .into_iter()
+        .map(|p| {
+            let name = if p.council.is_empty() {
+                p.name.clone()
+            } else {
+                format!("{} (version {})", p.name, p.version)
+            };
+            Choice::with_hint(&p.id, &name, &p.summary)
+        })
         .collect()
 }
 

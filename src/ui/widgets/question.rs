@@ -46,7 +46,7 @@ fn set_answer(s: Session, q: &QuestionDef, key: String, answer: Option<Answer>) 
 fn refuse_date(s: Session, q: &'static QuestionDef) -> Callback<NaiveDate, Option<String>> {
     Callback::new(move |d: NaiveDate| {
         s.doc.with_untracked(|a| {
-            let profile = crate::procedure::find(&a.profile)?;
+            let profile = crate::procedure::of(a)?;
             crate::flow::Flow::new(a, profile, today()).refuse_date(q, d)
         })
     })

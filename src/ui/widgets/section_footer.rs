@@ -39,7 +39,7 @@ pub fn SectionFooter(#[prop(into)] section: String) -> impl IntoView {
     // What is still required, said as soon as the section is ticked as completed.
     let missing = Memo::new(move |_| {
         let a = session.doc.read();
-        let Some(profile) = crate::procedure::find(&a.profile) else {
+        let Some(profile) = crate::procedure::of(&a) else {
             return Vec::new();
         };
         crate::flow::Flow::new(&a, profile, today())

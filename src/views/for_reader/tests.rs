@@ -149,7 +149,7 @@ fn at() -> DateTime<Utc> {
 fn nothing_marked_away_from_a_reader_reaches_them_and_the_rest_does() {
     let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
     let base = demo_case();
-    let profile = procedure::find(&base.profile).unwrap();
+    let profile = procedure::of(&base).unwrap();
     let day = today;
     for seed in 0..120u64 {
         let mut r = Rng(seed * 7919 + 1);

@@ -79,12 +79,15 @@ export async function exportVia(page: Page, click: () => Promise<void>) {
 }
 
 /** Validates a document against the published schema with ajv (independent of the app). */
-export function validateWithSchema(doc: unknown, version: number | string = 9): string[] {
+export function validateWithSchema(doc: unknown, version: number | string = 10): string[] {
   const file = typeof version === 'number' ? `assessment-v${version}.schema.json` : version;
-  const schema = JSON.parse(readFileSync(join(ROOT, 'public', 'schema', file), 'utf8'));
+  const read = (name: string) => JSON.parse(readFileSync(join(ROOT, 'public', 'schema', name), 'utf8'));
+  const schema = read(file);
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
   ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T/);
+  // From version 10 an export may carry its procedure profile, described by the profile schema.
+  if (JSON.stringify(schema).includes('profile-v1.schema.json')) ajv.addSchema(read('profile-v1.schema.json'));
   const validate = ajv.compile(schema);
   return validate(doc) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 }

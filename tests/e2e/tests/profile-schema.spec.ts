@@ -9,7 +9,9 @@ import { ROOT } from './helpers';
 // the same with Python's jsonschema).
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'public', 'schema', 'profile-v1.schema.json'), 'utf8'));
-const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
+const validate = ajv.compile(schema);
 const profiles = [
   ...readdirSync(join(ROOT, 'src', 'procedure', 'profiles')).map((f) => join(ROOT, 'src', 'procedure', 'profiles', f)),
   ...readdirSync(join(ROOT, 'docs', 'profiles')).map((f) => join(ROOT, 'docs', 'profiles', f)),

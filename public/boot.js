@@ -42,7 +42,7 @@ try {
 
 // Every page but the list is the workbench's (Route::is_workbench): the ones that read or write
 // whole documents, and storage with its passphrase settings, which re-seal every record.
-const workbenchPath = location.pathname.startsWith('/assessments/') || /^\/(exports|demo|new|import|bin|due|storage|backup)\/?$/.test(location.pathname);
+const workbenchPath = location.pathname.startsWith('/assessments/') || /^\/(exports|demo|new|import|bin|due|storage|backup|procedures|procedures\/preview)\/?$/.test(location.pathname);
 // The list's page, drawn at once from index.html while the front loads (not when a passphrase
 // is set: the front opens on the unlock page).
 const shell = document.getElementById('aw-shell');

@@ -77,7 +77,7 @@ impl<S: RecordStore> Repository<S> {
         for area in [Area::Active, Area::Bin] {
             for r in self.store().all(area).await? {
                 let deleted_at = match area {
-                    Area::Active => None,
+                    Area::Active | Area::Procedures => None,
                     Area::Bin => r
                         .deleted_at
                         .as_deref()

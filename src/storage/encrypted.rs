@@ -91,13 +91,13 @@ impl<S: RecordStore, C: Cipher> EncryptedStore<S, C> {
         open_with(&state, r).await
     }
 
-    /// Rewrites every record in both areas under the current protection (after a passphrase
+    /// Rewrites every record in every area under the current protection (after a passphrase
     /// is set, changed or removed), reading each with `old`. Every record is read first, so a
     /// wrong key changes nothing; if a write fails part way, the records already rewritten are
     /// put back as they were. Returns how many were rewritten.
     pub async fn rewrite_all(&self, old: &Protection<C>) -> Result<usize, StorageError> {
         let mut plain = Vec::new();
-        for area in [Area::Active, Area::Bin] {
+        for area in Area::ALL {
             for r in self.inner.all(area).await? {
                 plain.push((area, open_with(old, r).await?));
             }
@@ -126,7 +126,7 @@ impl<S: RecordStore, C: Cipher> EncryptedStore<S, C> {
     pub async fn reseal_stragglers(&self, old: &Protection<C>) -> Result<usize, StorageError> {
         let current = self.state();
         let mut count = 0;
-        for area in [Area::Active, Area::Bin] {
+        for area in Area::ALL {
             for r in self.inner.all(area).await? {
                 if readable_as_stored(&current, &r).await {
                     continue;

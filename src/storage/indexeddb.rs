@@ -1,5 +1,5 @@
-//! The IndexedDB [`RecordStore`], on `rexie`. Database `assessment-workbench`, version 1, with
-//! two object stores keyed by `id`: `assessments` and `bin`. Every later version must declare
+//! The IndexedDB [`RecordStore`], on `rexie`. Database `assessment-workbench`, version 2, with
+//! three object stores keyed by `id`: `assessments`, `bin` and (from version 2) `procedures`. Every later version must declare
 //! every store again on open (rexie deletes undeclared stores on upgrade), and the database
 //! version is independent of the document schema version (documents migrate on read).
 
@@ -11,12 +11,13 @@ use wasm_bindgen::JsValue;
 /// The database name the app uses.
 pub const DB_NAME: &str = "assessment-workbench";
 /// The IndexedDB schema version (stores and indexes, not the document format).
-pub const DB_VERSION: u32 = 1;
+pub const DB_VERSION: u32 = 2;
 
 fn store_name(area: Area) -> &'static str {
     match area {
         Area::Active => "assessments",
         Area::Bin => "bin",
+        Area::Procedures => "procedures",
     }
 }
 
@@ -83,6 +84,7 @@ impl IndexedDbStore {
             .version(DB_VERSION)
             .add_object_store(ObjectStore::new(store_name(Area::Active)).key_path("id"))
             .add_object_store(ObjectStore::new(store_name(Area::Bin)).key_path("id"))
+            .add_object_store(ObjectStore::new(store_name(Area::Procedures)).key_path("id"))
             .build()
             .await
             .map_err(|e| StorageError::Unavailable(err(e).to_string()))?;

@@ -14,17 +14,25 @@ pub mod indexeddb;
 pub mod memory;
 #[cfg(feature = "web")]
 pub mod prefs;
+pub mod procedures;
 pub mod repository;
 pub mod summary;
 
 pub use errors::StorageError;
 pub use repository::{Listing, Repository, StoredSummaries, Summaries};
 
-/// The two areas of the store: live assessments, and the bin of deleted ones.
+/// The areas of the store: live assessments, the bin of deleted ones, and the procedure
+/// profiles loaded on this device.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Area {
     Active,
     Bin,
+    Procedures,
+}
+
+impl Area {
+    /// Every area, for what must touch every record (a change of passphrase).
+    pub const ALL: [Area; 3] = [Area::Active, Area::Bin, Area::Procedures];
 }
 
 /// One stored record: an assessment document as JSON text, with the schema version it was

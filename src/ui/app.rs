@@ -103,20 +103,28 @@ pub fn top_level_pages(list: fn() -> AnyView, workbench: fn(Route) -> AnyView) -
 }
 
 fn all_pages() -> impl IntoView {
+    use super::pages::procedures::WithProfiles;
     top_level_pages(
-        || view! { <WholeListPage/> }.into_any(),
-        |route| match route {
-            Route::New => view! { <NewAssessmentPage/> }.into_any(),
-            Route::Import => view! { <ImportPage/> }.into_any(),
-            Route::Bin => view! { <BinPage/> }.into_any(),
-            Route::Due => view! { <DuePage/> }.into_any(),
-            Route::Demo => view! { <super::pages::exports::DemoPage/> }.into_any(),
-            Route::Exports => view! { <super::pages::exports::ExportsPage/> }.into_any(),
-            Route::Storage => view! { <StoragePage/> }.into_any(),
-            Route::Backup => view! { <super::pages::backup::BackupPage/> }.into_any(),
-            _ => view! { <AssessmentShell page=assessment_page/> }.into_any(),
-        },
+        || view! { <WithProfiles><WholeListPage/></WithProfiles> }.into_any(),
+        |route| view! { <WithProfiles>{workbench_page(route.clone())}</WithProfiles> }.into_any(),
     )
+}
+
+/// A page of the workbench (the profiles on this device registered first, by [`all_pages`]).
+fn workbench_page(route: Route) -> AnyView {
+    match route {
+        Route::New => view! { <NewAssessmentPage/> }.into_any(),
+        Route::Import => view! { <ImportPage/> }.into_any(),
+        Route::Bin => view! { <BinPage/> }.into_any(),
+        Route::Due => view! { <DuePage/> }.into_any(),
+        Route::Demo => view! { <super::pages::exports::DemoPage/> }.into_any(),
+        Route::Exports => view! { <super::pages::exports::ExportsPage/> }.into_any(),
+        Route::Storage => view! { <StoragePage/> }.into_any(),
+        Route::Backup => view! { <super::pages::backup::BackupPage/> }.into_any(),
+        Route::Procedures => view! { <super::pages::procedures::ProceduresPage/> }.into_any(),
+        Route::ProcedurePreview => view! { <super::pages::preview::PreviewPage/> }.into_any(),
+        _ => view! { <AssessmentShell page=assessment_page/> }.into_any(),
+    }
 }
 
 /// The page inside the open assessment.

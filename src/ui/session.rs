@@ -65,6 +65,8 @@ pub struct Session {
     /// Bumped whenever the history changes, so Undo's and Redo's labels follow it.
     history_changed: RwSignal<u64>,
     location: Option<Location>,
+    /// Whether changes are stored: a profile's preview keeps them on the page only.
+    stored: bool,
     generation: StoredValue<u64>,
     revision: StoredValue<u64>,
 }
@@ -109,8 +111,17 @@ impl Session {
             history: StoredValue::new(History::default()),
             history_changed: RwSignal::new(0),
             location,
+            stored: true,
             generation: StoredValue::new(0),
             revision: StoredValue::new(revision),
+        }
+    }
+
+    /// A session whose changes are never stored (a profile's preview on a fictional case).
+    pub fn unstored(a: Assessment) -> Self {
+        Self {
+            stored: false,
+            ..Self::new(a, 0, None)
         }
     }
 
@@ -344,6 +355,10 @@ impl Session {
     }
 
     fn save_now(&self) {
+        if !self.stored {
+            self.status.set(SaveState::Saved);
+            return;
+        }
         let this = *self;
         let Some(a) = self.doc.try_get_untracked() else {
             return;

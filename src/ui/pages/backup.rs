@@ -237,6 +237,9 @@ fn RestoreBackup() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let passphrase = RwSignal::new(String::new());
     let input = NodeRef::<leptos::html::Input>::new();
+    // Procedures the backup's assessments follow that this device does not have: added (they
+    // were checked with the backup) when the restore starts, before any assessment.
+    let profiles_to_add = StoredValue::new(Vec::<crate::exchange::CarriedProfile>::new());
 
     let on_check = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -254,6 +257,7 @@ fn RestoreBackup() -> impl IntoView {
                 Ok(b) => b,
                 Err(m) => return error.set(Some(format!("{m} Nothing has been restored."))),
             };
+            profiles_to_add.set_value(backup.profiles_to_add);
             let mut rows = Vec::with_capacity(backup.items.len());
             for item in backup.items {
                 let here = match async { repo().await?.compare(&item).await }.await {
@@ -283,7 +287,16 @@ fn RestoreBackup() -> impl IntoView {
         spawn_local(async move {
             let (mut added, mut replaced, mut kept, mut copied, mut skipped) = (0, 0, 0, 0, 0);
             let mut stopped = None;
-            for (n, row) in rows.iter().enumerate() {
+            for p in profiles_to_add.get_value() {
+                if let Err(e) =
+                    async { repo().await?.add_profile(p.profile, p.canonical).await }.await
+                {
+                    stopped = Some(format!(
+                        "A procedure the assessments follow could not be stored: {e}. Nothing has been restored."
+                    ));
+                }
+            }
+            for (n, row) in rows.iter().enumerate().filter(|_| stopped.is_none()) {
                 let choice = match row.choice.get_untracked().as_str() {
                     "both" => Choice::KeepBoth,
                     "skip" => Choice::Skip,

@@ -1,7 +1,7 @@
 //! Importing an assessment from an export file. The file is checked completely before
 //! anything is stored; an id that already exists asks whether to replace or keep both.
 
-use crate::exchange::{import_json, ImportError, MAX_IMPORT_BYTES};
+use crate::exchange::{import_json, CarriedProfile, ImportError, MAX_IMPORT_BYTES};
 use crate::model::{Assessment, AssessmentId};
 use crate::ui::platform::{input_file_text, long_time, random_bytes, repo};
 use crate::ui::router::use_navigate;
@@ -60,7 +60,37 @@ pub fn ImportPage() -> impl IntoView {
         });
     };
 
-    let store_checked = store.clone();
+    // The assessment on its way in: stored at once, or after the worker chooses between it
+    // and the copy already here.
+    let store_for_arrival = store.clone();
+    let arrive = move |a: Assessment| {
+        let store = store_for_arrival.clone();
+        spawn_local(async move {
+            // The copy here may be one that needs repair or cannot be read: the choice is
+            // offered all the same, so a good export can take its place.
+            let here = async {
+                let r = repo().await?;
+                if !r.exists(&a.id).await? {
+                    return Ok(None);
+                }
+                Ok::<_, crate::storage::StorageError>(Some(match r.open(&a.id).await {
+                    Ok(opened) => opened.map(|o| o.assessment),
+                    Err(_) => None,
+                }))
+            }
+            .await;
+            match here {
+                Ok(Some(existing)) => clash.set(Some(Clash {
+                    incoming: a,
+                    existing,
+                })),
+                Ok(None) => store(a),
+                Err(e) => error.set(Some(format!("Your assessments cannot be opened: {e}."))),
+            }
+        });
+    };
+    let offer = RwSignal::new(None::<(Assessment, CarriedProfile)>);
+    let arrive_checked = arrive.clone();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         // Take the file input before anything could re-render the form.
@@ -69,7 +99,7 @@ pub fn ImportPage() -> impl IntoView {
         };
         let el: web_sys::HtmlInputElement = el.unchecked_into();
         error.set(None);
-        let store = store_checked.clone();
+        let arrive_checked = arrive_checked.clone();
         spawn_local(async move {
             let mut text = match read_file(&el).await {
                 Ok(t) => t,
@@ -101,27 +131,29 @@ pub fn ImportPage() -> impl IntoView {
                 Ok(i) => i,
                 Err(e) => return error.set(Some(crate::exchange::explain(&text, &e))),
             };
-            let a = imported.assessment;
-            // The copy here may be one that needs repair or cannot be read: the choice is
-            // offered all the same, so a good export can take its place.
-            let here = async {
-                let r = repo().await?;
-                if !r.exists(&a.id).await? {
-                    return Ok(None);
-                }
-                Ok::<_, crate::storage::StorageError>(Some(match r.open(&a.id).await {
-                    Ok(opened) => opened.map(|o| o.assessment),
-                    Err(_) => None,
-                }))
+            match imported.profile_to_add {
+                Some(p) => offer.set(Some((imported.assessment, p))),
+                None => arrive_checked(imported.assessment),
             }
-            .await;
-            match here {
-                Ok(Some(existing)) => clash.set(Some(Clash {
-                    incoming: a,
-                    existing,
-                })),
-                Ok(None) => store(a),
-                Err(e) => error.set(Some(format!("Your assessments cannot be opened: {e}."))),
+        });
+    };
+
+    let arrive_with_profile = arrive.clone();
+    let on_add_profile = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some((a, p)) = offer.get_untracked() else {
+            return;
+        };
+        let arrive = arrive_with_profile.clone();
+        spawn_local(async move {
+            match async { repo().await?.add_profile(p.profile, p.canonical).await }.await {
+                Ok(_) => {
+                    offer.set(None);
+                    arrive(a)
+                }
+                Err(e) => error.set(Some(format!(
+                    "The procedure could not be stored: {e}. Nothing was imported."
+                ))),
             }
         });
     };
@@ -148,7 +180,20 @@ pub fn ImportPage() -> impl IntoView {
         <a href="/" class="back-link">"Back"</a>
         <h1 class="heading-xl">"Import an assessment"</h1>
         {move || error.get().map(|m| view! { <ErrorSummary title="The file cannot be imported" messages=vec![m]/> })}
+        {move || offer.get().map(|(a, p)| view! {
+            <form novalidate on:submit=on_add_profile.clone() data-testid="profile-offer">
+                <h2 class="heading-l">"This assessment follows a procedure this device does not have"</h2>
+                <p class="body">{format!("{} follows this procedure. The file carries it, and it has passed every check a procedure loaded on this device must pass.", a.title())}</p>
+                <super::procedures::ProfileFacts profile=p.profile.clone()/>
+                <p class="body">"Adding it puts it beside the procedures on this device, where it can be previewed and withdrawn. Nothing is stored if you cancel."</p>
+                <div class="button-group">
+                    <button class="button" type="submit">"Add the procedure and import"</button>
+                    <a href="/import" class="link" on:click=move |_| offer.set(None)>"Cancel"</a>
+                </div>
+            </form>
+        })}
         {move || match clash.get() {
+            None if offer.get().is_some() => ().into_any(),
             None => view! {
                 <p class="body">"Choose an assessment exported from Assessment Workbench (a .json file). It is checked before anything is stored."</p>
                 <form novalidate on:submit=on_submit.clone()>

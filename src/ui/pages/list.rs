@@ -169,6 +169,8 @@ fn ListPage(load: LoadList, export: ExportOne) -> impl IntoView {
                 <a href="/due" data-testid="due-link">"What's due this week"</a>
                 <span class="link-separator">" · "</span>
                 <a href="/backup" data-testid="backup-link">"Back up or restore"</a>
+                <span class="link-separator">" · "</span>
+                <a href="/procedures" data-testid="procedures-link">"Procedures"</a>
             </p>
         </div>
         {move || undo_error.get().map(|m| view! { <ErrorSummary title="There is a problem" messages=vec![m]/> })}

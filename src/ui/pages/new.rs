@@ -143,7 +143,7 @@ pub fn NewAssessmentPage() -> impl IntoView {
             <RadioGroup
                 name="profile"
                 legend="Which procedure does this assessment follow?"
-                hint="The procedure sets the questions, outcomes and timescales."
+                hint="The procedure sets the questions, outcomes and timescales. A council's own procedure is loaded on the Procedures page."
                 choices=profiles
                 value=Signal::derive(move || draft.read().profile.clone())
                 on_change=set(|d, v| d.profile = v)

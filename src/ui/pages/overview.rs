@@ -237,6 +237,7 @@ pub fn OverviewPage() -> impl IntoView {
         <p class="hint">"Counted in working days: the referral or start day is day 0; weekends and England and Wales bank holidays are not counted."</p>
         {calendar_warning}
         {timescales}
+        <crate::ui::widgets::procedure_version::ProcedureVersion/>
         <h2 class="heading-l">"Tools"</h2>
         <ul class="tool-list">
             <li><a href=move || format!("{}/planning", base()) class="task-list__link">"Danger statements and safety goals"</a></li>

@@ -18,6 +18,11 @@ pub enum Route {
     Due,
     /// `/backup`: back up every assessment to one file, or restore a backup.
     Backup,
+    /// `/procedures`: the procedure profiles on this device; load, withdraw, preview.
+    Procedures,
+    /// `/procedures/preview?profile=…&version=…`: a profile walked through on an empty
+    /// fictional case, nothing stored.
+    ProcedurePreview,
     /// `/exports`: every authorised assessment in a date range, for the case system (a
     /// workbench page: its mappings stay out of the front's first load).
     Exports,
@@ -78,6 +83,8 @@ impl Route {
             ["storage"] => Route::Storage,
             ["due"] => Route::Due,
             ["backup"] => Route::Backup,
+            ["procedures"] => Route::Procedures,
+            ["procedures", "preview"] => Route::ProcedurePreview,
             ["exports"] => Route::Exports,
             ["demo"] => Route::Demo,
             ["assessments", id, rest @ ..] => Route::Assessment {
@@ -241,6 +248,12 @@ mod tests {
         assert_eq!(Route::parse("/storage"), Route::Storage);
         assert_eq!(Route::parse("/due"), Route::Due);
         assert_eq!(Route::parse("/backup/"), Route::Backup);
+        assert_eq!(Route::parse("/procedures"), Route::Procedures);
+        assert_eq!(
+            Route::parse("/procedures/preview/"),
+            Route::ProcedurePreview
+        );
+        assert!(Route::ProcedurePreview.is_workbench());
         assert!(Route::parse("/backup").is_workbench());
         assert_eq!(Route::parse("/exports"), Route::Exports);
         assert!(Route::parse("/exports").is_workbench() && Route::parse("/due").is_workbench());

@@ -20,6 +20,8 @@ pub mod messages;
 #[cfg(feature = "web")]
 pub mod people_list;
 #[cfg(feature = "web")]
+pub mod procedure_version;
+#[cfg(feature = "web")]
 pub mod question;
 #[cfg(feature = "web")]
 pub mod save_status;

@@ -13,6 +13,7 @@ use crate::procedure;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 mod child_tools;
+pub mod family_group;
 mod planning;
 
 pub use child_tools::use_tools;
@@ -233,6 +234,7 @@ pub fn training_case(id: AssessmentId, now: DateTime<Utc>, today: NaiveDate) -> 
     let rowan = a.people[0].id.clone();
     let morgan = a.people[4].id.clone();
     use_tools(&mut a, &rowan, &morgan, today);
+    family_group::meet_as_a_family(&mut a, today);
     a
 }
 

@@ -47,6 +47,7 @@ pub fn tool_mut<'a>(a: &'a mut Assessment, id: &ItemId) -> Option<&'a mut ChildT
 /// Removes a tool and everything in it.
 pub fn remove(a: &mut Assessment, id: &ItemId) {
     a.child_tools.retain(|t| &t.id != id);
+    super::family_group::forget_missing_words(a);
 }
 
 /// The tools used with a child, oldest first.
@@ -210,6 +211,7 @@ pub fn remove_words(a: &mut Assessment, id: &ItemId, words: &ItemId) {
     if let Some(t) = tool_mut(a, id) {
         t.child_words.retain(|w| &w.id != words);
     }
+    super::family_group::forget_missing_words(a);
 }
 
 /// Puts the child on the Safety House path (0 to 10), or takes them off it.
@@ -377,6 +379,7 @@ pub fn swap_person(a: &mut Assessment, from: &PersonId, to: &PersonId) {
 /// drawn, under the name the child gave them, no longer linked.
 pub fn forget_person(a: &mut Assessment, id: &PersonId) {
     a.child_tools.retain(|t| &t.child != id);
+    super::family_group::forget_missing_words(a);
     for t in &mut a.child_tools {
         for d in t.drawings_mut() {
             for p in &mut d.pictures {

@@ -127,6 +127,13 @@ fn merged_record(keep: &Person, gone: &Person, theirs: &[Field]) -> Person {
     fill(&mut p.family_name, &gone.family_name);
     fill(&mut p.relationship, &gone.relationship);
     fill(&mut p.organisation, &gone.organisation);
+    fill(
+        &mut p.parental_responsibility_note,
+        &gone.parental_responsibility_note,
+    );
+    if p.parental_responsibility == crate::model::family_group::ParentalResponsibility::NotAsked {
+        p.parental_responsibility = gone.parental_responsibility;
+    }
     p.date_of_birth = p.date_of_birth.or(gone.date_of_birth);
     p.date_of_death = p.date_of_death.or(gone.date_of_death);
     p.age_years = p.age_years.or(gone.age_years);
@@ -324,6 +331,24 @@ fn merge_into(
     }
     a.child_networks.iter_mut().for_each(|c| swap(&mut c.child));
     super::child_tools::swap_person(a, gone, keep);
+    let g = &mut a.family_group;
+    g.offers.iter_mut().for_each(|o| swap(&mut o.person));
+    let mut offered = Vec::new();
+    g.offers.retain(|o| {
+        let first = !offered.contains(&o.person);
+        offered.push(o.person.clone());
+        first
+    });
+    for m in &mut g.meetings {
+        for list in [&mut m.invited, &mut m.came, &mut m.children_came] {
+            list.iter_mut().for_each(swap);
+            dedupe(list);
+        }
+        for p in &mut m.plan.points {
+            p.who.iter_mut().for_each(swap);
+            dedupe(&mut p.who);
+        }
+    }
     crate::model::repair::fold_child_maps(a);
     super::marks::merge_person(a, keep, gone);
     // Census facts follow the child kept; two sets become one, with every factor of both.

@@ -9,6 +9,9 @@
 pub mod answers;
 pub mod case;
 pub mod child_tools;
+pub mod family_group;
+#[cfg(test)]
+mod family_steps;
 pub mod marks;
 pub mod merge;
 pub mod planning;

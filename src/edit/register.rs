@@ -169,6 +169,9 @@ fn release_child(a: &mut Assessment, id: &PersonId, name: &str) {
     super::planning::forget_child(a, id);
     a.case.census.retain(|c| &c.child != id);
     a.child_networks.retain(|c| &c.child != id);
+    for m in &mut a.family_group.meetings {
+        m.children_came.retain(|c| c != id);
+    }
     for key in own_answers(a, id) {
         a.answers.remove(&key);
     }
@@ -216,6 +219,7 @@ pub fn remove_person(a: &mut Assessment, id: &PersonId) -> Option<Person> {
     super::planning::forget_person(a, id);
     super::marks::forget_person(a, id);
     super::child_tools::forget_person(a, id);
+    super::family_group::forget_person(a, id);
     let i = a.people.iter().position(|q| &q.id == id)?;
     Some(a.people.remove(i))
 }

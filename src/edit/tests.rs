@@ -98,6 +98,9 @@ enum Step {
     /// The child's own tools, on their pages and in child mode: a few edits in a row, as
     /// one sitting with the child.
     Tool(Vec<super::tool_steps::ToolStep>),
+    /// Family group decision-making, as its pages offer it.
+    /// With the seed of the ids it makes.
+    Family(super::family_steps::FamilyStep, u32),
 }
 
 /// An edit on the planning pages.
@@ -445,7 +448,7 @@ fn random_step(a: &Assessment, r: &mut Rng) -> Step {
     let everyone = people(a);
     let kids = children(a);
     let scales = a.scales.len();
-    match r.below(27) {
+    match r.below(29) {
         0 => {
             let role = PersonRole::ALL[r.below(4)];
             Step::AddPerson(new_person(a, r, role))
@@ -517,6 +520,7 @@ fn random_step(a: &Assessment, r: &mut Rng) -> Step {
         },
         21..=23 => Step::Plan(plan_step(a, r)),
         24 | 25 => Step::Tool(tool_sitting(a, r, &everyone, &kids)),
+        26 | 27 => Step::Family(super::family_steps::family_step(a, r), r.next() as u32),
         _ if r.chance(10) => Step::BringGenogram(Box::new(sibling_file(a, r))),
         _ if r.chance(10) => Step::ImportGedcom(r.chance(50)),
         _ => genogram_step(a, r),
@@ -968,7 +972,7 @@ impl Workbench {
                         | Step::BringGenogram(_)
                         | Step::ImportGedcom(_)
                         | Step::Details(..)
-                );
+                ) || matches!(other, Step::Family(f, _) if f.may_be_refused());
                 self.change_within_rules(
                     Change::named(label),
                     |a| edit(a, other, remove),
@@ -1071,6 +1075,13 @@ fn edit(a: &mut Assessment, step: &Step, remove: Remover) {
             if let Some(id) = a.scales.get(*i).map(|s| s.id.clone()) {
                 a.remove_scale(&id);
             }
+        }
+        Step::Family(step, seed) => {
+            let mut n = 0x4000_0000u32 | (seed & 0x0fff_ff00);
+            super::family_steps::apply_family(a, step, &mut || {
+                n += 1;
+                n.to_be_bytes()
+            });
         }
         Step::Plan(step) => {
             let mut n = 0x5000_0000u32 + a.scales.len() as u32 * 256;
@@ -1364,6 +1375,38 @@ fn the_child_s_tools_are_reached_by_the_random_edits() {
     assert!(
         strokes > 20 && undone > 5 && versions > 0 && linked > 0,
         "{strokes} strokes, {undone} undone, {versions} versions, {linked} linked"
+    );
+}
+
+#[test]
+fn family_group_decision_making_is_reached_by_the_random_edits() {
+    // Over the property test's sequences, meetings are offered and answered, held with people
+    // who came, their plans made safety plan rules and agreed in versions.
+    let (mut offers, mut accepted, mut came, mut rules, mut versions) = (0, 0, 0, 0, 0);
+    for seed in 0..20 {
+        let mut w = Workbench::new(start(seed), remove_properly);
+        let mut r = Rng(seed);
+        for _ in 0..100 {
+            let step = random_step(w.doc(), &mut r);
+            w.apply(&step);
+            assert_eq!(w.broken, None, "seed {seed}");
+        }
+        let g = &w.doc().family_group;
+        offers += g.offers.len();
+        accepted += g
+            .offers
+            .iter()
+            .filter(|o| o.answer == crate::model::family_group::OfferAnswer::Accepted)
+            .count();
+        for m in &g.meetings {
+            came += m.came.len();
+            rules += m.plan.points.iter().filter(|p| p.rule.is_some()).count();
+            versions += m.versions.len();
+        }
+    }
+    assert!(
+        offers > 5 && accepted > 0 && came > 0 && rules > 0 && versions > 0,
+        "{offers} offers, {accepted} accepted, {came} came, {rules} rules, {versions} versions"
     );
 }
 

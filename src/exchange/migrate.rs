@@ -6,7 +6,7 @@ use super::errors::ImportError;
 use serde_json::Value;
 
 /// The schema version this app writes.
-pub const SCHEMA_VERSION: u32 = 10;
+pub const SCHEMA_VERSION: u32 = 11;
 
 /// A step from version `index + 1` to `index + 2`.
 type Step = fn(Value) -> Result<Value, ImportError>;
@@ -14,6 +14,7 @@ type Step = fn(Value) -> Result<Value, ImportError>;
 /// The steps, oldest first: `STEPS[0]` migrates version 1 to 2, and so on.
 const STEPS: [Step; SCHEMA_VERSION as usize - 1] = [
     v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8, v8_to_v9, v9_to_v10,
+    v10_to_v11,
 ];
 
 /// The assessment document as an object, or the error every step gives when it is not one.
@@ -206,6 +207,31 @@ fn v9_to_v10(mut doc: Value) -> Result<Value, ImportError> {
     Ok(doc)
 }
 
+/// Version 11 added family group decision-making (`familyGroup`: the letter before
+/// proceedings, the offers, the exception, the meetings with the family's plan, the
+/// application), each person's parental responsibility with a note, and the lead worker's role
+/// under Families First.
+fn v10_to_v11(mut doc: Value) -> Result<Value, ImportError> {
+    let map = object(&mut doc)?;
+    if let Some(Value::Array(people)) = map.get_mut("people") {
+        for person in people.iter_mut() {
+            if let Value::Object(p) = person {
+                p.entry("parentalResponsibility")
+                    .or_insert_with(|| Value::from("notAsked"));
+                p.entry("parentalResponsibilityNote")
+                    .or_insert_with(|| Value::from(""));
+            }
+        }
+    }
+    map.entry("leadWorkerRole")
+        .or_insert_with(|| Value::from("socialWorker"));
+    map.entry("familyGroup").or_insert_with(|| {
+        serde_json::json!({"letterBeforeProceedings": null, "offers": [], "exception": null,
+            "meetings": [], "application": null})
+    });
+    Ok(doc)
+}
+
 /// Reads a schema version from a JSON value.
 pub fn read_version(v: Option<&Value>) -> Result<u32, ImportError> {
     let v = v.ok_or(ImportError::MissingField {
@@ -236,30 +262,57 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    /// The steps up to version 9, each test's subject.
-    fn to_v9(mut doc: Value, from: u32) -> Result<Value, ImportError> {
-        for step in STEPS.iter().take(8).skip(from as usize - 1) {
+    /// The steps up to version `to`, each test's subject.
+    fn up_to(mut doc: Value, from: u32, to: usize) -> Result<Value, ImportError> {
+        for step in STEPS.iter().take(to - 1).skip(from as usize - 1) {
             doc = step(doc)?;
         }
         Ok(doc)
+    }
+    fn to_v9(doc: Value, from: u32) -> Result<Value, ImportError> {
+        up_to(doc, from, 9)
+    }
+    fn to_v10(doc: Value, from: u32) -> Result<Value, ImportError> {
+        up_to(doc, from, 10)
+    }
+
+    #[test]
+    fn version_10_gains_no_family_group_record_and_nobody_s_parental_responsibility() {
+        let out = migrate(
+            json!({"people": [{"id": "p-01020304"}], "leadWorker": "Sam"}),
+            10,
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            json!({"people": [{"id": "p-01020304", "parentalResponsibility": "notAsked",
+                    "parentalResponsibilityNote": ""}],
+                "leadWorker": "Sam", "leadWorkerRole": "socialWorker",
+                "familyGroup": {"letterBeforeProceedings": null, "offers": [], "exception": null,
+                    "meetings": [], "application": null}})
+        );
+        let kept = json!({"people": [], "leadWorkerRole": "familyHelpLeadPractitioner",
+            "familyGroup": {"offers": [1]}});
+        assert_eq!(migrate(kept.clone(), 10).unwrap(), kept);
+        assert!(migrate(json!(7), 10).is_err());
     }
 
     #[test]
     fn version_9_follows_the_first_version_of_its_profile() {
         let built_in = crate::procedure::find("assessments-2024").unwrap();
         assert_eq!(
-            migrate(json!({"profile": "assessments-2024"}), 9).unwrap(),
+            to_v10(json!({"profile": "assessments-2024"}), 9).unwrap(),
             json!({"profile": "assessments-2024", "profileVersion": 1, "profileHash": built_in.hash})
         );
         // a profile this app does not have: its hash is not known (the import then refuses it)
         assert_eq!(
-            migrate(json!({"profile": "elsewhere"}), 9).unwrap(),
+            to_v10(json!({"profile": "elsewhere"}), 9).unwrap(),
             json!({"profile": "elsewhere", "profileVersion": 1, "profileHash": ""})
         );
         // what a document already says is kept
         let kept = json!({"profile": "x", "profileVersion": 3, "profileHash": "h"});
-        assert_eq!(migrate(kept.clone(), 9).unwrap(), kept);
-        assert!(migrate(json!(null), 9).is_err());
+        assert_eq!(to_v10(kept.clone(), 9).unwrap(), kept);
+        assert!(to_v10(json!(null), 9).is_err());
     }
 
     #[test]
@@ -274,11 +327,12 @@ mod tests {
         assert_eq!(read_version(Some(&json!(8))), Ok(8));
         assert_eq!(read_version(Some(&json!(9))), Ok(9));
         assert_eq!(read_version(Some(&json!(10))), Ok(10));
+        assert_eq!(read_version(Some(&json!(11))), Ok(11));
         assert_eq!(
-            read_version(Some(&json!(11))),
+            read_version(Some(&json!(12))),
             Err(ImportError::NewerVersion {
-                found: 11,
-                supported: 10
+                found: 12,
+                supported: 11
             })
         );
         assert!(matches!(

@@ -29,7 +29,7 @@ pub const FORMAT: &str = "assessment-workbench/assessment";
 /// The largest file import accepts, in bytes.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 /// The published schema's location, relative to the app.
-pub const SCHEMA_PATH: &str = "schema/assessment-v10.schema.json";
+pub const SCHEMA_PATH: &str = "schema/assessment-v11.schema.json";
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -91,6 +91,8 @@ pub struct Assessment {
     pub start_date: Option<NaiveDate>,
     /// The qualified social worker leading the assessment.
     pub lead_worker: String,
+    /// The lead worker's role under Families First.
+    pub lead_worker_role: LeadRole,
     /// The team that holds the case (Annex A's `AllocatedTeam`, SSD's `cina_assessment_team`).
     pub allocated_team: String,
     /// The social work manager supervising it.
@@ -121,7 +123,20 @@ pub struct Assessment {
     pub case: CaseRecord,
     /// The child's own tools: Three Houses, Safety House, Words and Pictures.
     pub child_tools: Vec<ChildTool>,
+    /// Family group decision-making: the offer before proceedings, the meetings, the family's
+    /// own plan.
+    pub family_group: super::family_group::FamilyGroup,
 }
+
+coded_enum!(
+    /// The lead worker's role: a social worker, or one of the Families First programme's lead
+    /// roles (each a qualified social worker).
+    LeadRole {
+        SocialWorker => ("socialWorker", "Social worker"),
+        LeadChildProtectionPractitioner => ("leadChildProtectionPractitioner", "Lead Child Protection Practitioner"),
+        FamilyHelpLeadPractitioner => ("familyHelpLeadPractitioner", "Family Help Lead Practitioner"),
+    }
+);
 
 impl Assessment {
     /// A new assessment, created `now`, following `profile`.
@@ -142,6 +157,7 @@ impl Assessment {
             referral_date: None,
             start_date: None,
             lead_worker: String::new(),
+            lead_worker_role: LeadRole::SocialWorker,
             allocated_team: String::new(),
             team_manager: String::new(),
             people: Vec::new(),
@@ -157,6 +173,7 @@ impl Assessment {
             audit: Vec::new(),
             case: CaseRecord::default(),
             child_tools: Vec::new(),
+            family_group: Default::default(),
         }
     }
 

@@ -35,6 +35,7 @@ pub mod child_tools;
 pub mod chronology;
 pub mod dates;
 pub mod drawing;
+pub mod family_group;
 pub mod genogram;
 pub mod ids;
 pub mod marks;
@@ -52,7 +53,7 @@ pub mod scales;
 pub mod validity;
 
 pub use answers::{answer_key, Answer};
-pub use assessment::{Assessment, AssessmentType};
+pub use assessment::{Assessment, AssessmentType, LeadRole};
 pub use chronology::ChronologyEntry;
 pub use ids::{AssessmentId, ItemId, PersonId};
 pub use person::{Gender, Life, Person, PersonRole};

@@ -20,6 +20,8 @@ pub enum Part {
     Audit,
     Case,
     ChildTools,
+    /// Family group decision-making.
+    FamilyGroup,
 }
 
 /// A set of parts.

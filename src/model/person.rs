@@ -175,6 +175,11 @@ pub struct Person {
     /// When an expected baby is due, outside a pre-birth assessment (whose own expected
     /// delivery date is the baby's: see [`crate::model::Assessment::expected_delivery_of`]).
     pub expected_delivery_date: Option<NaiveDate>,
+    /// Whether they hold parental responsibility for the child or children (asked for the
+    /// family, where section 31ZA's offer depends on it).
+    pub parental_responsibility: super::family_group::ParentalResponsibility,
+    /// What is known about it ("Named on the birth certificate", "By a court order in 2024").
+    pub parental_responsibility_note: String,
 }
 
 impl Person {
@@ -197,6 +202,8 @@ impl Person {
             date_of_death: None,
             age_years: None,
             expected_delivery_date: None,
+            parental_responsibility: super::family_group::ParentalResponsibility::NotAsked,
+            parental_responsibility_note: String::new(),
         }
     }
 

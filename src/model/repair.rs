@@ -40,9 +40,45 @@ pub fn repair(a: &mut Assessment) -> Repaired {
     mend_network(a, &mut changes);
     super::repair_planning::mend_planning(a, &mut changes);
     super::repair_child_tools::mend_child_tools(a, &mut changes);
+    mend_family_group(a, &mut changes);
     Repaired {
         changes,
         remaining: problems(a).iter().map(ToString::to_string).collect(),
+    }
+}
+
+/// The family group record: who came was invited; chosen words of the child that are no
+/// longer in their tools are let go (the words themselves were already gone); agreed versions
+/// numbered in order.
+fn mend_family_group(a: &mut Assessment, changes: &mut Vec<String>) {
+    let present: HashSet<_> = a
+        .child_tools
+        .iter()
+        .flat_map(|t| t.child_words.iter().map(|w| w.id.clone()))
+        .collect();
+    let mut n = 0;
+    for m in &mut a.family_group.meetings {
+        let before = m.child_words.len();
+        m.child_words.retain(|w| present.contains(w));
+        n += before - m.child_words.len();
+        for p in m.came.clone() {
+            if !m.invited.contains(&p) {
+                m.invited.push(p);
+                n += 1;
+            }
+        }
+        for (i, v) in m.versions.iter_mut().enumerate() {
+            if v.number as usize != i + 1 {
+                v.number = i as u32 + 1;
+                n += 1;
+            }
+        }
+    }
+    if n > 0 {
+        changes.push(format!(
+            "{n} thing{} in the family group decision-making record put right (who came among those invited, the family's plan's versions numbered in order, references to words since removed let go).",
+            plural(n)
+        ));
     }
 }
 
@@ -130,6 +166,14 @@ fn referenced(a: &Assessment) -> (BTreeSet<PersonId>, BTreeSet<PersonId>) {
     any.extend(a.child_tools.iter().map(|t| t.child.clone()));
     // A child's own map says they are a child being assessed.
     as_child.extend(a.child_networks.iter().map(|c| c.child.clone()));
+    // Family group decision-making: who was offered a meeting, invited, came, does what.
+    let g = &a.family_group;
+    any.extend(g.offers.iter().map(|o| o.person.clone()));
+    for m in &g.meetings {
+        any.extend(m.invited.iter().chain(&m.came).cloned());
+        any.extend(m.plan.points.iter().flat_map(|p| p.who.iter().cloned()));
+        as_child.extend(m.children_came.iter().cloned());
+    }
     (as_child, any)
 }
 

@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod census;
 pub mod durations;
+pub mod family_group;
 pub mod identity;
 pub mod profile;
 pub mod registry;

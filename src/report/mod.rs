@@ -4,6 +4,7 @@
 
 mod child;
 pub mod child_tools;
+mod family_group;
 mod planning;
 pub mod scale_chart;
 pub mod trajectory;
@@ -176,6 +177,7 @@ pub fn professional_summary(a: &Assessment, profile: &Profile, today: NaiveDate)
         }
     }
     out.push_str(&planning::professional(a));
+    out.push_str(&family_group::professional(a));
     if !a.chronology.is_empty() {
         out.push_str("<h2>Chronology</h2><table class=\"chronology\"><tr><th>Date</th><th>What happened</th><th>Source</th><th>Significance</th></tr>");
         for e in crate::model::chronology::sorted(&a.chronology) {
@@ -412,6 +414,7 @@ fn family_body(a: &Assessment, profile: &Profile, today: NaiveDate, made_for: &s
         }
     }
     out.push_str(&planning::family(a));
+    out.push_str(&family_group::family(a));
     if let Some(Answer::Choices(outcomes)) = flow.answer("outcomes", None) {
         let q = profile
             .sections

@@ -158,6 +158,13 @@ fn assessment_page() -> impl IntoView {
         Page::ToolDraw(..) => view! { <super::child::draw_page::ToolDrawPage/> }.into_any(),
         Page::SafetyPlan => view! { <SafetyPlanPage/> }.into_any(),
         Page::SafetyPlanPresent => view! { <SafetyPlanPresentPage/> }.into_any(),
+        Page::FamilyGroup => view! { <super::pages::family_group::FamilyGroupPage/> }.into_any(),
+        Page::FamilyMeeting(_) => {
+            view! { <super::pages::family_meeting::FamilyMeetingPage/> }.into_any()
+        }
+        Page::FamilyPlanPrint(_) => {
+            view! { <super::pages::family_plan_print::FamilyPlanPrintPage/> }.into_any()
+        }
         Page::Section(_) => view! { <SectionPage/> }.into_any(),
         Page::Group(..) => view! { <GroupPage/> }.into_any(),
         Page::NotFound => view! { <NotFound/> }.into_any(),

@@ -120,6 +120,15 @@ pub fn for_reader(a: &Assessment, reader: &Reader) -> Assessment {
     }
     // The child's drawings and words reach a family reader only where the worker chose.
     b.child_tools.retain(|t| t.in_family_summary);
+    // What the child said, chosen to be heard at a family meeting, only where it is still shown.
+    let shown: std::collections::HashSet<_> = b
+        .child_tools
+        .iter()
+        .flat_map(|t| t.child_words.iter().map(|w| w.id.clone()))
+        .collect();
+    for m in &mut b.family_group.meetings {
+        m.child_words.retain(|w| shown.contains(w));
+    }
     b.marks.clear();
     b.audit.clear();
     b

@@ -21,6 +21,7 @@ struct Header {
     referral_date: Option<NaiveDate>,
     start_date: Option<NaiveDate>,
     lead_worker: String,
+    lead_worker_role: crate::model::LeadRole,
     allocated_team: String,
     team_manager: String,
 }
@@ -118,6 +119,7 @@ enum Piece {
     Audit(Items<crate::model::marks::AuditEntry>),
     Case(Box<crate::model::case_record::CaseRecord>),
     ChildTools(Items<crate::model::child_tools::ChildTool>),
+    FamilyGroup(Box<crate::model::family_group::FamilyGroup>),
 }
 
 impl Piece {
@@ -139,7 +141,8 @@ impl Piece {
             | (Genogram(_), Genogram(_))
             | (Network(_), Network(_))
             | (Planning(_), Planning(_))
-            | (Case(_), Case(_)) => true,
+            | (Case(_), Case(_))
+            | (FamilyGroup(_), FamilyGroup(_)) => true,
             _ => false,
         }
     }
@@ -161,6 +164,7 @@ impl Piece {
             Piece::Audit(_) => Part::Audit,
             Piece::Case(_) => Part::Case,
             Piece::ChildTools(_) => Part::ChildTools,
+            Piece::FamilyGroup(_) => Part::FamilyGroup,
         }
     }
 
@@ -184,6 +188,7 @@ impl Piece {
                     referral_date: replace(&mut a.referral_date, h.referral_date),
                     start_date: replace(&mut a.start_date, h.start_date),
                     lead_worker: replace(&mut a.lead_worker, h.lead_worker),
+                    lead_worker_role: replace(&mut a.lead_worker_role, h.lead_worker_role),
                     allocated_team: replace(&mut a.allocated_team, h.allocated_team),
                     team_manager: replace(&mut a.team_manager, h.team_manager),
                 }))
@@ -203,6 +208,7 @@ impl Piece {
             Piece::Audit(x) => Piece::Audit(x.swap_into(&mut a.audit)),
             Piece::Case(x) => Piece::Case(Box::new(replace(&mut a.case, *x))),
             Piece::ChildTools(x) => Piece::ChildTools(x.swap_into(&mut a.child_tools)),
+            Piece::FamilyGroup(x) => Piece::FamilyGroup(Box::new(replace(&mut a.family_group, *x))),
         }
     }
 }
@@ -230,6 +236,7 @@ pub struct Before {
     audit: Option<Vec<crate::model::marks::AuditEntry>>,
     case: Option<crate::model::case_record::CaseRecord>,
     child_tools: Option<Vec<crate::model::child_tools::ChildTool>>,
+    family_group: Option<crate::model::family_group::FamilyGroup>,
 }
 
 impl Before {
@@ -247,6 +254,7 @@ impl Before {
             referral_date,
             start_date,
             lead_worker,
+            lead_worker_role,
             allocated_team,
             team_manager,
             people,
@@ -262,6 +270,7 @@ impl Before {
             audit,
             case,
             child_tools,
+            family_group,
         } = a;
         Before {
             header: Some(Header {
@@ -274,6 +283,7 @@ impl Before {
                 referral_date,
                 start_date,
                 lead_worker,
+                lead_worker_role,
                 allocated_team,
                 team_manager,
             }),
@@ -290,6 +300,7 @@ impl Before {
             audit: Some(audit),
             case: Some(case),
             child_tools: Some(child_tools),
+            family_group: Some(family_group),
         }
     }
 
@@ -312,6 +323,7 @@ impl Before {
                 referral_date: a.referral_date,
                 start_date: a.start_date,
                 lead_worker: a.lead_worker.clone(),
+                lead_worker_role: a.lead_worker_role,
                 allocated_team: a.allocated_team.clone(),
                 team_manager: a.team_manager.clone(),
             }),
@@ -328,6 +340,7 @@ impl Before {
             audit: copy!(Audit, audit),
             case: copy!(Case, case),
             child_tools: copy!(ChildTools, child_tools),
+            family_group: copy!(FamilyGroup, family_group),
         }
     }
 
@@ -344,6 +357,7 @@ impl Before {
                 || header.referral_date != after.referral_date
                 || header.start_date != after.start_date
                 || header.lead_worker != after.lead_worker
+                || header.lead_worker_role != after.lead_worker_role
                 || header.allocated_team != after.allocated_team
                 || header.team_manager != after.team_manager
             {
@@ -388,6 +402,7 @@ impl Before {
         list!(audit, Audit);
         whole!(case, Case);
         list!(child_tools, ChildTools);
+        whole!(family_group, FamilyGroup);
         Patch(out)
     }
 }

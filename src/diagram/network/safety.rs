@@ -18,6 +18,19 @@ pub struct SafetyPerson {
     pub attend: Option<&'static str>,
     /// How many of the safety plan's rules they make sure of.
     pub rules: usize,
+    /// The last family group decision-making meeting they came to, if any.
+    pub came: Option<chrono::NaiveDate>,
+}
+
+/// The date of the last family meeting `id` came to.
+fn came_to(a: &Assessment, id: Option<&PersonId>) -> Option<chrono::NaiveDate> {
+    let id = id?;
+    a.family_group
+        .meetings
+        .iter()
+        .filter(|m| m.came.contains(id))
+        .filter_map(|m| m.date)
+        .max()
 }
 
 /// The safety view's people of map `which`: the map's first, in map order, then those the
@@ -37,6 +50,13 @@ pub fn safety_people(a: &Assessment, which: &MapFor) -> Vec<SafetyPerson> {
             knows_worries: Some(m.knows_worries),
             attend: Some(m.attend_conference.label()),
             rules: plan_rules(a, m),
+            came: came_to(
+                a,
+                match &m.who {
+                    Who::Person { person } => Some(person),
+                    Who::Organisation { .. } => None,
+                },
+            ),
         })
         .collect();
     let mut named: Vec<&PersonId> = Vec::new();
@@ -62,6 +82,7 @@ pub fn safety_people(a: &Assessment, which: &MapFor) -> Vec<SafetyPerson> {
             knows_worries: None,
             attend: None,
             rules: a.planning.rules_naming(id),
+            came: came_to(a, Some(id)),
         })
     }));
     out

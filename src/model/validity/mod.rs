@@ -16,6 +16,7 @@ use std::fmt;
 
 mod case;
 mod child_tools;
+mod family_group;
 
 // Each rule's words, once: several rules check the same kind of reference in different places.
 const NOT_IN_REGISTER: &str = "names a person who is not in the people register";
@@ -54,7 +55,7 @@ pub fn problems(a: &Assessment) -> Vec<Problem> {
 pub fn problems_in(a: &Assessment, touched: Parts) -> Vec<Problem> {
     use Part::*;
     type Group = fn(&mut Rules, &Assessment);
-    let groups: [(Parts, Group); 10] = [
+    let groups: [(Parts, Group); 11] = [
         (Parts::of(&[Header, People]), Rules::identity),
         (Parts::of(&[Answers, People]), Rules::answers),
         (Parts::of(&[Chronology, People]), Rules::chronology),
@@ -68,6 +69,10 @@ pub fn problems_in(a: &Assessment, touched: Parts) -> Vec<Problem> {
         (Parts::of(&[Marks, People]), Rules::marks),
         (Parts::of(&[Case, People]), Rules::case),
         (Parts::of(&[ChildTools, People]), Rules::child_tools),
+        (
+            Parts::of(&[FamilyGroup, People, ChildTools]),
+            Rules::family_group,
+        ),
     ];
     let mut out = Rules::new(a);
     for (reads, group) in groups {

@@ -100,6 +100,21 @@ fn PersonPanel(d: Dispatcher, selected: RwSignal<Option<PersonId>>, p: PersonId)
     view! {
         <section class="panel" aria-labelledby="panel-title" data-testid="person-panel">
             <h2 class="heading-m" id="panel-title">{name}</h2>
+            {move || s.doc.with(|a| {
+                let p = a.person(&pid.get_value())?;
+                (p.role != crate::model::PersonRole::SubjectChild).then(|| {
+                    let mut words = p.parental_responsibility.label().to_owned();
+                    if !p.parental_responsibility_note.trim().is_empty() {
+                        words = format!("{words} ({})", p.parental_responsibility_note.trim());
+                    }
+                    view! {
+                        <p class="body" data-testid="panel-pr">
+                            <strong>"Parental responsibility: "</strong>{words}" "
+                            <a href=format!("/assessments/{}/person/{}", a.id, p.id)>"Change"<span class="visually-hidden">" parental responsibility"</span></a>
+                        </p>
+                    }
+                })
+            })}
             <h3 class="heading-s">"Add a relative"</h3>
             {move || (partnership_options.get().len() > 2).then(|| view! {
                 <SelectField id="children-with" label="New children are with" options=partnership_options

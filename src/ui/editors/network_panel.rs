@@ -553,6 +553,10 @@ pub fn SafetyNetworkList() -> impl IntoView {
                         knows,
                         p.attend.unwrap_or("Not recorded"),
                         p.rules,
+                        p.came.map_or_else(
+                            || "No".to_owned(),
+                            |d| format!("Came on {}", crate::report::words::long_date(d)),
+                        ),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -568,10 +572,10 @@ pub fn SafetyNetworkList() -> impl IntoView {
                 view! {
                     <table class="table" data-testid="safety-network">
                         <caption class="visually-hidden">"People in the safety network and what they have agreed to do"</caption>
-                        <thead><tr><th scope="col">"Who"</th><th scope="col">"What they have agreed to do"</th><th scope="col">"Knows the worries"</th><th scope="col">"Will attend a family group conference"</th><th scope="col">"Rules of the safety plan they make sure of"</th></tr></thead>
+                        <thead><tr><th scope="col">"Who"</th><th scope="col">"What they have agreed to do"</th><th scope="col">"Knows the worries"</th><th scope="col">"Will attend a family group conference"</th><th scope="col">"Rules of the safety plan they make sure of"</th><th scope="col">"Came to a family meeting"</th></tr></thead>
                         <tbody>
-                            {rows.into_iter().map(|(n, r, agreed, knows, fgc, rules)| view! {
-                                <tr><td><strong>{n}</strong>{(!r.is_empty()).then(|| format!(" ({r})"))}</td><td>{agreed}</td><td>{knows}</td><td>{fgc}</td><td>{if rules == 0 { "None".to_owned() } else { rules.to_string() }}</td></tr>
+                            {rows.into_iter().map(|(n, r, agreed, knows, fgc, rules, came)| view! {
+                                <tr><td><strong>{n}</strong>{(!r.is_empty()).then(|| format!(" ({r})"))}</td><td>{agreed}</td><td>{knows}</td><td>{fgc}</td><td>{if rules == 0 { "None".to_owned() } else { rules.to_string() }}</td><td>{came}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>

@@ -32,6 +32,7 @@ pub fn CaseRecordPage() -> impl IntoView {
         <a href=base class="back-link">"Back to overview"</a>
         <span class="caption">"The case system"</span>
         <h1 class="heading-xl">"Completion, authorisation and the census"</h1>
+        <super::family_group::DutyGaps link=true/>
         <Status/>
         <h2 class="heading-l">"Each child's census facts"</h2>
         <p class="body">"What the Children in Need census asks of this assessment, for each child. The factors are the ones identified at the end of the assessment."</p>

@@ -80,6 +80,18 @@ pub fn DetailsPage() -> impl IntoView {
             on_change=text("the lead social worker", |a, v| a.lead_worker = v)
             width_class="input--w20"
         />
+        <crate::ui::widgets::fields::RadioGroup
+            name="lead-worker-role"
+            legend="The lead worker's role"
+            hint="Under Families First, a Lead Child Protection Practitioner or a Family Help Lead Practitioner may lead. The DfE and SSD exports carry the lead worker as before."
+            choices={crate::model::LeadRole::ALL.iter().map(|r| crate::ui::widgets::fields::Choice::new(r.code(), r.label())).collect::<Vec<_>>()}
+            value=Signal::derive(move || doc.read().lead_worker_role.code().to_owned())
+            on_change=Callback::new(move |v: String| {
+                if let Some(r) = crate::model::LeadRole::from_code(&v) {
+                    s.edit(format!("change the lead worker's role to {}", r.label()), |a| a.lead_worker_role = r);
+                }
+            })
+        />
         <TextField
             id="allocated-team"
             label="Allocated team"

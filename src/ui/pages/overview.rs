@@ -52,11 +52,11 @@ pub fn OverviewPage() -> impl IntoView {
             rows.push(("Expected delivery date", long_date(edd)));
         }
         rows.push((
-            "Lead social worker",
+            "Lead worker",
             if a.lead_worker.is_empty() {
                 "Not recorded".into()
             } else {
-                a.lead_worker.clone()
+                format!("{} ({})", a.lead_worker, a.lead_worker_role.label())
             },
         ));
         rows.push((
@@ -238,10 +238,12 @@ pub fn OverviewPage() -> impl IntoView {
         {calendar_warning}
         {timescales}
         <crate::ui::widgets::procedure_version::ProcedureVersion/>
+        <super::family_group::DutyGaps link=true/>
         <h2 class="heading-l">"Tools"</h2>
         <ul class="tool-list">
             <li><a href=move || format!("{}/planning", base()) class="task-list__link">"Danger statements and safety goals"</a></li>
             <li><a href=move || format!("{}/safety-plan", base()) class="task-list__link">"Safety plan"</a></li>
+            <li><a href=move || format!("{}/family-group", base()) class="task-list__link">"Family group decision-making"</a></li>
             <li><a href=move || format!("{}/case-record", base()) class="task-list__link">"Completion, authorisation and the census"</a></li>
             <li><a href=move || format!("{}/scales", base()) class="task-list__link">"Safety scales and other scales"</a></li>
             <li><a href=move || format!("{}/genogram", base()) class="task-list__link">"Genogram"</a></li>

@@ -188,6 +188,19 @@ fn PersonForm(id: PersonId) -> impl IntoView {
         <TextField id="relationship" label="Relationship to the child or children"
             hint="In your words, for example: Mother, Father (lives apart), Mother's partner, Maternal grandmother, Brother of Mia."
             value=read(|p| p.relationship.clone()) on_change=write("relationship to the child or children", |p, v| p.relationship = v) width_class="input--w30"/>
+        <Show when=move || matches!(role.get(), Some(PersonRole::FamilyMember | PersonRole::OtherSignificant))>
+            <RadioGroup name="parental-responsibility" legend="Do they have parental responsibility for the child or children?"
+                hint="It decides who is offered a family group decision-making meeting before proceedings (Children Act 1989, section 31ZA)."
+                choices={crate::model::family_group::ParentalResponsibility::ALL.iter().map(|r| Choice::new(r.code(), r.label())).collect::<Vec<_>>()}
+                value=Signal::derive(move || s.doc.read().person(&id.get_value()).map(|p| p.parental_responsibility.code().to_owned()).unwrap_or_default())
+                on_change=Callback::new(move |v: String| {
+                    if let Some(r) = crate::model::family_group::ParentalResponsibility::from_code(&v) {
+                        s.edit(format!("record whether {} has parental responsibility", heading()), |a| if let Some(p) = a.person_mut(&id.get_value()) { p.parental_responsibility = r });
+                    }
+                })/>
+            <TextField id="pr-note" label="About their parental responsibility (optional)" hint="For example: Named on the birth certificate; By a child arrangements order, 2024."
+                value=read(|p| p.parental_responsibility_note.clone()) on_change=write("note about parental responsibility", |p, v| p.parental_responsibility_note = v) width_class="input--w30"/>
+        </Show>
         <Show when=is_prof>
             <TextField id="organisation" label="Agency and role" hint="For example: Class teacher, Fictional Primary School."
                 value=read(|p| p.organisation.clone()) on_change=write("agency and role", |p, v| p.organisation = v) width_class="input--w30"/>

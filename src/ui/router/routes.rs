@@ -66,6 +66,12 @@ pub enum Page {
     ToolChild(String),
     /// Drawing one surface of a tool (a story page's picture) full screen, outside child mode.
     ToolDraw(String, String),
+    /// Family group decision-making: the offer, the exception, the application, the meetings.
+    FamilyGroup,
+    /// One family group decision-making meeting and the family's plan.
+    FamilyMeeting(String),
+    /// The family's plan printed on its own, for the family to take away.
+    FamilyPlanPrint(String),
     Section(String),
     Group(String, String),
     NotFound,
@@ -115,6 +121,7 @@ impl Route {
                 Page::Person(p) => out.insert("pid", p),
                 Page::Scale(s) | Page::ScalePresent(s) => out.insert("sid", s),
                 Page::Pair(p) => out.insert("pair", p),
+                Page::FamilyMeeting(m) | Page::FamilyPlanPrint(m) => out.insert("meeting", m),
                 Page::Tool(t) | Page::ToolChild(t) => out.insert("tool", t),
                 Page::ToolDraw(t, surface) => {
                     out.insert("tool", t);
@@ -159,6 +166,9 @@ impl Page {
             ["tools", t, "draw", surface] => Page::ToolDraw(one(t), one(surface)),
             ["safety-plan"] => Page::SafetyPlan,
             ["safety-plan", "present"] => Page::SafetyPlanPresent,
+            ["family-group"] => Page::FamilyGroup,
+            ["family-group", m] => Page::FamilyMeeting(one(m)),
+            ["family-group", m, "print"] => Page::FamilyPlanPrint(one(m)),
             ["s", section] => Page::Section(one(section)),
             ["s", section, group] => Page::Group(one(section), one(group)),
             _ => Page::NotFound,
@@ -249,6 +259,29 @@ mod tests {
         assert_eq!(Route::parse("/due"), Route::Due);
         assert_eq!(Route::parse("/backup/"), Route::Backup);
         assert_eq!(Route::parse("/procedures"), Route::Procedures);
+        let fg = |page| Route::Assessment {
+            id: "a-01".into(),
+            page,
+        };
+        assert_eq!(
+            Route::parse("/assessments/a-01/family-group"),
+            fg(Page::FamilyGroup)
+        );
+        assert_eq!(
+            Route::parse("/assessments/a-01/family-group/i-0a"),
+            fg(Page::FamilyMeeting("i-0a".into()))
+        );
+        assert_eq!(
+            Route::parse("/assessments/a-01/family-group/i-0a/print"),
+            fg(Page::FamilyPlanPrint("i-0a".into()))
+        );
+        assert_eq!(
+            fg(Page::FamilyMeeting("i-0a".into()))
+                .params()
+                .get("meeting")
+                .as_deref(),
+            Some("i-0a")
+        );
         assert_eq!(
             Route::parse("/procedures/preview/"),
             Route::ProcedurePreview

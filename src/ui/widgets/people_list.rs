@@ -12,6 +12,18 @@ fn describe(p: &Person, due: Option<chrono::NaiveDate>) -> Vec<(&'static str, St
     if !p.relationship.is_empty() {
         rows.push(("Relationship", p.relationship.clone()));
     }
+    if matches!(
+        p.role,
+        PersonRole::FamilyMember | PersonRole::OtherSignificant
+    ) && p.parental_responsibility
+        != crate::model::family_group::ParentalResponsibility::NotAsked
+    {
+        let mut pr = p.parental_responsibility.label().to_owned();
+        if !p.parental_responsibility_note.trim().is_empty() {
+            pr = format!("{pr} ({})", p.parental_responsibility_note.trim());
+        }
+        rows.push(("Parental responsibility", pr));
+    }
     if p.role == PersonRole::Professional && !p.organisation.is_empty() {
         rows.push(("Agency and role", p.organisation.clone()));
     }

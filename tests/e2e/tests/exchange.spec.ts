@@ -24,7 +24,7 @@ test('export validates against the published schema, and imports into a fresh br
   const doc = JSON.parse(first.text);
   expect(validateWithSchema(doc)).toEqual([]);
   expect(doc.format).toBe('assessment-workbench/assessment');
-  expect(doc.schemaVersion).toBe(9);
+  expect(doc.schemaVersion).toBe(11);
   expect(doc.assessment.genogram.members).toEqual([]);
   expect(doc.assessment.people.map((p: any) => p.givenName)).toEqual(['Mia', 'Alex <b>Placeholder</b>']);
   // the schema is served with the app, byte for byte the published one
@@ -118,12 +118,28 @@ test('the checked-in fixtures pass their schemas; a version 1 file is migrated o
   const badDrawing = JSON.parse(v9);
   badDrawing.assessment.marks.find((m: any) => m.target.kind === 'drawing').target.surface = 'roof';
   expect(validateWithSchema(badDrawing, 9)).not.toEqual([]);
+  // version 10: the profile's version and hash; version 11: family group decision-making
+  const v10 = fixture('assessment-v10.json');
+  expect(validateWithSchema(JSON.parse(v10), 10)).toEqual([]);
+  expect(validateWithSchema(JSON.parse(v9), 10)).not.toEqual([]);
+  const badHash = JSON.parse(v10);
+  badHash.assessment.profileHash = 'not a hash';
+  expect(validateWithSchema(badHash, 10)).not.toEqual([]);
+  const v11 = fixture('assessment-v11.json');
+  expect(validateWithSchema(JSON.parse(v11), 11)).toEqual([]);
+  expect(validateWithSchema(JSON.parse(v10), 11)).not.toEqual([]);
+  const badOffer = JSON.parse(v11);
+  badOffer.assessment.familyGroup.offers[0].answer = 'maybe';
+  expect(validateWithSchema(badOffer, 11)).not.toEqual([]);
+  const noReasons = JSON.parse(v11);
+  noReasons.assessment.familyGroup.exception = { kind: 'notHeld', reasons: '', agreedBy: 'Manager', on: '2026-12-01' };
+  expect(validateWithSchema(noReasons, 11)).not.toEqual([]);
   await importText(page, v1);
   await expect(page.getByTestId('assessment-title')).toHaveText('Mia Sample, Leo Sample');
   await expect(page.getByTestId('task-details')).toContainText('Completed');
   const migrated = await exportVia(page, () => page.getByRole('button', { name: 'Export as JSON' }).click());
   const doc = JSON.parse(migrated.text);
-  expect(doc.schemaVersion).toBe(9);
+  expect(doc.schemaVersion).toBe(11);
   expect(doc.assessment.genogram.members).toEqual([]);
   expect(doc.assessment.answers).toEqual({});
   expect(doc.assessment.scales).toEqual([]);
@@ -134,7 +150,7 @@ const bad: Array<[string, (doc: any) => string, string]> = [
   ['plain garbage', () => 'this is not json at all', 'The file is not a valid JSON file'],
   ['another JSON file', () => JSON.stringify({ name: 'shopping list' }), 'not an Assessment Workbench export'],
   ['a wrong format', (d) => JSON.stringify({ ...d, format: 'genogram' }), 'The file\'s format is "genogram"'],
-  ['a newer schema version', (d) => JSON.stringify({ ...d, schemaVersion: 10 }), 'schema version 10, which is newer than this app understands'],
+  ['a newer schema version', (d) => JSON.stringify({ ...d, schemaVersion: 12 }), 'schema version 12, which is newer than this app understands'],
   ['a missing field', (d) => { delete d.assessment.people[2].role; return JSON.stringify(d); }, 'missing the field "assessment.people[2].role"'],
   ['a mistyped field', (d) => { d.assessment.referralDate = 'last Tuesday'; return JSON.stringify(d); }, 'The field "assessment.referralDate" is not valid'],
   ['an unknown procedure', (d) => { d.assessment.profile = 'elsewhere-2019'; return JSON.stringify(d); }, 'procedure profile "elsewhere-2019"'],

@@ -79,7 +79,7 @@ export async function exportVia(page: Page, click: () => Promise<void>) {
 }
 
 /** Validates a document against the published schema with ajv (independent of the app). */
-export function validateWithSchema(doc: unknown, version: number | string = 10): string[] {
+export function validateWithSchema(doc: unknown, version: number | string = 11): string[] {
   const file = typeof version === 'number' ? `assessment-v${version}.schema.json` : version;
   const read = (name: string) => JSON.parse(readFileSync(join(ROOT, 'public', 'schema', name), 'utf8'));
   const schema = read(file);

@@ -225,7 +225,7 @@ test('danger statements and goals rated over two meetings, the trajectory, and a
   const exported = await exportVia(page, () => page.getByRole('button', { name: 'Export as JSON' }).click());
   const doc = JSON.parse(exported.text);
   expect(validateWithSchema(doc)).toEqual([]);
-  expect(doc.schemaVersion).toBe(9);
+  expect(doc.schemaVersion).toBe(11);
   expect(doc.assessment.planning.pairs).toHaveLength(2);
   expect(doc.assessment.planning.plan.versions.map((v: any) => v.status)).toEqual(['agreedWithFamily', 'agreedAtConference']);
   expect(doc.assessment.planning.plan.reviewDate).toBe('2026-12-04');

@@ -78,7 +78,7 @@ test('a council loads its profile, previews it, starts an assessment under it, a
   await page.goto(url);
   const file = await exportVia(page, () => page.getByRole('button', { name: 'Export as JSON' }).click());
   const doc = JSON.parse(file.text);
-  expect(doc.schemaVersion).toBe(10);
+  expect(doc.schemaVersion).toBe(11);
   expect(doc.assessment.profile).toBe('northmere-2026');
   expect(doc.assessment.profileVersion).toBe(1);
   expect(doc.assessment.profileHash).toMatch(/^[0-9a-f]{64}$/);

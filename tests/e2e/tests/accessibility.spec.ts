@@ -38,9 +38,18 @@ for (const size of sizes) {
       await page.goto(`${base}/people`);
       return page.getByRole('link', { name: 'Change Dana Sample' }).getAttribute('href');
     })();
+    const meeting = await (async () => {
+      await page.goto(`${base}/family-group`);
+      await page.getByRole('button', { name: 'Add a meeting' }).click();
+      await expect(page.getByTestId('meeting-heading')).toBeVisible();
+      await page.getByRole('button', { name: 'Add a point to the plan' }).click();
+      await expect(page.getByTestId('plan-point')).toBeVisible();
+      return page.url();
+    })();
     const pages = ['/', '/new', '/import', '/bin', '/storage', '/backup', '/due', base, `${base}/details`, `${base}/children`, `${base}/people`, personHref!, `${base}/delete`,
       `${base}/s/child`, `${base}/s/communication/language`, `${base}/s/analysis/worries`, `${base}/s/outcome/decision`, `${base}/chronology`, `${base}/genogram`, `${base}/network`,
-      `${base}/planning`, `${base}/planning/i-50000002`, `${base}/safety-plan`, `${base}/case-record`, `${base}/print/family`, '/exports'];
+      `${base}/planning`, `${base}/planning/i-50000002`, `${base}/safety-plan`, `${base}/case-record`, `${base}/print/family`, '/exports',
+      '/procedures', '/procedures/preview?profile=signs-of-safety-2020&version=1', `${base}/family-group`, meeting, `${meeting}/print`];
     for (const path of pages) {
       await page.goto(path);
       // The list's page is drawn early from index.html; check the app's, once it has taken over.

@@ -20,13 +20,13 @@ function family(): string {
     ['p-0f000001', 'Ada', 'Sample', 'Maternal grandmother', 'family', true, 'notAsked'],
     ['p-0f000002', 'Jo', 'Sample', 'Aunt', 'family', true, 'yes'],
     ['p-0f000003', 'Sam', 'Testcase', 'Paternal uncle', 'family', false, 'yes'],
-    ['p-0f000004', 'Pat', 'Neighbourly', 'Neighbour', 'friend', false, 'yes'],
-    ['p-0f000005', 'Kim', 'Friendly', 'Family friend', 'friend', false, 'notAsked'],
+    ['p-0f000004', 'Pat', 'Neighbourly', 'Neighbour', 'friends', false, 'yes'],
+    ['p-0f000005', 'Kim', 'Friendly', 'Family friend', 'friends', false, 'notAsked'],
   ];
   const mapEntry = a.network.members[0];
   extra.forEach(([id, given, familyName, rel, category, safety, attend], i) => {
     a.people.push({ ...template, id, givenName: given, familyName, relationship: rel, address: '', phone: '',
-      role: category === 'friend' ? 'otherSignificant' : 'familyMember', livesInHousehold: false });
+      role: category === 'friends' ? 'otherSignificant' : 'familyMember', livesInHousehold: false });
     a.network.members.push({ ...mapEntry, id: `i-0f00000${i + 1}`, who: { kind: 'person', person: id },
       category, angle: 60 + i * 50, safetyNetwork: safety, attendConference: attend, agreed: '' });
   });
@@ -35,7 +35,7 @@ function family(): string {
 
 async function openPerson(page: Page, base: string, name: string) {
   await page.goto(`${base}/people`);
-  await page.getByRole('link', { name, exact: true }).first().click();
+  await page.getByRole('link', { name: `Change ${name}`, exact: true }).click();
   await expect(page.getByTestId('person-heading')).toHaveText(name);
 }
 
@@ -134,7 +134,7 @@ test('a facilitator records the offer, the meeting and the family plan, and the 
   // the family's plan on its own, in large type
   await page.goto(`${base}/family-group`);
   await page.getByTestId('meetings').getByRole('link', { name: 'Meeting, 5 December 2026' }).click();
-  await page.getByRole('link', { name: "Print the family's plan" }).click();
+  await page.getByRole('button', { name: "Print the family's plan" }).click();
   const printed = page.getByTestId('family-plan-print');
   await expect(printed).toContainText('Our family\'s plan for Mia Sample');
   await expect(printed).toContainText('Jo takes the children to school on Mondays (Jo Sample; Mondays)');

@@ -23,6 +23,8 @@ pub fn meet_as_a_family(a: &mut Assessment, today: NaiveDate) {
             .map(|p| p.id.clone())
             .collect();
     }
+    // The parent the children live with accepts; the other declines.
+    parents.sort_by_key(|p| !a.person(p).is_some_and(|x| x.lives_in_household));
     let [accepts, declines] = [parents[0].clone(), parents[1].clone()];
     for (p, note) in [
         (&accepts, "Named on the children's birth certificates"),

@@ -336,7 +336,7 @@ pub fn differences(older: &FamilyPlanVersion, newer: &FamilyPlanVersion) -> Vec<
     }
     if older.response != newer.response {
         out.push(format!(
-            "The authority's response: was {}, now {}",
+            "The council's response: was {}, now {}",
             older.response.label().to_lowercase(),
             newer.response.label().to_lowercase()
         ));

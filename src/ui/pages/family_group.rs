@@ -150,7 +150,7 @@ fn OfferCard(person: PersonId) -> impl IntoView {
             .cloned()
     };
     view! {
-        <section class="card" data-testid="offer-card" aria-label=move || format!("The offer to {}", name())>
+        <section class="card card--padded" data-testid="offer-card" aria-label=move || format!("The offer to {}", name())>
             <h3 class="heading-m">{name}</h3>
             <p class="hint">{facts}</p>
             {move || match offer() {
@@ -258,9 +258,10 @@ fn OfferAnswerForm(id: ItemId) -> impl IntoView {
                     words: Option<String>| {
         let Some(o) = offer() else { return };
         let answer = answer.unwrap_or(o.answer);
+        // An answer given now is dated today, or the day of the offer if that is later.
         let on = on
             .unwrap_or(o.answered_on)
-            .or((answer != OfferAnswer::NoAnswerYet).then(today));
+            .or((answer != OfferAnswer::NoAnswerYet).then(|| today().max(o.offered_on)));
         let words = words.unwrap_or(o.their_words.clone());
         s.edit(what, |a| {
             fg::answer_offer(a, &id.get_value(), answer, on, &words)
@@ -388,10 +389,10 @@ fn MeetingList() -> impl IntoView {
                 let response = m.response.map_or("No response yet", |r| r.label());
                 view! {
                     <tr>
-                        <th scope="row"><a href=href>{format!("Meeting, {when}")}</a></th>
-                        <td>{came}</td>
-                        <td>{response}</td>
-                        <td>{format!("{} agreed version{}", m.versions.len(), if m.versions.len() == 1 { "" } else { "s" })}</td>
+                        <th scope="row" data-label="Meeting"><a href=href>{format!("Meeting, {when}")}</a></th>
+                        <td data-label="Who came">{came}</td>
+                        <td data-label="The council's response">{response}</td>
+                        <td data-label="The family's plan">{format!("{} agreed version{}", m.versions.len(), if m.versions.len() == 1 { "" } else { "s" })}</td>
                     </tr>
                 }
             })

@@ -325,12 +325,13 @@ fn MeetingForm(id: ItemId) -> impl IntoView {
             })
             .unwrap_or_default()
     });
+    let navigate = crate::ui::router::use_navigate();
     let remove_meeting = move |_| {
         let back = format!("{}/family-group", base());
         if s.try_edit("remove the meeting", |a| {
             fg::remove_meeting(a, &id.get_value())
         }) {
-            crate::ui::router::use_navigate()(&back, Default::default());
+            navigate(&back, Default::default());
         }
     };
     view! {
@@ -461,7 +462,7 @@ fn PointCard(meeting: ItemId, point: ItemId) -> impl IntoView {
     };
     let key = point.get_value().to_string();
     view! {
-        <div class="card" data-testid="plan-point">
+        <div class="card card--padded" data-testid="plan-point">
             <TextArea id=format!("point-{key}") label="What will be done" value=text(|p| p.words.clone()) on_change=put("words", |p, v| p.words = v)/>
             {move || view! { <CheckboxGroup name=format!("point-who-{}", point.get_value()) legend="Who will do it" choices=people() value=who on_change=set_who/> }}
             <TextField id=format!("point-when-{key}") label="When" value=text(|p| p.when.clone()) on_change=put("when", |p, v| p.when = v) width_class="input--w20"/>
@@ -502,7 +503,7 @@ fn Versions(meeting: ItemId) -> impl IntoView {
             .map(|(i, v)| {
                 let changes = (i > 0).then(|| fg::differences(&versions[i - 1], v));
                 view! {
-                    <section class="card" data-testid="plan-version">
+                    <section class="card card--padded" data-testid="plan-version">
                         <h3 class="heading-m">{format!("Version {}, agreed {} ({})", v.number, long_date(v.agreed_on), v.response.label().to_lowercase())}</h3>
                         <ul class="list list--bullet">{v.points.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul>
                         {changes.map(|c| view! {

@@ -89,7 +89,7 @@ fn Preview(profile: &'static Profile) -> impl IntoView {
                 <caption class="visually-hidden">"Timescales, in working days (England and Wales bank holidays excluded)"</caption>
                 <thead><tr><th scope="col">"Due"</th><th scope="col">"What"</th></tr></thead>
                 <tbody>
-                    {list.into_iter().map(|d| view! { <tr><td>{long_date(d.due)}</td><th scope="row">{d.label}</th></tr> }).collect_view()}
+                    {list.into_iter().map(|d| view! { <tr><td data-label="Due">{long_date(d.due)}</td><th scope="row" data-label="What">{d.label}</th></tr> }).collect_view()}
                 </tbody>
             </table>
         }
@@ -133,7 +133,7 @@ fn Preview(profile: &'static Profile) -> impl IntoView {
             caption = format!("{caption} · Procedure {reference}");
         }
         view! {
-            <section class="card" aria-labelledby="preview-page-title" data-testid="preview-page">
+            <section class="card card--padded" aria-labelledby="preview-page-title" data-testid="preview-page">
                 <span class="caption" data-testid="preview-caption">{caption}</span>
                 <h2 class="heading-l" id="preview-page-title">{group.title.clone()}</h2>
                 <p class="hint" data-testid="preview-progress">{format!("Page {} of {total}", i + 1)}</p>

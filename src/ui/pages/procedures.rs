@@ -171,12 +171,12 @@ pub fn ProceduresPage() -> impl IntoView {
         .map(|p| {
             view! {
                 <tr class="table__row">
-                    <td class="table__cell">{p.name.clone()}</td>
-                    <td class="table__cell">"Built in"</td>
-                    <td class="table__cell">{p.version}</td>
-                    <td class="table__cell">"—"</td>
-                    <td class="table__cell">"Always offered"</td>
-                    <td class="table__cell"><a class="link" href=preview_url(p)>{format!("Preview {}", p.name)}</a></td>
+                    <td class="table__cell" data-label="Procedure">{p.name.clone()}</td>
+                    <td class="table__cell" data-label="Council">"Built in"</td>
+                    <td class="table__cell" data-label="Version">{p.version}</td>
+                    <td class="table__cell" data-label="Published">"Not given"</td>
+                    <td class="table__cell" data-label="For new assessments">"Always offered"</td>
+                    <td class="table__cell" data-label="Actions"><a class="link" href=preview_url(p)>{format!("Preview {}", p.name)}</a></td>
                 </tr>
             }
         })
@@ -197,12 +197,12 @@ pub fn ProceduresPage() -> impl IntoView {
                 let toggle = move |_| set_withdrawn(id.clone(), version, !l.withdrawn);
                 view! {
                     <tr class="table__row" data-testid="loaded-profile">
-                        <td class="table__cell">{p.name.clone()}<br/><span class="secondary-text">{format!("Content check {}", identity::short(&p.hash))}</span></td>
-                        <td class="table__cell">{p.council.clone()}</td>
-                        <td class="table__cell">{p.version}</td>
-                        <td class="table__cell">{p.published.map_or_else(|| "Not given".to_owned(), crate::report::words::long_date)}</td>
-                        <td class="table__cell">{if l.withdrawn { "Withdrawn" } else { "Offered" }}</td>
-                        <td class="table__cell">
+                        <td class="table__cell" data-label="Procedure">{p.name.clone()}<br/><span class="secondary-text">{format!("Content check {}", identity::short(&p.hash))}</span></td>
+                        <td class="table__cell" data-label="Council">{p.council.clone()}</td>
+                        <td class="table__cell" data-label="Version">{p.version}</td>
+                        <td class="table__cell" data-label="Published">{p.published.map_or_else(|| "Not given".to_owned(), crate::report::words::long_date)}</td>
+                        <td class="table__cell" data-label="For new assessments">{if l.withdrawn { "Withdrawn" } else { "Offered" }}</td>
+                        <td class="table__cell" data-label="Actions">
                             <a class="link" href=preview_url(p)>{format!("Preview {label}")}</a>
                             <br/>
                             <button type="button" class="link-button" on:click=toggle>

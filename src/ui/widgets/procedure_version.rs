@@ -65,7 +65,7 @@ pub fn ProcedureVersion() -> impl IntoView {
         let a = s.doc.read();
         let list = upgrade::earlier_answers(&a, profile_of(s));
         (!list.is_empty()).then(|| view! {
-            <section class="card" data-testid="earlier-answers" aria-labelledby="earlier-answers-title">
+            <section class="card card--padded" data-testid="earlier-answers" aria-labelledby="earlier-answers-title">
                 <h2 class="heading-m" id="earlier-answers-title">"Answers from an earlier version of the procedure"</h2>
                 <p class="body">"The version this assessment now follows does not ask these questions. The answers are kept."</p>
                 <dl class="summary-list">

@@ -165,3 +165,36 @@ test('a newer version is offered on the overview; moving keeps an answer the new
   await expect(page.getByText('Has a family network meeting been offered?')).toBeVisible();
   errors.check();
 });
+
+test('a hostile profile is shown harmlessly or refused, and nothing is stored', async ({ page }) => {
+  const errors = watchErrors(page);
+  // markup in the words: loaded, and shown as the characters typed
+  const marked = JSON.parse(EXAMPLE);
+  marked.id = 'markup-2026';
+  marked.name = 'Markup <b>Council</b>';
+  marked.sections[0].groups[0].help = '<img src=x onerror="window.__pwned = 1">Read <b>this</b>';
+  await loadProfile(page, JSON.stringify(marked));
+  await expect(page.getByTestId('procedures-done')).toContainText('Loaded: Markup <b>Council</b>, version 1');
+  await page.getByRole('link', { name: 'Preview Markup <b>Council</b> version 1' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Markup <b>Council</b>');
+  await expect(page.getByTestId('preview-page')).toContainText('<img src=x onerror="window.__pwned = 1">Read <b>this</b>');
+  await expect(page.locator('main img, main b')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+  // a thousand sections, and a condition that names its own question: refused, nothing stored
+  const huge = JSON.parse(EXAMPLE);
+  huge.id = 'huge-2026';
+  huge.sections.push(...Array.from({ length: 1000 }, (_, i) => ({
+    id: `s${i}`, title: 'More', groups: [{ id: 'g', title: 'G', questions: [{ id: `extra${i}`, label: 'Q', kind: 'text' }] }],
+  })));
+  await loadProfile(page, JSON.stringify(huge));
+  await expect(page.locator('.error-summary')).toContainText('at most 60 sections');
+  const selfish = JSON.parse(EXAMPLE);
+  selfish.id = 'selfish-2026';
+  const q = selfish.sections[0].groups[1].questions[0];
+  q.showIf = { answer: { question: q.id, isOneOf: [q.options[0].value] } };
+  await loadProfile(page, JSON.stringify(selfish));
+  await expect(page.locator('.error-summary')).toContainText('sections[0].groups[1].questions[0].showIf');
+  await expect(page.getByTestId('loaded-profile')).toHaveCount(1);
+  errors.check();
+});

@@ -11,13 +11,19 @@ use crate::model::{Assessment, ItemId, PersonId, PersonRole};
 use chrono::NaiveDate;
 
 /// Records (or clears) the letter before proceedings; the offers made in it take its date.
+/// Clearing the date keeps the offers made in it, as offers made another way on the day they
+/// were dated.
 pub fn set_letter(a: &mut Assessment, on: Option<NaiveDate>) {
     let g = &mut a.family_group;
     g.letter_before_proceedings = on;
-    if let Some(d) = on {
-        for o in &mut g.offers {
-            if o.how == OfferedHow::LetterBeforeProceedings {
-                o.offered_on = d;
+    for o in &mut g.offers {
+        if o.how == OfferedHow::LetterBeforeProceedings {
+            match on {
+                Some(d) => o.offered_on = d,
+                None => {
+                    o.how = OfferedHow::Otherwise;
+                    o.how_words = "In a letter before proceedings (its date since cleared)".into();
+                }
             }
         }
     }
@@ -218,6 +224,9 @@ pub fn point_to_rule(a: &mut Assessment, meeting: &ItemId, point: &ItemId, rule:
     else {
         return false;
     };
+    if p.words.trim().is_empty() {
+        return false;
+    }
     if p.rule
         .as_ref()
         .is_some_and(|r| a.planning.plan.rules.iter().any(|x| &x.id == r))

@@ -333,12 +333,21 @@ fn merge_into(
     super::child_tools::swap_person(a, gone, keep);
     let g = &mut a.family_group;
     g.offers.iter_mut().for_each(|o| swap(&mut o.person));
-    let mut offered = Vec::new();
-    g.offers.retain(|o| {
-        let first = !offered.contains(&o.person);
-        offered.push(o.person.clone());
-        first
-    });
+    // Two offers to one person: the one with an answer stays (accepted first), then the kept
+    // record's.
+    let rank = |o: &crate::model::family_group::Offer| match o.answer {
+        crate::model::family_group::OfferAnswer::Accepted => 0,
+        crate::model::family_group::OfferAnswer::Declined => 1,
+        crate::model::family_group::OfferAnswer::NoAnswerYet => 2,
+    };
+    let best = g
+        .offers
+        .iter()
+        .filter(|o| &o.person == keep)
+        .min_by_key(|o| rank(o))
+        .map(|o| o.id.clone());
+    g.offers
+        .retain(|o| &o.person != keep || Some(&o.id) == best.as_ref());
     for m in &mut g.meetings {
         for list in [&mut m.invited, &mut m.came, &mut m.children_came] {
             list.iter_mut().for_each(swap);

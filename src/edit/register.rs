@@ -60,6 +60,18 @@ pub fn impact(a: &Assessment, id: &PersonId, change: Change) -> Vec<String> {
                 if n == 1 { "y" } else { "ies" }
             ));
         }
+        let came = a
+            .family_group
+            .meetings
+            .iter()
+            .filter(|m| m.children_came.contains(id))
+            .count();
+        if came > 0 && change != Change::Remove {
+            out.push(format!(
+                "{name} will no longer be recorded as a child who came to {came} family meeting{}.",
+                plural(came)
+            ));
+        }
         let entries = a
             .chronology
             .iter()
@@ -111,6 +123,27 @@ pub fn impact(a: &Assessment, id: &PersonId, change: Change) -> Vec<String> {
             out.push(format!(
                 "{name} is no longer named as making sure of {rules} rule{} of the safety plan; agreed versions keep their name.",
                 plural(rules)
+            ));
+        }
+        let g = &a.family_group;
+        if g.offer_to(id).is_some() {
+            out.push(format!(
+                "The offer of a family group decision-making meeting made to {name}, with their answer, will be deleted. Export the assessment first to keep a copy."
+            ));
+        }
+        let meetings = g
+            .meetings
+            .iter()
+            .filter(|m| {
+                m.invited.contains(id)
+                    || m.children_came.contains(id)
+                    || m.plan.points.iter().any(|p| p.who.contains(id))
+            })
+            .count();
+        if meetings > 0 {
+            out.push(format!(
+                "{name} is taken off {meetings} family meeting{} (who was invited, who came, who does what in the family's plan); agreed versions keep their name.",
+                plural(meetings)
             ));
         }
         let maps = a.maps().filter(|(_, m)| m.entry_for(id).is_some()).count();

@@ -73,7 +73,16 @@ pub(crate) fn check_profile(
             id: a.profile.clone(),
             version: a.profile_version,
         }),
-        Some(hash) if !hash.is_empty() && !a.profile_hash.is_empty() && hash != a.profile_hash => {
+        // A built-in profile is the app's own: a later copy of the app may correct its words
+        // without making older files unreadable, so only loaded profiles are held to the hash.
+        Some(hash)
+            if !hash.is_empty()
+                && !a.profile_hash.is_empty()
+                && hash != a.profile_hash
+                && !crate::procedure::built_in()
+                    .iter()
+                    .any(|p| p.id == a.profile) =>
+        {
             Err(ImportError::ProfileDiffers {
                 id: a.profile.clone(),
                 version: a.profile_version,
@@ -119,5 +128,17 @@ pub(crate) fn to_add(
     if c.profile.id != a.profile || c.profile.version != a.profile_version {
         return Err(mismatch(&c.profile, &a.profile, a.profile_version));
     }
-    Ok(lookup(&a.profile, a.profile_version).is_none().then_some(c))
+    if lookup(&a.profile, a.profile_version).is_some() {
+        return Ok(None);
+    }
+    // What loading it on the Procedures page would refuse is refused here too.
+    match registry::can_add(&c.profile) {
+        Ok(()) | Err(registry::Clash::AlreadyHere { .. }) => {}
+        Err(clash) => {
+            return Err(ImportError::CarriedProfile {
+                reason: clash.to_string(),
+            })
+        }
+    }
+    Ok(Some(c))
 }

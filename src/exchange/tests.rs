@@ -409,14 +409,11 @@ fn rule_breaking_content_is_refused() {
         matches!(e, ImportError::UnknownProfile { version: 2, .. }),
         "{e:?}"
     );
-    let e = import(&edited(|v| {
+    // a built-in profile whose words a later copy of the app corrected still opens older files
+    let ok = import(&edited(|v| {
         v["assessment"]["profileHash"] = json!("0".repeat(64))
-    }))
-    .unwrap_err();
-    assert!(
-        matches!(e, ImportError::ProfileDiffers { version: 1, .. }),
-        "{e:?}"
-    );
+    }));
+    assert!(ok.is_ok(), "{ok:?}");
     let e = import(&edited(|v| {
         v["assessment"]["profileHash"] = json!("not a hash")
     }))

@@ -13,6 +13,7 @@
 //! - **order of dates**: offers, and the meeting, come before the application.
 
 use crate::model::family_group::{ExceptionKind, OfferAnswer, OfferedHow, ParentalResponsibility};
+use crate::model::genogram::ChildKind;
 use crate::model::{Assessment, Life, PersonId};
 use chrono::NaiveDate;
 
@@ -38,9 +39,14 @@ pub fn to_be_offered(a: &Assessment) -> Vec<PersonId> {
             add(&p.id);
         }
     }
+    // Birth and adoptive parents; carers shown on other lines (foster, step, kinship) are
+    // offered when they hold parental responsibility, as above.
     for child in a.children() {
-        for parent in a.genogram.parents_of(&child.id) {
-            add(&parent);
+        let line = a.genogram.parentage_of(&child.id);
+        if line.is_some_and(|l| matches!(l.kind, ChildKind::Birth | ChildKind::Adopted)) {
+            for parent in a.genogram.parents_of(&child.id) {
+                add(&parent);
+            }
         }
     }
     // A parent who is also a child being assessed (a young parent) is still a parent.
@@ -102,12 +108,22 @@ pub fn gaps(a: &Assessment) -> Vec<DutyGap> {
         .iter()
         .filter(|o| o.answer == OfferAnswer::Accepted)
         .collect();
+    // A meeting counts once someone has accepted: held on or after the first acceptance, and
+    // (once there is an application) on or before it.
+    let first_yes = accepted.iter().filter_map(|o| o.answered_on).min();
     let held_before = |on: Option<NaiveDate>| {
-        g.held()
-            .any(|m| on.is_none_or(|app| m.date.is_some_and(|d| d <= app)))
+        g.held().any(|m| {
+            m.date.is_some_and(|d| {
+                first_yes.is_none_or(|yes| d >= yes) && on.is_none_or(|app| d <= app)
+            })
+        })
     };
+    // "Not held" covers the meeting only when decided before the application.
+    let not_held = g.exception.as_ref().is_some_and(|e| {
+        e.kind == ExceptionKind::NotHeld && g.application.as_ref().is_none_or(|x| e.on <= x.on)
+    });
     if let Some(first) = accepted.first() {
-        if exception != Some(ExceptionKind::NotHeld) {
+        if !not_held {
             let on = g.application.as_ref().map(|x| x.on);
             if !held_before(on) {
                 let who = accepted

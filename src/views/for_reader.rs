@@ -120,6 +120,19 @@ pub fn for_reader(a: &Assessment, reader: &Reader) -> Assessment {
     }
     // The child's drawings and words reach a family reader only where the worker chose.
     b.child_tools.retain(|t| t.in_family_summary);
+    // Family group decision-making: why the council decided a meeting would not be in the
+    // child's best interests can name a danger from someone in the family, and what one parent
+    // said to the offer is theirs; neither goes to anyone but the professional record (a
+    // person reading their own copy keeps their own words).
+    let g = &mut b.family_group;
+    if let Some(e) = &mut g.exception {
+        e.reasons = "The reasons are not shown in this copy.".into();
+    }
+    for o in &mut g.offers {
+        if !matches!(reader, Reader::Person(me) if *me == o.person) {
+            o.their_words.clear();
+        }
+    }
     // What the child said, chosen to be heard at a family meeting, only where it is still shown.
     let shown: std::collections::HashSet<_> = b
         .child_tools

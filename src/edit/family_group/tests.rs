@@ -77,8 +77,9 @@ fn offers_in_the_letter_take_its_date_and_answers_follow_the_offer() {
     assert!(problems(&b)
         .iter()
         .any(|p| p.path == "familyGroup.offers[0].answeredOn"));
+    // an offer in the letter dated otherwise is refused
     let mut b = a.clone();
-    set_letter(&mut b, None);
+    b.family_group.offers[0].offered_on = day(3);
     assert!(problems(&b)
         .iter()
         .any(|p| p.path == "familyGroup.offers[0].offeredOn"));
@@ -295,4 +296,138 @@ fn removing_or_merging_a_person_keeps_the_record_whole() {
             on: day(1),
         },
     );
+}
+
+#[test]
+fn removing_someone_says_first_what_goes_from_the_family_group_record() {
+    let mut a = demo_case();
+    let parent = a.family_group.offers[0].person.clone();
+    let words = crate::edit::register::impact(&a, &parent, crate::edit::register::Change::Remove);
+    assert!(
+        words
+            .iter()
+            .any(|w| w.starts_with("The offer of a family group decision-making meeting made to")),
+        "{words:?}"
+    );
+    assert!(
+        words.iter().any(|w| w.contains("family meeting")),
+        "{words:?}"
+    );
+    crate::edit::register::remove_person(&mut a, &parent);
+    assert!(problems(&a).is_empty());
+    assert!(a.family_group.offer_to(&parent).is_none());
+}
+
+#[test]
+fn clearing_the_letter_keeps_its_offers_an_empty_point_makes_no_rule_and_a_merge_keeps_the_answer()
+{
+    let mut a = demo_case();
+    let offered: Vec<PersonId> = a
+        .family_group
+        .offers
+        .iter()
+        .map(|o| o.person.clone())
+        .collect();
+    set_letter(&mut a, None);
+    assert!(problems(&a).is_empty(), "{:?}", problems(&a));
+    assert_eq!(a.family_group.offers.len(), offered.len());
+    assert!(a
+        .family_group
+        .offers
+        .iter()
+        .all(|o| o.how == OfferedHow::Otherwise));
+
+    let m = a.family_group.meetings[0].id.clone();
+    add_point(&mut a, &m, item(77));
+    assert!(
+        !point_to_rule(&mut a, &m, &item(77), item(78)),
+        "no words, no rule"
+    );
+
+    // a second record of the parent who declined, with an accepted offer, merged into the first
+    let declined = a
+        .family_group
+        .offers
+        .iter()
+        .find(|o| o.answer == OfferAnswer::Declined)
+        .unwrap()
+        .person
+        .clone();
+    let twin = PersonId::from_random([0xed; 4]);
+    let mut copy = a.person(&declined).unwrap().clone();
+    copy.id = twin.clone();
+    a.people.push(copy);
+    add_offer(
+        &mut a,
+        item(79),
+        twin.clone(),
+        OfferedHow::Otherwise,
+        day(1),
+        "",
+    );
+    answer_offer(
+        &mut a,
+        &item(79),
+        OfferAnswer::Accepted,
+        Some(day(2)),
+        "Yes after all",
+    );
+    crate::edit::merge::merge(&mut a, &declined, &twin, &[]).unwrap();
+    let kept = a.family_group.offer_to(&declined).unwrap();
+    assert_eq!(
+        (kept.answer, kept.their_words.as_str()),
+        (OfferAnswer::Accepted, "Yes after all")
+    );
+    assert!(problems(&a).is_empty());
+}
+
+#[test]
+fn a_copy_for_a_reader_leaves_out_the_exception_s_reasons_and_other_people_s_words() {
+    use crate::model::marks::Reader;
+    let mut a = demo_case();
+    set_exception(
+        &mut a,
+        Some(Exception {
+            kind: ExceptionKind::NotHeld,
+            reasons: "Dad threatened Grandma.".into(),
+            agreed_by: "Manager".into(),
+            on: day(1),
+        }),
+    );
+    let first = a.family_group.offers[0].person.clone();
+    let second = a.family_group.offers[1].person.clone();
+    let family = crate::views::for_reader::for_reader(&a, &Reader::Family);
+    assert!(problems(&family).is_empty());
+    assert!(!family
+        .family_group
+        .exception
+        .as_ref()
+        .unwrap()
+        .reasons
+        .contains("threatened"));
+    assert!(family
+        .family_group
+        .offers
+        .iter()
+        .all(|o| o.their_words.is_empty()));
+    let mine = crate::views::for_reader::for_reader(&a, &Reader::Person(first.clone()));
+    assert!(!mine
+        .family_group
+        .offer_to(&first)
+        .unwrap()
+        .their_words
+        .is_empty());
+    assert!(mine
+        .family_group
+        .offer_to(&second)
+        .unwrap()
+        .their_words
+        .is_empty());
+    let all = crate::views::for_reader::for_reader(&a, &Reader::Professional);
+    assert!(all
+        .family_group
+        .exception
+        .unwrap()
+        .reasons
+        .contains("threatened"));
 }

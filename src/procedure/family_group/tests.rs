@@ -281,3 +281,56 @@ fn an_application_alone_engages_the_duty() {
     let g = gaps(&a);
     assert_eq!((about(&g, &mum).len(), about(&g, &dad).len()), (1, 1));
 }
+
+#[test]
+fn a_meeting_before_anyone_accepted_or_an_exception_after_the_application_does_not_count() {
+    let (mut a, mum, dad) = family();
+    a.family_group.letter_before_proceedings = Some(day(1));
+    let mut yes = offer(&mum, day(1), OfferAnswer::Accepted);
+    yes.answered_on = Some(day(6));
+    a.family_group.offers = vec![yes, offer(&dad, day(1), OfferAnswer::Declined)];
+    // a meeting held before Dana accepted is not the meeting she accepted
+    a.family_group.meetings = vec![held_on(day(4), &mum)];
+    assert_eq!(gaps(&a).len(), 1, "{:?}", gaps(&a));
+    a.family_group.meetings = vec![held_on(day(8), &mum)];
+    assert!(gaps(&a).is_empty());
+    // "not held" decided after the application does not excuse it
+    a.family_group.meetings.clear();
+    a.family_group.application = Some(Application {
+        order: OrderKind::Care,
+        on: day(10),
+    });
+    a.family_group.exception = Some(Exception {
+        kind: ExceptionKind::NotHeld,
+        reasons: "Risk to the child.".into(),
+        agreed_by: "Manager".into(),
+        on: day(12),
+    });
+    assert_eq!(gaps(&a).len(), 1, "{:?}", gaps(&a));
+    a.family_group.exception.as_mut().unwrap().on = day(9);
+    assert!(gaps(&a).is_empty(), "{:?}", gaps(&a));
+}
+
+#[test]
+fn foster_step_and_kinship_carers_are_offered_only_with_parental_responsibility() {
+    let mut demo = crate::edit::register::tests::demo_case();
+    demo.family_group = Default::default();
+    for p in &mut demo.people {
+        p.parental_responsibility = ParentalResponsibility::NotAsked;
+    }
+    let child = demo.children().next().unwrap().id.clone();
+    let parents = demo.genogram.parents_of(&child);
+    assert!(parents.iter().all(|p| to_be_offered(&demo).contains(p)));
+    for line in &mut demo.genogram.parentage {
+        line.kind = crate::model::genogram::ChildKind::Fostered;
+    }
+    assert!(
+        to_be_offered(&demo).is_empty(),
+        "{:?}",
+        to_be_offered(&demo)
+    );
+    demo.person_mut(&parents[0])
+        .unwrap()
+        .parental_responsibility = ParentalResponsibility::Yes;
+    assert_eq!(to_be_offered(&demo), vec![parents[0].clone()]);
+}

@@ -162,3 +162,31 @@ fn an_export_carries_a_loaded_profile_and_an_import_offers_it_to_a_device_withou
         }
     );
 }
+
+#[test]
+fn a_loaded_profile_is_held_to_its_hash_and_a_carried_one_may_not_take_a_built_in_id() {
+    let a = started_under_v1();
+    let now = Utc.with_ymd_and_hms(2026, 12, 7, 10, 0, 0).unwrap();
+    let file = export_json(&a, now, "0.8.0");
+    // this device's version 1 has other content than the file was written under
+    let other = |_: &str, _: u32| Some("1".repeat(64));
+    assert_eq!(
+        import_json(&file, other).unwrap_err(),
+        ImportError::ProfileDiffers {
+            id: "northmere-2026".into(),
+            version: 1
+        }
+    );
+    // a carried profile under a built-in's id is refused, as loading it would be
+    let mut v: serde_json::Value = serde_json::from_str(&file).unwrap();
+    v["procedureProfile"]["id"] = "signs-of-safety-2020".into();
+    v["procedureProfile"]["version"] = 2.into();
+    v["assessment"]["profile"] = "signs-of-safety-2020".into();
+    v["assessment"]["profileVersion"] = 2.into();
+    v["assessment"]["profileHash"] = "".into();
+    let e = import_json(&v.to_string(), crate::procedure::known_hash).unwrap_err();
+    assert!(
+        matches!(&e, ImportError::CarriedProfile { reason } if reason.contains("built-in")),
+        "{e}"
+    );
+}

@@ -59,7 +59,9 @@ pub fn FamilyGroupPage() -> impl IntoView {
             navigate(&url, Default::default());
         }
     };
-    let people = move || {
+    // The people as a memo, each card keyed by person: an edit on one card keeps the others
+    // (and their half-filled forms) as they are.
+    let people = Memo::new(move |_| {
         let a = s.doc.read();
         let mut ids = to_be_offered(&a);
         for o in &a.family_group.offers {
@@ -68,7 +70,7 @@ pub fn FamilyGroupPage() -> impl IntoView {
             }
         }
         ids
-    };
+    });
     let unrecorded = move || {
         let a = s.doc.read();
         a.people
@@ -104,13 +106,12 @@ pub fn FamilyGroupPage() -> impl IntoView {
                 </div>
             })
         }}
-        {move || {
-            let ids = people();
-            if ids.is_empty() {
-                return view! { <p class="body">"Nobody is recorded as a parent (on the genogram) or as having parental responsibility yet."</p> }.into_any();
-            }
-            ids.into_iter().map(|p| view! { <OfferCard person=p/> }).collect_view().into_any()
-        }}
+        <Show when=move || people.read().is_empty()>
+            <p class="body">"Nobody is recorded as a parent (on the genogram) or as having parental responsibility yet."</p>
+        </Show>
+        <For each=move || people.get() key=|p| p.clone() let:p>
+            <OfferCard person=p/>
+        </For>
         <h2 class="heading-l">"If a meeting would not be in the child's best interests"</h2>
         <ExceptionForm/>
         <h2 class="heading-l">"Meetings"</h2>
@@ -142,20 +143,21 @@ fn OfferCard(person: PersonId) -> impl IntoView {
             f
         })
     };
-    let offer = move || {
+    // Which offer, not what it says: the answer's fields are not built again as they change.
+    let offer = Memo::new(move |_| {
         s.doc
             .read()
             .family_group
             .offer_to(&person.get_value())
-            .cloned()
-    };
+            .map(|o| o.id.clone())
+    });
     view! {
         <section class="card card--padded" data-testid="offer-card" aria-label=move || format!("The offer to {}", name())>
             <h3 class="heading-m">{name}</h3>
             <p class="hint">{facts}</p>
-            {move || match offer() {
+            {move || match offer.get() {
                 None => view! { <NewOffer person=person.get_value()/> }.into_any(),
-                Some(o) => view! { <OfferAnswerForm id=o.id.clone()/> }.into_any(),
+                Some(id) => view! { <OfferAnswerForm id=id/> }.into_any(),
             }}
         </section>
     }
@@ -165,13 +167,13 @@ fn OfferCard(person: PersonId) -> impl IntoView {
 #[component]
 fn NewOffer(person: PersonId) -> impl IntoView {
     let s = use_session();
-    let has_letter = move || {
+    let has_letter = Memo::new(move |_| {
         s.doc
             .read()
             .family_group
             .letter_before_proceedings
             .is_some()
-    };
+    });
     let how = RwSignal::new(String::new());
     let on = RwSignal::new(Some(today()));
     let words = RwSignal::new(String::new());
@@ -183,6 +185,11 @@ fn NewOffer(person: PersonId) -> impl IntoView {
             Some(h) => h,
             None => return error.set(Some("Select how the meeting was offered.".into())),
         };
+        if how == OfferedHow::LetterBeforeProceedings && !has_letter.get_untracked() {
+            return error.set(Some(
+                "Enter the date of the letter before proceedings first.".into(),
+            ));
+        }
         let Some(day) = on.get_untracked() else {
             return error.set(Some("Enter the date it was offered.".into()));
         };
@@ -209,7 +216,7 @@ fn NewOffer(person: PersonId) -> impl IntoView {
             "Another way",
             "At a meeting, by phone or in another letter.",
         )];
-        if has_letter() {
+        if has_letter.get() {
             c.insert(
                 0,
                 Choice::with_hint(
@@ -263,7 +270,8 @@ fn OfferAnswerForm(id: ItemId) -> impl IntoView {
             .unwrap_or(o.answered_on)
             .or((answer != OfferAnswer::NoAnswerYet).then(|| today().max(o.offered_on)));
         let words = words.unwrap_or(o.their_words.clone());
-        s.edit(what, |a| {
+        // Their words are typed: one Undo step for the typing in that field.
+        s.typing(what, format!("offer:{what}:{}", id.get_value()), |a| {
             fg::answer_offer(a, &id.get_value(), answer, on, &words)
         });
     };
@@ -305,6 +313,7 @@ fn OfferAnswerForm(id: ItemId) -> impl IntoView {
 #[component]
 fn ExceptionForm() -> impl IntoView {
     let s = use_session();
+    let recorded = Memo::new(move |_| s.doc.read().family_group.exception.clone());
     let kind = RwSignal::new(String::new());
     let reasons = RwSignal::new(String::new());
     let manager = RwSignal::new(String::new());
@@ -341,7 +350,7 @@ fn ExceptionForm() -> impl IntoView {
         );
     };
     move || {
-        match s.doc.read().family_group.exception.clone() {
+        match recorded.get() {
         Some(e) => view! {
             <div class="inset-text" data-testid="exception">
                 <p class="body"><strong>{e.kind.label()}</strong></p>
@@ -411,6 +420,7 @@ fn MeetingList() -> impl IntoView {
 #[component]
 fn ApplicationForm() -> impl IntoView {
     let s = use_session();
+    let made = Memo::new(move |_| s.doc.read().family_group.application.clone());
     let order = RwSignal::new(String::new());
     let on = RwSignal::new(Some(today()));
     let error = RwSignal::new(None::<String>);
@@ -429,7 +439,7 @@ fn ApplicationForm() -> impl IntoView {
         });
     };
     move || {
-        match s.doc.read().family_group.application.clone() {
+        match made.get() {
         Some(x) => view! {
             <p class="body" data-testid="application">{format!("{} applied for on {}.", x.order.label(), long_date(x.on))}</p>
             <button type="button" class="link-button" on:click=move |_| s.edit("remove the application", |a| fg::set_application(a, None))>"Remove the application"</button>

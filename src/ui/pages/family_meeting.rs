@@ -22,19 +22,24 @@ use leptos::prelude::*;
 pub fn FamilyMeetingPage() -> impl IntoView {
     let s = use_session();
     let params = use_params_map();
-    move || {
-        let id = params.read().get("meeting").and_then(|m| ItemId::parse(&m));
-        match id.filter(|id| {
-            s.doc
-                .read()
-                .family_group
-                .meetings
-                .iter()
-                .any(|m| &m.id == id)
-        }) {
-            Some(id) => view! { <MeetingForm id=id/> }.into_any(),
-            None => view! { <NotFound/> }.into_any(),
-        }
+    // Only whether the meeting is there: the form is not built again on every edit (which would
+    // take the focus and the half-typed fields with it).
+    let found = Memo::new(move |_| {
+        let id = params
+            .read()
+            .get("meeting")
+            .and_then(|m| ItemId::parse(&m))?;
+        s.doc
+            .read()
+            .family_group
+            .meetings
+            .iter()
+            .any(|m| m.id == id)
+            .then_some(id)
+    });
+    move || match found.get() {
+        Some(id) => view! { <MeetingForm id=id/> }.into_any(),
+        None => view! { <NotFound/> }.into_any(),
     }
 }
 
@@ -107,7 +112,7 @@ fn MeetingForm(id: ItemId) -> impl IntoView {
             .map(|x| x.display_name())
             .unwrap_or_default()
     };
-    let invitees = move || {
+    let invitees = Memo::new(move |_| {
         let a = s.doc.read();
         fg::suggested_invitees(&a)
             .into_iter()
@@ -120,7 +125,7 @@ fn MeetingForm(id: ItemId) -> impl IntoView {
                 }
             })
             .collect::<Vec<_>>()
-    };
+    });
     let invited = Signal::derive(move || {
         meeting()
             .map(|m| m.invited.iter().map(|p| p.to_string()).collect())
@@ -191,7 +196,8 @@ fn MeetingForm(id: ItemId) -> impl IntoView {
             fg::update_meeting(a, &id.get_value(), |m| m.child_words = chosen)
         })
     });
-    let came_choices = move || {
+    let has_invited = Memo::new(move |_| meeting().is_some_and(|m| !m.invited.is_empty()));
+    let came_choices = Memo::new(move |_| {
         meeting()
             .map(|m| {
                 m.invited
@@ -200,15 +206,15 @@ fn MeetingForm(id: ItemId) -> impl IntoView {
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default()
-    };
-    let child_choices = move || {
+    });
+    let child_choices = Memo::new(move |_| {
         s.doc
             .read()
             .children()
             .map(|c| Choice::new(c.id.as_str(), &c.display_name()))
             .collect::<Vec<_>>()
-    };
-    let word_choices = move || {
+    });
+    let word_choices = Memo::new(move |_| {
         let a = s.doc.read();
         a.child_tools
             .iter()
@@ -226,7 +232,7 @@ fn MeetingForm(id: ItemId) -> impl IntoView {
                 })
             })
             .collect::<Vec<_>>()
-    };
+    });
     let (coordinator, set_coordinator) = words(
         s,
         id,
@@ -344,12 +350,12 @@ fn MeetingForm(id: ItemId) -> impl IntoView {
         <DateField id="meeting-date" label="Date of the meeting" value=date(|m| m.date) on_change=set_date("date of the meeting", |m, d| m.date = d)/>
         <TextField id="meeting-place" label="Where it was held" value=place on_change=set_place width_class="input--w30"/>
         <h2 class="heading-l">"Who was there"</h2>
-        {move || view! { <CheckboxGroup name="invited" legend="Who was invited" hint="The safety network and those willing to attend on the network map come first." choices=invitees() value=invited on_change=set_invited/> }}
-        {move || (!invited.get().is_empty()).then(|| view! { <CheckboxGroup name="came" legend="Who came" choices=came_choices() value=came on_change=set_came/> })}
-        {move || view! { <CheckboxGroup name="children-came" legend="Which children came" choices=child_choices() value=children_came on_change=set_children/> }}
+        {move || view! { <CheckboxGroup name="invited" legend="Who was invited" hint="The safety network and those willing to attend on the network map come first." choices=invitees.get() value=invited on_change=set_invited/> }}
+        {move || has_invited.get().then(|| view! { <CheckboxGroup name="came" legend="Who came" choices=came_choices.get() value=came on_change=set_came/> })}
+        {move || view! { <CheckboxGroup name="children-came" legend="Which children came" choices=child_choices.get() value=children_came on_change=set_children/> }}
         <h2 class="heading-l">"The child's views"</h2>
         <TextArea id="child-views" label="The child's views" hint="In the words they were given, by the child or for them." value=views on_change=set_views/>
-        {move || { let c = word_choices(); (!c.is_empty()).then(|| view! { <CheckboxGroup name="child-words" legend="Things the child said in their own tools, to be heard at the meeting" choices=c value=child_words_chosen on_change=set_child_words/> }) }}
+        {move || { let c = word_choices.get(); (!c.is_empty()).then(|| view! { <CheckboxGroup name="child-words" legend="Things the child said in their own tools, to be heard at the meeting" choices=c value=child_words_chosen on_change=set_child_words/> }) }}
         <h2 class="heading-l">"The meeting"</h2>
         <TextArea id="information-given" label="Information given by professionals" value=info on_change=set_info/>
         <Checkbox id="private-time" label="The family had private time without professionals" checked=private on_change=set_private/>
@@ -423,7 +429,7 @@ fn PointCard(meeting: ItemId, point: ItemId) -> impl IntoView {
             })
         })
     });
-    let people = move || {
+    let people = Memo::new(move |_| {
         s.doc
             .read()
             .people
@@ -436,12 +442,15 @@ fn PointCard(meeting: ItemId, point: ItemId) -> impl IntoView {
             })
             .map(|p| Choice::new(p.id.as_str(), &p.display_name()))
             .collect::<Vec<_>>()
-    };
-    let is_rule = move || {
-        get()
-            .and_then(|p| p.rule)
-            .is_some_and(|r| s.doc.read().planning.plan.rules.iter().any(|x| x.id == r))
-    };
+    });
+    // Some(true): already a rule; Some(false): can be made one; None: nothing written yet.
+    let is_rule = Memo::new(move |_| {
+        let p = get()?;
+        let made = p
+            .rule
+            .is_some_and(|r| s.doc.read().planning.plan.rules.iter().any(|x| x.id == r));
+        (made || !p.words.trim().is_empty()).then_some(made)
+    });
     let make_rule = move |_| {
         s.edit(
             "make a point of the family's plan a rule of the safety plan",
@@ -464,13 +473,13 @@ fn PointCard(meeting: ItemId, point: ItemId) -> impl IntoView {
     view! {
         <div class="card card--padded" data-testid="plan-point">
             <TextArea id=format!("point-{key}") label="What will be done" value=text(|p| p.words.clone()) on_change=put("words", |p, v| p.words = v)/>
-            {move || view! { <CheckboxGroup name=format!("point-who-{}", point.get_value()) legend="Who will do it" choices=people() value=who on_change=set_who/> }}
+            {move || view! { <CheckboxGroup name=format!("point-who-{}", point.get_value()) legend="Who will do it" choices=people.get() value=who on_change=set_who/> }}
             <TextField id=format!("point-when-{key}") label="When" value=text(|p| p.when.clone()) on_change=put("when", |p, v| p.when = v) width_class="input--w20"/>
             <div class="button-group">
-                {move || if is_rule() {
-                    view! { <strong class="tag tag--green" data-testid="point-is-rule">"A rule of the safety plan"</strong> }.into_any()
-                } else {
-                    view! { <button type="button" class="button button--secondary button--small" on:click=make_rule>"Make this a rule of the safety plan"</button> }.into_any()
+                {move || match is_rule.get() {
+                    Some(true) => view! { <strong class="tag tag--green" data-testid="point-is-rule">"A rule of the safety plan"</strong> }.into_any(),
+                    Some(false) => view! { <button type="button" class="button button--secondary button--small" on:click=make_rule>"Make this a rule of the safety plan"</button> }.into_any(),
+                    None => ().into_any(),
                 }}
                 <button type="button" class="link-button" on:click=remove>"Remove this point"</button>
             </div>

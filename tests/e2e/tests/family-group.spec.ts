@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expectSaved, exportVia, fillDate, fixture, importText, ROOT, validateWithSchema, watchErrors } from './helpers';
+import { expectDate, expectSaved, exportVia, fillDate, fixture, importText, ROOT, validateWithSchema, watchErrors } from './helpers';
 
 // Family group decision-making (#27, Children Act 1989 section 31ZA), as a facilitator meets
 // it at 1024x768: parental responsibility, the offer in the letter before proceedings to two
@@ -69,7 +69,9 @@ test('a facilitator records the offer, the meeting and the family plan, and the 
   const dana = page.getByRole('region', { name: 'The offer to Dana Sample' });
   await dana.getByLabel('Accepted').check();
   await fillDate(dana, 'Date of their answer', '2026-12-02');
-  await dana.getByLabel('Their words, if they gave any').fill('Yes. I want my mum and my sister there.');
+  // typed key by key, as a person types: the field keeps the focus and every letter
+  await dana.getByLabel('Their words, if they gave any').pressSequentially('Yes. I want my mum and my sister there.');
+  await expect(dana.getByLabel('Their words, if they gave any')).toHaveValue('Yes. I want my mum and my sister there.');
   const chris = page.getByRole('region', { name: 'The offer to Chris Testcase' });
   await chris.getByLabel('Declined').check();
   await fillDate(chris, 'Date of their answer', '2026-12-03');
@@ -107,7 +109,8 @@ test('a facilitator records the offer, the meeting and the family plan, and the 
   for (const [i, [words, who, when]] of points.entries()) {
     await page.getByRole('button', { name: 'Add a point to the plan' }).click();
     const card = page.getByTestId('plan-point').nth(i);
-    await card.getByLabel('What will be done').fill(words);
+    await card.getByLabel('What will be done').pressSequentially(words);
+    await expect(card.getByLabel('What will be done')).toHaveValue(words);
     await card.getByRole('group', { name: 'Who will do it' }).getByLabel(who, { exact: true }).check();
     await card.getByLabel('When').fill(when);
     await expectSaved(page);
@@ -119,8 +122,11 @@ test('a facilitator records the offer, the meeting and the family plan, and the 
   await page.getByLabel('What happens if the plan does not work').fill('Ada calls the social worker.');
   await page.getByRole('group', { name: "The council's response to the family's plan" }).getByLabel('Agreed with changes').check();
   await page.getByLabel('Reasons').fill('Agreed, with Ada also there on Friday evenings.');
-  await fillDate(page, 'Date of the review meeting', '2026-12-19');
   await fillDate(page, 'Date the plan was agreed', '2026-12-05');
+  // what is typed elsewhere afterwards leaves the agreed date as entered
+  await fillDate(page, 'Date of the review meeting', '2026-12-19');
+  await page.getByLabel('Reasons').pressSequentially(' Reviewed weekly.');
+  await expectDate(page, 'Date the plan was agreed', '2026-12-05');
   await page.getByRole('button', { name: 'Keep the plan as agreed' }).click();
   await expect(page.getByTestId('plan-version')).toContainText('Version 1, agreed 5 December 2026 (agreed with changes)');
   await expect(page.getByTestId('plan-version')).toContainText('Grandma Ada is there whenever Chris visits (Ada Sample; Every visit)');

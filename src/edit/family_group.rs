@@ -118,6 +118,45 @@ pub fn set_invited(a: &mut Assessment, meeting: &ItemId, person: &PersonId, invi
     });
 }
 
+/// Makes `want` the people invited (those no longer invited no longer came).
+pub fn set_invited_list(a: &mut Assessment, meeting: &ItemId, want: &[PersonId]) {
+    let before = a
+        .family_group
+        .meetings
+        .iter()
+        .find(|m| &m.id == meeting)
+        .map(|m| m.invited.clone())
+        .unwrap_or_default();
+    for p in before.iter().filter(|p| !want.contains(p)) {
+        set_invited(a, meeting, p, false);
+    }
+    for p in want {
+        set_invited(a, meeting, p, true);
+    }
+}
+
+/// Makes those of `want` who were invited the people who came.
+pub fn set_came_list(a: &mut Assessment, meeting: &ItemId, want: &[PersonId]) {
+    update_meeting(a, meeting, |m| {
+        m.came = m
+            .invited
+            .iter()
+            .filter(|p| want.contains(p))
+            .cloned()
+            .collect();
+    });
+}
+
+/// Makes those of `want` who are children being assessed the children who came.
+pub fn set_children_came_list(a: &mut Assessment, meeting: &ItemId, want: &[PersonId]) {
+    let kids: Vec<PersonId> = a
+        .children()
+        .map(|c| c.id.clone())
+        .filter(|c| want.contains(c))
+        .collect();
+    update_meeting(a, meeting, |m| m.children_came = kids);
+}
+
 /// Records that an invited person came, or did not.
 pub fn set_came(a: &mut Assessment, meeting: &ItemId, person: &PersonId, came: bool) {
     update_meeting(a, meeting, |m| {
@@ -283,6 +322,30 @@ fn as_agreed(
         where_child_lives: m.plan.where_child_lives.clone(),
         contact: m.plan.contact.clone(),
         if_it_does_not_work: m.plan.if_it_does_not_work.clone(),
+    }
+}
+
+/// The family's plan to show a reader: the latest agreed version (`agreed` set), or the plan
+/// as it stands, written as an agreed version would be (names written out).
+pub struct PlanToShow {
+    pub agreed: Option<(NaiveDate, Response)>,
+    pub points: Vec<String>,
+    pub where_child_lives: String,
+    pub contact: String,
+    pub if_it_does_not_work: String,
+}
+
+pub fn plan_to_show(a: &Assessment, m: &Meeting) -> PlanToShow {
+    let v = match m.versions.last() {
+        Some(v) => v.clone(),
+        None => as_agreed(a, m, 0, NaiveDate::MIN, Response::NotAgreed),
+    };
+    PlanToShow {
+        agreed: m.versions.last().map(|v| (v.agreed_on, v.response)),
+        points: v.points,
+        where_child_lives: v.where_child_lives,
+        contact: v.contact,
+        if_it_does_not_work: v.if_it_does_not_work,
     }
 }
 

@@ -30,42 +30,24 @@ fn plan_list(points: &[String]) -> String {
 
 /// The family's plan as last agreed, or as it stands.
 fn plan_words(a: &Assessment, m: &Meeting) -> (String, Vec<String>, [String; 3]) {
-    match m.versions.last() {
-        Some(v) => (
-            format!(
-                "Agreed on {} ({}).",
-                long_date(v.agreed_on),
-                v.response.label().to_lowercase()
-            ),
-            v.points.clone(),
-            [
-                v.where_child_lives.clone(),
-                v.contact.clone(),
-                v.if_it_does_not_work.clone(),
-            ],
+    let shown = crate::edit::family_group::plan_to_show(a, m);
+    let status = match shown.agreed {
+        Some((on, response)) => format!(
+            "Agreed on {} ({}).",
+            long_date(on),
+            response.label().to_lowercase()
         ),
-        None => (
-            "Not agreed yet.".into(),
-            m.plan
-                .points
-                .iter()
-                .filter(|p| !p.words.trim().is_empty())
-                .map(|p| {
-                    let who: Vec<String> = p
-                        .who
-                        .iter()
-                        .filter_map(|x| a.person(x).map(|q| q.display_name()))
-                        .collect();
-                    crate::edit::family_group::point_words(p.words.trim(), &who, p.when.trim())
-                })
-                .collect(),
-            [
-                m.plan.where_child_lives.clone(),
-                m.plan.contact.clone(),
-                m.plan.if_it_does_not_work.clone(),
-            ],
-        ),
-    }
+        None => "Not agreed yet.".into(),
+    };
+    (
+        status,
+        shown.points,
+        [
+            shown.where_child_lives,
+            shown.contact,
+            shown.if_it_does_not_work,
+        ],
+    )
 }
 
 fn meeting_block(a: &Assessment, m: &Meeting, full: bool) -> String {

@@ -431,3 +431,23 @@ fn a_copy_for_a_reader_leaves_out_the_exception_s_reasons_and_other_people_s_wor
         .reasons
         .contains("threatened"));
 }
+
+#[test]
+fn the_lists_a_page_sets_keep_who_came_among_those_invited_and_the_children_among_the_children() {
+    let mut a = demo_case();
+    let m = a.family_group.meetings[0].id.clone();
+    let adults = adults(&a);
+    let kids: Vec<PersonId> = a.children().map(|c| c.id.clone()).collect();
+    set_invited_list(&mut a, &m, &adults[..2]);
+    set_came_list(&mut a, &m, &adults);
+    let meeting = &a.family_group.meetings[0];
+    assert_eq!(meeting.invited, adults[..2].to_vec());
+    assert_eq!(meeting.came, adults[..2].to_vec(), "only those invited");
+    set_invited_list(&mut a, &m, &adults[..1]);
+    assert_eq!(a.family_group.meetings[0].came, adults[..1].to_vec());
+    let mut want = kids.clone();
+    want.push(adults[0].clone());
+    set_children_came_list(&mut a, &m, &want);
+    assert_eq!(a.family_group.meetings[0].children_came, kids, "only the children");
+    assert!(problems(&a).is_empty());
+}

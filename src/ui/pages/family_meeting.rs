@@ -43,6 +43,10 @@ pub fn FamilyMeetingPage() -> impl IntoView {
     }
 }
 
+fn strings<T: std::fmt::Display>(v: &[T]) -> Vec<String> {
+    v.iter().map(ToString::to_string).collect()
+}
+
 fn ids(v: Vec<String>) -> Vec<PersonId> {
     v.iter().filter_map(|p| PersonId::parse(p)).collect()
 }
@@ -126,70 +130,24 @@ fn MeetingForm(id: ItemId) -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let invited = Signal::derive(move || {
-        meeting()
-            .map(|m| m.invited.iter().map(|p| p.to_string()).collect())
-            .unwrap_or_default()
-    });
-    let came = Signal::derive(move || {
-        meeting()
-            .map(|m| m.came.iter().map(|p| p.to_string()).collect())
-            .unwrap_or_default()
-    });
-    let children_came = Signal::derive(move || {
-        meeting()
-            .map(|m| m.children_came.iter().map(|p| p.to_string()).collect())
-            .unwrap_or_default()
-    });
-    let child_words_chosen = Signal::derive(move || {
-        meeting()
-            .map(|m| m.child_words.iter().map(|p| p.to_string()).collect())
-            .unwrap_or_default()
-    });
-    let set_invited = Callback::new(move |v: Vec<String>| {
-        let want = ids(v);
-        s.edit("change who was invited", |a| {
-            let before = a
-                .family_group
-                .meetings
-                .iter()
-                .find(|m| m.id == id.get_value())
-                .map(|m| m.invited.clone())
-                .unwrap_or_default();
-            for p in &before {
-                if !want.contains(p) {
-                    fg::set_invited(a, &id.get_value(), p, false);
-                }
-            }
-            for p in &want {
-                fg::set_invited(a, &id.get_value(), p, true);
-            }
-        })
-    });
-    let set_came = Callback::new(move |v: Vec<String>| {
-        let want = ids(v);
-        s.edit("change who came", |a| {
-            let invited = a
-                .family_group
-                .meetings
-                .iter()
-                .find(|m| m.id == id.get_value())
-                .map(|m| m.invited.clone())
-                .unwrap_or_default();
-            for p in &invited {
-                fg::set_came(a, &id.get_value(), p, want.contains(p));
-            }
-        })
-    });
-    let set_children = Callback::new(move |v: Vec<String>| {
-        let want = ids(v);
-        s.edit("change which children came", |a| {
-            let kids: Vec<PersonId> = a.children().map(|c| c.id.clone()).collect();
-            for c in &kids {
-                fg::set_child_came(a, &id.get_value(), c, want.contains(c));
-            }
-        })
-    });
+    // Who is on each list, as the check boxes' values.
+    let listed = move |f: fn(&Meeting) -> Vec<String>| {
+        Signal::derive(move || meeting().map(|m| f(&m)).unwrap_or_default())
+    };
+    let invited = listed(|m| strings(&m.invited));
+    let came = listed(|m| strings(&m.came));
+    let children_came = listed(|m| strings(&m.children_came));
+    let child_words_chosen = listed(|m| strings(&m.child_words));
+    let set_list =
+        move |what: &'static str, f: fn(&mut crate::model::Assessment, &ItemId, &[PersonId])| {
+            Callback::new(move |v: Vec<String>| {
+                let want = ids(v);
+                s.edit(what, |a| f(a, &id.get_value(), &want))
+            })
+        };
+    let set_invited = set_list("change who was invited", fg::set_invited_list);
+    let set_came = set_list("change who came", fg::set_came_list);
+    let set_children = set_list("change which children came", fg::set_children_came_list);
     let set_child_words = Callback::new(move |v: Vec<String>| {
         let chosen: Vec<ItemId> = v.iter().filter_map(|w| ItemId::parse(w)).collect();
         s.edit("choose what the child said to be heard", |a| {

@@ -2,7 +2,7 @@
 //! agreed version (or the plan as it stands, said to be not yet agreed), with names and no
 //! addresses.
 
-use crate::edit::family_group::point_words;
+use crate::edit::family_group::plan_to_show;
 use crate::model::ItemId;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::platform::long_date;
@@ -32,41 +32,21 @@ pub fn FamilyPlanPrintPage() -> impl IntoView {
             .get("meeting")
             .and_then(|m| ItemId::parse(&m))?;
         let m = a.family_group.meetings.iter().find(|m| m.id == id)?;
-        let name =
-            |p: &crate::model::PersonId| a.person(p).map(|x| x.display_name()).unwrap_or_default();
-        Some(match m.versions.last() {
-            Some(v) => Printed {
-                status: format!(
+        let shown = plan_to_show(&a, m);
+        Some(Printed {
+            status: match shown.agreed {
+                Some((on, response)) => format!(
                     "Agreed on {} ({})",
-                    long_date(v.agreed_on),
-                    v.response.label().to_lowercase()
+                    long_date(on),
+                    response.label().to_lowercase()
                 ),
-                points: v.points.clone(),
-                lives: v.where_child_lives.clone(),
-                contact: v.contact.clone(),
-                fails: v.if_it_does_not_work.clone(),
-                review: m.review_date,
+                None => "Not agreed yet".into(),
             },
-            None => Printed {
-                status: "Not agreed yet".into(),
-                points: m
-                    .plan
-                    .points
-                    .iter()
-                    .filter(|p| !p.words.trim().is_empty())
-                    .map(|p| {
-                        point_words(
-                            p.words.trim(),
-                            &p.who.iter().map(name).collect::<Vec<_>>(),
-                            p.when.trim(),
-                        )
-                    })
-                    .collect(),
-                lives: m.plan.where_child_lives.clone(),
-                contact: m.plan.contact.clone(),
-                fails: m.plan.if_it_does_not_work.clone(),
-                review: m.review_date,
-            },
+            points: shown.points,
+            lives: shown.where_child_lives,
+            contact: shown.contact,
+            fails: shown.if_it_does_not_work,
+            review: m.review_date,
         })
     };
     let back = move || {

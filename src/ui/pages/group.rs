@@ -9,7 +9,6 @@ use crate::procedure::profile::{GroupDef, SectionDef};
 use crate::ui::platform::today;
 use crate::ui::router::{use_params_map, use_query_map};
 use crate::ui::session::use_session;
-use crate::ui::widgets::question::Question;
 use leptos::prelude::*;
 
 /// The page at `/assessments/:id/s/:section/:group` (with `?child=` for per-child sections).
@@ -85,26 +84,13 @@ fn GroupForm(
     if !reference.is_empty() {
         caption = format!("{caption} · Procedure {reference}");
     }
-    let questions = group
-        .questions
-        .iter()
-        .map(|q| {
-            let child_vis = child.clone();
-            let visible = move || {
-                let a = s.doc.read();
-                Flow::new(&a, profile_of(s), today()).is_visible(section, q, child_vis.as_ref())
-            };
-            let child = child.clone();
-            view! {
-                <Show when=visible>
-                    <div class="conditional-wrap" class:conditional=q.show_if.is_some()>
-                        <Question q=q child=child.clone()/>
-                        <crate::ui::widgets::mark_control::MarkControl target=crate::model::marks::Target::Answer { key: crate::model::answer_key(&q.id, child.as_ref()) } what="this answer"/>
-                    </div>
-                </Show>
-            }
-        })
-        .collect_view();
+    let questions = crate::ui::widgets::page_questions::page_questions(
+        profile_of(s),
+        section,
+        group,
+        child.clone(),
+        true,
+    );
     view! {
         <a href=section_url(s, &section.id) class="back-link">"Back to check your answers"</a>
         <span class="caption" data-testid="page-caption">{caption}</span>

@@ -13,7 +13,6 @@ use crate::ui::platform::{now, today};
 use crate::ui::router::use_query_map;
 use crate::ui::session::Session;
 use crate::ui::widgets::fields::DateField;
-use crate::ui::widgets::question::Question;
 use leptos::prelude::*;
 
 /// The fictional case a preview fills in: one child, referred on `referral`.
@@ -108,18 +107,13 @@ fn Preview(profile: &'static Profile) -> impl IntoView {
             .group(&page.group)
             .expect("a page names a group of its section");
         let child = page.child.clone();
-        let questions = group
-            .questions
-            .iter()
-            .map(|q| {
-                let child_vis = child.clone();
-                let visible = move || {
-                    Flow::new(&s.doc.read(), profile, today()).is_visible(section, q, child_vis.as_ref())
-                };
-                let child = child.clone();
-                view! { <Show when=visible><div class="conditional-wrap" class:conditional=q.show_if.is_some()><Question q=q child=child.clone()/></div></Show> }
-            })
-            .collect_view();
+        let questions = crate::ui::widgets::page_questions::page_questions(
+            profile,
+            section,
+            group,
+            child.clone(),
+            false,
+        );
         let reference = if group.reference.is_empty() {
             section.reference.clone()
         } else {

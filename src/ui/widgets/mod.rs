@@ -18,6 +18,8 @@ pub mod mark_suggestions;
 #[cfg(feature = "web")]
 pub mod messages;
 #[cfg(feature = "web")]
+pub mod page_questions;
+#[cfg(feature = "web")]
 pub mod people_list;
 #[cfg(feature = "web")]
 pub mod procedure_version;

@@ -448,6 +448,9 @@ fn the_lists_a_page_sets_keep_who_came_among_those_invited_and_the_children_amon
     let mut want = kids.clone();
     want.push(adults[0].clone());
     set_children_came_list(&mut a, &m, &want);
-    assert_eq!(a.family_group.meetings[0].children_came, kids, "only the children");
+    assert_eq!(
+        a.family_group.meetings[0].children_came, kids,
+        "only the children"
+    );
     assert!(problems(&a).is_empty());
 }

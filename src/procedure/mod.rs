@@ -119,11 +119,6 @@ pub fn of(a: &crate::model::Assessment) -> Option<&'static Profile> {
     registry::find_version(&a.profile, a.profile_version)
 }
 
-/// Whether this device has version `version` of profile `id`.
-pub fn is_known(id: &str, version: u32) -> bool {
-    registry::find_version(id, version).is_some()
-}
-
 /// The content hash of this device's copy of version `version` of profile `id`, if it has
 /// one: what an import checks an assessment's profile against.
 pub fn known_hash(id: &str, version: u32) -> Option<String> {

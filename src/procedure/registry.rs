@@ -142,17 +142,15 @@ pub fn canonical_text(id: &str, version: u32) -> Option<&'static str> {
 pub fn offered() -> Vec<&'static Profile> {
     let mut out: Vec<&'static Profile> = built_in().iter().collect();
     let loaded = loaded();
-    let mut ids: Vec<&str> = loaded.iter().map(|l| l.profile.id.as_str()).collect();
-    ids.dedup();
     let mut seen = std::collections::BTreeSet::new();
-    for id in ids {
-        if !seen.insert(id) {
+    for l in &loaded {
+        if !seen.insert(l.profile.id.as_str()) {
             continue;
         }
         if let Some(p) = loaded
             .iter()
-            .filter(|l| l.profile.id == id && !l.withdrawn)
-            .max_by_key(|l| l.profile.version)
+            .filter(|x| x.profile.id == l.profile.id && !x.withdrawn)
+            .max_by_key(|x| x.profile.version)
         {
             out.push(p.profile);
         }

@@ -1,8 +1,9 @@
-// Starts Assessment Workbench. The app is two WebAssembly modules (see src/ui/handoff.rs): the
-// small "front" for the list of assessments and storage, and the "workbench" with every page.
-// A page that reads whole documents starts the workbench; the list starts the front, which calls
-// __awOpenWorkbench to hand the page over when such a page is opened.
-// scripts/post-build.mjs inlines this file into index.html with the built file names.
+// Starts Assessment Workbench. The app is three WebAssembly modules (see src/ui/handoff.rs),
+// each with every page of the one before: the small "front" for the list of assessments, the
+// "workbench" for opening an assessment and the pages used most, and the "whole" app. The
+// address picks the smallest that has its page; a module asked for a page it lacks calls
+// __awOpen to hand the page to the next. scripts/post-build.mjs inlines this file into
+// index.html with the built file names.
 const modules = __AW_MODULES__;
 
 // Resolved once the page drawn early (below) has been painted, so the app never replaces it
@@ -25,10 +26,27 @@ const failed = (e) => {
   document.body.append(p);
 };
 
-window.__awOpenWorkbench = () => {
-  const front = [...document.body.childNodes];
-  return start('workbench').then(() => front.forEach((n) => n.remove()));
+// Starts the module `name` in place of the one running; its page is taken away once the new one
+// has mounted, so nothing blinks.
+window.__awOpen = (name) => {
+  const before = [...document.body.childNodes];
+  return start(name).then(() => before.forEach((n) => n.remove()));
 };
+
+// The module with the page at `path`: Route::module in src/ui/router/routes.rs, which says why
+// each page is where it is (tests/e2e/tests/modules.spec.ts checks the two agree).
+const moduleFor = (path) => {
+  const parts = path.split('/').filter(Boolean).join('/');
+  if (parts === '') return 'front';
+  if (parts === 'new') return 'workbench';
+  const inAssessment = /^assessments\/[^/]+\/?(.*)$/.exec(parts);
+  if (inAssessment) {
+    const whole = /^(genogram|network|network\/present|chronology|print|print\/family|case-record|safety-plan\/present|scales\/[^/]+\/present|tools\/[^/]+|tools\/[^/]+\/child|tools\/[^/]+\/draw\/[^/]+|family-group|family-group\/[^/]+|family-group\/[^/]+\/print)$/;
+    return whole.test(inAssessment[1]) ? 'whole' : 'workbench';
+  }
+  return /^(exports|demo|import|bin|due|storage|backup|procedures|procedures\/preview)$/.test(parts) ? 'whole' : 'front';
+};
+window.__awModuleFor = moduleFor;
 
 // A tab handed to a child (child mode, src/ui/router/navigation.rs) opens child mode at every
 // address of the app until a grown-up leaves it: a bookmark, a typed address or a link from
@@ -40,9 +58,6 @@ try {
   // No sessionStorage (a locked-down browser): child mode holds within the page only.
 }
 
-// Every page but the list is the workbench's (Route::is_workbench): the ones that read or write
-// whole documents, and storage with its passphrase settings, which re-seal every record.
-const workbenchPath = location.pathname.startsWith('/assessments/') || /^\/(exports|demo|new|import|bin|due|storage|backup|procedures|procedures\/preview)\/?$/.test(location.pathname);
 // The list's page, drawn at once from index.html while the front loads (not when a passphrase
 // is set: the front opens on the unlock page).
 const shell = document.getElementById('aw-shell');
@@ -68,4 +83,4 @@ if (location.pathname === '/' && shell && !locked) {
     setTimeout(res, 300);
   });
 }
-start(workbenchPath ? 'workbench' : 'front').catch(failed);
+start(moduleFor(location.pathname)).catch(failed);

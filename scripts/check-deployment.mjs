@@ -67,7 +67,7 @@ try {
   securityHeaders(missing, 'a 404');
 
   const modules = JSON.parse(/const modules = (\{.*?\});/.exec(html)?.[1] ?? '{}');
-  check(Boolean(modules.front && modules.workbench), "the page names the app's two modules", Object.keys(modules).join(', ') || 'none');
+  check(Boolean(modules.front && modules.workbench && modules.whole), "the page names the app's three modules", Object.keys(modules).join(', ') || 'none');
   for (const m of Object.values(modules)) {
     await compressedAndImmutable(m.wasm, 'application/wasm');
     await compressedAndImmutable(m.js, 'application/javascript');

@@ -1,5 +1,5 @@
 // Trunk post-build hook.
-// 0. Names the two app modules (front, workbench: see src/ui/handoff.rs) by a hash of their
+// 0. Names the three app modules (front, workbench, whole: see src/ui/handoff.rs) by a hash of their
 //    contents, and inlines the loader (public/boot.js) with those names into index.html.
 // 1. Writes a strict Content Security Policy into the built index.html. The loader is an
 //    inline module script, so the policy allows exactly that script by its SHA-256 hash, plus
@@ -23,8 +23,8 @@ const file = join(dir, 'index.html');
 let html = readFileSync(file, 'utf8');
 
 const modules = {};
-for (const name of ['front', 'workbench']) {
-  // Trunk names the main module `front-<hash>.js` and the other one `workbench.js`.
+for (const name of ['front', 'workbench', 'whole']) {
+  // Trunk names the main module `front-<hash>.js` and the others `workbench.js`, `whole.js`.
   const base = readdirSync(dir).find((f) => new RegExp(`^${name}(-[0-9a-f]+)?\\.js$`).test(f));
   if (!base) {
     console.error(`post-build: the ${name} module is missing`);

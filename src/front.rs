@@ -1,6 +1,6 @@
-//! The front module: the pages outside an assessment (see `ui::handoff`).
+//! The front module: the list of assessments (see `ui::handoff`).
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(assessment_workbench::FrontApp);
+    assessment_workbench::start_front();
 }

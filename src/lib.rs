@@ -19,9 +19,27 @@ pub mod views;
 pub mod workspace;
 
 #[cfg(feature = "web")]
-pub use ui::app::App;
+pub use ui::app::{App, WorkbenchApp};
 #[cfg(feature = "web")]
 pub use ui::front::FrontApp;
+
+/// Starts the front module: the list of assessments.
+#[cfg(feature = "web")]
+pub fn start_front() {
+    ui::handoff::mount(ui::router::Module::Front, FrontApp);
+}
+
+/// Starts the workbench module: opening an assessment and the pages used most.
+#[cfg(feature = "web")]
+pub fn start_workbench() {
+    ui::handoff::mount(ui::router::Module::Workbench, WorkbenchApp);
+}
+
+/// Starts the whole app: every page.
+#[cfg(feature = "web")]
+pub fn start_whole() {
+    ui::handoff::mount(ui::router::Module::Whole, App);
+}
 
 /// The app's version, written into every export.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

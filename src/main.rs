@@ -1,6 +1,6 @@
-//! The workbench module: every page of the app (see `ui::handoff`).
+//! The workbench module: opening an assessment and its everyday pages (see `ui::handoff`).
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(assessment_workbench::App);
+    assessment_workbench::start_workbench();
 }

@@ -25,7 +25,7 @@ pub enum Part {
 }
 
 /// A set of parts.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Parts(u16);
 
 impl Parts {

@@ -3,6 +3,7 @@
 use super::editors::genogram::GenogramPage;
 use super::editors::network::{NetworkPage, NetworkPresentPage};
 use super::pages::lock::{start_idle_lock, LockButton, LockState, UnlockPage};
+use super::pages::opening::OpenModule;
 use super::pages::print::{FamilyPrintPage, ProfessionalPrintPage};
 use super::pages::{
     bin::BinPage, children::ChildrenPage, chronology::ChronologyPage, delete::DeletePage,
@@ -22,7 +23,14 @@ use leptos::prelude::*;
 /// The whole app: every page.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <Frame pages=ViewFn::from(all_pages)/> }
+    view! { <Frame pages=ViewFn::from(|| module_pages(any_top_level_page))/> }
+}
+
+/// The workbench: opening an assessment and the pages used most (see
+/// [`super::router::Module`]); any other page is handed to the whole app.
+#[component]
+pub fn WorkbenchApp() -> impl IntoView {
+    view! { <Frame pages=ViewFn::from(|| module_pages(everyday_top_level_page))/> }
 }
 
 /// Header, update banner, lock, main area and footer around `pages`.
@@ -93,7 +101,10 @@ fn top_level() -> Memo<Route> {
 /// pages, the exports and the demonstration case). The front passes the list drawn from stored
 /// summaries and hands every other page to the workbench, so it carries no document code and
 /// no passphrase settings; the workbench passes its own.
-pub fn top_level_pages(list: fn() -> AnyView, workbench: fn(Route) -> AnyView) -> impl IntoView {
+pub fn top_level_pages(
+    list: fn() -> AnyView,
+    workbench: impl Fn(Route) -> AnyView + Send + 'static,
+) -> impl IntoView {
     let top = top_level();
     move || match top.get() {
         Route::List => list(),
@@ -102,16 +113,30 @@ pub fn top_level_pages(list: fn() -> AnyView, workbench: fn(Route) -> AnyView) -
     }
 }
 
-fn all_pages() -> impl IntoView {
+/// The pages of a module that has the whole list: `page` draws every other page (the profiles
+/// on this device registered first).
+fn module_pages(page: fn(Route) -> AnyView) -> impl IntoView {
     use super::pages::procedures::WithProfiles;
     top_level_pages(
         || view! { <WithProfiles><WholeListPage/></WithProfiles> }.into_any(),
-        |route| view! { <WithProfiles>{workbench_page(route.clone())}</WithProfiles> }.into_any(),
+        move |route| view! { <WithProfiles>{page(route.clone())}</WithProfiles> }.into_any(),
     )
 }
 
-/// A page of the workbench (the profiles on this device registered first, by [`all_pages`]).
-fn workbench_page(route: Route) -> AnyView {
+/// A page of the workbench module: new, and an assessment's everyday pages; others are handed
+/// to the whole app.
+fn everyday_top_level_page(route: Route) -> AnyView {
+    match route {
+        Route::New => view! { <NewAssessmentPage/> }.into_any(),
+        Route::Assessment { .. } => {
+            view! { <AssessmentShell page=|| shown_page(everyday_or_handed_over)/> }.into_any()
+        }
+        _ => view! { <OpenModule/> }.into_any(),
+    }
+}
+
+/// A page of the whole app.
+fn any_top_level_page(route: Route) -> AnyView {
     match route {
         Route::New => view! { <NewAssessmentPage/> }.into_any(),
         Route::Import => view! { <ImportPage/> }.into_any(),
@@ -123,40 +148,65 @@ fn workbench_page(route: Route) -> AnyView {
         Route::Backup => view! { <super::pages::backup::BackupPage/> }.into_any(),
         Route::Procedures => view! { <super::pages::procedures::ProceduresPage/> }.into_any(),
         Route::ProcedurePreview => view! { <super::pages::preview::PreviewPage/> }.into_any(),
-        _ => view! { <AssessmentShell page=assessment_page/> }.into_any(),
+        _ => view! { <AssessmentShell page=|| shown_page(any_assessment_page)/> }.into_any(),
     }
 }
 
-/// The page inside the open assessment.
-fn assessment_page() -> impl IntoView {
+/// The page inside the open assessment, drawn by `draw`.
+fn shown_page(draw: fn(&Page) -> AnyView) -> impl IntoView {
     let loc = use_location();
     let page = Memo::new(move |_| match &*loc.route.read() {
         Route::Assessment { page, .. } => page.clone(),
         _ => Page::NotFound,
     });
-    move || match page.get() {
+    move || draw(&page.get())
+}
+
+/// An everyday page, or the whole app opened for any other (the open assessment's changes
+/// saved and its undo history carried over).
+fn everyday_or_handed_over(page: &Page) -> AnyView {
+    everyday_page(page).unwrap_or_else(|| view! { <OpenModule/> }.into_any())
+}
+
+fn any_assessment_page(page: &Page) -> AnyView {
+    everyday_page(page).unwrap_or_else(|| other_page(page))
+}
+
+/// One of the pages the workbench module has ([`Page::is_everyday`]).
+fn everyday_page(page: &Page) -> Option<AnyView> {
+    Some(match page {
         Page::Overview => view! { <OverviewPage/> }.into_any(),
         Page::Details => view! { <DetailsPage/> }.into_any(),
         Page::Children => view! { <ChildrenPage/> }.into_any(),
         Page::People => view! { <PeoplePage/> }.into_any(),
         Page::Person(_) => view! { <PersonPage/> }.into_any(),
         Page::Delete => view! { <DeletePage/> }.into_any(),
+        Page::Scales => view! { <ScalesPage/> }.into_any(),
+        Page::Scale(_) => view! { <ScalePage/> }.into_any(),
+        Page::Planning => view! { <PlanningPage/> }.into_any(),
+        Page::Pair(_) => view! { <PairPage/> }.into_any(),
+        Page::SafetyPlan => view! { <SafetyPlanPage/> }.into_any(),
+        Page::Section(_) => view! { <SectionPage/> }.into_any(),
+        Page::Group(..) => view! { <GroupPage/> }.into_any(),
+        Page::NotFound => view! { <NotFound/> }.into_any(),
+        _ => return None,
+    })
+}
+
+/// The pages only the whole app has.
+fn other_page(page: &Page) -> AnyView {
+    match page {
         Page::Chronology => view! { <ChronologyPage/> }.into_any(),
         Page::Print => view! { <ProfessionalPrintPage/> }.into_any(),
         Page::PrintFamily => view! { <FamilyPrintPage/> }.into_any(),
         Page::Genogram => view! { <GenogramPage/> }.into_any(),
         Page::Network => view! { <NetworkPage/> }.into_any(),
         Page::NetworkPresent => view! { <NetworkPresentPage/> }.into_any(),
-        Page::Scales => view! { <ScalesPage/> }.into_any(),
-        Page::Scale(_) => view! { <ScalePage/> }.into_any(),
         Page::ScalePresent(_) => view! { <PresentPage/> }.into_any(),
-        Page::Planning => view! { <PlanningPage/> }.into_any(),
         Page::CaseRecord => view! { <super::pages::case_record::CaseRecordPage/> }.into_any(),
-        Page::Pair(_) => view! { <PairPage/> }.into_any(),
         Page::Tool(_) => view! { <super::child::tool_page::ToolPage/> }.into_any(),
         Page::ToolChild(_) => view! { <super::child::child_mode::ToolChildPage/> }.into_any(),
         Page::ToolDraw(..) => view! { <super::child::draw_page::ToolDrawPage/> }.into_any(),
-        Page::SafetyPlan => view! { <SafetyPlanPage/> }.into_any(),
         Page::SafetyPlanPresent => view! { <SafetyPlanPresentPage/> }.into_any(),
         Page::FamilyGroup => view! { <super::pages::family_group::FamilyGroupPage/> }.into_any(),
         Page::FamilyMeeting(_) => {
@@ -165,8 +215,6 @@ fn assessment_page() -> impl IntoView {
         Page::FamilyPlanPrint(_) => {
             view! { <super::pages::family_plan_print::FamilyPlanPrintPage/> }.into_any()
         }
-        Page::Section(_) => view! { <SectionPage/> }.into_any(),
-        Page::Group(..) => view! { <GroupPage/> }.into_any(),
-        Page::NotFound => view! { <NotFound/> }.into_any(),
+        _ => view! { <NotFound/> }.into_any(),
     }
 }

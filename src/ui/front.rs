@@ -1,8 +1,8 @@
-//! The front module's app: the pages outside an assessment. An assessment's address hands the
-//! page to the workbench module (see [`super::handoff`]).
+//! The front module's app: the list. Any other address hands the page to the module that has
+//! it (see [`super::handoff`]).
 
 use super::app::{top_level_pages, Frame};
-use super::handoff::open_workbench;
+use super::handoff::open_for_address;
 use super::pages::list::FrontListPage;
 use super::widgets::messages::ErrorSummary;
 use leptos::prelude::*;
@@ -20,7 +20,7 @@ pub fn FrontApp() -> impl IntoView {
 fn OpenWorkbench() -> impl IntoView {
     let failed = RwSignal::new(None::<String>);
     spawn_local(async move {
-        if let Err(e) = open_workbench().await {
+        if let Err(e) = open_for_address().await {
             failed.set(Some(format!("The assessment pages could not be loaded: {e}. Check the connection, then reload the page.")));
         }
     });

@@ -347,6 +347,51 @@ impl Session {
         }
     }
 
+    /// Before another app module takes the page: saves what is waiting, then leaves this
+    /// assessment's undo history for that module (see `ui::handoff`). Fails, leaving the page
+    /// as it is, when the latest changes cannot be saved.
+    pub async fn hand_over(&self) -> Result<(), String> {
+        self.flush();
+        // A save takes milliseconds; a few seconds means something is wrong.
+        for _ in 0..200 {
+            match self.status.get_untracked() {
+                SaveState::Saved => break,
+                SaveState::NotSaved(why) => {
+                    return Err(format!("your latest changes are not saved ({why})"))
+                }
+                SaveState::Saving => pause(25).await,
+            }
+        }
+        if self.has_unsaved() {
+            return Err("your latest changes are still being saved".into());
+        }
+        let carried = Carried {
+            id: self.doc.with_untracked(|a| a.id.to_string()),
+            revision: self.revision.get_value(),
+            history: self.history.with_value(History::to_text),
+        };
+        super::handoff::leave_session(&serde_json::to_string(&carried).unwrap_or_default());
+        Ok(())
+    }
+
+    /// Goes on with the undo history the previous app module left, when it was made on this
+    /// assessment as it was saved (so Undo picks up exactly where it was).
+    pub fn take_over(&self) {
+        let Some(carried) =
+            super::handoff::take_session().and_then(|t| serde_json::from_str::<Carried>(&t).ok())
+        else {
+            return;
+        };
+        let here = self.doc.with_untracked(|a| a.id.to_string());
+        if carried.id != here || carried.revision != self.revision.get_value() {
+            return;
+        }
+        if let Some(h) = History::from_text(&carried.history) {
+            self.history.set_value(h);
+            self.history_changed.update(|n| *n += 1);
+        }
+    }
+
     /// Whether changes are not yet stored.
     pub fn has_unsaved(&self) -> bool {
         self.status
@@ -387,6 +432,25 @@ impl Session {
             }
         });
     }
+}
+
+/// An open assessment's history on its way to another app module.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Carried {
+    id: String,
+    /// The revision saved just before: the history belongs to that version.
+    revision: u64,
+    history: String,
+}
+
+/// Waits `ms` milliseconds.
+async fn pause(ms: i32) {
+    let wait = js_sys::Promise::new(&mut |done, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&done, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
 }
 
 /// The open session; pages under an assessment route call this.

@@ -5,8 +5,9 @@
 use super::patch::Patch;
 use super::Change;
 use crate::model::Assessment;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 struct Step {
     change: Change,
     /// Put back into the document, it undoes (in `done`) or redoes (in `undone`) the step.
@@ -14,7 +15,7 @@ struct Step {
 }
 
 /// The steps made and undone.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct History {
     done: Vec<Step>,
     undone: Vec<Step>,
@@ -80,6 +81,17 @@ impl History {
     /// The scope of the next undo's step, if it has one.
     pub fn undo_scope(&self) -> Option<&str> {
         self.done.last().and_then(|s| s.change.scope.as_deref())
+    }
+
+    /// The history as text, to be carried to another app module with its document (see
+    /// `ui::handoff`): every step and what it replaced, so Undo and Redo go on exactly.
+    pub fn to_text(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// A history from [`History::to_text`]; `None` for anything else.
+    pub fn from_text(text: &str) -> Option<History> {
+        serde_json::from_str(text).ok()
     }
 
     /// How many steps can be undone.

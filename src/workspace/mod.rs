@@ -57,7 +57,7 @@ impl fmt::Display for Refused {
 }
 
 /// What a change is called and where it belongs: the words after "Undo" and "Redo".
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Change {
     /// "remove danger statement 2", "change the lead worker".
     pub label: String,
@@ -185,6 +185,12 @@ impl Workspace {
             doc,
             history: History::default(),
         }
+    }
+
+    /// A workspace over `doc` as saved, going on with the `history` made on it elsewhere (the
+    /// app module that had the page before: see `ui::handoff`).
+    pub fn resume(doc: Assessment, history: History) -> Self {
+        Self { doc, history }
     }
 
     /// The assessment as it stands.

@@ -7,10 +7,11 @@ use crate::model::answers::Answer;
 use crate::model::parts::{Part, Parts};
 use crate::model::{Assessment, AssessmentId, AssessmentType};
 use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The assessment's own fields: who leads it, its type and dates.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 struct Header {
     id: AssessmentId,
     created_at: DateTime<Utc>,
@@ -28,7 +29,7 @@ struct Header {
 
 /// A list's earlier items: the ones changed in place (by position), or the whole list when
 /// items were added, removed or moved.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 enum Items<T> {
     Whole(Vec<T>),
     At(Vec<(usize, T)>),
@@ -103,7 +104,7 @@ fn swap_answers(given: Answers, map: &mut BTreeMap<String, Answer>) -> Answers {
 }
 
 /// One part of the assessment as it was.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 enum Piece {
     Header(Box<Header>),
     People(Items<crate::model::Person>),
@@ -214,7 +215,7 @@ impl Piece {
 }
 
 /// What a change replaced, to be put back in order.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Patch(Vec<Piece>);
 
 /// What some parts of an assessment were before a change: all of them (moved out of a copy),

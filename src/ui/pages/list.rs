@@ -55,7 +55,7 @@ fn load_summaries(state: RwSignal<Load<Summaries>>, _export_error: RwSignal<Opti
 }
 
 async fn hand_over(state: RwSignal<Load<Summaries>>) {
-    if let Err(e) = crate::ui::handoff::open_workbench().await {
+    if let Err(e) = crate::ui::handoff::open(crate::ui::router::Module::Workbench).await {
         state.set(Load::Failed(format!(
             "Your assessments cannot be listed: the assessment pages could not be loaded ({e}). Check the connection, then reload the page."
         )));
@@ -98,7 +98,7 @@ fn export_by_workbench(id: String, export_error: RwSignal<Option<String>>) {
         ));
     }
     spawn_local(async move {
-        if let Err(e) = crate::ui::handoff::open_workbench().await {
+        if let Err(e) = crate::ui::handoff::open(crate::ui::router::Module::Workbench).await {
             export_error.set(Some(format!(
                 "The export could not be saved: the assessment pages could not be loaded ({e})."
             )));

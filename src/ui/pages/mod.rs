@@ -20,6 +20,7 @@ pub mod list;
 pub mod lock;
 pub mod new;
 pub mod not_found;
+pub mod opening;
 pub mod overview;
 pub mod pair;
 pub mod people;

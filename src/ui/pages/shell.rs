@@ -65,6 +65,7 @@ pub fn AssessmentShell(#[prop(into)] page: ViewFn) -> impl IntoView {
             let loc = crate::ui::router::use_location();
             let session = Session::new(opened.assessment, opened.revision, Some(loc));
             session.repaired.set(opened.repaired);
+            session.take_over();
             provide_context(session);
             guard_unsaved(session);
             undo_keys(session);

@@ -8,7 +8,7 @@
 
 pub mod routes;
 
-pub use routes::{Page, Params, Route};
+pub use routes::{Module, Page, Params, Route};
 
 #[cfg(feature = "web")]
 mod navigation;

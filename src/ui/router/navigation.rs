@@ -79,6 +79,11 @@ pub fn retire() {
     RETIRED.with(|r| r.set(true));
 }
 
+/// Takes the page back after a hand-over failed: this module runs it again.
+pub fn reinstate() {
+    RETIRED.with(|r| r.set(false));
+}
+
 /// Whether [`retire`] was called: this module no longer runs the page.
 pub fn is_retired() -> bool {
     RETIRED.with(Cell::get)

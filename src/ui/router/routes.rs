@@ -101,10 +101,21 @@ impl Route {
         }
     }
 
-    /// Whether this route is served by the workbench module: every page but the list (and the
-    /// page for an unknown address). `public/boot.js` makes the same choice before either loads.
+    /// Whether this route reads or writes whole documents, so the front hands it over: every
+    /// page but the list (and the page for an unknown address).
     pub fn is_workbench(&self) -> bool {
         !matches!(self, Route::List | Route::NotFound)
+    }
+
+    /// The smallest app module that has this route's page (see `ui::handoff`).
+    /// `public/boot.js` makes the same choice before any module loads.
+    pub fn module(&self) -> Module {
+        match self {
+            Route::List | Route::NotFound => Module::Front,
+            Route::New => Module::Workbench,
+            Route::Assessment { page, .. } if page.is_everyday() => Module::Workbench,
+            _ => Module::Whole,
+        }
     }
 
     /// Whether this route is one of an assessment's pages.
@@ -139,7 +150,52 @@ impl Route {
     }
 }
 
+/// The three app modules, smallest first: each has every page of the ones before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Module {
+    /// The list of assessments, from the summaries stored with them.
+    Front,
+    /// Opening an assessment and the pages a worker uses most: the overview, the guided
+    /// questions, the people, the scales, danger statements and goals, the safety plan.
+    Workbench,
+    /// Every page: the drawing editors, the child's own tools, the family group pages, the
+    /// case record, the printed summaries, and the pages outside any one assessment.
+    Whole,
+}
+
+impl Module {
+    /// The module's name in the built files and the loader (`public/boot.js`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Module::Front => "front",
+            Module::Workbench => "workbench",
+            Module::Whole => "whole",
+        }
+    }
+}
+
 impl Page {
+    /// Whether the workbench module has this page: the ones a worker uses in most visits.
+    pub fn is_everyday(&self) -> bool {
+        matches!(
+            self,
+            Page::Overview
+                | Page::Details
+                | Page::Children
+                | Page::People
+                | Page::Person(_)
+                | Page::Delete
+                | Page::Scales
+                | Page::Scale(_)
+                | Page::Planning
+                | Page::Pair(_)
+                | Page::SafetyPlan
+                | Page::Section(_)
+                | Page::Group(..)
+                | Page::NotFound
+        )
+    }
+
     fn parse(rest: &[&str]) -> Page {
         let one = |s: &&str| decode(s);
         match rest {
@@ -350,6 +406,74 @@ mod tests {
         assert_eq!(page("/assessments/a/tools/i-1/other"), Page::NotFound);
         assert_eq!(page("/assessments/a/genogram/extra"), Page::NotFound);
         assert_eq!(Route::parse("/assessments"), Route::NotFound);
+    }
+
+    #[test]
+    fn each_page_is_in_the_smallest_module_that_has_it() {
+        let module = |path: &str| Route::parse(path).module();
+        assert_eq!(module("/"), Module::Front);
+        assert_eq!(module("/nowhere"), Module::Front);
+        assert_eq!(module("/new"), Module::Workbench);
+        for everyday in [
+            "",
+            "/details",
+            "/children",
+            "/people",
+            "/person/p1",
+            "/delete",
+            "/scales",
+            "/scales/s1",
+            "/planning",
+            "/planning/i-1",
+            "/safety-plan",
+            "/s/analysis",
+            "/s/analysis/risks",
+            "/nonsense",
+        ] {
+            assert_eq!(
+                module(&format!("/assessments/a{everyday}")),
+                Module::Workbench,
+                "{everyday}"
+            );
+        }
+        for other in [
+            "/genogram",
+            "/network",
+            "/network/present",
+            "/tools/i-1",
+            "/tools/i-1/child",
+            "/tools/i-1/draw/i-2",
+            "/family-group",
+            "/family-group/i-1",
+            "/family-group/i-1/print",
+            "/case-record",
+            "/print",
+            "/print/family",
+            "/chronology",
+            "/scales/s1/present",
+            "/safety-plan/present",
+        ] {
+            assert_eq!(
+                module(&format!("/assessments/a{other}")),
+                Module::Whole,
+                "{other}"
+            );
+        }
+        for top in [
+            "/import",
+            "/bin",
+            "/due",
+            "/storage",
+            "/backup",
+            "/procedures",
+            "/procedures/preview",
+            "/exports",
+            "/demo",
+        ] {
+            assert_eq!(module(top), Module::Whole, "{top}");
+        }
+        // Every page the front hands over is in a larger module.
+        assert!(Route::parse("/bin").is_workbench() && Module::Whole > Module::Front);
     }
 
     #[test]

@@ -1,15 +1,16 @@
 import { test, expect, type Page } from '@playwright/test';
-import { appList, createAssessment, watchErrors } from './helpers';
+import { appList, createAssessment, expectSaved, watchErrors } from './helpers';
 
-// The app is two WebAssembly modules (src/ui/handoff.rs): the front (the list, from the
-// summaries stored with the records, and the unlock screen) loads first; the workbench takes the
-// page over for every other page.
+// The app is three WebAssembly modules (src/ui/handoff.rs), each with every page of the one
+// before: the front (the list, from the summaries stored with the records, and the unlock
+// screen) loads first; the workbench opens an assessment and has its everyday pages; the whole
+// app has every page. A module asked for a page it lacks hands the page to the next.
 
-/** The app modules (front / workbench) the page has asked for, in order. */
+/** The app modules (front / workbench / whole) the page has asked for, in order. */
 function watchModules(page: Page) {
   const seen: string[] = [];
   page.on('request', (r) => {
-    const m = /\/(front|workbench)-[0-9a-f]+(_bg\.wasm|\.js)$/.exec(new URL(r.url()).pathname);
+    const m = /\/(front|workbench|whole)-[0-9a-f]+(_bg\.wasm|\.js)$/.exec(new URL(r.url()).pathname);
     if (m && !seen.includes(m[1])) seen.push(m[1]);
   });
   return seen;
@@ -30,7 +31,7 @@ test('the list loads only the front; opening an assessment hands the page to the
   await expect(page.locator('main')).toHaveCount(1);
   await expect(page.getByRole('heading', { name: 'Handoff Tester' })).toBeVisible();
 
-  // The workbench has every page: back to the list and forward again without loading anything.
+  // The workbench has the list too: back to the list and forward again without loading anything.
   await page.getByRole('link', { name: 'All assessments' }).click();
   await expect(page.getByRole('link', { name: 'Handoff Tester', exact: true })).toBeVisible();
   // Focus starts the new page at its main area, so Tab goes on from there.
@@ -61,17 +62,22 @@ test('the list loads only the front; opening an assessment hands the page to the
   await expect(list.getByRole('link', { name: 'Handoff Tester', exact: true })).toBeVisible();
   await expect(list.getByRole('row', { name: /Handoff Tester/ })).toContainText('Section 17');
   expect(listModules).toEqual(['front']);
-  // Pages that read or write whole documents are the workbench's, from the list or typed in.
+  // Pages that read or write whole documents are in larger modules, from the list or typed in:
+  // the one that has the page loads, and no other.
   await list.getByRole('button', { name: 'Import an assessment' }).click();
   await expect(list.getByRole('heading', { name: 'Import an assessment' })).toBeVisible();
-  expect(listModules).toEqual(['front', 'workbench']);
+  expect(listModules).toEqual(['front', 'whole']);
   await list.close();
-  for (const address of ['/new', '/import', '/bin', '/due', '/storage']) {
+  const typedIn: [string, string][] = [
+    ['/new', 'workbench'], ['/import', 'whole'], ['/bin', 'whole'], ['/due', 'whole'], ['/storage', 'whole'],
+    [`${new URL(overview).pathname}/genogram`, 'whole'], [`${new URL(overview).pathname}/people`, 'workbench'],
+  ];
+  for (const [address, module] of typedIn) {
     const typed = await page.context().newPage();
     const typedModules = watchModules(typed);
     await typed.goto(address);
     await expect(typed.locator('h1')).toBeVisible();
-    expect(typedModules, address).toEqual(['workbench']);
+    expect(typedModules, address).toEqual([module]);
     await typed.close();
   }
   errors.check();
@@ -108,6 +114,22 @@ test('unlocked on the list, an assessment opens without asking again, and no key
 test.describe('without a service worker', () => {
   test.use({ serviceWorkers: 'block' });
 
+  test('if the whole app cannot be loaded, the workbench says so and keeps the assessment and its Undo', async ({ page }) => {
+    await page.route(/\/whole-[0-9a-f]+(_bg\.wasm|\.js)$/, (r) => r.abort('internetdisconnected'));
+    await createAssessment(page, { given: 'Stays', family: 'Here' });
+    const base = new URL(page.url()).pathname;
+    await go(page, `${base}/details`);
+    await page.getByLabel('Lead social worker').fill('Sam Fictional-Test');
+    await go(page, `${base}/network`);
+    await expect(page.getByTestId('error-summary')).toContainText('This page cannot be opened yet: the page could not be loaded');
+    await page.getByRole('link', { name: "Go to the assessment's overview" }).click();
+    await expect(page.getByTestId('assessment-title')).toHaveText('Stays Here');
+    await expect(undoButton(page)).toHaveAccessibleDescription('Undo: change the lead social worker');
+    await undoButton(page).click();
+    await expect(page.getByLabel('Lead social worker')).toHaveValue('');
+    await expectSaved(page);
+  });
+
   test('if the workbench cannot be loaded, the front says so and the list is still there', async ({ page }) => {
     await createAssessment(page, { given: 'Offline', family: 'Opening' });
     const other = await page.context().newPage();
@@ -119,4 +141,75 @@ test.describe('without a service worker', () => {
     await expect(other.getByRole('link', { name: 'Offline Opening', exact: true })).toBeVisible();
     await other.close();
   });
+});
+
+test('the loader picks the same module for each address as the app does', async ({ page }) => {
+  // The same table as Route::module's test (src/ui/router/routes.rs).
+  const table: [string, string][] = [
+    ['/', 'front'], ['/nowhere', 'front'], ['/assessments', 'front'], ['/new', 'workbench'], ['/new/', 'workbench'],
+    ...['', '/', '/details', '/children', '/people', '/person/p1', '/delete', '/scales', '/scales/s1', '/planning',
+      '/planning/i-1', '/safety-plan', '/s/analysis', '/s/analysis/risks', '/nonsense']
+      .map((p): [string, string] => [`/assessments/a${p}`, 'workbench']),
+    ...['/genogram', '/network', '/network/present', '/tools/i-1', '/tools/i-1/child', '/tools/i-1/draw/i-2',
+      '/family-group', '/family-group/i-1', '/family-group/i-1/print', '/case-record', '/print', '/print/family',
+      '/chronology', '/scales/s1/present', '/safety-plan/present']
+      .map((p): [string, string] => [`/assessments/a${p}`, 'whole']),
+    ...['/import', '/bin', '/due', '/storage', '/backup', '/procedures', '/procedures/preview', '/exports', '/demo']
+      .map((p): [string, string] => [p, 'whole']),
+  ];
+  await page.goto('/');
+  const got = await page.evaluate((paths) => paths.map((p) => (window as unknown as { __awModuleFor: (p: string) => string }).__awModuleFor(p)), table.map(([p]) => p));
+  expect(got.map((m, i) => [table[i][0], m])).toEqual(table);
+});
+
+/** Moves within the app as a link would (no reload). */
+async function go(page: Page, path: string) {
+  await page.evaluate((p) => {
+    const a = document.createElement('a');
+    a.href = p;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }, path);
+}
+
+const undoButton = (page: Page, which = 'Undo') => page.getByTestId('undo-bar').getByRole('button', { name: which, exact: true });
+
+test('moving from an everyday page to a drawing saves first and carries the undo history: each Undo takes back one step', async ({ page }) => {
+  const errors = watchErrors(page);
+  const modules = watchModules(page);
+  await createAssessment(page, { given: 'Carried', family: 'Over' });
+  const base = new URL(page.url()).pathname;
+  await go(page, `${base}/details`);
+  await page.getByLabel('Lead social worker').fill('Sam Fictional-Test');
+  await page.getByLabel('Allocated team').fill('Team Fictional');
+  // No pause for the save: the hand-over waits for it.
+  await go(page, `${base}/genogram`);
+  await expect(page.getByRole('heading', { name: 'Genogram', level: 1 })).toBeVisible();
+  expect(modules).toEqual(['front', 'workbench', 'whole']);
+  await expect(page.locator('header.header')).toHaveCount(1);
+  await expect(page.locator('main')).toHaveCount(1);
+
+  // The editor's own Undo, beside the drawing.
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', 'Undo: change the allocated team');
+  await page.getByTestId('undo').click();
+  await expect(page).toHaveURL(new RegExp(`${base}/details$`));
+  await expect(page.getByTestId('undone')).toHaveText('Undone: change the allocated team.');
+  await expect(page.getByLabel('Allocated team')).toHaveValue('');
+  await expect(page.getByLabel('Lead social worker')).toHaveValue('Sam Fictional-Test');
+  // Ctrl+Z outside a text field: only this module's session answers it (the workbench's app
+  // was unmounted with its keys), so one step is undone, and it is stored.
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('undone')).toHaveText('Undone: change the lead social worker.');
+  await expect(page.getByLabel('Lead social worker')).toHaveValue('');
+  await expect(undoButton(page, 'Redo')).toHaveAccessibleDescription('Redo: change the lead social worker');
+  await undoButton(page, 'Redo').click();
+  await expect(page.getByLabel('Lead social worker')).toHaveValue('Sam Fictional-Test');
+  await expectSaved(page);
+  expect(modules).toEqual(['front', 'workbench', 'whole']);
+  await page.reload();
+  await expect(page.getByLabel('Lead social worker')).toHaveValue('Sam Fictional-Test');
+  await expect(page.getByLabel('Allocated team')).toHaveValue('');
+  errors.check();
 });

@@ -34,10 +34,11 @@ impl Default for LockState {
 /// setting, changing or removing the passphrase.
 pub fn start_idle_lock() {
     crate::ui::tabs::listen();
-    for ev in ["pointerdown", "keydown", "input"] {
-        let _ = window_event_listener_untyped(ev, |_| crypto::touch());
-    }
-    let _ = set_interval_with_handle(
+    let touched: Vec<_> = ["pointerdown", "keydown", "input"]
+        .into_iter()
+        .map(|ev| window_event_listener_untyped(ev, |_| crypto::touch()))
+        .collect();
+    let timer = set_interval_with_handle(
         || {
             if !crate::ui::router::is_retired() && crypto::idle_expired() {
                 crypto::lock_now();
@@ -45,6 +46,13 @@ pub fn start_idle_lock() {
         },
         Duration::from_secs(15),
     );
+    // Gone with the app when another module takes the page (see `ui::handoff`).
+    on_cleanup(move || {
+        touched.into_iter().for_each(|h| h.remove());
+        if let Ok(t) = timer {
+            t.clear();
+        }
+    });
 }
 
 /// A labelled password input bound to a signal.

@@ -168,3 +168,15 @@ export async function markCompleted(page: Page, url: string) {
   await page.getByLabel("Yes, I've completed this section").check();
   await expectSaved(page);
 }
+
+/** Moves within the app as a link would (no reload, so the open assessment and its history stay). */
+export async function go(page: Page, path: string) {
+  await page.evaluate((p) => {
+    const a = document.createElement('a');
+    a.href = p;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }, path);
+  await expect(page).toHaveURL(new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+}

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { appList, createAssessment, expectSaved, watchErrors } from './helpers';
+import { appList, createAssessment, expectSaved, go, watchErrors } from './helpers';
 
 // The app is three WebAssembly modules (src/ui/handoff.rs), each with every page of the one
 // before: the front (the list, from the summaries stored with the records, and the unlock
@@ -162,15 +162,13 @@ test('the loader picks the same module for each address as the app does', async 
   expect(got.map((m, i) => [table[i][0], m])).toEqual(table);
 });
 
-/** Moves within the app as a link would (no reload). */
-async function go(page: Page, path: string) {
-  await page.evaluate((p) => {
-    const a = document.createElement('a');
-    a.href = p;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-  }, path);
+/** How many listeners for `type` the window has (through the DevTools protocol). */
+async function windowListeners(page: Page, type: string) {
+  const cdp = await page.context().newCDPSession(page);
+  const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+  const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+  await cdp.detach();
+  return listeners.filter((l) => l.type === type).length;
 }
 
 const undoButton = (page: Page, which = 'Undo') => page.getByTestId('undo-bar').getByRole('button', { name: which, exact: true });
@@ -183,6 +181,7 @@ test('moving from an everyday page to a drawing saves first and carries the undo
   await go(page, `${base}/details`);
   await page.getByLabel('Lead social worker').fill('Sam Fictional-Test');
   await page.getByLabel('Allocated team').fill('Team Fictional');
+  const keyListeners = await windowListeners(page, 'keydown');
   // No pause for the save: the hand-over waits for it.
   await go(page, `${base}/genogram`);
   await expect(page.getByRole('heading', { name: 'Genogram', level: 1 })).toBeVisible();
@@ -197,6 +196,9 @@ test('moving from an everyday page to a drawing saves first and carries the undo
   await expect(page.getByTestId('undone')).toHaveText('Undone: change the allocated team.');
   await expect(page.getByLabel('Allocated team')).toHaveValue('');
   await expect(page.getByLabel('Lead social worker')).toHaveValue('Sam Fictional-Test');
+  // The same page in the whole app listens for keys as the workbench did: none of the
+  // workbench's listeners was left behind.
+  expect(await windowListeners(page, 'keydown')).toBe(keyListeners);
   // Ctrl+Z outside a text field: only this module's session answers it (the workbench's app
   // was unmounted with its keys), so one step is undone, and it is stored.
   await page.getByRole('heading', { level: 1 }).click();

@@ -1,17 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { expectSaved, fixture, importText, shotPath, watchErrors } from './helpers';
-
-/** Moves within the app as a link would (no reload, so the open assessment and its history stay). */
-async function go(page: Page, path: string) {
-  await page.evaluate((p) => {
-    const a = document.createElement('a');
-    a.href = p;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-  }, path);
-  await expect(page).toHaveURL(new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
-}
+import { expectSaved, fixture, go, importText, shotPath, watchErrors } from './helpers';
 
 /** Undo (or Redo) from the bar, checking what it says it will do and the page it shows. */
 async function step(page: Page, which: 'Undo' | 'Redo', label: string, lands: RegExp) {

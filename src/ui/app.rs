@@ -96,20 +96,20 @@ fn top_level() -> Memo<Route> {
     })
 }
 
-/// The pages outside any assessment: `list` for the list of assessments, `workbench` for every
-/// other page ([`Route::is_workbench`]: new, import, bin, what's due, storage, an assessment's
-/// pages, the exports and the demonstration case). The front passes the list drawn from stored
-/// summaries and hands every other page to the workbench, so it carries no document code and
-/// no passphrase settings; the workbench passes its own.
+/// The top-level pages: `list` for the list of assessments, `other` for every other page (new,
+/// import, bin, what's due, storage, an assessment's pages, the exports and the demonstration
+/// case). The front passes the list drawn from stored summaries and hands every other page to
+/// a larger module, so it carries no document code and no passphrase settings; the workbench
+/// and the whole app pass their own (see [`super::router::Module`]).
 pub fn top_level_pages(
     list: fn() -> AnyView,
-    workbench: impl Fn(Route) -> AnyView + Send + 'static,
+    other: impl Fn(Route) -> AnyView + Send + 'static,
 ) -> impl IntoView {
     let top = top_level();
     move || match top.get() {
         Route::List => list(),
         Route::NotFound => view! { <NotFound/> }.into_any(),
-        other => workbench(other),
+        route => other(route),
     }
 }
 

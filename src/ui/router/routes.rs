@@ -101,12 +101,6 @@ impl Route {
         }
     }
 
-    /// Whether this route reads or writes whole documents, so the front hands it over: every
-    /// page but the list (and the page for an unknown address).
-    pub fn is_workbench(&self) -> bool {
-        !matches!(self, Route::List | Route::NotFound)
-    }
-
     /// The smallest app module that has this route's page (see `ui::handoff`).
     /// `public/boot.js` makes the same choice before any module loads.
     pub fn module(&self) -> Module {
@@ -342,12 +336,8 @@ mod tests {
             Route::parse("/procedures/preview/"),
             Route::ProcedurePreview
         );
-        assert!(Route::ProcedurePreview.is_workbench());
-        assert!(Route::parse("/backup").is_workbench());
+
         assert_eq!(Route::parse("/exports"), Route::Exports);
-        assert!(Route::parse("/exports").is_workbench() && Route::parse("/due").is_workbench());
-        assert!(Route::parse("/storage").is_workbench() && !Route::parse("/").is_workbench());
-        assert!(Route::parse("/demo").is_workbench());
         assert_eq!(Route::parse("/nowhere"), Route::NotFound);
         assert_eq!(Route::parse("/new/extra"), Route::NotFound);
         assert!(!Route::parse("/bin").is_assessment());
@@ -472,8 +462,7 @@ mod tests {
         ] {
             assert_eq!(module(top), Module::Whole, "{top}");
         }
-        // Every page the front hands over is in a larger module.
-        assert!(Route::parse("/bin").is_workbench() && Module::Whole > Module::Front);
+        assert!(Module::Front < Module::Workbench && Module::Workbench < Module::Whole);
     }
 
     #[test]

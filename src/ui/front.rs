@@ -21,7 +21,14 @@ fn OpenWorkbench() -> impl IntoView {
     let failed = RwSignal::new(None::<String>);
     spawn_local(async move {
         if let Err(e) = open_for_address().await {
-            failed.set(Some(format!("The assessment pages could not be loaded: {e}. Check the connection, then reload the page.")));
+            let what = if route_is_assessment() {
+                "The assessment pages"
+            } else {
+                "This page"
+            };
+            failed.set(Some(format!(
+                "{what} could not be loaded: {e}. Check the connection, then reload the page."
+            )));
         }
     });
     move || match failed.get() {
@@ -32,4 +39,11 @@ fn OpenWorkbench() -> impl IntoView {
         }
         .into_any(),
     }
+}
+
+/// Whether the address shown is one of an assessment's pages.
+fn route_is_assessment() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .is_some_and(|p| super::router::Route::parse(&p).is_assessment())
 }

@@ -130,13 +130,19 @@ test.describe('without a service worker', () => {
     await expectSaved(page);
   });
 
-  test('if the workbench cannot be loaded, the front says so and the list is still there', async ({ page }) => {
+  test('if the workbench or the whole app cannot be loaded, the front says so and the list is still there', async ({ page }) => {
     await createAssessment(page, { given: 'Offline', family: 'Opening' });
     const other = await page.context().newPage();
     await other.route(/\/workbench-[0-9a-f]+(_bg\.wasm|\.js)$/, (r) => r.abort('internetdisconnected'));
     await other.goto('/');
     await other.getByRole('link', { name: 'Offline Opening', exact: true }).click();
     await expect(other.getByTestId('error-summary')).toContainText('The assessment pages could not be loaded');
+    await other.getByRole('link', { name: 'Go to your assessments' }).click();
+    await expect(other.getByRole('link', { name: 'Offline Opening', exact: true })).toBeVisible();
+    // A page outside any assessment says what could not be loaded in its own words.
+    await other.route(/\/whole-[0-9a-f]+(_bg\.wasm|\.js)$/, (r) => r.abort('internetdisconnected'));
+    await other.getByRole('button', { name: 'Import an assessment' }).click();
+    await expect(other.getByTestId('error-summary')).toContainText('This page could not be loaded');
     await other.getByRole('link', { name: 'Go to your assessments' }).click();
     await expect(other.getByRole('link', { name: 'Offline Opening', exact: true })).toBeVisible();
     await other.close();

@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { ROOT, expectSaved } from './helpers';
+import { ROOT, expectSaved, go } from './helpers';
 
 async function controlled(page: import('@playwright/test').Page) {
   await page.waitForFunction(async () => {
@@ -34,12 +34,18 @@ test('after one visit the app opens and works offline, and nothing is lost when 
   // a deep link works offline too
   await page.reload();
   await expect(page.getByLabel('Lead social worker')).toHaveValue('Typed with no signal');
+  // The whole app comes from the cache too: the genogram opens offline, with the history carried.
+  await page.getByLabel('Lead social worker').fill('Typed with no signal, twice');
+  const base = new URL(page.url()).pathname.replace(/\/details$/, '');
+  await go(page, `${base}/genogram`);
+  await expect(page.getByRole('heading', { name: 'Genogram', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', 'Undo: change the lead social worker');
 
   await context.setOffline(false);
   await page.goto('/');
   await expect(page.getByTestId('assessment-list')).toContainText('Offline Example');
   await page.getByRole('link', { name: 'Offline Example', exact: true }).click();
-  await expect(page.getByTestId('facts')).toContainText('Typed with no signal');
+  await expect(page.getByTestId('facts')).toContainText('Typed with no signal, twice');
 });
 
 test('a new build is picked up and offered with "reload to update"', async ({ page }) => {

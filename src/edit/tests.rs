@@ -27,7 +27,7 @@ use crate::model::{
 };
 use crate::procedure;
 use crate::workspace::Refused;
-use crate::workspace::{Change, History, Workspace};
+use crate::workspace::{carried_history, carry, Change, Workspace};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::fmt::Write;
 
@@ -1302,7 +1302,9 @@ fn run(
                 Ok(back) if export_json(&back.assessment, clock(), "test") == text => {
                     // The page handed to another app module: it opens the saved document and
                     // goes on with the history carried as text; Undo and Redo stay exact.
-                    let carried = History::from_text(&w.ws.history().to_text());
+                    let id = w.doc().id.to_string();
+                    let text = carry(&id, 1, w.ws.history());
+                    let carried = carried_history(&text, &id, 1);
                     let Some(history) = carried.filter(|h| h == w.ws.history()) else {
                         return Some((i, "the history does not survive a hand-over".into()));
                     };

@@ -11,7 +11,7 @@ use super::tabs;
 use crate::model::repair::Repaired;
 use crate::model::{Assessment, AssessmentId};
 use crate::storage::StorageError;
-use crate::workspace::{apply_to, step_on, Change, Done, History, Refused};
+use crate::workspace::{apply_to, carried_history, carry, step_on, Change, Done, History, Refused};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
@@ -365,28 +365,20 @@ impl Session {
         if self.has_unsaved() {
             return Err("your latest changes are still being saved".into());
         }
-        let carried = Carried {
-            id: self.doc.with_untracked(|a| a.id.to_string()),
-            revision: self.revision.get_value(),
-            history: self.history.with_value(History::to_text),
-        };
-        super::handoff::leave_session(&serde_json::to_string(&carried).unwrap_or_default());
+        let id = self.doc.with_untracked(|a| a.id.to_string());
+        let revision = self.revision.get_value();
+        super::handoff::leave_session(&self.history.with_value(|h| carry(&id, revision, h)));
         Ok(())
     }
 
     /// Goes on with the undo history the previous app module left, when it was made on this
     /// assessment as it was saved (so Undo picks up exactly where it was).
     pub fn take_over(&self) {
-        let Some(carried) =
-            super::handoff::take_session().and_then(|t| serde_json::from_str::<Carried>(&t).ok())
-        else {
+        let Some(text) = super::handoff::take_session() else {
             return;
         };
-        let here = self.doc.with_untracked(|a| a.id.to_string());
-        if carried.id != here || carried.revision != self.revision.get_value() {
-            return;
-        }
-        if let Some(h) = History::from_text(&carried.history) {
+        let id = self.doc.with_untracked(|a| a.id.to_string());
+        if let Some(h) = carried_history(&text, &id, self.revision.get_value()) {
             self.history.set_value(h);
             self.history_changed.update(|n| *n += 1);
         }
@@ -432,15 +424,6 @@ impl Session {
             }
         });
     }
-}
-
-/// An open assessment's history on its way to another app module.
-#[derive(serde::Serialize, serde::Deserialize)]
-struct Carried {
-    id: String,
-    /// The revision saved just before: the history belongs to that version.
-    revision: u64,
-    history: String,
 }
 
 /// Waits `ms` milliseconds.

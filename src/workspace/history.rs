@@ -83,17 +83,6 @@ impl History {
         self.done.last().and_then(|s| s.change.scope.as_deref())
     }
 
-    /// The history as text, to be carried to another app module with its document (see
-    /// `ui::handoff`): every step and what it replaced, so Undo and Redo go on exactly.
-    pub fn to_text(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
-    }
-
-    /// A history from [`History::to_text`]; `None` for anything else.
-    pub fn from_text(text: &str) -> Option<History> {
-        serde_json::from_str(text).ok()
-    }
-
     /// How many steps can be undone.
     pub fn depth(&self) -> usize {
         self.done.len()

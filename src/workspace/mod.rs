@@ -12,6 +12,7 @@
 //! Not here: saving (the browser's session saves what the workspace holds after each change)
 //! and what a page shows.
 
+mod carried;
 pub mod history;
 pub mod patch;
 #[cfg(test)]
@@ -20,6 +21,7 @@ mod tests;
 use crate::model::parts::Parts;
 use crate::model::validity::{self, Problem};
 use crate::model::Assessment;
+pub use carried::{carried_history, carry};
 use chrono::{DateTime, NaiveDate, Utc};
 pub use history::{Done, History};
 use std::fmt;

@@ -301,3 +301,24 @@ fn the_dates_are_checked_whenever_they_change_and_an_old_mismatch_blocks_nothing
     })
     .unwrap();
 }
+
+#[test]
+fn a_carried_history_is_taken_only_on_the_version_it_was_made_on() {
+    let mut w = Workspace::new(demo_case());
+    w.apply(Change::named("change the lead worker"), at(), |a| {
+        a.lead_worker = "Robin Fictional".into()
+    })
+    .unwrap();
+    let id = w.doc().id.to_string();
+    let text = carry(&id, 7, w.history());
+    assert_eq!(carried_history(&text, &id, 7).as_ref(), Some(w.history()));
+    // Another version of the assessment, another assessment, or anything else: nothing.
+    assert_eq!(carried_history(&text, &id, 8), None);
+    assert_eq!(carried_history(&text, "a-0000000000000000", 7), None);
+    assert_eq!(carried_history("{\"id\": 1}", &id, 7), None);
+    // Going on with it, Undo puts back what the step replaced.
+    let before = demo_case().lead_worker;
+    let mut resumed = Workspace::resume(w.doc().clone(), carried_history(&text, &id, 7).unwrap());
+    resumed.undo(later(1)).unwrap();
+    assert_eq!(resumed.doc().lead_worker, before);
+}

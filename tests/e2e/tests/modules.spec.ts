@@ -128,6 +128,9 @@ test.describe('without a service worker', () => {
     await undoButton(page).click();
     await expect(page.getByLabel('Lead social worker')).toHaveValue('');
     await expectSaved(page);
+    // What was saved opens again.
+    await page.reload();
+    await expect(page.getByLabel('Lead social worker')).toHaveValue('');
   });
 
   test('if the workbench or the whole app cannot be loaded, the front says so and the list is still there', async ({ page }) => {
